@@ -1,0 +1,191 @@
+"""Exception classes raised by osintparse.
+
+Every error osintparse raises on purpose derives from :class:`OsintparseError`,
+so callers can catch the whole family at once. Each message says what to do.
+
+Examples
+--------
+>>> import osintparse
+>>> try:
+...     osintparse.parse("Bonjour", lang="xx")
+... except osintparse.UnsupportedLanguageError as err:
+...     print(err.supported)
+('en', 'fr')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class OsintparseError(Exception):
+    """Base class of every error raised by osintparse.
+
+    Examples
+    --------
+    >>> issubclass(UnsupportedLanguageError, OsintparseError)
+    True
+    """
+
+
+class InputTypeError(OsintparseError, TypeError):
+    """The text given is not a ``str`` (it is ``None``, ``bytes``, a number, ...).
+
+    Also a :class:`TypeError`, so generic handlers keep working.
+
+    Examples
+    --------
+    >>> import osintparse
+    >>> try:
+    ...     osintparse.parse(None)  # type: ignore[arg-type]
+    ... except TypeError as err:
+    ...     print(type(err).__name__)
+    InputTypeError
+    """
+
+
+class UnsupportedLanguageError(OsintparseError, ValueError):
+    """A language was asked for that osintparse has no lexicons for.
+
+    Parameters
+    ----------
+    lang
+        The language code that was asked for.
+    supported
+        The language codes that exist.
+
+    Examples
+    --------
+    >>> err = UnsupportedLanguageError("xx", ["fr", "en"])
+    >>> print(err)
+    language 'xx' is not supported; use one of: en, fr (or lang=None to detect)
+    """
+
+    def __init__(self, lang: str, supported: Iterable[str]) -> None:
+        self.lang = lang
+        self.supported = tuple(sorted(supported))
+        super().__init__(
+            f"language {lang!r} is not supported; use one of: "
+            f"{', '.join(self.supported)} (or lang=None to detect)"
+        )
+
+
+class InvalidPublishedError(OsintparseError, ValueError):
+    """``published`` is neither a date, a datetime, an ISO 8601 string nor ``None``.
+
+    Examples
+    --------
+    >>> import osintparse
+    >>> try:
+    ...     osintparse.parse("Texte.", lang="fr", published="yesterday")
+    ... except osintparse.InvalidPublishedError as err:
+    ...     print("ISO 8601" in str(err))
+    True
+    """
+
+
+class ExtractorNotFoundError(OsintparseError, KeyError):
+    """A pipeline names an extractor that is not registered.
+
+    Parameters
+    ----------
+    name
+        The name that was looked up.
+    available
+        The names that are registered.
+
+    Examples
+    --------
+    >>> print(ExtractorNotFoundError("nope", ["dates", "quantities"]))
+    no extractor named 'nope'; registered extractors: dates, quantities
+    """
+
+    def __init__(self, name: str, available: Iterable[str]) -> None:
+        self.name = name
+        self.available = tuple(sorted(available))
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        return (
+            f"no extractor named {self.name!r}; registered extractors: "
+            f"{', '.join(self.available) or '(none)'}"
+        )
+
+
+class ExtractorConflictError(OsintparseError, ValueError):
+    """A second, different extractor was registered under a name already taken.
+
+    Examples
+    --------
+    >>> print(ExtractorConflictError("dates"))  # doctest: +ELLIPSIS
+    an extractor named 'dates' is already registered; ... replace=True
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(
+            f"an extractor named {name!r} is already registered; choose another "
+            "name or pass replace=True"
+        )
+
+
+class PipelineOrderError(OsintparseError, ValueError):
+    """An extractor in a pipeline requires a layer that no earlier extractor produces.
+
+    Examples
+    --------
+    >>> import osintparse
+    >>> class NeedsSentences:
+    ...     name, produces, requires = "needs", (), ("sentences",)
+    ...     def __call__(self, doc):
+    ...         return {}
+    >>> try:
+    ...     osintparse.Pipeline([NeedsSentences()])
+    ... except osintparse.PipelineOrderError as err:
+    ...     print("sentences" in str(err))
+    True
+    """
+
+
+class ExtractorError(OsintparseError, RuntimeError):
+    """An extractor returned something the pipeline cannot use.
+
+    Examples
+    --------
+    >>> isinstance(ExtractorError("bad"), RuntimeError)
+    True
+    """
+
+
+class SchemaError(OsintparseError, ValueError):
+    """A dict passed to ``from_dict`` is not a serialised osintparse record.
+
+    Examples
+    --------
+    >>> import osintparse
+    >>> try:
+    ...     osintparse.Article.from_dict({"text": 3})
+    ... except osintparse.SchemaError as err:
+    ...     print(type(err).__name__)
+    SchemaError
+    """
+
+
+class LexiconError(OsintparseError, ValueError):
+    """A lexicon data file is missing or malformed.
+
+    Examples
+    --------
+    >>> isinstance(LexiconError("x"), ValueError)
+    True
+    """
+
+
+class DecodeError(OsintparseError, ValueError):
+    """Bytes could not be decoded as text (used by the CLI and batch readers).
+
+    Examples
+    --------
+    >>> isinstance(DecodeError("x"), ValueError)
+    True
+    """

@@ -1,0 +1,324 @@
+"""The extractor protocol, the document extractors work on, and the registry.
+
+An extractor is any object with
+
+* ``name``: the name it is registered under,
+* ``produces``: the layer names it adds to the document (``("quantities",)``),
+* ``requires``: the layer names it reads (``("sentences",)``),
+* ``__call__(doc) -> Mapping[str, object]``: the new layers, by name.
+
+Built-in layers are the fields of :class:`~osintparse.model.Article` (``title``,
+``paragraphs``, ``sections``, ``sentences``, ``quantities``, ``dates``,
+``attributions``, ``hedges``, ``claims``); any other layer is stored in
+``Article.extras`` and must be a tuple of :class:`~osintparse.model.Mention`.
+
+Extractors are registered by name with a *factory* (a class or a function that
+returns an extractor, called with the pipeline's config for that name). Third
+party packages register theirs under the entry-point group
+``osintparse.extractors``. Registering a second, different factory under a name
+already taken is refused.
+
+Examples
+--------
+>>> from osintparse.model import Mention
+>>> class Weapons:
+...     name = "weapons"
+...     produces = ("weapons",)
+...     requires = ("sentences",)
+...     def __call__(self, doc):
+...         i = doc.text.find("F-16")
+...         found = () if i < 0 else (Mention(start=i, end=i + 4, text="F-16", label="weapon"),)
+...         return {"weapons": found}
+>>> register_extractor("weapons-doc", Weapons)
+<class 'osintparse.extractors.base.Weapons'>
+>>> import osintparse
+>>> p = osintparse.Pipeline(["structure", "weapons-doc"])
+>>> [m.text for m in p("Des F-16 livrés.", lang="fr").extras["weapons"]]
+['F-16']
+>>> unregister_extractor("weapons-doc")
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import importlib
+from collections.abc import Callable, Mapping
+from importlib.metadata import entry_points
+from typing import Any, Protocol, TypeVar, overload, runtime_checkable
+
+import attrs
+
+from osintparse.errors import ExtractorConflictError, ExtractorNotFoundError
+from osintparse.text import Normalized, normalize
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "Document",
+    "Extractor",
+    "ExtractorFactory",
+    "available_extractors",
+    "get_factory",
+    "register_extractor",
+    "unregister_extractor",
+]
+
+#: Entry-point group third-party packages use to provide extractors.
+ENTRY_POINT_GROUP = "osintparse.extractors"
+
+#: Layers a document has before any extractor runs.
+BASE_LAYERS = ("text", "lang", "published", "normalized")
+
+
+@attrs.frozen
+class Document:
+    """The text being parsed, its language, and the layers extracted so far.
+
+    Extractors read layers with :meth:`get` (or ``doc[name]``) and return new ones;
+    the pipeline builds the next document with :meth:`with_layers`.
+
+    Parameters
+    ----------
+    text
+        The original text; every offset points into it.
+    lang
+        The supported language code used for lexicons, or ``None``.
+    published
+        Publication date anchoring relative dates, or ``None``.
+    normalized
+        :func:`osintparse.text.normalize` of ``text``, with its offset map.
+    layers
+        Layers by name.
+
+    Examples
+    --------
+    >>> d = Document.from_text("Un texte.", lang="fr")
+    >>> d.with_layers({"title": None}).get("title", "none") is None
+    True
+    """
+
+    text: str = attrs.field(repr=False)
+    lang: str | None
+    published: _dt.date | None
+    normalized: Normalized = attrs.field(repr=False, eq=False)
+    layers: Mapping[str, Any] = attrs.field(factory=dict, repr=lambda v: repr(sorted(v)))
+
+    @classmethod
+    def from_text(
+        cls, text: str, *, lang: str | None = None, published: _dt.date | None = None
+    ) -> Document:
+        """Make a document with no layers yet.
+
+        Examples
+        --------
+        >>> Document.from_text("Texte", lang="fr").normalized.text
+        'Texte'
+        """
+        return cls(text, lang, published, normalize(text), {})
+
+    def get(self, name: str, default: Any = ()) -> Any:
+        """Return layer ``name``, or ``default`` when it is absent.
+
+        Examples
+        --------
+        >>> Document.from_text("x").get("sentences")
+        ()
+        """
+        return self.layers.get(name, default)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.layers[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.layers
+
+    def with_layers(self, new: Mapping[str, Any]) -> Document:
+        """Return a copy with ``new`` layers added (or replaced).
+
+        Examples
+        --------
+        >>> Document.from_text("x").with_layers({"a": (1,)})["a"]
+        (1,)
+        """
+        return attrs.evolve(self, layers={**self.layers, **new})
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    """What every extractor provides (a structural protocol: no base class needed).
+
+    Examples
+    --------
+    >>> from osintparse.extractors.structure import StructureExtractor
+    >>> isinstance(StructureExtractor(), Extractor)
+    True
+    """
+
+    @property
+    def name(self) -> str:
+        """The name the extractor is registered under."""
+        ...
+
+    @property
+    def produces(self) -> tuple[str, ...]:
+        """The layers it adds."""
+        ...
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        """The layers it reads."""
+        ...
+
+    def __call__(self, doc: Document) -> Mapping[str, Any]:
+        """Return the layers this extractor adds to ``doc``."""
+        ...
+
+
+ExtractorFactory = Callable[..., Extractor]
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+# Built-in extractors by name, as "module:attribute": imported on first use only.
+_BUILTINS: dict[str, str] = {
+    "structure": "osintparse.extractors.structure:StructureExtractor",
+}
+
+# The registry: the one piece of global mutable state osintparse keeps.
+_REGISTRY: dict[str, ExtractorFactory] = {}
+
+
+def _load(target: str) -> ExtractorFactory:
+    module, _, attr = target.partition(":")
+    factory: ExtractorFactory = getattr(importlib.import_module(module), attr)
+    return factory
+
+
+@functools.cache
+def _entry_points() -> dict[str, Any]:
+    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def _as_factory(obj: Any) -> ExtractorFactory:
+    if isinstance(obj, type):
+        return obj
+    if isinstance(obj, Extractor):
+        instance = obj
+
+        def _same(**_config: Any) -> Extractor:
+            return instance
+
+        _same.extractor = instance  # type: ignore[attr-defined]
+        return _same
+    if callable(obj):
+        factory: ExtractorFactory = obj
+        return factory
+    raise TypeError(f"cannot register {obj!r}: expected an extractor class, factory or instance")
+
+
+def _identity(factory: Any) -> Any:
+    return getattr(factory, "extractor", factory)
+
+
+@overload
+def register_extractor(
+    name: str, factory: None = None, *, replace: bool = ...
+) -> Callable[[_F], _F]: ...
+@overload
+def register_extractor(name: str, factory: _F, *, replace: bool = ...) -> _F: ...
+def register_extractor(name: str, factory: Any = None, *, replace: bool = False) -> Any:
+    """Register an extractor class, factory function or instance under ``name``.
+
+    Use it directly or as a class decorator. Registering the same object twice is
+    harmless; a different one under a taken name raises unless ``replace=True``.
+
+    Raises
+    ------
+    osintparse.ExtractorConflictError
+        If ``name`` is taken by another factory.
+
+    Examples
+    --------
+    >>> @register_extractor("noop-doc")
+    ... class Noop:
+    ...     name = "noop-doc"
+    ...     produces = ()
+    ...     requires = ()
+    ...     def __call__(self, doc):
+    ...         return {}
+    >>> "noop-doc" in available_extractors()
+    True
+    >>> unregister_extractor("noop-doc")
+    """
+    if factory is None:
+
+        def decorate(obj: _F) -> _F:
+            register_extractor(name, obj, replace=replace)
+            return obj
+
+        return decorate
+    wrapped = _as_factory(factory)
+    existing = _REGISTRY.get(name)
+    if existing is None and name in _BUILTINS:
+        existing = _load(_BUILTINS[name])
+    if existing is not None and not replace and _identity(existing) is not _identity(wrapped):
+        raise ExtractorConflictError(name)
+    _REGISTRY[name] = wrapped
+    return factory
+
+
+def unregister_extractor(name: str) -> None:
+    """Remove ``name`` from the registry (built-ins come back on next lookup).
+
+    Raises
+    ------
+    osintparse.ExtractorNotFoundError
+        If nothing is registered under ``name``.
+
+    Examples
+    --------
+    >>> unregister_extractor("never-registered")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    osintparse.errors.ExtractorNotFoundError: no extractor named 'never-registered'; ...
+    """
+    if name not in _REGISTRY:
+        raise ExtractorNotFoundError(name, available_extractors())
+    del _REGISTRY[name]
+
+
+def available_extractors() -> tuple[str, ...]:
+    """Return every registered name: built-in, registered and from entry points.
+
+    Examples
+    --------
+    >>> "structure" in available_extractors()
+    True
+    """
+    return tuple(sorted({*_BUILTINS, *_REGISTRY, *_entry_points()}))
+
+
+def get_factory(name: str) -> ExtractorFactory:
+    """Return the factory registered under ``name``.
+
+    Lookup order: explicit registrations, built-ins, then entry points of the
+    group ``osintparse.extractors``.
+
+    Raises
+    ------
+    osintparse.ExtractorNotFoundError
+        Listing the names that exist.
+
+    Examples
+    --------
+    >>> get_factory("structure").__name__
+    'StructureExtractor'
+    """
+    if name in _REGISTRY:
+        return _REGISTRY[name]
+    if name in _BUILTINS:
+        return _load(_BUILTINS[name])
+    ep = _entry_points().get(name)
+    if ep is not None:
+        factory = _as_factory(ep.load())
+        _REGISTRY.setdefault(name, factory)
+        return _REGISTRY[name]
+    raise ExtractorNotFoundError(name, available_extractors())

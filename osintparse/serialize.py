@@ -1,0 +1,266 @@
+"""Dict, JSON and JSON Lines forms of articles, with a schema version.
+
+The dict form is plain JSON types: enums become their string values, dates ISO
+8601 strings (a datetime keeps its ``T``), tuples lists. :func:`article_from_dict`
+rebuilds an equal :class:`~osintparse.model.Article`.
+
+Examples
+--------
+>>> import io, osintparse
+>>> a = osintparse.parse("Un texte.", lang="fr")
+>>> buf = io.StringIO()
+>>> write_jsonl([a, a], buf)
+2
+>>> [b == a for b in read_jsonl(io.StringIO(buf.getvalue()))]
+[True, True]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+import json
+import types
+import typing
+from collections.abc import Iterable, Iterator, Mapping
+from typing import IO, Any, TypeVar
+
+import attrs
+
+from osintparse import model
+from osintparse.errors import SchemaError
+
+_T = TypeVar("_T")
+
+__all__ = [
+    "article_from_dict",
+    "article_to_dict",
+    "read_jsonl",
+    "record_from_dict",
+    "record_to_dict",
+    "to_json",
+    "write_json",
+    "write_jsonl",
+]
+
+
+def _unstructure(value: Any) -> Any:
+    if attrs.has(type(value)):
+        return record_to_dict(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_unstructure(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _unstructure(v) for k, v in value.items()}
+    return value
+
+
+def record_to_dict(record: Any) -> dict[str, Any]:
+    """Return the JSON-ready dict of any osintparse record.
+
+    Examples
+    --------
+    >>> from osintparse.model import Quantity
+    >>> record_to_dict(Quantity(start=0, end=1, text="3", value=3))["qualifier"]
+    'exact'
+    """
+    return {f.name: _unstructure(getattr(record, f.name)) for f in attrs.fields(type(record))}
+
+
+def article_to_dict(article: model.Article) -> dict[str, Any]:
+    """Return the dict form of an article, with ``schema_version`` first.
+
+    Examples
+    --------
+    >>> import osintparse
+    >>> sorted(article_to_dict(osintparse.parse("", lang="en")))[:3]
+    ['attributions', 'claims', 'dates']
+    """
+    return {"schema_version": model.SCHEMA_VERSION, **record_to_dict(article)}
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(model))
+
+
+def _structure(value: Any, hint: Any, where: str) -> Any:
+    if hint is Any:
+        return value
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            if type(None) in args:
+                return None
+            raise SchemaError(f"{where}: null is not allowed")
+        inner = [a for a in args if a is not type(None)]
+        return _structure(value, inner[0], where)
+    if origin is tuple:
+        if not isinstance(value, list | tuple):
+            raise SchemaError(f"{where}: expected a list, got {type(value).__name__}")
+        return tuple(_structure(v, args[0], f"{where}[{i}]") for i, v in enumerate(value))
+    if origin is not None and issubclass(origin, Mapping):
+        if not isinstance(value, Mapping):
+            raise SchemaError(f"{where}: expected an object, got {type(value).__name__}")
+        return {str(k): _structure(v, args[1], f"{where}.{k}") for k, v in value.items()}
+    if isinstance(hint, type) and attrs.has(hint):
+        return record_from_dict(hint, value, where)
+    if hint is _dt.date:
+        if isinstance(value, str):
+            try:
+                if "T" in value:
+                    return _dt.datetime.fromisoformat(value)
+                return _dt.date.fromisoformat(value)
+            except ValueError as err:
+                raise SchemaError(f"{where}: {value!r} is not an ISO 8601 date") from err
+        raise SchemaError(f"{where}: expected an ISO 8601 date string")
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        try:
+            return hint(value)
+        except ValueError as err:
+            allowed = ", ".join(str(m.value) for m in hint)
+            raise SchemaError(f"{where}: {value!r} is not one of {allowed}") from err
+    if hint is float:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        raise SchemaError(f"{where}: expected a number, got {value!r}")
+    if isinstance(hint, type) and not isinstance(value, hint):
+        raise SchemaError(f"{where}: expected {hint.__name__}, got {type(value).__name__}")
+    return value
+
+
+def record_from_dict(cls: type[_T], data: Any, where: str = "") -> _T:
+    """Rebuild a record of class ``cls`` from its dict form.
+
+    Raises
+    ------
+    osintparse.SchemaError
+        When a field is missing, unknown, or of the wrong type; the message names it.
+
+    Examples
+    --------
+    >>> from osintparse.model import Quantity
+    >>> q = Quantity(start=0, end=1, text="3", value=3)
+    >>> record_from_dict(Quantity, record_to_dict(q)) == q
+    True
+    """
+    where = where or cls.__name__
+    if not isinstance(data, Mapping):
+        raise SchemaError(f"{where}: expected an object (dict), got {type(data).__name__}")
+    hints = _hints(cls)  # type: ignore[arg-type]
+    fields = {f.name: f for f in attrs.fields(cls)}  # type: ignore[arg-type]
+    unknown = set(data) - set(fields) - {"schema_version"}
+    if unknown:
+        raise SchemaError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    kwargs: dict[str, Any] = {}
+    for name, field in fields.items():
+        if name not in data:
+            if field.default is attrs.NOTHING:
+                raise SchemaError(f"{where}: missing required field {name!r}")
+            continue
+        kwargs[name] = _structure(data[name], hints[name], f"{where}.{name}")
+    try:
+        return cls(**kwargs)
+    except (TypeError, ValueError) as err:
+        if isinstance(err, SchemaError):
+            raise
+        raise SchemaError(f"{where}: {err}") from err
+
+
+def article_from_dict(data: Mapping[str, Any]) -> model.Article:
+    """Rebuild an :class:`~osintparse.model.Article` from :func:`article_to_dict`.
+
+    Raises
+    ------
+    osintparse.SchemaError
+        When ``data`` is not a dict of a known schema version or a field is wrong.
+
+    Examples
+    --------
+    >>> import osintparse
+    >>> a = osintparse.parse("Un texte.", lang="fr")
+    >>> article_from_dict(article_to_dict(a)) == a
+    True
+    """
+    if not isinstance(data, Mapping):
+        raise SchemaError(f"expected a dict from Article.to_dict(), got {type(data).__name__}")
+    version = data.get("schema_version", model.SCHEMA_VERSION)
+    if version != model.SCHEMA_VERSION:
+        raise SchemaError(
+            f"schema_version {version!r} is not supported (this osintparse reads "
+            f"{model.SCHEMA_VERSION}); re-parse the text with this version"
+        )
+    return record_from_dict(model.Article, data, "Article")
+
+
+def to_json(article: model.Article, *, indent: int | None = None) -> str:
+    """Return an article as a JSON string.
+
+    Examples
+    --------
+    >>> import json, osintparse
+    >>> json.loads(to_json(osintparse.parse("Texte.", lang="fr")))["lang"]
+    'fr'
+    """
+    return json.dumps(article_to_dict(article), ensure_ascii=False, indent=indent)
+
+
+def write_json(article: model.Article, fp: IO[str], *, indent: int | None = 2) -> None:
+    """Write one article as a JSON document to a text stream.
+
+    Examples
+    --------
+    >>> import io, osintparse
+    >>> buf = io.StringIO()
+    >>> write_json(osintparse.parse("Texte.", lang="fr"), buf)
+    >>> buf.getvalue().startswith("{")
+    True
+    """
+    fp.write(to_json(article, indent=indent))
+    fp.write("\n")
+
+
+def write_jsonl(articles: Iterable[model.Article], fp: IO[str]) -> int:
+    """Write articles as JSON Lines (one object a line); return how many.
+
+    Examples
+    --------
+    >>> import io, osintparse
+    >>> write_jsonl([osintparse.parse("Texte.", lang="fr")], io.StringIO())
+    1
+    """
+    n = 0
+    for article in articles:
+        fp.write(to_json(article))
+        fp.write("\n")
+        n += 1
+    return n
+
+
+def read_jsonl(fp: IO[str]) -> Iterator[model.Article]:
+    """Read articles back from JSON Lines written by :func:`write_jsonl`.
+
+    Raises
+    ------
+    osintparse.SchemaError
+        On a line that is not valid JSON or not a serialised article.
+
+    Examples
+    --------
+    >>> import io
+    >>> list(read_jsonl(io.StringIO("")))
+    []
+    """
+    for lineno, line in enumerate(fp, 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise SchemaError(f"line {lineno}: not valid JSON ({err})") from err
+        yield article_from_dict(data)

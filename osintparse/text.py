@@ -1,0 +1,253 @@
+"""Text normalisation that keeps a map back to the original, and sentence splitting.
+
+Extractors match their patterns on a normalised copy of the article (typographic
+apostrophes to ``'``, no-break and thin spaces to `` ``, ligatures expanded,
+zero-width characters and soft hyphens dropped, combining marks composed) and map
+every span back to the original text with :meth:`Normalized.span`. Offsets in
+records always point into the original.
+
+Examples
+--------
+>>> n = normalize("l\u2019Ukraine\u00a0: 10\u202f000 \ufb01ls")
+>>> n.text
+"l'Ukraine : 10 000 fils"
+>>> start, end = n.span(n.text.index("fils"), len(n.text))
+>>> "l\u2019Ukraine\u00a0: 10\u202f000 \ufb01ls"[start:end]
+'\ufb01ls'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from collections.abc import Iterable, Iterator
+
+import attrs
+import regex
+
+__all__ = ["Normalized", "normalize", "split_sentences"]
+
+# One-to-one replacements: the normalised text keeps every offset.
+_ONE_TO_ONE = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2004": " ",
+        "\u2005": " ",
+        "\u2006": " ",
+        "\u2008": " ",
+        "\u200a": " ",
+        "\u3000": " ",
+        "\t": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+    }
+)
+
+# Characters whose normalised form has another length.
+_EXPAND = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+    "\u00ad": "",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+    "\u200e": "",
+    "\u200f": "",
+}
+_CHANGES_LENGTH = regex.compile("[" + "".join(_EXPAND) + r"]|\P{M}\p{M}+", flags=regex.V1)
+
+
+@attrs.frozen
+class Normalized:
+    """A normalised copy of a text with the map back to the original's offsets.
+
+    Parameters
+    ----------
+    original
+        The text as given.
+    text
+        Its normalised form.
+    starts, ends
+        For normalised character ``j``, the original offsets it came from; empty
+        when normalisation kept every offset (the usual case).
+
+    Examples
+    --------
+    >>> n = normalize("a\u00a0b")
+    >>> n.text, n.span(0, 3)
+    ('a b', (0, 3))
+    """
+
+    original: str = attrs.field(repr=False)
+    text: str = attrs.field(repr=False)
+    starts: array[int] = attrs.field(factory=lambda: array("q"), repr=False, eq=False)
+    ends: array[int] = attrs.field(factory=lambda: array("q"), repr=False, eq=False)
+
+    @property
+    def identity(self) -> bool:
+        """True when normalised offsets equal original offsets.
+
+        Examples
+        --------
+        >>> normalize("l\u2019an").identity
+        True
+        """
+        return not self.starts
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` span of the normalised text to the original.
+
+        Examples
+        --------
+        >>> n = normalize("\ufb01n")
+        >>> n.text, n.span(0, 3)
+        ('fin', (0, 2))
+        """
+        if not self.starts:
+            return start, end
+        n = len(self.text)
+        if n == 0:
+            return 0, len(self.original)
+        start = min(max(start, 0), n)
+        end = min(max(end, start), n)
+        if end == start:
+            pos = self.starts[start] if start < n else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def slice(self, start: int, end: int) -> str:
+        """Return the original text under a normalised span.
+
+        Examples
+        --------
+        >>> normalize("\u00ab\u00a0Oui\u00a0\u00bb").slice(2, 5)
+        'Oui'
+        """
+        s, e = self.span(start, end)
+        return self.original[s:e]
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise ``text`` for matching, keeping the map to original offsets.
+
+    Examples
+    --------
+    >>> normalize("Cafe\u0301\u00a0!").text
+    'Café !'
+    """
+    flat = text.translate(_ONE_TO_ONE)
+    if _CHANGES_LENGTH.search(flat) is None:
+        return Normalized(text, flat)
+    out: list[str] = []
+    starts = array("q")
+    ends = array("q")
+    pos = 0
+    for m in _CHANGES_LENGTH.finditer(flat):
+        if m.start() > pos:
+            out.append(flat[pos : m.start()])
+            starts.extend(range(pos, m.start()))
+            ends.extend(range(pos + 1, m.start() + 1))
+        piece = m.group()
+        repl = _EXPAND[piece] if piece in _EXPAND else unicodedata.normalize("NFC", piece)
+        out.append(repl)
+        starts.extend([m.start()] * len(repl))
+        ends.extend([m.end()] * len(repl))
+        pos = m.end()
+    if pos < len(flat):
+        out.append(flat[pos:])
+        starts.extend(range(pos, len(flat)))
+        ends.extend(range(pos + 1, len(flat) + 1))
+    return Normalized(text, "".join(out), starts, ends)
+
+
+# A sentence ends at . ! ? or an ellipsis, optionally followed by closing quotes or
+# brackets, when whitespace and then an opening quote, an upper-case letter or a
+# digit follow. Linear: no nested quantifiers.
+_BOUNDARY = regex.compile(
+    r"(?:\.{3}|[.!?\u2026])[.!?]*(?:\s?[\u00bb\"')\]])*(?=\s+[\u00ab\"'(\[]?[\p{Lu}\p{N}\u00bf\u00a1-])",
+    flags=regex.V1,
+)
+_TOKEN_BEFORE = regex.compile(r"(\S+)$")
+_WS = frozenset(" \n\r\t\f\v\u2028\u2029\x85")
+
+
+def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
+    window = text[max(0, dot - 20) : dot]
+    m = _TOKEN_BEFORE.search(window)
+    if m is None:
+        return False
+    token = m.group(1).lstrip("(\u00ab\"'[")
+    if token in abbreviations:
+        return True
+    # Initials: "J." in "J. Smith", "U.S." handled by the lexicon.
+    return len(token) == 1 and token.isupper()
+
+
+def split_sentences(
+    text: str, start: int = 0, end: int | None = None, *, abbreviations: Iterable[str] = ()
+) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` offsets of the sentences in ``text[start:end]``.
+
+    ``text`` should be normalised (see :func:`normalize`); offsets are into it.
+    Leading and trailing white space is left out of every sentence.
+
+    Parameters
+    ----------
+    abbreviations
+        Tokens (without their final period) after which a period is not a boundary.
+
+    Examples
+    --------
+    >>> t = "M. Dupont a vu 10 000 soldats. Il l'a dit ? Oui, 6,8 %."
+    >>> [t[s:e] for s, e in split_sentences(t, abbreviations={"M"})]
+    ['M. Dupont a vu 10 000 soldats.', "Il l'a dit ?", 'Oui, 6,8 %.']
+    """
+    stop = len(text) if end is None else end
+    abbrevs = frozenset(abbreviations)
+    cursor = start
+    for m in _BOUNDARY.finditer(text, start, stop):
+        dot = m.start()
+        if (
+            text[dot] == "."
+            and not text.startswith("..", dot)
+            and _is_abbreviation(text, dot, abbrevs)
+        ):
+            continue
+        span = _trim(text, cursor, m.end())
+        if span is not None:
+            yield span
+        cursor = m.end()
+    span = _trim(text, cursor, stop)
+    if span is not None:
+        yield span
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (text[start] in _WS or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _WS or text[end - 1].isspace()):
+        end -= 1
+    return (start, end) if end > start else None

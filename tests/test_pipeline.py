@@ -1,0 +1,179 @@
+"""Extractor protocol, registry, entry points, and Pipeline ordering."""
+
+from __future__ import annotations
+
+import pathlib
+import sys
+import textwrap
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import pytest
+
+import osintparse
+from osintparse.extractors import base
+from osintparse.model import Mention
+
+_WEAPON = r"\b(?:F-16|S-400|Su-34|Kh-101|A-50|M142|T-72)\b"
+
+
+class WeaponExtractor:
+    """Finds weapon designations; a user's own extractor."""
+
+    name = "weapons"
+    produces = ("weapons",)
+    requires = ("sentences",)
+
+    def __call__(self, doc: osintparse.Document) -> Mapping[str, Any]:
+        import re
+
+        found = tuple(
+            Mention(start=m.start(), end=m.end(), text=m.group(), label="weapon", rule="regex")
+            for m in re.finditer(_WEAPON, doc.text)
+        )
+        return {"weapons": found}
+
+
+@pytest.fixture
+def clean_registry() -> Iterator[None]:
+    saved = dict(base._REGISTRY)
+    base._entry_points.cache_clear()
+    yield
+    base._REGISTRY.clear()
+    base._REGISTRY.update(saved)
+    base._entry_points.cache_clear()
+
+
+TEXT = "Titre\n\nKiev a reçu des F-16 et Moscou a tiré des Kh-101 depuis des Su-34."
+
+
+def test_register_directly(clean_registry: None) -> None:
+    osintparse.register_extractor("weapons", WeaponExtractor)
+    assert "weapons" in osintparse.available_extractors()
+    a = osintparse.Pipeline(["structure", "weapons"])(TEXT, lang="fr")
+    assert [m.text for m in a.extras["weapons"]] == ["F-16", "Kh-101", "Su-34"]
+    for m in a.extras["weapons"]:
+        assert a.text[m.start : m.end] == m.text
+    assert osintparse.Article.from_dict(a.to_dict()) == a
+
+
+def test_register_instance_and_decorator(clean_registry: None) -> None:
+    osintparse.register_extractor("weapons", WeaponExtractor())
+
+    @osintparse.register_extractor("weapons2")
+    class Other(WeaponExtractor):
+        name = "weapons2"
+        produces = ("weapons2",)
+
+        def __call__(self, doc: osintparse.Document) -> Mapping[str, Any]:
+            return {"weapons2": super().__call__(doc)["weapons"]}
+
+    a = osintparse.Pipeline(["structure", "weapons", "weapons2"])(TEXT, lang="fr")
+    assert len(a.extras["weapons"]) == len(a.extras["weapons2"]) == 3
+
+
+def test_conflicting_registration_refused(clean_registry: None) -> None:
+    osintparse.register_extractor("weapons", WeaponExtractor)
+    osintparse.register_extractor("weapons", WeaponExtractor)  # same object: fine
+    with pytest.raises(osintparse.ExtractorConflictError, match="replace=True"):
+        osintparse.register_extractor("weapons", lambda: WeaponExtractor())
+    with pytest.raises(osintparse.ExtractorConflictError):
+        osintparse.register_extractor("structure", WeaponExtractor)
+    osintparse.register_extractor("weapons", lambda: WeaponExtractor(), replace=True)
+
+
+def test_unknown_name_lists_available() -> None:
+    with pytest.raises(osintparse.ExtractorNotFoundError) as err:
+        osintparse.Pipeline(["structure", "no-such-thing"])
+    assert "structure" in str(err.value)
+    assert "no-such-thing" in str(err.value)
+
+
+def test_order_is_checked(clean_registry: None) -> None:
+    osintparse.register_extractor("weapons", WeaponExtractor)
+    with pytest.raises(osintparse.PipelineOrderError, match="sentences"):
+        osintparse.Pipeline(["weapons", "structure"])
+
+
+def test_extractor_returning_garbage(clean_registry: None) -> None:
+    class Bad:
+        name = "bad"
+        produces = ("bad",)
+        requires = ()
+
+        def __call__(self, doc: osintparse.Document) -> Any:
+            return ["not", "a", "mapping"]
+
+    with pytest.raises(osintparse.ExtractorError, match="mapping"):
+        osintparse.Pipeline([Bad()])("x", lang="fr")
+
+
+def test_custom_layer_must_be_mentions(clean_registry: None) -> None:
+    class Bad:
+        name = "bad"
+        produces = ("bad",)
+        requires = ()
+
+        def __call__(self, doc: osintparse.Document) -> Any:
+            return {"bad": [1, 2]}
+
+    with pytest.raises(osintparse.ExtractorError, match="Mention"):
+        osintparse.Pipeline([Bad()])("x", lang="fr")
+
+
+def _install_plugin(root: pathlib.Path) -> None:
+    """Lay out a package as pip installs it: the module and its dist-info."""
+    pkg = root / "osintparse_weapons_testplugin"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text(
+        textwrap.dedent(
+            """
+            import re
+            from osintparse import Mention
+
+            class Weapons:
+                name = "weapons-ep"
+                produces = ("weapons",)
+                requires = ("sentences",)
+
+                def __call__(self, doc):
+                    return {"weapons": tuple(
+                        Mention(start=m.start(), end=m.end(), text=m.group(), label="weapon")
+                        for m in re.finditer(r"\\bS-400\\b", doc.text))}
+            """
+        )
+    )
+    info = root / "osintparse_weapons_testplugin-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: osintparse-weapons-testplugin\nVersion: 0.1\n"
+    )
+    (info / "entry_points.txt").write_text(
+        "[osintparse.extractors]\nweapons-ep = osintparse_weapons_testplugin:Weapons\n"
+    )
+    (info / "RECORD").write_text("")
+
+
+def test_entry_point_plugin(
+    tmp_path: pathlib.Path, clean_registry: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _install_plugin(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    base._entry_points.cache_clear()
+    assert "weapons-ep" in osintparse.available_extractors()
+    a = osintparse.Pipeline(["structure", "weapons-ep"])("Titre\n\nDes S-400 ici.", lang="fr")
+    assert [m.text for m in a.extras["weapons"]] == ["S-400"]
+    sys.modules.pop("osintparse_weapons_testplugin", None)
+
+
+def test_default_pipeline_starts_with_structure() -> None:
+    p = osintparse.Pipeline.default()
+    assert p.names[0] == "structure"
+    assert set(p.names) <= set(osintparse.available_extractors())
+
+
+def test_extractors_satisfy_protocol() -> None:
+    for name in osintparse.Pipeline.default().names:
+        ex = base.get_factory(name)()
+        assert isinstance(ex, osintparse.Extractor)
+        assert ex.name == name
