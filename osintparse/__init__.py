@@ -8,6 +8,7 @@ Examples
 ('fr', 'Titre')
 """
 
+from osintparse.compare import Figure, FigureGroup, compare
 from osintparse.errors import (
     DecodeError,
     ExtractorConflictError,
@@ -16,6 +17,7 @@ from osintparse.errors import (
     InputTypeError,
     InvalidPublishedError,
     LexiconError,
+    OptionalDependencyError,
     OsintparseError,
     PipelineOrderError,
     SchemaError,
@@ -64,11 +66,14 @@ __all__ = [
     "ExtractorConflictError",
     "ExtractorError",
     "ExtractorNotFoundError",
+    "Figure",
+    "FigureGroup",
     "Hedge",
     "InputTypeError",
     "InvalidPublishedError",
     "LexiconError",
     "Mention",
+    "OptionalDependencyError",
     "OsintparseError",
     "Paragraph",
     "ParagraphKind",
@@ -85,6 +90,7 @@ __all__ = [
     "UnsupportedLanguageError",
     "__version__",
     "available_extractors",
+    "compare",
     "parse",
     "read_jsonl",
     "register_extractor",

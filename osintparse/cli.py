@@ -3,6 +3,7 @@
 Usage::
 
     osintparse FILE... [--lang fr] [--published 2025-05-01] [--format json|jsonl|text]
+    osintparse compare FILE FILE... [--lang fr] [--all]
 
 ``-`` reads standard input. A file that can't be read or decoded is reported on
 standard error with its path, the others are still parsed, and the exit status is
@@ -88,6 +89,7 @@ def format_outline(article: Article, name: str = "") -> str:
     # Titre
     lang: fr
     <BLANKLINE>
+    - Titre
     - Une phrase.
     """
     lines: list[str] = []
@@ -179,6 +181,63 @@ def _build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _compare_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="osintparse compare",
+        description="Set the figures of several articles side by side, by what they count.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="article text files ('-' = stdin)")
+    p.add_argument("--lang", default=None, help="language code (default: detect)")
+    p.add_argument("--all", action="store_true", help="also list things only one figure counts")
+    return p
+
+
+def compare_main(argv: Sequence[str], *, out: IO[str] | None = None) -> int:
+    """Run ``osintparse compare FILE FILE...``; return the exit status.
+
+    Examples
+    --------
+    >>> import io
+    >>> buf = io.StringIO()
+    >>> compare_main(["seeds/000_f65f4b272ae20413.txt", "--all"], out=buf)
+    0
+    """
+    from osintparse.compare import compare
+
+    args = _compare_parser().parse_args(argv)
+    stream = out if out is not None else sys.stdout
+    status = 0
+    articles: list[Article] = []
+    names: list[str] = []
+    for path, text, error in _inputs(args.files):
+        if text is None:
+            print(f"osintparse: error: {error}", file=sys.stderr)
+            status = 1
+            continue
+        try:
+            articles.append(parse(text, lang=args.lang))
+        except OsintparseError as err:
+            print(f"osintparse: error: {path}: {err}", file=sys.stderr)
+            status = 1
+            continue
+        names.append(path)
+    groups = compare(articles, names=names)
+    shown = [g for g in groups if args.all or len({f.article for f in g.figures}) > 1]
+    if not shown:
+        stream.write("no figures counted the same thing in two articles (use --all)\n")
+    for g in shown:
+        stream.write(f"{g.label}:\n")
+        conflicted = {i for pair in g.conflicts for i in pair}
+        for i, f in enumerate(g.figures):
+            flag = "  <- conflict" if i in conflicted else ""
+            stream.write(f"  {f.describe()}{flag}\n")
+        if g.conflicts:
+            stream.write(f"  => conflict ({len(g.conflicts)} pair(s) of figures disagree)\n")
+        elif g.agreement:
+            stream.write("  => agreement (all figures overlap)\n")
+    return status
+
+
 def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
@@ -191,6 +250,9 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> in
     >>> buf.getvalue().count("\\n")
     1
     """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["compare"]:
+        return compare_main(argv[1:], out=out)
     args = _build_parser().parse_args(argv)
     stream = out if out is not None else sys.stdout
     if args.lang is not None:

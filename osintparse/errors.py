@@ -189,3 +189,13 @@ class DecodeError(OsintparseError, ValueError):
     >>> isinstance(DecodeError("x"), ValueError)
     True
     """
+
+
+class OptionalDependencyError(OsintparseError, ImportError):
+    """A feature needs an optional extra that is not installed; the message says which.
+
+    Examples
+    --------
+    >>> print(OptionalDependencyError("needs pandas: pip install 'osintparse[pandas]'"))
+    needs pandas: pip install 'osintparse[pandas]'
+    """

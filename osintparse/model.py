@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
 import attrs
@@ -161,6 +161,10 @@ def _short_text(value: str) -> str:
 
 def _count(value: Any) -> str:
     return f"<{len(value)}>"
+
+
+def _tup(value: Iterable[Any]) -> tuple[Any, ...]:
+    return value if isinstance(value, tuple) else tuple(value)
 
 
 def _opt_float(value: Any) -> float | None:
@@ -434,10 +438,10 @@ class Claim:
     end: int = attrs.field(validator=_INT)
     text: str = attrs.field(validator=[_STR, _check_span])
     section: str | None = None
-    attributions: tuple[Attribution, ...] = attrs.field(default=(), converter=tuple, repr=_count)
-    quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=tuple, repr=_count)
-    dates: tuple[DateMention, ...] = attrs.field(default=(), converter=tuple, repr=_count)
-    hedges: tuple[Hedge, ...] = attrs.field(default=(), converter=tuple, repr=_count)
+    attributions: tuple[Attribution, ...] = attrs.field(default=(), converter=_tup, repr=_count)
+    quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=_tup, repr=_count)
+    dates: tuple[DateMention, ...] = attrs.field(default=(), converter=_tup, repr=_count)
+    hedges: tuple[Hedge, ...] = attrs.field(default=(), converter=_tup, repr=_count)
     stance: Stance = attrs.field(default=Stance.UNATTRIBUTED, converter=Stance)
     certainty: float = attrs.field(default=0.0, converter=float)
     inherited: bool = False
@@ -469,14 +473,14 @@ class Article:
     lang: str | None = None
     published: _dt.date | None = attrs.field(default=None, converter=coerce_published)
     title: str | None = None
-    paragraphs: tuple[Paragraph, ...] = attrs.field(default=(), converter=tuple, repr=_count)
-    sections: tuple[Section, ...] = attrs.field(default=(), converter=tuple, repr=_count)
-    sentences: tuple[Sentence, ...] = attrs.field(default=(), converter=tuple, repr=_count)
-    quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=tuple, repr=_count)
-    dates: tuple[DateMention, ...] = attrs.field(default=(), converter=tuple, repr=_count)
-    attributions: tuple[Attribution, ...] = attrs.field(default=(), converter=tuple, repr=_count)
-    hedges: tuple[Hedge, ...] = attrs.field(default=(), converter=tuple, repr=_count)
-    claims: tuple[Claim, ...] = attrs.field(default=(), converter=tuple, repr=_count)
+    paragraphs: tuple[Paragraph, ...] = attrs.field(default=(), converter=_tup, repr=_count)
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=_tup, repr=_count)
+    sentences: tuple[Sentence, ...] = attrs.field(default=(), converter=_tup, repr=_count)
+    quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=_tup, repr=_count)
+    dates: tuple[DateMention, ...] = attrs.field(default=(), converter=_tup, repr=_count)
+    attributions: tuple[Attribution, ...] = attrs.field(default=(), converter=_tup, repr=_count)
+    hedges: tuple[Hedge, ...] = attrs.field(default=(), converter=_tup, repr=_count)
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_tup, repr=_count)
     extras: Mapping[str, tuple[Mention, ...]] = attrs.field(factory=dict, hash=False, repr=_count)
     id: str | None = None
 
@@ -508,6 +512,23 @@ class Article:
         for layer in self.extras.values():
             out.extend(layer)
         return tuple(out)
+
+    def figures(self) -> tuple[Any, ...]:
+        """Group this article's quantities by what they count (see :func:`osintparse.compare`).
+
+        Returns
+        -------
+        tuple of osintparse.compare.FigureGroup
+
+        Examples
+        --------
+        >>> import osintparse
+        >>> osintparse.parse("", lang="fr").figures()
+        ()
+        """
+        from osintparse.compare import figures
+
+        return figures(self)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict, with ``schema_version``.

@@ -1,0 +1,372 @@
+"""Figures side by side across articles: who gives which number for the same thing.
+
+Quantities are grouped when they count the same thing: the concept of the counted
+noun's head ("militaires", "soldats", "troupes", "troops" are all ``soldier``), the
+concepts of its modifiers ("nord-coréens", "North Korean" are ``north_korean``) and
+the unit. Concepts and their surface forms are lexicon data
+(``lexicons/<lang>/concepts.toml``); a head with no concept falls back to its
+lower-cased form with a plural ``s``/``x`` removed.
+
+Within a group, each figure is an interval: ``exact`` is ``[v, v]``, ``approximate``
+``[0.8 v, 1.2 v]`` unless the quantity gives bounds, ``more_than``/``at_least``
+``[v, inf)``, ``less_than``/``at_most`` ``[0, v]``, ``range`` ``[low, high]``. Two
+figures *conflict* when their intervals do not overlap; a group *agrees* when it has
+two or more figures and no conflict.
+
+Examples
+--------
+>>> import osintparse
+>>> a = osintparse.parse("Titre\\n\\nPlus de 10 000 soldats nord-coréens.", lang="fr")
+>>> b = osintparse.parse("Title\\n\\nAbout 12,000 North Korean troops.", lang="en")
+>>> [(g.label, len(g.figures)) for g in compare([a, b]) if len(g.figures) > 1]
+... # doctest: +SKIP
+[('North Korean soldiers', 2)]
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+import regex
+
+from osintparse import lexicons
+from osintparse.model import Article, Attribution, Claim, DateMention, Qualifier, Quantity, Stance
+
+__all__ = ["Figure", "FigureGroup", "compare", "concept_key", "figures"]
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}.'’-]+", flags=regex.V1)
+_APPROX = 0.2
+
+
+@functools.cache
+def _concepts(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    data = lexicons.load(lang, "concepts")
+    nouns = {form.casefold(): cid for cid, forms in data["nouns"].items() for form in forms}
+    mods = {form.casefold(): cid for cid, forms in data["modifiers"].items() for form in forms}
+    return nouns, mods
+
+
+@functools.cache
+def _labels() -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for lang in lexicons.supported_languages():
+        for cid, label in lexicons.load(lang, "concepts")["labels"].items():
+            labels.setdefault(cid, label)
+    return labels
+
+
+def concept_key(noun: str | None, lang: str | None) -> tuple[str, tuple[str, ...]]:
+    """Return ``(head concept, modifier concepts)`` for a counted noun phrase.
+
+    Examples
+    --------
+    >>> concept_key("militaires nord-coréens", "fr")
+    ('soldier', ('north_korean',))
+    >>> concept_key("North Korean troops", "en")
+    ('soldier', ('north_korean',))
+    """
+    if not noun:
+        return "", ()
+    tokens = [t.casefold().replace("’", "'") for t in _TOKEN.findall(noun)]
+    if lang is None or lang not in lexicons.supported_languages():
+        return (tokens[0] if tokens else ""), ()
+    nouns, mods = _concepts(lang)
+    head: str | None = None
+    head_at = -1
+    modifiers: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        matched = False
+        for n in (3, 2, 1):
+            gram = " ".join(tokens[i : i + n])
+            if len(tokens) - i < n:
+                continue
+            if head is None and gram in nouns:
+                head, head_at = nouns[gram], i
+                i += n
+                matched = True
+                break
+            if gram in mods:
+                modifiers.add(mods[gram])
+                i += n
+                matched = True
+                break
+        if not matched:
+            i += 1
+    if head is None:
+        word = next((t for t in tokens if len(t) > 2), tokens[0] if tokens else "")
+        head = word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+    elif head in modifiers and head_at >= 0:
+        modifiers.discard(head)
+    return head, tuple(sorted(modifiers))
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """One figure of a group: the quantity and who gives it, how sure, when, where.
+
+    Examples
+    --------
+    >>> f = Figure(quantity=Quantity(start=0, end=2, text="12", value=12), article=0)
+    >>> f.interval
+    (12.0, 12.0)
+    """
+
+    quantity: Quantity
+    article: int | str
+    sources: tuple[str, ...] = ()
+    stance: Stance = attrs.field(default=Stance.UNATTRIBUTED, converter=Stance)
+    dates: tuple[DateMention, ...] = ()
+    claim: str | None = None
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The interval of amounts this figure allows (see the module rules).
+
+        Examples
+        --------
+        >>> q = Quantity(start=0, end=2, text="10", value=10, low=10, qualifier="more_than")
+        >>> Figure(quantity=q, article=0).interval
+        (10.0, inf)
+        """
+        q = self.quantity
+        v = q.value
+        if q.qualifier in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+            return (q.low if q.low is not None else v), math.inf
+        if q.qualifier in (Qualifier.LESS_THAN, Qualifier.AT_MOST):
+            return 0.0, (q.high if q.high is not None else v)
+        if q.qualifier is Qualifier.RANGE or q.low is not None or q.high is not None:
+            return (q.low if q.low is not None else v), (q.high if q.high is not None else v)
+        if q.qualifier is Qualifier.APPROXIMATE:
+            return v * (1 - _APPROX), v * (1 + _APPROX)
+        return v, v
+
+    def describe(self) -> str:
+        """Return a short label such as ``>10 000 (NIS, reported)``.
+
+        Examples
+        --------
+        >>> q = Quantity(start=0, end=2, text="10", value=10000, low=10000, qualifier="more_than")
+        >>> Figure(quantity=q, article="seed", sources=("NIS",), stance="reported").describe()
+        '>10 000 (NIS, reported, seed)'
+        """
+        q = self.quantity
+        sign = {
+            Qualifier.MORE_THAN: ">",
+            Qualifier.AT_LEAST: ">=",
+            Qualifier.LESS_THAN: "<",
+            Qualifier.AT_MOST: "<=",
+            Qualifier.APPROXIMATE: "~",
+        }.get(q.qualifier, "")
+        if q.qualifier is Qualifier.RANGE and q.low is not None and q.high is not None:
+            amount = f"{_fmt(q.low)}-{_fmt(q.high)}"
+        else:
+            amount = f"{sign}{_fmt(q.value)}"
+        if q.unit:
+            amount += f" {q.unit}"
+        who = ", ".join(self.sources) or "no source"
+        when = f", {self.dates[0].text}" if self.dates else ""
+        return f"{amount} ({who}, {self.stance.value}{when}, {self.article})"
+
+
+def _fmt(x: float) -> str:
+    return f"{int(x):,}".replace(",", " ") if x == int(x) else f"{x:g}"
+
+
+@attrs.frozen(kw_only=True)
+class FigureGroup:
+    """Figures that count the same thing, set side by side.
+
+    Examples
+    --------
+    >>> g = FigureGroup(key=("soldier", ("north_korean",), None), label="North Korean soldiers")
+    >>> g.agreement, g.conflicts
+    (False, ())
+    """
+
+    key: tuple[str, tuple[str, ...], str | None]
+    label: str
+    figures: tuple[Figure, ...] = ()
+
+    @property
+    def conflicts(self) -> tuple[tuple[int, int], ...]:
+        """Pairs of figure indexes whose intervals do not overlap.
+
+        Examples
+        --------
+        >>> FigureGroup(key=("x", (), None), label="x").conflicts
+        ()
+        """
+        out = []
+        for i, a in enumerate(self.figures):
+            for j in range(i + 1, len(self.figures)):
+                (alo, ahi), (blo, bhi) = a.interval, self.figures[j].interval
+                if ahi < blo or bhi < alo:
+                    out.append((i, j))
+        return tuple(out)
+
+    @property
+    def agreement(self) -> bool:
+        """True when two or more figures all overlap.
+
+        Examples
+        --------
+        >>> FigureGroup(key=("x", (), None), label="x").agreement
+        False
+        """
+        return len(self.figures) > 1 and not self.conflicts
+
+    def describe(self) -> str:
+        """One line: the label, then each figure, then the verdict.
+
+        Examples
+        --------
+        >>> FigureGroup(key=("x", (), None), label="things").describe()
+        'things: (no figures)'
+        """
+        body = " vs ".join(f.describe() for f in self.figures) or "(no figures)"
+        verdict = ""
+        if self.conflicts:
+            verdict = f"  [CONFLICT x{len(self.conflicts)}]"
+        elif self.agreement:
+            verdict = "  [agree]"
+        return f"{self.label}: {body}{verdict}"
+
+
+def _label(key: tuple[str, tuple[str, ...], str | None]) -> str:
+    head, mods, unit = key
+    labels = _labels()
+    words = [labels.get(m, m.replace("_", " ")) for m in mods]
+    words.append(labels.get(head, head))
+    text = " ".join(w for w in words if w)
+    return f"{text} ({unit})" if unit else text
+
+
+def _claim_of(article: Article, q: Quantity) -> Claim | None:
+    for c in article.claims:
+        if c.start <= q.start < c.end:
+            return c
+    return None
+
+
+def _sources(claim: Claim | None) -> tuple[tuple[str, ...], Stance]:
+    if claim is None:
+        return (), Stance.UNATTRIBUTED
+    atts: Sequence[Attribution] = claim.attributions
+    return tuple(dict.fromkeys(a.source for a in atts)), claim.stance
+
+
+def figures(article: Article, *, name: int | str | None = None) -> tuple[FigureGroup, ...]:
+    """Group one article's quantities by what they count (see :func:`compare`).
+
+    Examples
+    --------
+    >>> import osintparse
+    >>> figures(osintparse.parse("", lang="fr"))
+    ()
+    """
+    return compare([article], names=None if name is None else [name])
+
+
+def compare(
+    articles: Iterable[Article], *, names: Sequence[int | str] | None = None
+) -> tuple[FigureGroup, ...]:
+    """Set the figures of several articles side by side, grouped by what they count.
+
+    Parameters
+    ----------
+    articles
+        Parsed articles.
+    names
+        How to name each article in the output (default: ``Article.id`` or its index).
+
+    Returns
+    -------
+    tuple of FigureGroup
+        Groups with the most figures first, then by label.
+
+    Examples
+    --------
+    >>> import osintparse
+    >>> compare([osintparse.parse("Rien.", lang="fr")])
+    ()
+    """
+    groups: dict[tuple[str, tuple[str, ...], str | None], list[Figure]] = {}
+    for index, article in enumerate(articles):
+        name: int | str = (
+            names[index] if names is not None else (article.id if article.id else index)
+        )
+        for q in article.quantities:
+            head, mods = concept_key(q.noun, article.lang)
+            if not head and not q.unit:
+                continue
+            claim = _claim_of(article, q)
+            sources, stance = _sources(claim)
+            fig = Figure(
+                quantity=q,
+                article=name,
+                sources=sources,
+                stance=stance,
+                dates=claim.dates if claim else (),
+                claim=claim.text if claim else None,
+            )
+            groups.setdefault((head, mods, q.unit), []).append(fig)
+    out = [FigureGroup(key=k, label=_label(k), figures=tuple(v)) for k, v in groups.items()]
+    out.sort(key=lambda g: (-len(g.figures), g.label))
+    return tuple(out)
+
+
+def comparison_records(groups: Iterable[FigureGroup]) -> list[dict[str, Any]]:
+    """Flatten groups into one dict per figure (the rows of a DataFrame).
+
+    Examples
+    --------
+    >>> comparison_records([])
+    []
+    """
+    rows: list[dict[str, Any]] = []
+    for g in groups:
+        conflicted = {i for pair in g.conflicts for i in pair}
+        for i, f in enumerate(g.figures):
+            lo, hi = f.interval
+            rows.append(
+                {
+                    "group": g.label,
+                    "article": f.article,
+                    "text": f.quantity.text,
+                    "value": f.quantity.value,
+                    "qualifier": f.quantity.qualifier.value,
+                    "low": lo,
+                    "high": hi,
+                    "unit": f.quantity.unit,
+                    "sources": "; ".join(f.sources),
+                    "stance": f.stance.value,
+                    "dates": "; ".join(d.text for d in f.dates),
+                    "conflict": i in conflicted,
+                    "agreement": g.agreement,
+                }
+            )
+    return rows
+
+
+def comparison_frame(groups: Iterable[FigureGroup]) -> Any:
+    """Return :func:`comparison_records` as a pandas DataFrame (pandas extra).
+
+    Examples
+    --------
+    >>> comparison_frame([]).shape[0]  # doctest: +SKIP
+    0
+    """
+    from osintparse.errors import OptionalDependencyError
+
+    try:
+        import pandas as pd
+    except ImportError as err:
+        raise OptionalDependencyError(
+            "comparison_frame needs pandas: pip install 'osintparse[pandas]'"
+        ) from err
+    return pd.DataFrame(comparison_records(groups))
