@@ -16,9 +16,11 @@ from osintparse.errors import (
     InputTypeError,
     InvalidPublishedError,
     LexiconError,
+    MissingDependencyError,
     OsintparseError,
     PipelineOrderError,
     SchemaError,
+    UnknownKindError,
     UnsupportedLanguageError,
 )
 from osintparse.extractors.base import (
@@ -28,6 +30,8 @@ from osintparse.extractors.base import (
     register_extractor,
     unregister_extractor,
 )
+from osintparse.frames import to_dataframe
+from osintparse.htmlinput import parse_html
 from osintparse.lexicons import supported_languages
 from osintparse.model import (
     SCHEMA_VERSION,
@@ -69,6 +73,7 @@ __all__ = [
     "InvalidPublishedError",
     "LexiconError",
     "Mention",
+    "MissingDependencyError",
     "OsintparseError",
     "Paragraph",
     "ParagraphKind",
@@ -82,13 +87,16 @@ __all__ = [
     "Sentence",
     "SourceKind",
     "Stance",
+    "UnknownKindError",
     "UnsupportedLanguageError",
     "__version__",
     "available_extractors",
     "parse",
+    "parse_html",
     "read_jsonl",
     "register_extractor",
     "supported_languages",
+    "to_dataframe",
     "to_json",
     "unregister_extractor",
     "write_json",
