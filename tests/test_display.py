@@ -287,7 +287,7 @@ def test_seed_in_headless_chromium(seed: Article, tmp_path: pathlib.Path) -> Non
     assert len(p.marks) == len(_parse(article_html(a)).marks)
     assert html.unescape(p.claim_cells[0]) == a.claims[0].text
     shot = tmp_path / "seed.png"
-    r = _run_chromium(exe, f"--screenshot={shot}", "--window-size=1000,1250", url)
+    r = _run_chromium(exe, f"--screenshot={shot}", "--window-size=1000,1100", url)
     assert r.returncode == 0, r.stderr.decode(errors="replace")[-2000:]
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
