@@ -187,3 +187,15 @@ def annotate_seed(article: osintparse.Article) -> osintparse.Article:
         hedges=hedges,
         claims=claims,
     )
+
+
+def hand_annotated_seed() -> osintparse.Article:
+    """The seed's structure plus hand annotations only (whatever extractors exist).
+
+    Tests that assert exact values use this, so they do not change when the
+    extractors land.
+    """
+    from tests.conftest import SEED_PATH
+
+    text = SEED_PATH.read_text(encoding="utf-8")
+    return annotate_seed(osintparse.Pipeline(["structure"])(text, lang="fr"))

@@ -106,11 +106,11 @@ def test_csv_one_row_per_claim_or_sentence(seed: osintparse.Article) -> None:
     assert r.stderr == b""  # not a terminal, no --progress: no bar
 
 
-def test_csv_rows_of_claims_and_mentions(seed: osintparse.Article) -> None:
+def test_csv_rows_of_claims_and_mentions() -> None:
     from osintparse.cli import csv_rows
-    from tests.annotate import annotate_seed
+    from tests.annotate import hand_annotated_seed
 
-    a = annotate_seed(seed)
+    a = hand_annotated_seed()
     rows = list(csv_rows(a, "seed"))
     assert len(rows) == len(a.claims)
     assert rows[0]["kind"] == "claim"

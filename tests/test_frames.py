@@ -9,12 +9,12 @@ import pytest
 
 import osintparse
 from osintparse.model import Article, Mention
-from tests.annotate import annotate_seed
+from tests.annotate import hand_annotated_seed
 
 
 @pytest.fixture(scope="module")
-def annotated(seed: Article) -> Article:
-    return annotate_seed(seed)
+def annotated() -> Article:
+    return hand_annotated_seed()
 
 
 @pytest.mark.parametrize("kind", ["claims", "quantities", "dates", "attributions", "hedges"])
