@@ -118,3 +118,13 @@ def test_plugin_on_the_seed_and_adversarial_input(plugin_installed: None) -> Non
     assert a.extras["weapons"] == ()  # the seed names no weapon
     b = pipeline("F-" * 50_000 + "16", lang="fr")  # hang guard: linear pattern
     assert len(b.extras["weapons"]) == 0
+
+
+def test_plugin_docstring_examples(plugin_installed: None) -> None:
+    import doctest
+    import importlib
+
+    module = importlib.import_module("osintparse_weapons")
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 3
+    assert result.failed == 0
