@@ -17,10 +17,11 @@ from osintparse.errors import (
     InputTypeError,
     InvalidPublishedError,
     LexiconError,
-    OptionalDependencyError,
+    MissingDependencyError,
     OsintparseError,
     PipelineOrderError,
     SchemaError,
+    UnknownKindError,
     UnsupportedLanguageError,
 )
 from osintparse.extractors.base import (
@@ -30,6 +31,8 @@ from osintparse.extractors.base import (
     register_extractor,
     unregister_extractor,
 )
+from osintparse.frames import to_dataframe
+from osintparse.htmlinput import parse_html
 from osintparse.lexicons import supported_languages
 from osintparse.model import (
     SCHEMA_VERSION,
@@ -73,7 +76,7 @@ __all__ = [
     "InvalidPublishedError",
     "LexiconError",
     "Mention",
-    "OptionalDependencyError",
+    "MissingDependencyError",
     "OsintparseError",
     "Paragraph",
     "ParagraphKind",
@@ -87,14 +90,17 @@ __all__ = [
     "Sentence",
     "SourceKind",
     "Stance",
+    "UnknownKindError",
     "UnsupportedLanguageError",
     "__version__",
     "available_extractors",
     "compare",
     "parse",
+    "parse_html",
     "read_jsonl",
     "register_extractor",
     "supported_languages",
+    "to_dataframe",
     "to_json",
     "unregister_extractor",
     "write_json",

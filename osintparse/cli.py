@@ -2,10 +2,15 @@
 
 Usage::
 
-    osintparse FILE... [--lang fr] [--published 2025-05-01] [--format json|jsonl|text]
+    osintparse FILE... [--lang fr] [--published 2025-05-01] [--format json|jsonl|text|csv]
+                       [--progress | --no-progress]
     osintparse compare FILE FILE... [--lang fr] [--all]
 
-``-`` reads standard input. A file that can't be read or decoded is reported on
+``-`` reads standard input. ``--format csv`` writes one row per claim (one per
+body sentence for an article without claims). A progress bar is drawn on
+standard error when several files are parsed and standard error is a terminal,
+or with ``--progress`` (it uses tqdm when installed, ``osintparse[progress]``,
+else a plain counter). A file that can't be read or decoded is reported on
 standard error with its path, the others are still parsed, and the exit status is
 1. Bad options exit with status 2.
 
@@ -18,18 +23,36 @@ Examples
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as _dt
 import json
 import sys
-from collections.abc import Iterator, Sequence
-from typing import IO
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Any, TypeVar
 
 from osintparse import lexicons, serialize
 from osintparse.errors import DecodeError, OsintparseError, UnsupportedLanguageError
-from osintparse.model import Article, Claim, Sentence
+from osintparse.model import Article, Claim, DateMention, Quantity, Sentence
 from osintparse.pipeline import parse
 
-__all__ = ["format_outline", "main", "read_text"]
+__all__ = ["CSV_COLUMNS", "csv_rows", "format_outline", "main", "read_text"]
+
+#: Columns of ``--format csv``, in order.
+CSV_COLUMNS = (
+    "file",
+    "kind",
+    "start",
+    "end",
+    "text",
+    "section",
+    "sources",
+    "stance",
+    "certainty",
+    "figures",
+    "dates",
+)
+
+_T = TypeVar("_T")
 
 
 def read_text(data: bytes, *, name: str = "<bytes>") -> str:
@@ -147,6 +170,63 @@ def _details(article: Article, start: int, end: int) -> Iterator[str]:
         )
 
 
+def _figure(q: Quantity) -> str:
+    return f"{q.qualifier.value} {_fmt_number(q.value)}" + "".join(
+        f" {x}" for x in (q.unit, q.noun) if x
+    )
+
+
+def _date(d: DateMention) -> str:
+    return f"{d.text} = {d.value.isoformat() if d.value else '?'}"
+
+
+def csv_rows(article: Article, name: str = "") -> Iterator[dict[str, Any]]:
+    """Yield the ``--format csv`` rows of an article: one per claim, else per body sentence.
+
+    A sentence row lists the attributions, quantities and dates that start inside
+    the sentence; a claim row its own. Several values are joined with ``"; "``.
+
+    Examples
+    --------
+    >>> import osintparse
+    >>> rows = list(csv_rows(osintparse.parse("Titre\\n\\nUne phrase.", lang="fr"), "a.txt"))
+    >>> [(r["file"], r["kind"], r["text"], r["section"]) for r in rows]
+    [('a.txt', 'claim', 'Titre', ''), ('a.txt', 'claim', 'Une phrase.', '')]
+    """
+    for item in article.claims or article.body_sentences:
+        sec = article.sections[_section_of(article, item.start)] if article.sections else None
+        row: dict[str, Any] = {"file": name, "start": item.start, "end": item.end}
+        row.update(text=item.text, section=(sec.heading if sec else None) or "")
+        if isinstance(item, Claim):
+            sources, figures, dates = item.attributions, item.quantities, item.dates
+            row.update(kind="claim", stance=item.stance.value, certainty=f"{item.certainty:.2f}")
+        else:
+            sources = tuple(a for a in article.attributions if item.start <= a.start < item.end)
+            figures = tuple(q for q in article.quantities if item.start <= q.start < item.end)
+            dates = tuple(d for d in article.dates if item.start <= d.start < item.end)
+            stances = dict.fromkeys(a.stance.value for a in sources)
+            row.update(kind="sentence", stance="; ".join(stances), certainty="")
+        row["sources"] = "; ".join(f"{a.source} ({a.source_kind.value})" for a in sources)
+        row["figures"] = "; ".join(_figure(q) for q in figures)
+        row["dates"] = "; ".join(_date(d) for d in dates)
+        yield row
+
+
+def _progress(items: Iterable[_T], total: int, enabled: bool) -> Iterator[_T]:
+    if not enabled:
+        yield from items
+        return
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        for i, item in enumerate(items, 1):
+            print(f"\rosintparse: {i}/{total} files", end="", file=sys.stderr, flush=True)
+            yield item
+        print(file=sys.stderr)
+        return
+    yield from tqdm(items, total=total, unit="file", file=sys.stderr, desc="osintparse")
+
+
 def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, str | None, str | None]]:
     for path in paths:
         try:
@@ -174,9 +254,15 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        choices=("json", "jsonl", "text"),
+        choices=("json", "jsonl", "text", "csv"),
         default="text",
-        help="output format (default: text)",
+        help="output format (default: text; csv: one row per claim or sentence)",
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: with several files, when stderr is a terminal)",
     )
     return p
 
@@ -263,7 +349,14 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> in
             return 2
     status = 0
     results: list[Article] = []
-    for path, text, error in _inputs(args.files):
+    table = None
+    if args.format == "csv":
+        table = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        table.writeheader()
+    show = args.progress
+    if show is None:
+        show = len(args.files) > 1 and sys.stderr.isatty()
+    for path, text, error in _progress(_inputs(args.files), len(args.files), show):
         if text is None:
             print(f"osintparse: error: {error}", file=sys.stderr)
             status = 1
@@ -278,6 +371,8 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> in
             serialize.write_jsonl([article], stream)
         elif args.format == "json":
             results.append(article)
+        elif table is not None:
+            table.writerows(csv_rows(article, path))
         else:
             name = path if len(args.files) > 1 else ""
             stream.write(format_outline(article, name) + "\n\n")

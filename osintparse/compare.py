@@ -358,15 +358,13 @@ def comparison_frame(groups: Iterable[FigureGroup]) -> Any:
 
     Examples
     --------
-    >>> comparison_frame([]).shape[0]  # doctest: +SKIP
+    >>> comparison_frame([]).shape[0]
     0
     """
-    from osintparse.errors import OptionalDependencyError
+    from osintparse.errors import MissingDependencyError
 
     try:
         import pandas as pd
     except ImportError as err:
-        raise OptionalDependencyError(
-            "comparison_frame needs pandas: pip install 'osintparse[pandas]'"
-        ) from err
+        raise MissingDependencyError("pandas", "pandas", "comparison_frame") from err
     return pd.DataFrame(comparison_records(groups))

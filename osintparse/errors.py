@@ -191,11 +191,55 @@ class DecodeError(OsintparseError, ValueError):
     """
 
 
-class OptionalDependencyError(OsintparseError, ImportError):
-    """A feature needs an optional extra that is not installed; the message says which.
+class MissingDependencyError(OsintparseError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install.
+
+    Parameters
+    ----------
+    package
+        The module that could not be imported (``"pandas"``).
+    extra
+        The osintparse extra that provides it (``"pandas"``).
+    feature
+        What needs it, for the message.
 
     Examples
     --------
-    >>> print(OptionalDependencyError("needs pandas: pip install 'osintparse[pandas]'"))
-    needs pandas: pip install 'osintparse[pandas]'
+    >>> print(MissingDependencyError("pandas", "pandas", "to_dataframe"))
+    to_dataframe needs pandas, which is not installed; run: pip install 'osintparse[pandas]'
+    >>> isinstance(MissingDependencyError("x", "y", "z"), ImportError)
+    True
     """
+
+    def __init__(self, package: str, extra: str, feature: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {package}, which is not installed; "
+            f"run: pip install 'osintparse[{extra}]'"
+        )
+
+
+class UnknownKindError(OsintparseError, ValueError):
+    """A kind of mention was asked for (e.g. in ``to_dataframe``) that no article has.
+
+    Parameters
+    ----------
+    kind
+        The kind that was asked for.
+    known
+        The built-in kinds.
+
+    Examples
+    --------
+    >>> print(UnknownKindError("claim", ["claims", "dates"]))
+    unknown kind 'claim'; use one of: claims, dates (or the name of a custom layer)
+    """
+
+    def __init__(self, kind: str, known: Iterable[str]) -> None:
+        self.kind = kind
+        self.known = tuple(known)
+        super().__init__(
+            f"unknown kind {kind!r}; use one of: {', '.join(self.known)} "
+            "(or the name of a custom layer)"
+        )

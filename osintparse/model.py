@@ -167,6 +167,10 @@ def _tup(value: Iterable[Any]) -> tuple[Any, ...]:
     return value if isinstance(value, tuple) else tuple(value)
 
 
+def _fmt(x: float) -> str:
+    return str(int(x)) if x == int(x) else f"{x:g}"
+
+
 def _opt_float(value: Any) -> float | None:
     return None if value is None else float(value)
 
@@ -305,7 +309,7 @@ class Sentence:
     section: int = 0
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Quantity:
     """A figure: its value, bounds, qualifier, unit and the noun it counts.
 
@@ -318,6 +322,8 @@ class Quantity:
     >>> q = Quantity(start=0, end=6, text="10 000", value=10000)
     >>> q.value, q.qualifier.value
     (10000.0, 'exact')
+    >>> q
+    <Quantity exact 10000 '10 000' @0:6>
     """
 
     start: int = attrs.field(validator=_INT)
@@ -335,6 +341,23 @@ class Quantity:
     noun_end: int | None = None
     extractor: str = "quantities"
     rule: str = ""
+
+    def __repr__(self) -> str:
+        """Short form: qualifier, figure, unit, counted noun (or text) and offsets.
+
+        Examples
+        --------
+        >>> Quantity(start=0, end=12, text="5 à 7 000 km", value=6000, low=5000,
+        ...          high=7000, qualifier="range", unit="km")
+        <Quantity range 5000-7000 km '5 à 7 000 km' @0:12>
+        """
+        if self.low is not None and self.high is not None and self.low != self.high:
+            figure = f"{_fmt(self.low)}-{_fmt(self.high)}"
+        else:
+            figure = _fmt(self.value)
+        unit = f" {self.unit}" if self.unit else ""
+        what = _short_text(self.noun if self.noun else self.text)
+        return f"<Quantity {self.qualifier.value} {figure}{unit} {what} @{self.start}:{self.end}>"
 
 
 @attrs.frozen(kw_only=True)
@@ -423,7 +446,7 @@ class Attribution:
     rule: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Claim:
     """One asserted proposition with its sources, figures, dates and certainty.
 
@@ -432,6 +455,8 @@ class Claim:
     >>> c = Claim(start=0, end=4, text="Oui.")
     >>> c.stance.value, c.certainty
     ('unattributed', 0.0)
+    >>> c
+    <Claim unattributed certainty=0.00 'Oui.' @0:4>
     """
 
     start: int = attrs.field(validator=_INT)
@@ -448,13 +473,38 @@ class Claim:
     extractor: str = "claims"
     rule: str = ""
 
+    def __repr__(self) -> str:
+        """Short form: stance, sources, certainty, figure and date counts, text, offsets.
+
+        Examples
+        --------
+        >>> a = Attribution(start=0, end=12, text="Selon Séoul,", source="Séoul",
+        ...                 source_start=6, source_end=11, cue="Selon", cue_start=0,
+        ...                 cue_end=5, stance="reported")
+        >>> Claim(start=0, end=15, text="Selon Séoul, X.", attributions=[a],
+        ...       stance="reported", certainty=0.6)
+        <Claim reported by 'Séoul' certainty=0.60 'Selon Séoul, X.' @0:15>
+        """
+        parts = [f"<Claim {self.stance.value}"]
+        if self.attributions:
+            parts.append("by " + ", ".join(repr(a.source) for a in self.attributions))
+        parts.append(f"certainty={self.certainty:.2f}")
+        if self.quantities:
+            parts.append(f"figures={len(self.quantities)}")
+        if self.dates:
+            parts.append(f"dates={len(self.dates)}")
+        parts.append(f"{_short_text(self.text)} @{self.start}:{self.end}>")
+        return " ".join(parts)
+
 
 @attrs.frozen(kw_only=True)
 class Article:
     """A parsed article: its text and every layer the pipeline extracted from it.
 
-    Build one with :func:`osintparse.parse`. All mentions' offsets point into
-    :attr:`text`.
+    Build one with :func:`osintparse.parse` (or :func:`osintparse.parse_html`, which
+    also fills ``url`` and ``author``). All mentions' offsets point into :attr:`text`.
+    In Jupyter an article displays as highlighted text (see
+    :func:`osintparse.display.article_html`).
 
     Examples
     --------
@@ -483,6 +533,8 @@ class Article:
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=_tup, repr=_count)
     extras: Mapping[str, tuple[Mention, ...]] = attrs.field(factory=dict, hash=False, repr=_count)
     id: str | None = None
+    url: str | None = None
+    author: str | None = None
 
     @property
     def body_sentences(self) -> tuple[Sentence, ...]:
@@ -529,6 +581,19 @@ class Article:
         from osintparse.compare import figures
 
         return figures(self)
+
+    def _repr_html_(self) -> str:
+        """Return the HTML view Jupyter shows: see :func:`osintparse.display.article_html`.
+
+        Examples
+        --------
+        >>> import osintparse
+        >>> osintparse.parse("Titre", lang="fr")._repr_html_().startswith("<div")
+        True
+        """
+        from osintparse.display import article_html
+
+        return article_html(self)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict, with ``schema_version``.

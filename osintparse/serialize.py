@@ -78,7 +78,7 @@ def article_to_dict(article: model.Article) -> dict[str, Any]:
     --------
     >>> import osintparse
     >>> sorted(article_to_dict(osintparse.parse("", lang="en")))[:3]
-    ['attributions', 'claims', 'dates']
+    ['attributions', 'author', 'claims']
     """
     return {"schema_version": model.SCHEMA_VERSION, **record_to_dict(article)}
 

@@ -1,7 +1,7 @@
 """Text normalisation that keeps a map back to the original, and sentence splitting.
 
 Extractors match their patterns on a normalised copy of the article (typographic
-apostrophes to ``'``, no-break and thin spaces to `` ``, ligatures expanded,
+apostrophes to ``'``, no-break and thin spaces to plain spaces, ligatures expanded,
 zero-width characters and soft hyphens dropped, combining marks composed) and map
 every span back to the original text with :meth:`Normalized.span`. Offsets in
 records always point into the original.

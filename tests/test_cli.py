@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+import osintparse
 from osintparse.cli import main
 from tests.conftest import SEED_PATH
 
@@ -85,3 +86,64 @@ def test_bad_options_exit_2(args: list[str], needle: str) -> None:
 def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(SEED_PATH), "--format", "text"]) == 0
     assert "lang: fr" in capsys.readouterr().out
+
+
+def test_csv_one_row_per_claim_or_sentence(seed: osintparse.Article) -> None:
+    import csv
+    import io
+
+    r = run(str(SEED_PATH), "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout.decode("utf-8"))))
+    expected = seed.claims or seed.body_sentences
+    assert len(rows) == len(expected)
+    for row, item in zip(rows, expected, strict=True):
+        assert row["file"] == str(SEED_PATH)
+        assert row["kind"] == ("claim" if seed.claims else "sentence")
+        assert seed.text[int(row["start"]) : int(row["end"])] == row["text"] == item.text
+    headings = {row["section"] for row in rows}
+    assert "La position de la Corée du Nord vis-à-vis de la Russie" in headings
+    assert r.stderr == b""  # not a terminal, no --progress: no bar
+
+
+def test_csv_rows_of_claims_and_mentions() -> None:
+    from osintparse.cli import csv_rows
+    from tests.annotate import hand_annotated_seed
+
+    a = hand_annotated_seed()
+    rows = list(csv_rows(a, "seed"))
+    assert len(rows) == len(a.claims)
+    assert rows[0]["kind"] == "claim"
+    assert rows[0]["sources"].endswith("(intelligence)")
+    assert rows[0]["figures"] == "more_than 10 000 militaires nord-coréens"
+    assert rows[0]["certainty"] == "0.60"
+    assert rows[2]["dates"] == "avril 2025 = 2025-04-01"
+    assert rows[2]["stance"] == "confirmed"
+    import attrs
+
+    sentences = list(csv_rows(attrs.evolve(a, claims=()), "seed"))
+    assert len(sentences) == len(a.body_sentences)
+    assert sentences[0]["figures"] == "more_than 10 000 militaires nord-coréens"
+    assert sentences[0]["stance"] == "reported"
+    assert sentences[0]["certainty"] == ""
+
+
+def test_progress_bar_on_request(tmp_path: pathlib.Path) -> None:
+    other = tmp_path / "b.txt"
+    other.write_text("Titre\n\nUne phrase.", encoding="utf-8")
+    r = run(str(SEED_PATH), str(other), "--format", "jsonl", "--progress")
+    assert r.returncode == 0
+    assert len(r.stdout.decode().splitlines()) == 2
+    assert "2/2" in r.stderr.decode()
+    quiet = run(str(SEED_PATH), str(other), "--format", "jsonl", "--no-progress")
+    assert quiet.stderr == b""
+
+
+def test_progress_without_tqdm(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    path = str(SEED_PATH)
+    assert main([path, path, "--format", "jsonl", "--progress"]) == 0
+    err = capsys.readouterr().err
+    assert "osintparse: 2/2 files" in err

@@ -1,0 +1,254 @@
+"""HTML view of an article for Jupyter: highlighted spans per kind and a table of claims.
+
+:func:`article_html` renders the article text the way displaCy renders entities:
+every quantity, date, attribution source, attribution cue, hedge (and every
+:class:`~osintparse.model.Mention` of a custom layer) becomes a coloured
+``<mark>`` with its label. The text is sliced from the ORIGINAL article text at
+the mentions' offsets and every fragment goes through :func:`html.escape`, so
+the visible text is exactly :attr:`Article.text <osintparse.model.Article.text>`.
+:meth:`Article._repr_html_ <osintparse.model.Article._repr_html_>` returns it, so
+an article displays itself in a notebook; nothing here imports IPython.
+
+Overlapping spans: a span that lies wholly inside another is **nested** inside
+it (for instance a date inside a quantity phrase); when two spans cross (each
+has text outside the other), the one that starts first (or, at the same start,
+the longer one, then the earlier kind in :data:`KINDS`) is kept and the other
+is **not drawn**; the legend counts the spans left out.
+
+Examples
+--------
+>>> from osintparse.model import Article, Quantity
+>>> a = Article(text="Plus de 10 000 <soldats>.", lang="fr",
+...             quantities=[Quantity(start=8, end=24, text="10 000 <soldats>", value=1e4)])
+>>> html = article_html(a)
+>>> '10 000 &lt;soldats&gt;' in html and 'data-kind="quantity"' in html
+True
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from osintparse.model import Article, Claim
+
+__all__ = ["COLORS", "KINDS", "article_html"]
+
+#: Span kinds drawn by :func:`article_html`, in drawing priority order.
+KINDS = ("quantity", "date", "source", "cue", "hedge")
+
+#: Background colour of each kind; custom layers use ``COLORS["other"]``.
+COLORS = {
+    "quantity": "#ffd166",
+    "date": "#a0e7e5",
+    "source": "#b5a8f5",
+    "cue": "#f7a1c4",
+    "hedge": "#c5e1a5",
+    "other": "#dddddd",
+}
+
+_MARK_STYLE = (
+    "padding: 0.15em 0.3em; margin: 0 0.1em; line-height: 2.1; "
+    "border-radius: 0.3em; box-decoration-break: clone; -webkit-box-decoration-break: clone"
+)
+_LABEL_STYLE = (
+    "font-size: 0.65em; font-weight: bold; line-height: 1; border-radius: 0.3em; "
+    "text-transform: uppercase; vertical-align: middle; margin-left: 0.35em; "
+    "font-family: sans-serif; user-select: none"
+)
+_TABLE_STYLE = "border-collapse: collapse; margin-top: 1em; font-size: 0.9em"
+_CELL_STYLE = "border: 1px solid #ccc; padding: 0.2em 0.4em; text-align: left; vertical-align: top"
+
+
+@attrs.frozen
+class _Span:
+    start: int
+    end: int
+    kind: str
+    label: str
+    title: str
+    rank: int
+
+
+def _num(x: float | None) -> str:
+    if x is None:
+        return "?"
+    return f"{int(x):,}".replace(",", "\u202f") if x == int(x) else f"{x:g}"
+
+
+def _spans(article: Article) -> list[_Span]:
+    rank = {k: i for i, k in enumerate(KINDS)}
+    out: list[_Span] = []
+
+    def add(start: int | None, end: int | None, kind: str, label: str, title: str) -> None:
+        if start is None or end is None or not 0 <= start < end <= len(article.text):
+            return
+        out.append(_Span(start, end, kind, label, title, rank.get(kind, len(KINDS))))
+
+    for q in article.quantities:
+        what = " ".join(x for x in (q.unit, q.noun) if x)
+        add(
+            q.start,
+            q.end,
+            "quantity",
+            "quantity",
+            f"{q.qualifier.value} {_num(q.value)} {what}".strip() + f" ({q.rule or q.extractor})",
+        )
+    for d in article.dates:
+        value = d.value.isoformat() if d.value else "?"
+        if d.value_end and d.value_end != d.value:
+            value += f" .. {d.value_end.isoformat()}"
+        add(d.start, d.end, "date", "date", f"{value} ({d.precision.value})")
+    for a in article.attributions:
+        add(
+            a.source_start,
+            a.source_end,
+            "source",
+            "source",
+            f"{a.source_kind.value}, {a.stance.value}",
+        )
+        add(a.cue_start, a.cue_end, "cue", "cue", f"{a.stance.value} ({a.rule or a.extractor})")
+    for h in article.hedges:
+        add(h.start, h.end, "hedge", "hedge", f"effect {h.effect:+g} ({h.rule or h.extractor})")
+    for layer, mentions in sorted(article.extras.items()):
+        for m in mentions:
+            add(m.start, m.end, layer, m.label or layer, m.rule or m.extractor or layer)
+    out.sort(key=lambda s: (s.start, -s.end, s.rank))
+    return out
+
+
+def _layout(spans: Iterable[_Span]) -> tuple[list[_Span], list[_Span]]:
+    """Split spans into those drawn (properly nested) and those left out (crossing)."""
+    kept: list[_Span] = []
+    dropped: list[_Span] = []
+    stack: list[_Span] = []
+    for s in spans:
+        while stack and stack[-1].end <= s.start:
+            stack.pop()
+        if stack and s.end > stack[-1].end:
+            dropped.append(s)
+            continue
+        kept.append(s)
+        stack.append(s)
+    return kept, dropped
+
+
+def _open(s: _Span) -> str:
+    color = COLORS.get(s.kind, COLORS["other"])
+    return (
+        f'<mark class="osp-span osp-{html.escape(s.kind)}" data-kind="{html.escape(s.kind)}" '
+        f'data-start="{s.start}" data-end="{s.end}" title="{html.escape(s.title)}" '
+        f'style="background: {color}; {_MARK_STYLE}">'
+    )
+
+
+def _close(s: _Span) -> str:
+    return f'<span class="osp-label" style="{_LABEL_STYLE}">{html.escape(s.label)}</span></mark>'
+
+
+def _render_text(text: str, kept: list[_Span]) -> Iterator[str]:
+    pos = 0
+    stack: list[_Span] = []
+    for s in kept:
+        while stack and stack[-1].end <= s.start:
+            top = stack.pop()
+            yield html.escape(text[pos : top.end])
+            pos = top.end
+            yield _close(top)
+        yield html.escape(text[pos : s.start])
+        pos = s.start
+        yield _open(s)
+        stack.append(s)
+    while stack:
+        top = stack.pop()
+        yield html.escape(text[pos : top.end])
+        pos = top.end
+        yield _close(top)
+    yield html.escape(text[pos:])
+
+
+def _claim_row(claim: Claim) -> list[str]:
+    sources = "; ".join(f"{a.source} ({a.source_kind.value})" for a in claim.attributions)
+    figures = "; ".join(
+        f"{q.qualifier.value} {_num(q.value)}" + "".join(f" {x}" for x in (q.unit, q.noun) if x)
+        for q in claim.quantities
+    )
+    dates = "; ".join(f"{d.text} = {d.value.isoformat() if d.value else '?'}" for d in claim.dates)
+    return [claim.text, sources, claim.stance.value, figures, dates, f"{claim.certainty:.2f}"]
+
+
+def _claims_table(claims: Iterable[Claim]) -> str:
+    head = ["claim", "source(s)", "stance", "figures", "dates", "certainty"]
+    rows = ["<tr>" + "".join(f'<th style="{_CELL_STYLE}">{h}</th>' for h in head) + "</tr>"]
+    for claim in claims:
+        cells = "".join(
+            f'<td style="{_CELL_STYLE}">{html.escape(c)}</td>' for c in _claim_row(claim)
+        )
+        rows.append(f'<tr class="osp-claim" data-start="{claim.start}">{cells}</tr>')
+    return f'<table class="osp-claims" style="{_TABLE_STYLE}">{"".join(rows)}</table>'
+
+
+def _legend(kept: list[_Span], dropped: list[_Span]) -> str:
+    counts: dict[str, int] = {}
+    for s in kept:
+        counts[s.kind] = counts.get(s.kind, 0) + 1
+    kinds = [*KINDS, *sorted(k for k in counts if k not in KINDS)]
+    items = [
+        f'<span style="background: {COLORS.get(k, COLORS["other"])}; {_MARK_STYLE}">'
+        f"{html.escape(k)} {counts.get(k, 0)}</span>"
+        for k in kinds
+    ]
+    if dropped:
+        items.append(f"<span>({len(dropped)} crossing span(s) not drawn)</span>")
+    style = "font-size: 0.8em; margin-bottom: 0.5em"
+    return f'<div class="osp-legend" style="{style}">{" ".join(items)}</div>'
+
+
+def article_html(article: Article, *, claims: bool = True) -> str:
+    """Return the article as HTML: highlighted text, then a table of its claims.
+
+    Each span is a ``<mark>`` with ``data-kind``, ``data-start`` and
+    ``data-end`` attributes, a ``title`` tooltip (value, stance, rule...) and a
+    label. Whitespace is kept (``white-space: pre-wrap``), so paragraphs show as
+    in the text. See the module docstring for how overlapping spans are handled.
+
+    Parameters
+    ----------
+    article
+        Any article; its layers may be empty.
+    claims
+        Add the table of claims (text, sources, stance, figures, dates,
+        certainty) when the article has claims.
+
+    Returns
+    -------
+    str
+        A self-contained HTML fragment (inline styles, no script).
+
+    Examples
+    --------
+    >>> from osintparse.model import Article, Hedge
+    >>> a = Article(text="Il aurait dit <b>non</b> & oui.", hedges=[
+    ...     Hedge(start=3, end=9, text="aurait", effect=-0.3)])
+    >>> html = article_html(a)
+    >>> "&lt;b&gt;non&lt;/b&gt; &amp; oui." in html
+    True
+    >>> html.count('data-kind="hedge"')
+    1
+    """
+    spans = _spans(article)
+    kept, dropped = _layout(spans)
+    body = "".join(_render_text(article.text, kept))
+    lang = html.escape(article.lang or "und")
+    parts = [
+        f'<div class="osintparse-article" lang="{lang}" '
+        'style="font-family: Georgia, serif; max-width: 60em">',
+        _legend(kept, dropped),
+        f'<div class="osp-text" style="white-space: pre-wrap; line-height: 1.6">{body}</div>',
+    ]
+    if claims and article.claims:
+        parts.append(_claims_table(article.claims))
+    parts.append("</div>")
+    return "".join(parts)
