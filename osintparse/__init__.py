@@ -21,6 +21,7 @@ from osintparse.errors import (
     SchemaError,
     UnsupportedLanguageError,
 )
+from osintparse.extractors.attributions import find_attributions, find_hedges
 from osintparse.extractors.base import (
     Document,
     Extractor,
@@ -85,6 +86,8 @@ __all__ = [
     "UnsupportedLanguageError",
     "__version__",
     "available_extractors",
+    "find_attributions",
+    "find_hedges",
     "parse",
     "read_jsonl",
     "register_extractor",
