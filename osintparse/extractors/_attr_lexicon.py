@@ -171,7 +171,7 @@ def _stance(value: str, where: str) -> Stance:
 
 def _verbs(lang: str, data: Mapping[str, Any]) -> tuple[dict[str, Verb], dict[str, Verb]]:
     conj = data["conjugations"]
-    agreement = conj.get("agreement", [""])
+    agreement = conj.get("agreement", ["~"])
     finite: dict[str, Verb] = {}
     participles: dict[str, Verb] = {}
     for lemma, entry in data["verbs"].items():
@@ -191,13 +191,13 @@ def _verbs(lang: str, data: Mapping[str, Any]) -> tuple[dict[str, Verb], dict[st
             cls = conj.get(entry["class"])
             if not isinstance(cls, dict):
                 raise LexiconError(f"{where}: no conjugation class {entry['class']!r}")
-            fin += [entry["stem"] + e for e in cls["finite"]]
-            part += [entry["stem"] + e for e in cls["participle"]]
+            fin += [e.replace("~", entry["stem"]) for e in cls["finite"]]
+            part += [e.replace("~", entry["stem"]) for e in cls["participle"]]
         for form in fin:
             finite.setdefault(key(form), verb)
         for form in part:
-            for ending in agreement:
-                participles.setdefault(key(form + ending), verb)
+            for agreed in agreement:
+                participles.setdefault(key(agreed.replace("~", form)), verb)
     return finite, participles
 
 

@@ -140,7 +140,7 @@ def _extract(
             attributions.append(_attribution(text, norm, f))
         for m in hedge_lex.pattern.finditer(nt, lo, hi):
             word = m.group()
-            if m.group("cond") is not None:
+            if m.groupdict().get("cond") is not None:
                 if key(word) in hedge_lex.not_conditional:
                     continue
                 effect = hedge_lex.conditional_effect
