@@ -134,6 +134,7 @@ class SourceLexicon:
     pronouns: Mapping[str, SourceKind]
     anonymity: regex.Pattern[str]
     articles: frozenset[str]
+    indefinite: frozenset[str]
     determiners: frozenset[str]
     links: frozenset[str]
     stops: frozenset[str]
@@ -262,6 +263,7 @@ def _sources(lang: str) -> SourceLexicon:
         pronouns=pronouns,
         anonymity=anonymity,
         articles=words("articles"),
+        indefinite=words("indefinite"),
         determiners=words("determiners"),
         links=words("links"),
         stops=words("stops"),

@@ -288,9 +288,11 @@ class _Sentence:
         i, j, stop = np_before(
             tk, c, lex.sources, adverbs=lex.adverbs, adverb_suffix=lex.before_verb_suffix
         )
-        if i == j and j > 0 and tk.keys[j - 1] in lex.sources.relatives and tk.boundary(j - 1):
-            i, j, stop = np_before(tk, j - 1, lex.sources)
-            stop = "relative"
+        if stop == "clause" and i > 0 and tk.keys[i - 1] in lex.sources.relatives:
+            # "L'armée, qui a démenti, ..." / "An official who requested anonymity said ..."
+            if self.kind(i, j) is None:
+                i, j, _ = np_before(tk, i - 1, lex.sources, cross=True)
+                stop = "relative"
         if j < c and j > 0 and not compound:
             # adverbs were skipped: a breaker before them still negates ("did not even say")
             if tk.keys[j - 1] in lex.sources.breakers:
@@ -306,13 +308,12 @@ class _Sentence:
         if quoted is not None:
             return self.found(span, src, cue, verb.stance, kind, quoted, f"quote:{rule_entry}")
         if verb.frame:
-            k = tk.index_from(cue[1])
             content = _trim(self.text, tk.starts[b], self.hi) if b < n else (None, None)
-            del k
             return self.found(span, src, cue, verb.stance, kind, content, f"frame:{rule_entry}")
-        # "que"/"that", right after the verb or a few words later.
+        # "que"/"that", right after the verb or a few words later (commas allowed:
+        # "a affirmé, sous couvert d'anonymat, que").
         for k in range(b, min(n, b + lex.clause_gap + 1)):
-            if k > b and tk.boundary(k):
+            if k > b and tk.boundary(k) and tk.gap(k).strip() != ",":
                 break
             if tk.keys[k] in lex.complementizers:
                 content = self.rest(k + 1)
@@ -335,23 +336,22 @@ class _Sentence:
             )
         if verb.needs_clause:
             return None
-        if nothing_after:
+        if nothing_after or tk.boundary(b):
             return self.found(span, src, cue, verb.stance, kind, (None, None), f"verb:{rule_entry}")
-        if not tk.boundary(b):
-            word = tk.keys[b]
-            if word in lex.infinitive_markers and b + 1 < n:
-                return self.found(
-                    span, src, cue, verb.stance, kind, self.rest(b + 1), f"verb_inf:{rule_entry}"
-                )
-            if (
-                word.endswith(lex.infinitive_endings)
-                and lex.infinitive_endings
-                and word not in lex.not_infinitives
-                and tk.words[b].islower()
-            ):
-                return self.found(
-                    span, src, cue, verb.stance, kind, self.rest(b), f"verb_inf:{rule_entry}"
-                )
+        word = tk.keys[b]
+        if word in lex.infinitive_markers and b + 1 < n:
+            return self.found(
+                span, src, cue, verb.stance, kind, self.rest(b + 1), f"verb_inf:{rule_entry}"
+            )
+        if (
+            lex.infinitive_endings
+            and word.endswith(lex.infinitive_endings)
+            and word not in lex.not_infinitives
+            and tk.words[b].islower()
+        ):
+            return self.found(
+                span, src, cue, verb.stance, kind, self.rest(b), f"verb_inf:{rule_entry}"
+            )
         return self.found(span, src, cue, verb.stance, kind, self.rest(b), f"verb_obj:{rule_entry}")
 
 

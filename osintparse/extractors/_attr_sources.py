@@ -105,13 +105,15 @@ def np_before(
     floor: int = 0,
     adverbs: Set[str] = frozenset(),
     adverb_suffix: str = "\0",
+    cross: bool = False,
 ) -> tuple[int, int, str]:
     """Return ``(i, j, stop)``: the noun phrase ending before token ``end``.
 
     Adverbs and clitic pronouns right before the verb are skipped ("officials
     also said", "il l'a dit"). ``stop`` tells what ended the phrase on the left:
     ``"start"`` (the sentence start), ``"clause"`` (a clause word), ``"long"``,
-    ``"floor"``, or the punctuation gap itself (", " or ' », ').
+    ``"floor"``, or the punctuation gap itself (", " or ' », '). With ``cross``,
+    punctuation right before token ``end`` is crossed ("l'armée, qui").
 
     Examples
     --------
@@ -130,7 +132,7 @@ def np_before(
         and not (j > 1 and tk.keys[j - 2] in lex.determiners)
     ):
         j -= 1
-    if j <= floor or tk.boundary(j):
+    if j <= floor or (tk.boundary(j) and not cross):
         return j, j, "none"
     i = j - 1
     stop = "start"
@@ -194,9 +196,11 @@ def np_after(
 def strip_article(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> int:
     """Return the first token of the source once a leading article is dropped.
 
-    A capitalised article followed by a capitalised word starts a name and is
-    kept ("La Corée du Nord", "The Chosun Daily"); otherwise it is dropped
-    ("Les analystes" gives "analystes", "le NIS" gives "NIS").
+    A capitalised definite article followed by capitalised words only (link words
+    and articles aside) starts a name and is kept ("La Corée du Nord", "The Chosun
+    Daily", "Le Kremlin"); otherwise it is dropped ("Les analystes" gives
+    "analystes", "le NIS" gives "NIS", "A Ukrainian official" gives "Ukrainian
+    official").
 
     Examples
     --------
@@ -206,8 +210,13 @@ def strip_article(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> int
     1
     """
     if j - i > 1 and tk.keys[i] in lex.articles:
-        if tk.words[i][:1].isupper() and tk.words[i + 1][:1].isupper():
-            return i
+        if tk.words[i][:1].isupper() and tk.keys[i] not in lex.indefinite:
+            rest = range(i + 1, j)
+            if all(
+                tk.words[t][:1].isupper() or tk.keys[t] in lex.links or tk.keys[t] in lex.articles
+                for t in rest
+            ):
+                return i
         return i + 1
     return i
 
