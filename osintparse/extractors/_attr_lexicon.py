@@ -33,7 +33,7 @@ from osintparse.model import SourceKind, Stance
 __all__ = ["CueLexicon", "HedgeLexicon", "SourceLexicon", "Verb", "cue_lexicon", "key"]
 
 #: Word boundaries used around every cue: a hyphen glues words ("selon-moi").
-_BEFORE = r"(?<![\w-])"
+_BEFORE = r"\m(?<!-)"
 _AFTER = r"(?![\w-])"
 _TOKEN = regex.compile(r"(?:\w\.){2,}|\w+(?:-\w+)*", flags=regex.V1)
 

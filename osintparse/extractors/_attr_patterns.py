@@ -43,6 +43,7 @@ Examples
 from __future__ import annotations
 
 import attrs
+import regex
 
 from osintparse.extractors._attr_lexicon import CueLexicon, Verb, cue_lexicon, key
 from osintparse.extractors._attr_sources import (
@@ -202,11 +203,13 @@ class _Sentence:
                 (self.lo, src[1]), src, cue, stance, kind, content, f"anaphoric:{form}",
                 anaphoric=True,
             )  # fmt: skip
-        before = self.text[self.lo : m_start].strip()
-        after = self.text[self.tk.ends[j - 1] : self.hi]
-        if not before:
+        c = self.tk.index_from(m_start)
+        nothing_before = c == 0 and not self.tk.gap(0).strip()
+        n = len(self.tk)
+        nothing_after = j == n and not self.tk.gap(n).strip(_END_PUNCT)
+        if nothing_before:
             content = _trim(self.text, self.tk.ends[j - 1], self.hi)
-        elif not after.strip(_END_PUNCT):
+        elif nothing_after:
             content = _trim(self.text, self.lo, m_start)
         else:
             content = _trim(self.text, self.lo, self.hi)
@@ -239,10 +242,8 @@ class _Sentence:
         c = tk.index_from(m_start)  # the cue's first token
         b = tk.index_from(m_end)  # the first token after the cue
         n = len(tk)
-        if not compound and c > 0 and not tk.boundary(c):
-            prev = tk.keys[c - 1]
-            if prev in lex.sources.determiners or prev in lex.sources.breakers:
-                return None
+        if not compound and c > 0 and not tk.boundary(c) and tk.keys[c - 1] in lex.sources.breakers:
+            return None
         cue = (m_start, m_end)
         rule_entry = verb.lemma
         if verb.frame:
@@ -320,7 +321,7 @@ class _Sentence:
                 return self.found(
                     span, src, cue, verb.stance, kind, content, f"verb_clause:{rule_entry}"
                 )
-        nothing_after = b >= n or not self.text[cue[1] : self.hi].strip(_END_PUNCT)
+        nothing_after = b >= n
         adjunct_after = b < n and (tk.boundary(b) or tk.keys[b] in lex.sources.stops)
         if stop not in ("start", "clause", "long", "none", "floor", "relative") and (
             nothing_after or adjunct_after
@@ -355,6 +356,14 @@ class _Sentence:
         return self.found(span, src, cue, verb.stance, kind, self.rest(b), f"verb_obj:{rule_entry}")
 
 
+def _is_noun(m: regex.Match[str], tk: SentenceTokens, lex: CueLexicon) -> bool:
+    """A finite form right after a determiner is a noun ("l'annonce", "the report")."""
+    if m.group("fin") is None:
+        return False
+    c = tk.index_from(m.start())
+    return c > 0 and not tk.boundary(c) and tk.keys[c - 1] in lex.sources.determiners
+
+
 def match_sentence(
     text: str,
     lo: int,
@@ -384,6 +393,7 @@ def match_sentence(
     if not matches:
         return []
     tk = SentenceTokens.of(text, lo, hi)
+    matches = [m for m in matches if not _is_noun(m, tk, lex)]
     opener = lex.opener.match(text, lo, hi)
     sent = _Sentence(
         text=text,

@@ -188,6 +188,8 @@ def np_after(
         ):
             break
         k += 1
+    if k == begin + 1 and tk.keys[begin] in lex.pronouns:
+        return begin, k
     while k > begin and (tk.keys[k - 1] in lex.links or tk.keys[k - 1] in lex.determiners):
         k -= 1
     return begin, k
