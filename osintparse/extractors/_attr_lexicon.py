@@ -77,6 +77,7 @@ class Verb:
     frame: str | None = None
     frame_gap: int = 0
     passive_stance: Stance | None = None
+    recipient: bool = False
 
 
 @attrs.frozen
@@ -185,6 +186,7 @@ def _verbs(lang: str, data: Mapping[str, Any]) -> tuple[dict[str, Verb], dict[st
             frame=entry.get("frame"),
             frame_gap=int(entry.get("frame_gap", 0)),
             passive_stance=_stance(passive, where) if passive else None,
+            recipient=bool(entry.get("recipient", False)),
         )
         fin = list(entry.get("finite", []))
         part = list(entry.get("participle", []))

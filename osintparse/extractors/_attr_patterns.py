@@ -58,6 +58,9 @@ from osintparse.model import SourceKind, Stance
 __all__ = ["Found", "match_sentence"]
 
 _END_PUNCT = " \t\n.!?…;:,"
+#: A span that may be missing (no content).
+_Span = tuple[int | None, int | None]
+_NO_SPAN: _Span = (None, None)
 #: How far back (in characters) to look for the opening quote of a quotation.
 _QUOTE_WINDOW = 4000
 
@@ -86,7 +89,7 @@ class Found:
     rule: str
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int | None, int | None]:
+def _trim(text: str, s: int, e: int) -> _Span:
     while s < e and text[s] in " \t\n,:;":
         s += 1
     while e > s and text[e - 1] in _END_PUNCT:
@@ -173,7 +176,11 @@ class _Sentence:
 
     # -- patterns ----------------------------------------------------------------
     def source_after(
-        self, cue: tuple[int, int], stance: Stance, rule: str, content: tuple[int | None, int | None]
+        self,
+        cue: tuple[int, int],
+        stance: Stance,
+        rule: str,
+        content: tuple[int | None, int | None],
     ) -> Found | None:
         """Inverted and anaphoric patterns: the source follows the cue."""
         b = self.tk.index_from(cue[1])
@@ -198,7 +205,7 @@ class _Sentence:
         cue = (m_start, m_end)
         span = (m_start, src[1])
         if self.opener_end is not None and m_start == self.opener_end:
-            content = self.previous or (None, None)
+            content: _Span = self.previous or _NO_SPAN
             return self.found(
                 (self.lo, src[1]), src, cue, stance, kind, content, f"anaphoric:{form}",
                 anaphoric=True,
@@ -257,7 +264,7 @@ class _Sentence:
                 return None
         # Anaphoric: "C'est ce qu'indique X." / "That is what officials said."
         if self.opener_end is not None and m_start >= self.opener_end:
-            content = self.previous or (None, None)
+            content: _Span = self.previous or _NO_SPAN
             if m_start == self.opener_end:
                 f = self.source_after(cue, verb.stance, f"anaphoric:{rule_entry}", content)
             else:
@@ -274,7 +281,7 @@ class _Sentence:
             if f is not None:
                 return attrs.evolve(f, start=self.lo, anaphoric=True)
         # Verb first after punctuation: "..., a indiqué la Finul." / '"...," said X.'
-        if c > 0 and tk.boundary(c) or (c == 0 and tk.gap(0).strip()):
+        if (c > 0 and tk.boundary(c)) or (c == 0 and tk.gap(0).strip()):
             gap = tk.gap(c)
             gap_start = m_start - len(gap)
             close = self.closing_quote(gap_start, gap)
@@ -289,15 +296,18 @@ class _Sentence:
         i, j, stop = np_before(
             tk, c, lex.sources, adverbs=lex.adverbs, adverb_suffix=lex.before_verb_suffix
         )
-        if stop == "clause" and i > 0 and tk.keys[i - 1] in lex.sources.relatives:
+        if (
+            stop == "clause"
+            and i > 0
+            and tk.keys[i - 1] in lex.sources.relatives
+            and self.kind(i, j) is None
+        ):
             # "L'armée, qui a démenti, ..." / "An official who requested anonymity said ..."
-            if self.kind(i, j) is None:
-                i, j, _ = np_before(tk, i - 1, lex.sources, cross=True)
-                stop = "relative"
-        if j < c and j > 0 and not compound:
+            i, j, _ = np_before(tk, i - 1, lex.sources, cross=True)
+            stop = "relative"
+        if 0 < j < c and not compound and tk.keys[j - 1] in lex.sources.breakers:
             # adverbs were skipped: a breaker before them still negates ("did not even say")
-            if tk.keys[j - 1] in lex.sources.breakers:
-                return None
+            return None
         kind = self.kind(i, j)
         if kind is None:
             return None
@@ -332,9 +342,7 @@ class _Sentence:
                 content = self.quoted_before(close)
                 return self.found(span, src, cue, verb.stance, kind, content, f"quote:{rule_entry}")
             content = _trim(self.text, self.lo, gap_start)
-            return self.found(
-                span, src, cue, verb.stance, kind, content, f"inverted:{rule_entry}"
-            )
+            return self.found(span, src, cue, verb.stance, kind, content, f"inverted:{rule_entry}")
         if verb.needs_clause:
             return None
         if nothing_after or tk.boundary(b):
@@ -353,6 +361,15 @@ class _Sentence:
             return self.found(
                 span, src, cue, verb.stance, kind, self.rest(b), f"verb_inf:{rule_entry}"
             )
+        if verb.recipient:
+            # "X told Reuters the attack failed": skip the one told.
+            k = b
+            if tk.keys[k] in lex.sources.pronouns:
+                k += 1
+            else:
+                while k < min(n, b + 4) and tk.words[k][:1].isupper() and not tk.boundary(k):
+                    k += 1
+            b = k
         return self.found(span, src, cue, verb.stance, kind, self.rest(b), f"verb_obj:{rule_entry}")
 
 

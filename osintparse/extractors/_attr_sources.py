@@ -153,10 +153,13 @@ def np_before(
         i -= 1
     # A determiner not joined by a link word starts a new phrase ("Lundi le ministère").
     for k in range(j - 1, i, -1):
-        if tk.keys[k] in lex.determiners and tk.keys[k] not in lex.links:
-            if tk.keys[k - 1] not in lex.links:
-                i = k
-                break
+        if (
+            tk.keys[k] in lex.determiners
+            and tk.keys[k] not in lex.links
+            and tk.keys[k - 1] not in lex.links
+        ):
+            i = k
+            break
     while i < j and tk.keys[i] in lex.connectors:
         i += 1
     return i, j, stop
@@ -178,7 +181,11 @@ def np_after(
         if k > begin and tk.boundary(k):
             break
         key = tk.keys[k]
-        if key in lex.stops or key in lex.clause_words or (k > begin and tk.starts[k] in cue_starts):
+        if (
+            key in lex.stops
+            or key in lex.clause_words
+            or (k > begin and tk.starts[k] in cue_starts)
+        ):
             break
         if (
             k > begin
@@ -243,9 +250,7 @@ def _matches(
             candidates = candidates + lex.terms.get(key[:-1], ())
         for words, kind, case in candidates:
             n = len(words)
-            if t + n <= j and all(
-                _same(tk.words[t + k], words[k], case) for k in range(n)
-            ):
+            if t + n <= j and all(_same(tk.words[t + k], words[k], case) for k in range(n)):
                 found.append((t, t + n, kind))
     return found
 

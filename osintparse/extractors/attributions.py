@@ -103,9 +103,10 @@ def find_hedges(text: str, *, lang: str) -> tuple[Hedge, ...]:
 
     Examples
     --------
-    >>> [(h.text, h.effect, h.rule) for h in find_hedges(
-    ...     "The drone was reportedly shot down; this could not be verified.", lang="en")]
-    [('reportedly', -0.2, 'hedge:reportedly'), ('could not be verified', -0.3, 'hedge:could not be verified')]
+    >>> t = "The drone was reportedly shot down; this could not be verified."
+    >>> [(h.text, h.effect, h.rule) for h in find_hedges(t, lang="en")]
+    [('reportedly', -0.2, 'hedge:reportedly'),
+     ('could not be verified', -0.3, 'hedge:could not be verified')]
     """
     code = lexicons.check_lang(lang)
     norm, sentences = _sentences_of(text, code)
