@@ -61,6 +61,8 @@ _END_PUNCT = " \t\n.!?…;:,"
 #: A span that may be missing (no content).
 _Span = tuple[int | None, int | None]
 _NO_SPAN: _Span = (None, None)
+#: Gaps made of these only do not end a noun phrase: "L'Institut (ISW) estime".
+_PARENS = frozenset(" ()")
 #: How far back (in characters) to look for the opening quote of a quotation.
 _QUOTE_WINDOW = 4000
 
@@ -166,7 +168,10 @@ class _Sentence:
 
     def source_span(self, i: int, j: int) -> tuple[int, int]:
         s = strip_article(self.tk, i, j, self.lex.sources)
-        return self.tk.starts[s], self.tk.ends[j - 1]
+        start, end = self.tk.starts[s], self.tk.ends[j - 1]
+        if self.text.startswith(")", end) and "(" in self.text[start:end]:
+            end += 1  # "Institut pour l'étude de la guerre (ISW)"
+        return start, end
 
     def rest(self, k: int) -> tuple[int | None, int | None]:
         """Content from token ``k`` to the end of the sentence."""
@@ -281,7 +286,9 @@ class _Sentence:
             if f is not None:
                 return attrs.evolve(f, start=self.lo, anaphoric=True)
         # Verb first after punctuation: "..., a indiqué la Finul." / '"...," said X.'
-        if (c > 0 and tk.boundary(c)) or (c == 0 and tk.gap(0).strip()):
+        if (c > 0 and tk.boundary(c) and not _PARENS.issuperset(tk.gap(c))) or (
+            c == 0 and tk.gap(0).strip()
+        ):
             gap = tk.gap(c)
             gap_start = m_start - len(gap)
             close = self.closing_quote(gap_start, gap)
@@ -373,11 +380,19 @@ class _Sentence:
         return self.found(span, src, cue, verb.stance, kind, self.rest(b), f"verb_obj:{rule_entry}")
 
 
-def _is_noun(m: regex.Match[str], tk: SentenceTokens, lex: CueLexicon) -> bool:
-    """A finite form right after a determiner is a noun ("l'annonce", "the report")."""
-    if m.group("fin") is None:
+def _not_a_cue(m: regex.Match[str], tk: SentenceTokens, lex: CueLexicon) -> bool:
+    """A verb form that is a noun or part of a name, not a cue.
+
+    After a determiner it is a noun ("l'annonce", "the report"); capitalised
+    after the first word of the sentence it is part of a name ("United States").
+    """
+    if m.group("prep") is not None:
         return False
     c = tk.index_from(m.start())
+    if c > 0 and tk.words[c][:1].isupper() and not tk.boundary(c):
+        return True
+    if m.group("fin") is None:
+        return False
     return c > 0 and not tk.boundary(c) and tk.keys[c - 1] in lex.sources.determiners
 
 
@@ -410,7 +425,7 @@ def match_sentence(
     if not matches:
         return []
     tk = SentenceTokens.of(text, lo, hi)
-    matches = [m for m in matches if not _is_noun(m, tk, lex)]
+    matches = [m for m in matches if not _not_a_cue(m, tk, lex)]
     opener = lex.opener.match(text, lo, hi)
     sent = _Sentence(
         text=text,

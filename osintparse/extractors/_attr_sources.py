@@ -39,6 +39,7 @@ __all__ = [
 
 _TOKEN = regex.compile(r"(?:\w\.){2,}|\w+(?:-\w+)*", flags=regex.V1)
 _SOFT_GAP = frozenset(" '\n\r\t\f\v")
+_PAREN_GAP = frozenset(" ()")
 
 
 @attrs.frozen
@@ -88,6 +89,11 @@ class SentenceTokens:
         """True when the gap before token ``i`` holds punctuation."""
         return not _SOFT_GAP.issuperset(self.gap(i))
 
+    def paren(self, i: int) -> bool:
+        """True when the gap before token ``i`` is only brackets and spaces: "Institut (ISW)"."""
+        gap = self.gap(i)
+        return bool(gap.strip()) and _PAREN_GAP.issuperset(gap)
+
     def index_from(self, pos: int) -> int:
         """Return the index of the first token starting at or after ``pos``."""
         return bisect.bisect_left(self.starts, pos)
@@ -132,7 +138,7 @@ def np_before(
         and not (j > 1 and tk.keys[j - 2] in lex.determiners)
     ):
         j -= 1
-    if j <= floor or (tk.boundary(j) and not cross):
+    if j <= floor or (tk.boundary(j) and not cross and not tk.paren(j)):
         return j, j, "none"
     i = j - 1
     stop = "start"
@@ -141,7 +147,7 @@ def np_before(
             i += 1
             stop = "clause"
             break
-        if tk.boundary(i):
+        if tk.boundary(i) and not (i > 0 and tk.paren(i)):
             stop = tk.gap(i) if i > 0 or tk.gap(i).strip() else "start"
             break
         if i == floor:
