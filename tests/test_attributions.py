@@ -381,3 +381,38 @@ def test_parse_keeps_every_offset() -> None:
     article = osintparse.parse(text.replace("’", "\u2019\u00ad"))
     assert len(article.attributions) == len(SEED_EXPECTED)
     assert_offsets(article)
+
+
+# -- the documentation -----------------------------------------------------------------
+
+DOC = ROOT / "docs" / "extractors" / "attributions.md"
+
+
+def test_doc_examples_run() -> None:
+    import doctest
+
+    result = doctest.testfile(
+        str(DOC), module_relative=False, optionflags=doctest.NORMALIZE_WHITESPACE
+    )
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+def test_doc_stance_table_lists_every_lexicon_entry() -> None:
+    rows = {
+        line.split("|")[1].strip(" `"): line
+        for line in DOC.read_text(encoding="utf-8").splitlines()
+        if line.startswith("| `")
+    }
+    for lang in ("fr", "en"):
+        data = lexicons.load(lang, "attributions")
+        entries = {k: v for k, v in data["prepositions"]["cues"].items()}
+        entries.update({k: v["stance"] for k, v in data["verbs"].items()})
+        for entry, stance in entries.items():
+            row = rows[stance]
+            name = entry.replace("cité par", "cité(e)(s) par")
+            if entry in ("citée par", "cités par", "citées par"):
+                continue
+            assert name in row, f"{lang}: {entry} ({stance}) missing from the doc's stance table"
+    for pattern in PATTERNS:
+        assert pattern in rows, f"pattern {pattern} missing from the doc"
