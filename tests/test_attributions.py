@@ -406,7 +406,7 @@ def test_doc_stance_table_lists_every_lexicon_entry() -> None:
     }
     for lang in ("fr", "en"):
         data = lexicons.load(lang, "attributions")
-        entries = {k: v for k, v in data["prepositions"]["cues"].items()}
+        entries = dict(data["prepositions"]["cues"])
         entries.update({k: v["stance"] for k, v in data["verbs"].items()})
         for entry, stance in entries.items():
             row = rows[stance]
