@@ -235,6 +235,11 @@ class _Sentence:
         cue = (m_start, m_end)
         rule = f"passive:{verb.lemma}"
         content = _trim(self.text, self.lo, self.hi)
+        anaphoric = self.opener_end is not None and m_start < self.opener_end
+        if anaphoric:
+            # "That was reported by Reuters.": the demonstrative is the previous sentence.
+            rule = f"anaphoric:{verb.lemma}"
+            content = self.previous or _NO_SPAN
         b = self.tk.index_from(m_end)
         n = len(self.tk)
         if b < n and not self.tk.boundary(b) and self.tk.keys[b] in lex.passive_agent:
@@ -243,10 +248,15 @@ class _Sentence:
             if kind is None:
                 return None
             src = self.source_span(i, j)
-            return self.found((m_start, src[1]), src, cue, stance, kind, content, rule)
+            start = self.lo if anaphoric else m_start
+            return self.found(
+                (start, src[1]), src, cue, stance, kind, content, rule, anaphoric=anaphoric
+            )
         if b >= n or self.tk.boundary(b) or self.tk.keys[b] in lex.passive_complement:
             src = (m_start, m_start)
-            return self.found(cue, src, cue, stance, SourceKind.ANONYMOUS, content, rule)
+            return self.found(
+                cue, src, cue, stance, SourceKind.ANONYMOUS, content, rule, anaphoric=anaphoric
+            )
         return None
 
     def verb(self, m_start: int, m_end: int, verb: Verb, compound: bool) -> Found | None:

@@ -267,6 +267,9 @@ def source_kind(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> Sourc
     An anonymous term anywhere wins; otherwise the phrase is cut into parts at
     link words and, part by part, the term nearest the head wins (the first in
     French, the last in English); a lone pronoun has its own kind; else ``other``.
+    Terms of the kind ``other`` ("rapport", "report") make a phrase a source of
+    kind ``other`` when no other kind is found ("un rapport de l'ONU" is
+    ``international_org``).
 
     Examples
     --------
@@ -276,25 +279,32 @@ def source_kind(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> Sourc
     >>> source_kind(tk, 0, len(tk), cue_lexicon("fr").sources).value
     'intelligence'
     """
+    return _classify(tk, i, j, lex)[0]
+
+
+def _classify(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> tuple[SourceKind, bool]:
+    """Return the kind and whether a lexicon term matched."""
     found = _matches(tk, i, j, lex)
     if any(kind is SourceKind.ANONYMOUS for _, _, kind in found):
-        return SourceKind.ANONYMOUS
+        return SourceKind.ANONYMOUS, True
+    actors = [f for f in found if f[2] is not SourceKind.OTHER]
+    part_start = i
+    for t in range(i, j + 1) if actors else ():
+        if t < j and not (t > i and tk.keys[t] in lex.links):
+            continue
+        in_part = [f for f in actors if f[0] < t and f[1] > part_start]
+        if in_part:
+            if lex.head_first:
+                best = min(in_part, key=lambda f: (f[0], f[0] - f[1]))
+            else:
+                best = max(in_part, key=lambda f: (f[1], f[1] - f[0]))
+            return best[2], True
+        part_start = t + 1
     if found:
-        part_start = i
-        for t in range(i, j + 1):
-            if t < j and not (t > i and tk.keys[t] in lex.links):
-                continue
-            in_part = [f for f in found if f[0] < t and f[1] > part_start]
-            if in_part:
-                if lex.head_first:
-                    best = min(in_part, key=lambda f: (f[0], f[0] - f[1]))
-                else:
-                    best = max(in_part, key=lambda f: (f[1], f[1] - f[0]))
-                return best[2]
-            part_start = t + 1
+        return SourceKind.OTHER, True
     if j - i == 1 and tk.keys[i] in lex.pronouns:
-        return lex.pronouns[tk.keys[i]]
-    return SourceKind.OTHER
+        return lex.pronouns[tk.keys[i]], False
+    return SourceKind.OTHER, False
 
 
 def has_name(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> bool:
@@ -321,7 +331,7 @@ def valid_np(
 
     A source is at most ``max_words`` long, holds no negation or other verb (the
     ``breakers``), no other cue, does not end on a grammar word, and is a pronoun,
-    holds a source term, or a name.
+    holds a source term (of any kind, ``other`` included), or a name.
     """
     if not 0 < j - i <= lex.max_words:
         return None
@@ -335,7 +345,7 @@ def valid_np(
             return None
         if tk.starts[t] in cue_starts:
             return None
-    kind = source_kind(tk, i, j, lex)
-    if kind is SourceKind.OTHER and not has_name(tk, i, j, lex):
+    kind, matched = _classify(tk, i, j, lex)
+    if not matched and not has_name(tk, i, j, lex):
         return None
     return kind
