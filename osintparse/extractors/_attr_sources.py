@@ -178,6 +178,15 @@ def np_after(
 
     It ends at punctuation, a stop word ("dans", "in"), a clause word, another cue
     or a determiner not joined by a link word ("Selon Séoul ces unités").
+
+    Examples
+    --------
+    >>> from osintparse.extractors._attr_lexicon import cue_lexicon
+    >>> text = "indique le HCR dans un communiqué"
+    >>> tk = SentenceTokens.of(text, 0, len(text))
+    >>> i, j = np_after(tk, 1, cue_lexicon("fr").sources, frozenset())
+    >>> tk.words[i:j]
+    ['le', 'HCR']
     """
     n = len(tk)
     if begin >= n or tk.boundary(begin):
@@ -332,6 +341,17 @@ def valid_np(
     A source is at most ``max_words`` long, holds no negation or other verb (the
     ``breakers``), no other cue, does not end on a grammar word, and is a pronoun,
     holds a source term (of any kind, ``other`` included), or a name.
+
+    Examples
+    --------
+    >>> from osintparse.extractors._attr_lexicon import cue_lexicon
+    >>> lex = cue_lexicon("fr").sources
+    >>> tk = SentenceTokens.of("Ces unités", 0, 10)
+    >>> valid_np(tk, 0, 2, lex, frozenset()) is None
+    True
+    >>> tk = SentenceTokens.of("Des sources locales", 0, 19)
+    >>> valid_np(tk, 0, 3, lex, frozenset()).value
+    'anonymous'
     """
     if not 0 < j - i <= lex.max_words:
         return None
