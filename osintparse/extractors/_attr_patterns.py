@@ -304,14 +304,24 @@ class _Sentence:
             close = self.closing_quote(gap_start, gap)
             if close is not None:
                 content = self.quoted_before(close)
-                return self.source_after(cue, verb.stance, f"quote:{rule_entry}", content)
-            if c == 0:
+                f = self.source_after(cue, verb.stance, f"quote:{rule_entry}", content)
+            elif c == 0:
                 return None
-            content = _trim(self.text, self.lo, gap_start)
-            return self.source_after(cue, verb.stance, f"inverted:{rule_entry}", content)
+            else:
+                content = _trim(self.text, self.lo, gap_start)
+                f = self.source_after(cue, verb.stance, f"inverted:{rule_entry}", content)
+            if f is not None:
+                return f
+            # No source after the verb: the subject is before an apposition
+            # ("..., the mayor, Vitali Klitschko, wrote on Telegram").
         # Subject before the verb.
         i, j, stop = np_before(
-            tk, c, lex.sources, adverbs=lex.adverbs, adverb_suffix=lex.before_verb_suffix
+            tk,
+            c,
+            lex.sources,
+            adverbs=lex.adverbs,
+            adverb_suffix=lex.before_verb_suffix,
+            cross=tk.gap(c).strip() == ",",
         )
         if (
             stop == "clause"
