@@ -323,6 +323,16 @@ def test_adversarial_input_finishes(text: str, lang: str) -> None:
         assert text[h.start : h.end] == h.text
 
 
+def test_fuzz_regression_quote_lookup() -> None:
+    # Found by fuzzing: a noun phrase trimmed after its left boundary made the quote
+    # lookup read a letter as a quotation mark.
+    text = (
+        "describes according , a by ; confirmed not was was allegedly are are what This "
+        'reportedly to That who to , : a " what a UN have according thought ('
+    )
+    _check_offsets(text, find_attributions(text, lang="en"))
+
+
 def test_selon_repeated_gives_no_source() -> None:
     assert find_attributions("selon " * 2_000, lang="fr") == ()
 

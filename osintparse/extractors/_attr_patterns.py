@@ -363,8 +363,12 @@ class _Sentence:
         if stop not in ("start", "clause", "long", "none", "floor", "relative") and (
             nothing_after or adjunct_after
         ):
-            gap_start = tk.starts[i] - len(stop)
-            close = self.closing_quote(gap_start, stop)
+            k = i
+            while k > 0 and not (tk.boundary(k) and not tk.paren(k)):
+                k -= 1
+            gap = tk.gap(k)
+            gap_start = tk.starts[k] - len(gap)
+            close = self.closing_quote(gap_start, gap)
             if close is not None:
                 content = self.quoted_before(close)
                 return self.found(span, src, cue, verb.stance, kind, content, f"quote:{rule_entry}")
