@@ -24,6 +24,7 @@ from osintparse.errors import (
     UnknownKindError,
     UnsupportedLanguageError,
 )
+from osintparse.extractors.attributions import find_attributions, find_hedges
 from osintparse.extractors.base import (
     Document,
     Extractor,
@@ -95,6 +96,8 @@ __all__ = [
     "__version__",
     "available_extractors",
     "compare",
+    "find_attributions",
+    "find_hedges",
     "parse",
     "parse_html",
     "read_jsonl",

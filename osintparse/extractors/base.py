@@ -181,6 +181,7 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 _BUILTINS: dict[str, str] = {
     "structure": "osintparse.extractors.structure:StructureExtractor",
     "claims": "osintparse.extractors.claims:ClaimsExtractor",
+    "attributions": "osintparse.extractors.attributions:AttributionsExtractor",
 }
 
 # The registry: the one piece of global mutable state osintparse keeps.

@@ -1,0 +1,183 @@
+"""The ``attributions`` extractor: who says something, with which cue, how sure.
+
+It produces two layers: ``attributions`` (:class:`~osintparse.model.Attribution`:
+source noun phrase, cue, stance, source kind, attributed content, and the
+``rule`` that matched, ``"<pattern>:<lexicon entry>"``) and ``hedges``
+(:class:`~osintparse.model.Hedge`: "aurait", "reportedly", with their effect on
+certainty). Cues, source kinds and hedges are lexicon data
+(``attributions.toml``, ``sources.toml``, ``hedges.toml``); the patterns are
+described in :mod:`osintparse.extractors._attr_patterns` and in
+``docs/extractors/attributions.md``.
+
+Examples
+--------
+>>> [(a.source, a.cue, a.stance.value, a.source_kind.value)
+...  for a in find_attributions("Selon Séoul, 10 000 soldats sont là.", lang="fr")]
+[('Séoul', 'Selon', 'reported', 'government')]
+>>> [(h.text, h.effect) for h in find_hedges("Ils auraient perdu 200 hommes.", lang="fr")]
+[('auraient', -0.2)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+import attrs
+
+from osintparse import lexicons
+from osintparse.extractors._attr_lexicon import cue_lexicon, key
+from osintparse.extractors._attr_patterns import Found, match_sentence
+from osintparse.extractors.base import Document
+from osintparse.model import Attribution, Hedge, ParagraphKind, Sentence
+from osintparse.text import Normalized
+
+__all__ = ["AttributionsExtractor", "find_attributions", "find_hedges"]
+
+
+@attrs.frozen
+class AttributionsExtractor:
+    """Find attributions and hedges in every sentence (title and headings included).
+
+    Examples
+    --------
+    >>> import osintparse
+    >>> a = osintparse.parse("Titre\\n\\nLes analystes estiment que la guerre va durer.", lang="fr")
+    >>> [(x.source, x.stance.value, x.rule) for x in a.attributions]
+    [('analystes', 'estimated', 'verb_clause:estimer')]
+    """
+
+    name: ClassVar[str] = "attributions"
+    produces: ClassVar[tuple[str, ...]] = ("attributions", "hedges")
+    requires: ClassVar[tuple[str, ...]] = ("sentences",)
+
+    def __call__(self, doc: Document) -> Mapping[str, Any]:
+        """Return the ``attributions`` and ``hedges`` layers of ``doc``."""
+        if doc.lang is None:
+            return {"attributions": (), "hedges": ()}
+        attributions, hedges = _extract(doc.text, doc.normalized, doc.get("sentences"), doc.lang)
+        return {"attributions": attributions, "hedges": hedges}
+
+
+def _sentences_of(text: str, lang: str) -> tuple[Normalized, tuple[Sentence, ...]]:
+    from osintparse.structure import analyse
+    from osintparse.text import normalize
+
+    norm = normalize(text)
+    return norm, analyse(text, lang, norm).sentences
+
+
+def find_attributions(text: str, *, lang: str) -> tuple[Attribution, ...]:
+    """Return the attributions of ``text`` (split into sentences first).
+
+    Parameters
+    ----------
+    text
+        An article or any text.
+    lang
+        A supported language code (``"fr"``, ``"en"``).
+
+    Raises
+    ------
+    osintparse.UnsupportedLanguageError
+        If ``lang`` has no lexicons.
+
+    Examples
+    --------
+    >>> t = "Kyiv says it shot down 30 drones. That is according to the Kyiv Independent."
+    >>> [(a.source, a.rule, a.anaphoric) for a in find_attributions(t, lang="en")]
+    [('Kyiv', 'verb_obj:say', False), ('Kyiv Independent', 'anaphoric:according to', True)]
+    """
+    code = lexicons.check_lang(lang)
+    norm, sentences = _sentences_of(text, code)
+    return _extract(text, norm, sentences, code)[0]
+
+
+def find_hedges(text: str, *, lang: str) -> tuple[Hedge, ...]:
+    """Return the hedges of ``text``: cues lowering (or raising) certainty.
+
+    Raises
+    ------
+    osintparse.UnsupportedLanguageError
+        If ``lang`` has no lexicons.
+
+    Examples
+    --------
+    >>> t = "The drone was reportedly shot down; this could not be verified."
+    >>> [(h.text, h.effect, h.rule) for h in find_hedges(t, lang="en")]
+    [('reportedly', -0.2, 'hedge:reportedly'),
+     ('could not be verified', -0.3, 'hedge:could not be verified')]
+    """
+    code = lexicons.check_lang(lang)
+    norm, sentences = _sentences_of(text, code)
+    return _extract(text, norm, sentences, code)[1]
+
+
+def _to_norm(norm: Normalized, pos: int) -> int:
+    if norm.identity:
+        return pos
+    import bisect
+
+    return bisect.bisect_left(norm.starts, pos)
+
+
+def _extract(
+    text: str, norm: Normalized, sentences: Sequence[Sentence], lang: str
+) -> tuple[tuple[Attribution, ...], tuple[Hedge, ...]]:
+    spans = [(_to_norm(norm, s.start), _to_norm(norm, s.end)) for s in sentences]
+    paragraphs: dict[int, tuple[int, int]] = {}
+    for s, (lo, hi) in zip(sentences, spans, strict=True):
+        p_lo, p_hi = paragraphs.get(s.paragraph, (lo, hi))
+        paragraphs[s.paragraph] = (min(p_lo, lo), max(p_hi, hi))
+    attributions: list[Attribution] = []
+    hedges: list[Hedge] = []
+    hedge_lex = cue_lexicon(lang).hedges
+    nt = norm.text
+    last_body: tuple[int, int] | None = None
+    previous: tuple[int, int] | None = None
+    for s, (lo, hi) in zip(sentences, spans, strict=True):
+        prev = last_body if s.kind is ParagraphKind.BODY else previous
+        for f in match_sentence(nt, lo, hi, lang, previous=prev, paragraph=paragraphs[s.paragraph]):
+            attributions.append(_attribution(text, norm, f))
+        for m in hedge_lex.pattern.finditer(nt, lo, hi):
+            word = m.group()
+            if m.groupdict().get("cond") is not None:
+                if key(word) in hedge_lex.not_conditional:
+                    continue
+                effect = hedge_lex.conditional_effect
+                rule = "conditional:" + ("raient" if key(word).endswith("raient") else "rait")
+            else:
+                effect = hedge_lex.effects[key(word)]
+                rule = f"hedge:{key(word)}"
+            hs, he = norm.span(m.start(), m.end())
+            hedges.append(Hedge(start=hs, end=he, text=text[hs:he], effect=effect, rule=rule))
+        previous = (lo, hi)
+        if s.kind is ParagraphKind.BODY:
+            last_body = (lo, hi)
+    return tuple(attributions), tuple(hedges)
+
+
+def _attribution(text: str, norm: Normalized, f: Found) -> Attribution:
+    s, e = norm.span(f.start, f.end)
+    ss, se = norm.span(f.source_start, f.source_end)
+    cs, ce = norm.span(f.cue_start, f.cue_end)
+    content_start = content_end = None
+    if f.content_start is not None and f.content_end is not None:
+        content_start, content_end = norm.span(f.content_start, f.content_end)
+    return Attribution(
+        start=s,
+        end=e,
+        text=text[s:e],
+        source=text[ss:se],
+        source_start=ss,
+        source_end=se,
+        cue=text[cs:ce],
+        cue_start=cs,
+        cue_end=ce,
+        stance=f.stance,
+        source_kind=f.source_kind,
+        content_start=content_start,
+        content_end=content_end,
+        anaphoric=f.anaphoric,
+        rule=f.rule,
+    )
