@@ -6,7 +6,7 @@ source noun phrase, cue, stance, source kind, attributed content, and the
 (:class:`~osintparse.model.Hedge`: "aurait", "reportedly", with their effect on
 certainty). Cues, source kinds and hedges are lexicon data
 (``attributions.toml``, ``sources.toml``, ``hedges.toml``); the patterns are
-described in :mod:`osintparse.extractors._attr_patterns` and in
+described in ``osintparse.extractors._attr_patterns`` and in
 ``docs/extractors/attributions.md``.
 
 Examples
