@@ -1,0 +1,718 @@
+"""The engine of the ``dates`` extractor: lexicon-driven patterns and their resolution.
+
+Candidate spans are found by one pattern per language, compiled once from the
+lexicons ``calendar.toml`` (month, weekday and season names) and ``dates.toml``
+(relative words, prepositions, range connectors, number words). Every common shape
+(day month year, month year, year, ISO, numeric, relative words) is resolved here
+from the lexicon numbers; dateparser is imported lazily and only asked about the
+shapes this module does not resolve itself (numeric dates with a two-digit year).
+
+Examples
+--------
+>>> import datetime
+>>> [(m.text, m.value, m.precision.value) for m in find("Le 12 mars 2024.", "fr", None)]
+[('12 mars 2024', datetime.date(2024, 3, 12), 'day')]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+import regex
+
+from osintparse import lexicons
+from osintparse.model import DateMention, Precision
+from osintparse.text import Normalized, normalize
+
+__all__ = ["find"]
+
+_SP = r"[^\S\n]+"
+_SP0 = r"[^\S\n]*"
+_B0 = r"(?<![\p{L}\p{N}])"
+_B1 = r"(?![\p{L}\p{N}])"
+_YEAR = r"(?:1\d{3}|2[01]\d{2})(?![\p{L}\p{N}]|[.,]\d)"
+_FLAGS = regex.IGNORECASE | regex.V0
+_DAY = Precision.DAY
+_WEEK = Precision.WEEK
+_MONTH = Precision.MONTH
+_SEASON = Precision.SEASON
+_YEARP = Precision.YEAR
+_FINENESS = {_DAY: 0, _WEEK: 1, _MONTH: 2, _SEASON: 3, _YEARP: 4, Precision.DECADE: 5}
+# Adversarial input guard: a pattern attempt that takes longer than this is "no match".
+_TIMEOUT = 2.0
+
+
+def _escape(word: str) -> str:
+    return _SP.join(regex.escape(p) for p in word.split())
+
+
+def _alt(words: Iterable[str]) -> str:
+    """Alternation of ``words``, longest first; word-final letters need a boundary."""
+    parts = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        esc = _escape(w)
+        if w[-1].isalnum():
+            esc += _B1
+        parts.append(esc)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _lead(words: Iterable[str]) -> str:
+    """Alternation of ``words`` each followed by its separator (none after ' or -)."""
+    parts = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        esc = _escape(w)
+        esc += _B1 + _SP if w[-1].isalnum() else _SP0
+        parts.append(esc)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _join(word: str) -> str:
+    if word[0].isalnum() and word[-1].isalnum():
+        return _SP + _escape(word) + _B1 + _SP
+    return _SP0 + _escape(word) + (_SP if word[-1].isalnum() else _SP0)
+
+
+@attrs.frozen
+class _Res:
+    """A resolved mention: value, last day, precision, relative flag, rule."""
+
+    value: _dt.date | None
+    value_end: _dt.date | None
+    precision: Precision
+    relative: bool
+    rule: str
+
+
+@attrs.frozen(eq=False)
+class _Lang:
+    """Everything one language needs, compiled once from its lexicons."""
+
+    code: str
+    months: Mapping[str, int]
+    weekdays: Mapping[str, int]
+    seasons: Mapping[str, int]
+    numbers: Mapping[str, int]
+    ordinals: Mapping[str, int]
+    first_day: frozenset[str]
+    units: Mapping[str, str]
+    rel_days: Mapping[str, int]
+    past: frozenset[str]
+    next: frozenset[str]
+    this: frozenset[str]
+    count_nouns: frozenset[str]
+    capitalised: frozenset[str]
+    range_rules: tuple[str, ...]
+    day_first_numeric: bool
+    master: regex.Pattern[str]
+    month_re: regex.Pattern[str]
+    year_re: regex.Pattern[str]
+    day_re: regex.Pattern[str]
+    prep_year: regex.Pattern[str]
+    prep_month: regex.Pattern[str]
+    prep_season: regex.Pattern[str]
+    next_word: regex.Pattern[str]
+
+
+def _key(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+@functools.cache
+def _compile(lang: str) -> _Lang:
+    cal = lexicons.load(lang, "calendar")
+    lex = lexicons.load(lang, "dates")
+    months: dict[str, int] = cal["months"]
+    weekdays: dict[str, int] = cal["weekdays"]
+    seasons: dict[str, int] = cal["seasons"]
+    num = lex["numbers"]
+    preps = lex["prepositions"]
+    rel = lex["relative"]
+    words = rel["words"]
+    units: dict[str, str] = rel["units"]
+
+    month = _alt(months)
+    weekday = _alt(weekdays)
+    season = _alt(seasons)
+    year = _YEAR
+    suffix = "(?:" + "|".join(regex.escape(s) for s in num["day_suffixes"]) + ")?"
+    day = rf"(?:{_alt(num['first_day'])}|(?:0?[1-9]|[12]\d|3[01]){suffix}{_B1})"
+    day_of = rf"(?:{_SP}{_alt(preps['day_of'])})?" if preps["day_of"] else ""
+    dets = _lead(words["determiners"])
+    a_dm = rf"{day}{day_of}{_SP}{month}(?:,?{_SP}{year})?"
+    a_md = rf"{month}{_SP}{day}(?:,?{_SP}{year})?" if lex["ambiguous"]["month_first"] else "(?!)"
+    a_my = rf"{month},?{_SP}{year}"
+    wd = rf"(?:{weekday},?{_SP}{dets}?)?"
+    ep_left = rf"{wd}(?:{a_dm}|{a_md}|{a_my}|{month}|{year}|{day})"
+    ep_right = rf"{wd}(?:{a_dm}|{a_md}|{a_my}|{month}|{year})"
+    before = list(words["past_before"]) + list(words["next_before"]) + list(words["this_before"])
+    after = list(words["past_after"]) + list(words["next_after"]) + list(words["this_after"])
+    rel_before = _alt(before)
+    rel_after = _alt(after)
+    unit = _alt(units)
+    week_unit = _alt(k for k, v in units.items() if v == "week")
+    number = rf"(?:\d{{1,3}}{_B1}|{_alt(num['words'])})"
+
+    alts: list[str] = []
+    rules: list[str] = []
+    pairs = sorted(lex["ranges"]["pairs"], key=lambda p: (-len(p[0]), -len(p[1])))
+    for i, (opener, joiner, rule) in enumerate(pairs):
+        alts.append(
+            rf"(?P<p{i}>{_lead([opener])}(?P<ra>{ep_left}){_join(joiner)}(?P<rb>{ep_right}))"
+        )
+        rules.append(f"range:{rule}:{opener}…{joiner}")
+    dashes = "(?:" + "|".join(_join(d) for d in lex["ranges"]["dashes"]) + ")"
+    plain_left = rf"(?:{a_dm}|{a_md}|{a_my}|{month}|{year}|{day})"
+    plain_right = rf"(?:{a_dm}|{a_md}|{a_my}|{month}|{year})"
+    alts.append(rf"(?P<dash>(?P<ra>{plain_left}){dashes}(?P<rb>{plain_right}))")
+    alts.append(rf"(?P<since>(?P<sw>{_alt(preps['since'])}){_SP0}(?P<sa>{ep_right}))")
+    dec = lex["decades"]
+    if dec["before"]:
+        alts.append(
+            rf"(?P<decade>{_lead(dec['before'])}(?P<dy>(?:1\d|20)\d0|\d0){_B1})"
+        )
+    if dec["after"]:
+        suf = "(?:" + "|".join(regex.escape(s) for s in dec["after"]) + ")"
+        alts.append(rf"(?P<decade>(?P<dy>(?:1\d|20)\d0|'\d0){suf}{_B1})")
+    alts.append(
+        rf"(?P<week>{dets}?(?P<wo>{_alt(num['ordinals'])}){_SP}{week_unit}{_SP}"
+        rf"{_lead(preps['week_of'])}(?P<wm>{month})(?:,?{_SP}(?P<wy>{year}))?)"
+    )
+    alts.append(
+        r"(?P<iso>(?P<iy>1\d{3}|2[01]\d{2})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
+        r"(?![\p{L}\p{N}]|[-/.]\d))"
+    )
+    alts.append(
+        r"(?P<num>(?<![\d/.-])(?P<n1>\d{1,2})(?P<ns>[/.-])(?P<n2>\d{1,2})(?P=ns)"
+        r"(?P<n3>\d{4}|\d{2})(?![\p{L}\p{N}/-]|\.\d))"
+    )
+    alts.append(rf"(?P<full>{wd}(?:{a_dm}|{a_md}|{a_my}))")
+    alts.append(
+        rf"(?P<season>(?:(?P<sb>{rel_before}){_SP})?(?P<sn>{season})"
+        rf"(?:{_SP}{_lead(preps['season_of'])}?(?P<sy>{year})|{_SP0}(?P<sx>{rel_after}))?)"
+    )
+    alts.append(rf"(?P<rday>{_alt(rel['days'])})")
+    if words["ago_before"]:
+        alts.append(
+            rf"(?P<ago>{_lead(words['ago_before'])}(?P<an>{number}){_SP}(?P<au>{unit}))"
+        )
+    if words["ago_after"]:
+        alts.append(
+            rf"(?P<ago>(?P<an>{number}){_SP}(?P<au>{unit}){_SP}{_alt(words['ago_after'])})"
+        )
+    alts.append(rf"(?P<inn>{_lead(words['in_before'])}(?P<inn_n>{number}){_SP}(?P<inn_u>{unit}))")
+    alts.append(
+        rf"(?P<runit>{dets}?(?P<ub>{rel_before}){_SP}(?P<uu>{unit})(?:{_SP0}(?P<ua>{rel_after}))?"
+        rf"|{dets}?(?P<uu>{unit}){_SP0}(?P<ua>{rel_after}))"
+    )
+    alts.append(
+        rf"(?P<rwd>(?:(?P<wb>{rel_before}){_SP})?(?P<wd>{weekday})(?:{_SP}(?P<wa>{rel_after}))?)"
+    )
+    alts.append(rf"(?P<bmonth>{month})")
+    alts.append(rf"(?P<byear>{year})")
+    master = regex.compile(_B0 + "(?:" + "|".join(alts) + ")", _FLAGS)
+
+    def prep(words_: Iterable[str]) -> regex.Pattern[str]:
+        return regex.compile(rf"{_B0}{_lead(words_)}$", _FLAGS)
+
+    return _Lang(
+        code=lang,
+        months={_key(k): v for k, v in months.items()},
+        weekdays={_key(k): v for k, v in weekdays.items()},
+        seasons={_key(k): v for k, v in seasons.items()},
+        numbers={_key(k): v for k, v in num["words"].items()},
+        ordinals={_key(k): v for k, v in num["ordinals"].items()},
+        first_day=frozenset(_key(w) for w in num["first_day"]),
+        units={_key(k): v for k, v in units.items()},
+        rel_days={_key(k): v for k, v in rel["days"].items()},
+        past=frozenset(_key(w) for w in [*words["past_before"], *words["past_after"]]),
+        next=frozenset(_key(w) for w in [*words["next_before"], *words["next_after"]]),
+        this=frozenset(_key(w) for w in [*words["this_before"], *words["this_after"]]),
+        count_nouns=frozenset(_key(w) for w in num["count_nouns"]),
+        capitalised=frozenset(lex["ambiguous"]["capitalised_months"]),
+        range_rules=tuple(rules),
+        day_first_numeric=not lex["ambiguous"]["month_first"],
+        master=master,
+        month_re=regex.compile(_B0 + month, _FLAGS),
+        year_re=regex.compile(r"(?<!\d)(?:1\d{3}|2[01]\d{2})(?!\d)"),
+        day_re=regex.compile(
+            rf"{_B0}(?:(?P<first>{_alt(num['first_day'])})|(?P<d>\d{{1,2}}){suffix}{_B1})",
+            _FLAGS,
+        ),
+        prep_year=prep(preps["year"]),
+        prep_month=prep(preps["month"]),
+        prep_season=prep(preps["season"]),
+        next_word=regex.compile(r"[^\S\n]*([%€$£]|[\p{L}]+)"),
+    )
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _month_end(y: int, m: int) -> _dt.date:
+    if m == 12:
+        return _dt.date(y, 12, 31)
+    return _dt.date(y, m + 1, 1) - _dt.timedelta(days=1)
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _date(y: int, m: int, d: int) -> _dt.date | None:
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _monday(d: _dt.date) -> _dt.date:
+    return d - _dt.timedelta(days=d.weekday())
+
+
+@attrs.frozen
+class _Partial:
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+def _partial(lx: _Lang, s: str) -> _Partial | None:
+    """Read year, month and day out of a matched date phrase."""
+    m = lx.month_re.search(s)
+    month = None
+    if m is not None:
+        word = m.group()
+        if _key(word) in lx.capitalised and not word[0].isupper():
+            return None
+        month = lx.months.get(_key(word))
+    y = lx.year_re.search(s)
+    year = int(y.group()) if y is not None else None
+    day = None
+    for d in lx.day_re.finditer(s):
+        if y is not None and y.start() <= d.start() < y.end():
+            continue
+        day = 1 if d.group("first") else int(d.group("d"))
+        break
+    return _Partial(year, month, day)
+
+
+def _latest(p: _Partial, anchor: _dt.date) -> _Partial | None:
+    """Give a year to a month (and day) without one: the latest one up to ``anchor``."""
+    if p.month is None:
+        return None
+    for back in range(9):
+        y = anchor.year - back
+        first = _date(y, p.month, p.day or 1)
+        if first is not None and first <= anchor:
+            return _Partial(y, p.month, p.day)
+    return None
+
+
+def _period(p: _Partial) -> tuple[_dt.date, _dt.date, Precision] | None:
+    if p.year is None:
+        return None
+    if p.month is None:
+        if p.day is not None:
+            return None
+        return _dt.date(p.year, 1, 1), _dt.date(p.year, 12, 31), _YEARP
+    if p.day is None:
+        return _dt.date(p.year, p.month, 1), _month_end(p.year, p.month), _MONTH
+    d = _date(p.year, p.month, p.day)
+    return None if d is None else (d, d, _DAY)
+
+
+def _resolve_partial(
+    p: _Partial, published: _dt.date | None, rule: str
+) -> _Res | None:
+    if p.year is not None:
+        got = _period(p)
+        return None if got is None else _Res(got[0], got[1], got[2], False, rule)
+    if p.month is None:
+        return None
+    if p.day is not None and _date(2000, p.month, p.day) is None:
+        return None  # 2000 is a leap year: any valid day-month exists in it
+    precision = _MONTH if p.day is None else _DAY
+    if published is None:
+        return _Res(None, None, precision, True, rule)
+    full = _latest(p, published)
+    got = None if full is None else _period(full)
+    return None if got is None else _Res(got[0], got[1], got[2], True, rule)
+
+
+def _fill(a: _Partial, b: _Partial) -> _Partial:
+    """Complete a range's first end from its second ("du 13 au 14 avril")."""
+    month = a.month if a.month is not None else (b.month if a.day is not None else None)
+    year = a.year
+    if year is None and b.year is not None:
+        year = b.year
+        if month is not None and b.month is not None and month > b.month:
+            year -= 1
+    return _Partial(year, month, a.day)
+
+
+def _range(
+    lx: _Lang, a_text: str, b_text: str, published: _dt.date | None, rule: str
+) -> _Res | None:
+    a = _partial(lx, a_text)
+    b = _partial(lx, b_text)
+    if a is None or b is None:
+        return None
+    if (a.day is not None) != (b.day is not None) and a.month is None:
+        return None  # "de 10 à 2000": a day and a year
+    if a.month is None and b.month is None and (a.day is not None or b.day is not None):
+        return None
+    relative = False
+    if b.year is None:
+        if published is None:
+            ok = _resolve_partial(b, None, rule) is not None
+            precision = _MONTH if a.day is None else _DAY
+            return _Res(None, None, precision, True, rule) if ok else None
+        got_b = _latest(b, published)
+        if got_b is None:
+            return None
+        b = got_b
+        relative = True
+    a = _fill(a, b)
+    pa, pb = _period(a), _period(b)
+    if pa is None or pb is None or pa[0] > pb[1]:
+        return None
+    if a.month is None and b.month is None and (b.year or 0) - (a.year or 0) > 300:
+        return None
+    precision = pa[2] if _FINENESS[pa[2]] <= _FINENESS[pb[2]] else pb[2]
+    return _Res(pa[0], pb[1], precision, relative, rule)
+
+
+def _season(
+    lx: _Lang, m: regex.Match[str], published: _dt.date | None, before: str
+) -> _Res | None:
+    start_month = lx.seasons[_key(m.group("sn"))]
+    mod = m.group("sb") or m.group("sx")
+    kind = "bare"
+    if m.group("sy"):
+        y = int(m.group("sy"))
+        start = _dt.date(y, start_month, 1)
+        ey, em = _add_months(y, start_month, 2)
+        return _Res(start, _month_end(ey, em), _SEASON, False, "season_year")
+    if mod is not None:
+        k = _key(mod)
+        kind = "past" if k in lx.past else "next" if k in lx.next else "this"
+    elif lx.prep_season.search(before) is None:
+        return None
+    if published is None:
+        return _Res(None, None, _SEASON, True, f"season:{kind}")
+
+    def span(y: int) -> tuple[_dt.date, _dt.date]:
+        ey, em = _add_months(y, start_month, 2)
+        return _dt.date(y, start_month, 1), _month_end(ey, em)
+
+    p = published
+    years = range(p.year - 2, p.year + 2)
+    if kind == "past":
+        cands = [span(y) for y in years if span(y)[1] < p]
+        chosen = cands[-1]
+    elif kind == "next":
+        chosen = next(span(y) for y in years if span(y)[0] > p)
+    elif kind == "this":
+        y = p.year - 1 if start_month == 12 and p.month <= 2 else p.year
+        chosen = span(y)
+    else:
+        chosen = [span(y) for y in years if span(y)[0] <= p][-1]
+    return _Res(chosen[0], chosen[1], _SEASON, True, f"season:{kind}")
+
+
+def _shift(unit: str, k: int, p: _dt.date) -> tuple[_dt.date, _dt.date, Precision]:
+    if unit == "day":
+        d = p + _dt.timedelta(days=k)
+        return d, d, _DAY
+    if unit == "week":
+        start = _monday(p) + _dt.timedelta(weeks=k)
+        return start, start + _dt.timedelta(days=6), _WEEK
+    if unit == "month":
+        y, m = _add_months(p.year, p.month, k)
+        return _dt.date(y, m, 1), _month_end(y, m), _MONTH
+    return _dt.date(p.year + k, 1, 1), _dt.date(p.year + k, 12, 31), _YEARP
+
+
+def _count(lx: _Lang, text: str) -> int | None:
+    t = _key(text)
+    if t.isdigit():
+        return int(t)
+    return lx.numbers.get(t)
+
+
+def _ago(
+    lx: _Lang, n_text: str, u_text: str, sign: int, published: _dt.date | None, rule: str
+) -> _Res | None:
+    n = _count(lx, n_text)
+    unit = lx.units.get(_key(u_text))
+    if n is None or unit is None or n > 400:
+        return None
+    if published is None:
+        precision = {"day": _DAY, "week": _WEEK, "month": _MONTH, "year": _YEARP}[unit]
+        return _Res(None, None, precision, True, rule)
+    p = published
+    try:
+        if unit == "day":
+            d = p + _dt.timedelta(days=sign * n)
+            return _Res(d, d, _DAY, True, rule)
+        if unit == "week":
+            d = p + _dt.timedelta(weeks=sign * n)
+            return _Res(_monday(d), _monday(d) + _dt.timedelta(days=6), _WEEK, True, rule)
+        start, end, prec = _shift(unit, sign * n, p)
+    except (ValueError, OverflowError):
+        return None
+    return _Res(start, end, prec, True, rule)
+
+
+def _weekday(
+    lx: _Lang, m: regex.Match[str], published: _dt.date | None
+) -> _Res | None:
+    wd = lx.weekdays[_key(m.group("wd"))]
+    mod = m.group("wb") or m.group("wa")
+    kind = "bare"
+    if mod is not None:
+        k = _key(mod)
+        kind = "past" if k in lx.past else "next" if k in lx.next else "this"
+    rule = f"weekday:{kind}"
+    if published is None:
+        return _Res(None, None, _DAY, True, rule)
+    p = published
+    back = (p.weekday() - wd) % 7
+    if kind == "bare":
+        d = p - _dt.timedelta(days=back)
+    elif kind == "past":
+        d = p - _dt.timedelta(days=back or 7)
+    elif kind == "next":
+        d = p + _dt.timedelta(days=(wd - p.weekday()) % 7 or 7)
+    else:
+        d = _monday(p) + _dt.timedelta(days=wd)
+    return _Res(d, d, _DAY, True, rule)
+
+
+def _week_of_month(
+    lx: _Lang, m: regex.Match[str], published: _dt.date | None
+) -> _Res | None:
+    k = lx.ordinals.get(_key(m.group("wo")))
+    month = lx.months.get(_key(m.group("wm")))
+    if k is None or month is None:
+        return None
+    rule = "week_of_month"
+    if m.group("wy"):
+        year = int(m.group("wy"))
+        relative = False
+    else:
+        if published is None:
+            return _Res(None, None, _WEEK, True, rule)
+        got = _latest(_Partial(None, month, None), published)
+        if got is None or got.year is None:
+            return None
+        year, relative = got.year, True
+    last = _month_end(year, month)
+    if k < 0:
+        return _Res(last - _dt.timedelta(days=6), last, _WEEK, relative, rule)
+    start = _dt.date(year, month, 1) + _dt.timedelta(weeks=k - 1)
+    if start > last:
+        return None
+    return _Res(start, min(start + _dt.timedelta(days=6), last), _WEEK, relative, rule)
+
+
+# ------------------------------------------------------------------ dateparser
+
+
+@functools.cache
+def _dateparser(lang: str) -> Any:
+    from dateparser.date import DateDataParser
+
+    order = "MDY" if lang == "en" else "DMY"
+    return DateDataParser(
+        languages=[lang],
+        settings={"DATE_ORDER": order, "PREFER_DATES_FROM": "past", "STRICT_PARSING": True},
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser_day(lang: str, span: str) -> _dt.date | None:
+    """Ask dateparser about one candidate span (absolute shapes only: no anchor)."""
+    data = _dateparser(lang).get_date_data(span)
+    if data.date_obj is None or data.period != "day":
+        return None
+    value: _dt.date = data.date_obj.date()
+    return value
+
+
+def _numeric(lx: _Lang, m: regex.Match[str]) -> _Res | None:
+    a, b, y_text = int(m.group("n1")), int(m.group("n2")), m.group("n3")
+    if len(y_text) == 2:
+        got = _dateparser_day(lx.code, m.group("num"))
+        return None if got is None else _Res(got, got, _DAY, False, "numeric:dateparser")
+    year = int(y_text)
+    if not 1000 <= year <= 2199:
+        return None
+    if lx.day_first_numeric or a > 12:
+        day, month, rule = a, b, "numeric:day_first"
+    else:
+        day, month, rule = b, a, "numeric:month_first"
+    d = _date(year, month, day)
+    return None if d is None else _Res(d, d, _DAY, False, rule)
+
+
+# ---------------------------------------------------------------------- matching
+
+
+def _is_count(lx: _Lang, text: str, start: int, end: int) -> bool:
+    """A number followed by a count noun or unit, or after a currency sign."""
+    if not text[end - 1 : end].isdigit():
+        return False
+    nxt = lx.next_word.match(text, end)
+    if nxt is not None and _key(nxt.group(1)) in lx.count_nouns:
+        return True
+    i = start - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i >= 0 and text[i] in "€$£"
+
+
+def _resolve(
+    lx: _Lang, m: regex.Match[str], text: str, published: _dt.date | None
+) -> _Res | None:
+    g = m.groupdict()
+    before = text[max(0, m.start() - 40) : m.start()]
+    for i, rule in enumerate(lx.range_rules):
+        if g.get(f"p{i}") is not None:
+            return _range(lx, m.group("ra"), m.group("rb"), published, rule)
+    if g["dash"] is not None:
+        return _range(lx, m.group("ra"), m.group("rb"), published, "range:dash")
+    if g["since"] is not None:
+        p = _partial(lx, m.group("sa"))
+        res = None if p is None else _resolve_partial(p, published, "since")
+        if res is None:
+            return None
+        rule = f"since:{_key(m.group('sw'))}"
+        end = published if res.value is not None and published and published >= res.value else None
+        return attrs.evolve(res, value_end=end, rule=rule)
+    if g["decade"] is not None:
+        digits = m.group("dy").lstrip("'")
+        y = int(digits)
+        if len(digits) == 2:
+            y += 2000 if y in (0, 10) else 1900
+        return _Res(_dt.date(y, 1, 1), _dt.date(y + 9, 12, 31), Precision.DECADE, False, "decade")
+    if g["week"] is not None:
+        return _week_of_month(lx, m, published)
+    if g["iso"] is not None:
+        d = _date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        return None if d is None else _Res(d, d, _DAY, False, "iso")
+    if g["num"] is not None:
+        return _numeric(lx, m)
+    if g["full"] is not None:
+        p = _partial(lx, m.group())
+        if p is None:
+            return None
+        shape = "day_month" if p.day is not None else "month"
+        return _resolve_partial(p, published, shape + ("_year" if p.year else ""))
+    if g["season"] is not None:
+        return _season(lx, m, published, before)
+    if g["rday"] is not None:
+        k = lx.rel_days[_key(m.group())]
+        rule = f"relative_day:{_key(m.group())}"
+        if published is None:
+            return _Res(None, None, _DAY, True, rule)
+        d = published + _dt.timedelta(days=k)
+        return _Res(d, d, _DAY, True, rule)
+    if g["ago"] is not None:
+        return _ago(lx, m.group("an"), m.group("au"), -1, published, "ago")
+    if g["inn"] is not None:
+        return _ago(lx, m.group("inn_n"), m.group("inn_u"), 1, published, "in")
+    if g["runit"] is not None:
+        unit = lx.units[_key(m.group("uu"))]
+        mod = _key(m.group("ub") or m.group("ua"))
+        k = -1 if mod in lx.past else 1 if mod in lx.next else 0
+        if unit == "day" or (m.group("ub") and m.group("ua") and mod not in lx.this):
+            return None
+        rule = f"relative_{unit}:{mod}"
+        if published is None:
+            precision = {"week": _WEEK, "month": _MONTH, "year": _YEARP}[unit]
+            return _Res(None, None, precision, True, rule)
+        start, end, prec = _shift(unit, k, published)
+        return _Res(start, end, prec, True, rule)
+    if g["rwd"] is not None:
+        return _weekday(lx, m, published)
+    if g["bmonth"] is not None:
+        if lx.prep_month.search(before) is None:
+            return None
+        p = _partial(lx, m.group())
+        return None if p is None else _resolve_partial(p, published, "month")
+    if g["byear"] is not None:
+        if lx.prep_year.search(before) is None:
+            return None
+        y = int(m.group())
+        return _Res(_dt.date(y, 1, 1), _dt.date(y, 12, 31), _YEARP, False, "year")
+    return None  # pragma: no cover - every alternative is named above
+
+
+def _scan(lx: _Lang, text: str, published: _dt.date | None) -> Iterator[tuple[int, int, _Res]]:
+    pos = 0
+    n = len(text)
+    while pos < n:
+        try:
+            m = lx.master.search(text, pos, timeout=_TIMEOUT)
+        except TimeoutError:
+            return
+        if m is None:
+            return
+        res = None
+        if not _is_count(lx, text, m.start(), m.end()):
+            res = _resolve(lx, m, text, published)
+        if res is None:
+            pos = m.start() + 1
+            continue
+        yield m.start(), m.end(), res
+        pos = m.end()
+
+
+def find_in(
+    norm: Normalized, lang: str, published: _dt.date | None
+) -> tuple[DateMention, ...]:
+    """Find the dates of a normalised text; offsets point into its original.
+
+    Examples
+    --------
+    >>> from osintparse.text import normalize
+    >>> [m.text for m in find_in(normalize("en\u00a0avril\u00a02025"), "fr", None)]
+    ['avril\\xa02025']
+    """
+    lx = _compile(lexicons.check_lang(lang))
+    if isinstance(published, _dt.datetime):
+        published = published.date()
+    out = []
+    for s, e, r in _scan(lx, norm.text, published):
+        start, end = norm.span(s, e)
+        out.append(
+            DateMention(
+                start=start,
+                end=end,
+                text=norm.original[start:end],
+                value=r.value,
+                value_end=r.value_end,
+                precision=r.precision,
+                relative=r.relative,
+                rule=r.rule,
+            )
+        )
+    return tuple(out)
+
+
+def find(text: str, lang: str, published: _dt.date | None) -> tuple[DateMention, ...]:
+    """Normalise ``text`` and find its dates (see :func:`find_in`).
+
+    Examples
+    --------
+    >>> [m.value.isoformat() for m in find("on 3 May 2024", "en", None)]
+    ['2024-05-03']
+    """
+    return find_in(normalize(text), lang, published)
