@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -109,6 +110,8 @@ class _Lang:
     range_rules: tuple[str, ...]
     day_first_numeric: bool
     master: regex.Pattern[str]
+    master_source: str
+    anchors: re.Pattern[str]
     month_re: regex.Pattern[str]
     year_re: regex.Pattern[str]
     day_re: regex.Pattern[str]
@@ -214,7 +217,13 @@ def _compile(lang: str) -> _Lang:
     )
     alts.append(rf"(?P<bmonth>{month})")
     alts.append(rf"(?P<byear>{year})")
-    master = regex.compile(_B0 + "(?:" + "|".join(alts) + ")", _FLAGS)
+    master_source = _B0 + "(?:" + "|".join(alts) + ")"
+    # Every match holds an anchor: a digit or a calendar, unit or relative-day word.
+    anchor_words = {*months, *weekdays, *seasons, *units, *rel["days"]}
+    anchor_alt = "|".join(
+        re.escape(w.lower()) + (r"\b" if w[-1].isalnum() else "")
+        for w in sorted(anchor_words, key=lambda w: (-len(w), w))
+    )
 
     def prep(words_: Iterable[str]) -> regex.Pattern[str]:
         return regex.compile(rf"{_B0}{_lead(words_)}$", _FLAGS)
@@ -236,7 +245,9 @@ def _compile(lang: str) -> _Lang:
         capitalised=frozenset(lex["ambiguous"]["capitalised_months"]),
         range_rules=tuple(rules),
         day_first_numeric=not lex["ambiguous"]["month_first"],
-        master=master,
+        master=regex.compile(master_source, regex.V0),
+        master_source=master_source,
+        anchors=re.compile(rf"\d+|\b(?:{anchor_alt})"),
         month_re=regex.compile(_B0 + month, _FLAGS),
         year_re=regex.compile(r"(?<!\d)(?:1\d{3}|2[01]\d{2})(?!\d)"),
         day_re=regex.compile(
@@ -582,14 +593,19 @@ def _resolve(
     lx: _Lang, m: regex.Match[str], text: str, published: _dt.date | None
 ) -> _Res | None:
     g = m.groupdict()
+
+    def orig(name: str | int = 0) -> str:
+        # The group's text in ``text`` (matching may run on a lower-cased copy).
+        return text[m.start(name) : m.end(name)]
+
     before = text[max(0, m.start() - 40) : m.start()]
     for i, rule in enumerate(lx.range_rules):
         if g.get(f"p{i}") is not None:
-            return _range(lx, m.group("ra"), m.group("rb"), published, rule)
+            return _range(lx, orig("ra"), orig("rb"), published, rule)
     if g["dash"] is not None:
-        return _range(lx, m.group("ra"), m.group("rb"), published, "range:dash")
+        return _range(lx, orig("ra"), orig("rb"), published, "range:dash")
     if g["since"] is not None:
-        p = _partial(lx, m.group("sa"))
+        p = _partial(lx, orig("sa"))
         res = None if p is None else _resolve_partial(p, published, "since")
         if res is None:
             return None
@@ -610,7 +626,7 @@ def _resolve(
     if g["num"] is not None:
         return _numeric(lx, m)
     if g["full"] is not None:
-        p = _partial(lx, m.group())
+        p = _partial(lx, orig())
         if p is None:
             return None
         shape = "day_month" if p.day is not None else "month"
@@ -645,7 +661,7 @@ def _resolve(
     if g["bmonth"] is not None:
         if lx.prep_month.search(before) is None:
             return None
-        p = _partial(lx, m.group())
+        p = _partial(lx, orig())
         return None if p is None else _resolve_partial(p, published, "month")
     if g["byear"] is not None:
         if lx.prep_year.search(before) is None:
@@ -655,24 +671,50 @@ def _resolve(
     return None  # pragma: no cover - every alternative is named above
 
 
+@functools.cache
+def _master_ignorecase(lang: str) -> regex.Pattern[str]:
+    return regex.compile(_compile(lang).master_source, _FLAGS)
+
+
+# Longest stretch of a match before its first anchor ("dans la nuit du 13").
+_LOOKBACK = 60
+_WORD_START = re.compile(r"(?<![^\W_])(?:[^\W_]|')")
+
+
 def _scan(lx: _Lang, text: str, published: _dt.date | None) -> Iterator[tuple[int, int, _Res]]:
+    """Yield resolved matches, leftmost first, trying the master pattern only near anchors.
+
+    Matching runs on the lower-cased text (same length as ``text`` for nearly every
+    text; otherwise the case-insensitive pattern runs on ``text`` itself).
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        master = lx.master
+    else:
+        low, master = text, _master_ignorecase(lx.code)
     pos = 0
-    n = len(text)
-    while pos < n:
-        try:
-            m = lx.master.search(text, pos, timeout=_TIMEOUT)
-        except TimeoutError:
-            return
-        if m is None:
-            return
-        res = None
-        if not _is_count(lx, text, m.start(), m.end()):
-            res = _resolve(lx, m, text, published)
-        if res is None:
-            pos = m.start() + 1
+    tried = 0
+    for anchor in lx.anchors.finditer(low):
+        a = anchor.start()
+        if a < pos:
             continue
-        yield m.start(), m.end(), res
-        pos = m.end()
+        for w in _WORD_START.finditer(low, max(pos, tried, a - _LOOKBACK), a + 1):
+            x = w.start()
+            if x < pos:
+                continue
+            try:
+                m = master.match(low, x, timeout=_TIMEOUT)
+            except TimeoutError:
+                m = None
+            if m is None:
+                continue
+            res = None
+            if not _is_count(lx, low, m.start(), m.end()):
+                res = _resolve(lx, m, text, published)
+            if res is not None:
+                yield m.start(), m.end(), res
+                pos = m.end()
+        tried = max(tried, a + 1)
 
 
 def find_in(
