@@ -146,9 +146,10 @@ def _compile(lang: str) -> _Lang:
     day = rf"(?:{_alt(num['first_day'])}|(?:0?[1-9]|[12]\d|3[01]){suffix}{_B1})"
     day_of = rf"(?:{_SP}{_alt(preps['day_of'])})?" if preps["day_of"] else ""
     dets = _lead(words["determiners"])
-    a_dm = rf"{day}{day_of}{_SP}{month}(?:,?{_SP}{year})?"
-    a_md = rf"{month}{_SP}{day}(?:,?{_SP}{year})?" if lex["ambiguous"]["month_first"] else "(?!)"
-    a_my = rf"{month},?{_SP}{year}"
+    year_of = rf"(?:{_SP0},)?{_SP}(?:{_lead(preps['year_of'])})?{year}"
+    a_dm = rf"{day}{day_of}{_SP}{month}(?:{year_of})?"
+    a_md = rf"{month}{_SP}{day}(?:{year_of})?" if lex["ambiguous"]["month_first"] else "(?!)"
+    a_my = rf"{month}(?:{year_of}|/{year})"
     wd = rf"(?:{weekday},?{_SP}{dets}?)?"
     ep_left = rf"{wd}(?:{a_dm}|{a_md}|{a_my}|{month}|{year}|{day})"
     ep_right = rf"{wd}(?:{a_dm}|{a_md}|{a_my}|{month}|{year})"
@@ -214,6 +215,10 @@ def _compile(lang: str) -> _Lang:
     )
     alts.append(
         rf"(?P<rwd>(?:(?P<wb>{rel_before}){_SP})?(?P<wd>{weekday})(?:{_SP}(?P<wa>{rel_after}))?)"
+    )
+    alts.append(
+        rf"(?P<rmonth>(?P<mb>{rel_before}){_SP}(?P<mm>{month})(?!{year_of})"
+        rf"|(?P<mm>{month}){_SP}(?P<ma>{rel_after}))"
     )
     alts.append(rf"(?P<bmonth>{month})")
     alts.append(rf"(?P<byear>{year})")
@@ -378,6 +383,8 @@ def _range(
         return None  # "de 10 à 2000": a day and a year
     if a.month is None and b.month is None and (a.day is not None or b.day is not None):
         return None
+    if a.month is not None and b.month is None:
+        return None  # "septembre-2020": a month and a year are not a range
     relative = False
     if b.year is None:
         if published is None:
@@ -464,21 +471,23 @@ def _ago(
     unit = lx.units.get(_key(u_text))
     if n is None or unit is None or n > 400:
         return None
+    # Days, weeks and months back give a day ("il y a trois semaines"), years a
+    # month ("two years ago"), as Duckling does.
+    precision = _MONTH if unit == "year" else _DAY
     if published is None:
-        precision = {"day": _DAY, "week": _WEEK, "month": _MONTH, "year": _YEARP}[unit]
         return _Res(None, None, precision, True, rule)
     p = published
     try:
-        if unit == "day":
-            d = p + _dt.timedelta(days=sign * n)
+        if unit in ("day", "week"):
+            d = p + _dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
             return _Res(d, d, _DAY, True, rule)
-        if unit == "week":
-            d = p + _dt.timedelta(weeks=sign * n)
-            return _Res(_monday(d), _monday(d) + _dt.timedelta(days=6), _WEEK, True, rule)
-        start, end, prec = _shift(unit, sign * n, p)
+        y, mo = _add_months(p.year, p.month, sign * n * (12 if unit == "year" else 1))
+        if unit == "year":
+            return _Res(_dt.date(y, mo, 1), _month_end(y, mo), _MONTH, True, rule)
+        d = _dt.date(y, mo, min(p.day, _month_end(y, mo).day))
     except (ValueError, OverflowError):
         return None
-    return _Res(start, end, prec, True, rule)
+    return _Res(d, d, _DAY, True, rule)
 
 
 def _weekday(
@@ -531,6 +540,26 @@ def _week_of_month(
     if start > last:
         return None
     return _Res(start, min(start + _dt.timedelta(days=6), last), _WEEK, relative, rule)
+
+
+def _relative_month(
+    lx: _Lang, m: regex.Match[str], word: str, published: _dt.date | None
+) -> _Res | None:
+    """ "cette décembre", "last March", "avril dernier": a month named with a modifier."""
+    if _key(word) in lx.capitalised and not word[0].isupper():
+        return None
+    month = lx.months[_key(word)]
+    mod = _key(m.group("mb") or m.group("ma"))
+    kind = "past" if mod in lx.past else "next" if mod in lx.next else "this"
+    rule = f"month:{kind}"
+    if published is None:
+        return _Res(None, None, _MONTH, True, rule)
+    y = published.year
+    if kind == "past" and month >= published.month:
+        y -= 1
+    elif kind == "next" and month <= published.month:
+        y += 1
+    return _Res(_dt.date(y, month, 1), _month_end(y, month), _MONTH, True, rule)
 
 
 # ------------------------------------------------------------------ dateparser
@@ -658,6 +687,8 @@ def _resolve(
         return _Res(start, end, prec, True, rule)
     if g["rwd"] is not None:
         return _weekday(lx, m, published)
+    if g["rmonth"] is not None:
+        return _relative_month(lx, m, orig("mm"), published)
     if g["bmonth"] is not None:
         if lx.prep_month.search(before) is None:
             return None
