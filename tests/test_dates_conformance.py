@@ -150,9 +150,26 @@ def _duckling_expected(expected: str | None) -> tuple[str, Any] | None:
     return None  # holidays, open intervals before a date
 
 
+def _past_for_future(got: dt.date | None, want: dt.date) -> bool:
+    """True when ``got`` is the past reading of Duckling's future ``want``.
+
+    Duckling resolves "mardi" or "le 2 mars" to the next one after its reference;
+    osintparse, made for news, to the latest one up to the publication date.
+    """
+    if got is None or not got <= DUCKLING_REF < want:
+        return False
+    return (want - got).days in (7, 14) or (
+        (got.month, got.day) == (want.month, want.day) and want.year - got.year == 1
+    )
+
+
+DIRECTION_ONLY: dict[str, int] = {}
+
+
 def _score_duckling(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     passed: dict[str, str] = {}
     failed: dict[str, str] = {}
+    DIRECTION_ONLY[lang] = 0
     code = lang.upper()
     for line_no, line in enumerate(DUCKLING.read_text(encoding="utf-8").splitlines(), 1):
         row = json.loads(line)
@@ -175,6 +192,9 @@ def _score_duckling(lang: str) -> tuple[dict[str, str], dict[str, str]]:
                 ok = (m.value, m.value_end) == data
             else:
                 ok = m.value == data
+            want_start = data[0] if kind in ("at", "interval") else data
+            if not ok and _past_for_future(m.value, want_start):
+                DIRECTION_ONLY[lang] += 1
         (passed if ok else failed)[f"L{line_no}"] = row["text"]
     return passed, failed
 
@@ -190,7 +210,10 @@ def _scores() -> dict[str, dict[str, tuple[dict[str, str], dict[str, str]]]]:
 def _rate_line(corpus: str, lang: str) -> str:
     passed, failed = _scores()[corpus][lang]
     total = len(passed) + len(failed)
-    return f"{corpus} {lang}: {len(passed)}/{total} ({100 * len(passed) / total:.1f} %)"
+    line = f"{corpus} {lang}: {len(passed)}/{total} ({100 * len(passed) / total:.1f} %)"
+    if corpus == "duckling":
+        line += f", {DIRECTION_ONLY[lang]} more only resolved to the past"
+    return line
 
 
 @pytest.mark.parametrize("corpus", ["recognizers", "duckling"])

@@ -151,8 +151,8 @@ def _compile(lang: str) -> _Lang:
     a_md = rf"{month}{_SP}{day}(?:{year_of})?" if lex["ambiguous"]["month_first"] else "(?!)"
     a_my = rf"{month}(?:{year_of}|/{year})"
     wd = rf"(?:{weekday},?{_SP}{dets}?)?"
-    ep_left = rf"{wd}(?:{a_dm}|{a_md}|{a_my}|{month}|{year}|{day})"
-    ep_right = rf"{wd}(?:{a_dm}|{a_md}|{a_my}|{month}|{year})"
+    ep_left = rf"{wd}{dets}?(?:{a_dm}|{a_md}|{a_my}|{month}|{year}|{day})"
+    ep_right = rf"{wd}{dets}?(?:{a_dm}|{a_md}|{a_my}|{month}|{year})"
     before = list(words["past_before"]) + list(words["next_before"]) + list(words["this_before"])
     after = list(words["past_after"]) + list(words["next_after"]) + list(words["this_after"])
     rel_before = _alt(before)
@@ -173,6 +173,9 @@ def _compile(lang: str) -> _Lang:
     plain_left = rf"(?:{a_dm}|{a_md}|{a_my}|{month}|{year}|{day})"
     plain_right = rf"(?:{a_dm}|{a_md}|{a_my}|{month}|{year})"
     alts.append(rf"(?P<dash>(?P<ra>{plain_left}){dashes}(?P<rb>{plain_right}))")
+    if lex["ambiguous"]["month_first"]:
+        # "July 13 to 15", "August 27th - 29th": the second day takes the first's month.
+        alts.append(rf"(?P<dash>(?P<ra>{month}{_SP}{day}){dashes}(?P<rb>{day}(?:{year_of})?))")
     alts.append(rf"(?P<since>(?P<sw>{_alt(preps['since'])}){_SP0}(?P<sa>{ep_right}))")
     dec = lex["decades"]
     if dec["before"]:
@@ -209,6 +212,11 @@ def _compile(lang: str) -> _Lang:
             rf"(?P<ago>(?P<an>{number}){_SP}(?P<au>{unit}){_SP}{_alt(words['ago_after'])})"
         )
     alts.append(rf"(?P<inn>{_lead(words['in_before'])}(?P<inn_n>{number}){_SP}(?P<inn_u>{unit}))")
+    between = [*words["past_between"], *words["next_between"]]
+    alts.append(
+        rf"(?P<nunit>{dets}?(?:(?P<nb>{rel_before}){_SP}(?P<nn>{number})"
+        rf"|(?P<nn>{number}){_SP}(?P<nb>{_alt(between)})){_SP}(?P<nu>{unit}))"
+    )
     alts.append(
         rf"(?P<runit>{dets}?(?P<ub>{rel_before}){_SP}(?P<uu>{unit})(?:{_SP0}(?P<ua>{rel_after}))?"
         rf"|{dets}?(?P<uu>{unit}){_SP0}(?P<ua>{rel_after}))"
@@ -243,8 +251,12 @@ def _compile(lang: str) -> _Lang:
         first_day=frozenset(_key(w) for w in num["first_day"]),
         units={_key(k): v for k, v in units.items()},
         rel_days={_key(k): v for k, v in rel["days"].items()},
-        past=frozenset(_key(w) for w in [*words["past_before"], *words["past_after"]]),
-        next=frozenset(_key(w) for w in [*words["next_before"], *words["next_after"]]),
+        past=frozenset(
+            _key(w) for w in [*words["past_before"], *words["past_after"], *words["past_between"]]
+        ),
+        next=frozenset(
+            _key(w) for w in [*words["next_before"], *words["next_after"], *words["next_between"]]
+        ),
         this=frozenset(_key(w) for w in [*words["this_before"], *words["this_after"]]),
         count_nouns=frozenset(_key(w) for w in num["count_nouns"]),
         capitalised=frozenset(lex["ambiguous"]["capitalised_months"]),
@@ -304,10 +316,16 @@ def _partial(lx: _Lang, s: str) -> _Partial | None:
     month = None
     if m is not None:
         word = m.group()
-        if _key(word) in lx.capitalised and not word[0].isupper():
-            return None
         month = lx.months.get(_key(word))
     y = lx.year_re.search(s)
+    if (
+        m is not None
+        and _key(m.group()) in lx.capitalised
+        and not m.group()[0].isupper()
+        and y is None
+        and not _key(s[: m.start()]).endswith(" of")
+    ):
+        return None  # "they march 20 miles", "you may 3 times"
     year = int(y.group()) if y is not None else None
     day = None
     for d in lx.day_re.finditer(s):
@@ -384,7 +402,9 @@ def _range(
     if a.month is None and b.month is None and (a.day is not None or b.day is not None):
         return None
     if a.month is not None and b.month is None:
-        return None  # "septembre-2020": a month and a year are not a range
+        if b.day is None:
+            return None  # "septembre-2020": a month and a year are not a range
+        b = _Partial(b.year if b.year is not None else a.year, a.month, b.day)
     relative = False
     if b.year is None:
         if published is None:
@@ -542,6 +562,28 @@ def _week_of_month(
     return _Res(start, min(start + _dt.timedelta(days=6), last), _WEEK, relative, rule)
 
 
+def _counted_units(
+    lx: _Lang, m: regex.Match[str], published: _dt.date | None
+) -> _Res | None:
+    """ "the past two weeks", "les trois derniers mois": whole units before or after."""
+    n = _count(lx, m.group("nn"))
+    unit = lx.units.get(_key(m.group("nu")))
+    mod = _key(m.group("nb"))
+    if n is None or unit is None or not 0 < n <= 400 or mod in lx.this:
+        return None
+    sign = -1 if mod in lx.past else 1
+    rule = f"{'past' if sign < 0 else 'next'}_{unit}s"
+    precision = {"day": _DAY, "week": _WEEK, "month": _MONTH, "year": _YEARP}[unit]
+    if published is None:
+        return _Res(None, None, precision, True, rule)
+    try:
+        first = _shift(unit, sign * n if sign < 0 else 1, published)
+        last = _shift(unit, -1 if sign < 0 else n, published)
+    except (ValueError, OverflowError):
+        return None
+    return _Res(first[0], last[1], precision, True, rule)
+
+
 def _relative_month(
     lx: _Lang, m: regex.Match[str], word: str, published: _dt.date | None
 ) -> _Res | None:
@@ -673,6 +715,8 @@ def _resolve(
         return _ago(lx, m.group("an"), m.group("au"), -1, published, "ago")
     if g["inn"] is not None:
         return _ago(lx, m.group("inn_n"), m.group("inn_u"), 1, published, "in")
+    if g["nunit"] is not None:
+        return _counted_units(lx, m, published)
     if g["runit"] is not None:
         unit = lx.units[_key(m.group("uu"))]
         mod = _key(m.group("ub") or m.group("ua"))
