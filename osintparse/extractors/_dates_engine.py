@@ -89,6 +89,11 @@ class _Res:
     rule: str
 
 
+# Returned for a phrase that reads as a date but is impossible ("30 février 2024",
+# "between 5 and 3 May"): the whole span is skipped, not re-read in parts.
+_SKIP = _Res(None, None, _DAY, False, "skip")
+
+
 @attrs.frozen(eq=False)
 class _Lang:
     """Everything one language needs, compiled once from its lexicons."""
@@ -419,7 +424,7 @@ def _range(
     a = _fill(a, b)
     pa, pb = _period(a), _period(b)
     if pa is None or pb is None or pa[0] > pb[1]:
-        return None
+        return _SKIP
     if a.month is None and b.month is None and (b.year or 0) - (a.year or 0) > 300:
         return None
     precision = pa[2] if _FINENESS[pa[2]] <= _FINENESS[pb[2]] else pb[2]
@@ -701,7 +706,8 @@ def _resolve(
         if p is None:
             return None
         shape = "day_month" if p.day is not None else "month"
-        return _resolve_partial(p, published, shape + ("_year" if p.year else ""))
+        res = _resolve_partial(p, published, shape + ("_year" if p.year else ""))
+        return _SKIP if res is None else res
     if g["season"] is not None:
         return _season(lx, m, published, before)
     if g["rday"] is not None:
@@ -775,8 +781,8 @@ def _scan(lx: _Lang, text: str, published: _dt.date | None) -> Iterator[tuple[in
             continue
         for w in _WORD_START.finditer(low, max(pos, tried, a - _LOOKBACK), a + 1):
             x = w.start()
-            if x < pos:
-                continue
+            if x < pos or (x >= 2 and low[x - 1] in "/.-,:" and low[x - 2].isdigit()):
+                continue  # no date starts inside a number ("12/12/12", "3.14", "10,5")
             try:
                 m = master.match(low, x, timeout=_TIMEOUT)
             except TimeoutError:
@@ -786,7 +792,9 @@ def _scan(lx: _Lang, text: str, published: _dt.date | None) -> Iterator[tuple[in
             res = None
             if not _is_count(lx, low, m.start(), m.end()):
                 res = _resolve(lx, m, text, published)
-            if res is not None:
+            if res is _SKIP:
+                pos = m.end()
+            elif res is not None:
                 yield m.start(), m.end(), res
                 pos = m.end()
         tried = max(tried, a + 1)
