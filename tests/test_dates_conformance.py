@@ -34,7 +34,6 @@ import datetime as dt
 import functools
 import json
 import os
-import pathlib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -121,9 +120,7 @@ def _result_met(result: dict[str, Any], found: tuple[DateMention, ...]) -> bool:
     start = result.get("Start", result.get("start", 0))
     end = result.get("End", start + len(result["Text"]) - 1) + 1
     values = result["Resolution"].get("values") or []
-    return any(
-        m.start < end and start < m.end and any(_meets(m, v) for v in values) for m in found
-    )
+    return any(m.start < end and start < m.end and any(_meets(m, v) for v in values) for m in found)
 
 
 _DT = r"\((\d+), (\d+), (\d+), \d+, \d+, \d+\)"

@@ -184,9 +184,7 @@ def _compile(lang: str) -> _Lang:
     alts.append(rf"(?P<since>(?P<sw>{_alt(preps['since'])}){_SP0}(?P<sa>{ep_right}))")
     dec = lex["decades"]
     if dec["before"]:
-        alts.append(
-            rf"(?P<decade>{_lead(dec['before'])}(?P<dy>(?:1\d|20)\d0|\d0){_B1})"
-        )
+        alts.append(rf"(?P<decade>{_lead(dec['before'])}(?P<dy>(?:1\d|20)\d0|\d0){_B1})")
     if dec["after"]:
         suf = "(?:" + "|".join(regex.escape(s) for s in dec["after"]) + ")"
         alts.append(rf"(?P<decade>(?P<dy>(?:1\d|20)\d0|'\d0){suf}{_B1})")
@@ -209,13 +207,9 @@ def _compile(lang: str) -> _Lang:
     )
     alts.append(rf"(?P<rday>{_alt(rel['days'])})")
     if words["ago_before"]:
-        alts.append(
-            rf"(?P<ago>{_lead(words['ago_before'])}(?P<an>{number}){_SP}(?P<au>{unit}))"
-        )
+        alts.append(rf"(?P<ago>{_lead(words['ago_before'])}(?P<an>{number}){_SP}(?P<au>{unit}))")
     if words["ago_after"]:
-        alts.append(
-            rf"(?P<ago>(?P<an>{number}){_SP}(?P<au>{unit}){_SP}{_alt(words['ago_after'])})"
-        )
+        alts.append(rf"(?P<ago>(?P<an>{number}){_SP}(?P<au>{unit}){_SP}{_alt(words['ago_after'])})")
     alts.append(rf"(?P<inn>{_lead(words['in_before'])}(?P<inn_n>{number}){_SP}(?P<inn_u>{unit}))")
     between = [*words["past_between"], *words["next_between"]]
     alts.append(
@@ -366,9 +360,7 @@ def _period(p: _Partial) -> tuple[_dt.date, _dt.date, Precision] | None:
     return None if d is None else (d, d, _DAY)
 
 
-def _resolve_partial(
-    p: _Partial, published: _dt.date | None, rule: str
-) -> _Res | None:
+def _resolve_partial(p: _Partial, published: _dt.date | None, rule: str) -> _Res | None:
     if p.year is not None:
         got = _period(p)
         return None if got is None else _Res(got[0], got[1], got[2], False, rule)
@@ -431,9 +423,7 @@ def _range(
     return _Res(pa[0], pb[1], precision, relative, rule)
 
 
-def _season(
-    lx: _Lang, m: regex.Match[str], published: _dt.date | None, before: str
-) -> _Res | None:
+def _season(lx: _Lang, m: regex.Match[str], published: _dt.date | None, before: str) -> _Res | None:
     start_month = lx.seasons[_key(m.group("sn"))]
     mod = m.group("sb") or m.group("sx")
     kind = "bare"
@@ -515,9 +505,7 @@ def _ago(
     return _Res(d, d, _DAY, True, rule)
 
 
-def _weekday(
-    lx: _Lang, m: regex.Match[str], published: _dt.date | None
-) -> _Res | None:
+def _weekday(lx: _Lang, m: regex.Match[str], published: _dt.date | None) -> _Res | None:
     wd = lx.weekdays[_key(m.group("wd"))]
     mod = m.group("wb") or m.group("wa")
     kind = "bare"
@@ -540,9 +528,7 @@ def _weekday(
     return _Res(d, d, _DAY, True, rule)
 
 
-def _week_of_month(
-    lx: _Lang, m: regex.Match[str], published: _dt.date | None
-) -> _Res | None:
+def _week_of_month(lx: _Lang, m: regex.Match[str], published: _dt.date | None) -> _Res | None:
     k = lx.ordinals.get(_key(m.group("wo")))
     month = lx.months.get(_key(m.group("wm")))
     if k is None or month is None:
@@ -567,9 +553,7 @@ def _week_of_month(
     return _Res(start, min(start + _dt.timedelta(days=6), last), _WEEK, relative, rule)
 
 
-def _counted_units(
-    lx: _Lang, m: regex.Match[str], published: _dt.date | None
-) -> _Res | None:
+def _counted_units(lx: _Lang, m: regex.Match[str], published: _dt.date | None) -> _Res | None:
     """ "the past two weeks", "les trois derniers mois": whole units before or after."""
     n = _count(lx, m.group("nn"))
     unit = lx.units.get(_key(m.group("nu")))
@@ -665,9 +649,7 @@ def _is_count(lx: _Lang, text: str, start: int, end: int) -> bool:
     return i >= 0 and text[i] in "€$£"
 
 
-def _resolve(
-    lx: _Lang, m: regex.Match[str], text: str, published: _dt.date | None
-) -> _Res | None:
+def _resolve(lx: _Lang, m: regex.Match[str], text: str, published: _dt.date | None) -> _Res | None:
     g = m.groupdict()
 
     def orig(name: str | int = 0) -> str:
@@ -800,9 +782,7 @@ def _scan(lx: _Lang, text: str, published: _dt.date | None) -> Iterator[tuple[in
         tried = max(tried, a + 1)
 
 
-def find_in(
-    norm: Normalized, lang: str, published: _dt.date | None
-) -> tuple[DateMention, ...]:
+def find_in(norm: Normalized, lang: str, published: _dt.date | None) -> tuple[DateMention, ...]:
     """Find the dates of a normalised text; offsets point into its original.
 
     Examples
