@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -113,10 +113,12 @@ class _Lang:
     count_nouns: frozenset[str]
     capitalised: frozenset[str]
     range_rules: tuple[str, ...]
+    parts: Mapping[str, str]
     day_first_numeric: bool
     master: regex.Pattern[str]
     master_source: str
     anchors: re.Pattern[str]
+    anchor_source: str
     month_re: regex.Pattern[str]
     year_re: regex.Pattern[str]
     day_re: regex.Pattern[str]
@@ -182,6 +184,12 @@ def _compile(lang: str) -> _Lang:
         # "July 13 to 15", "August 27th - 29th": the second day takes the first's month.
         alts.append(rf"(?P<dash>(?P<ra>{month}{_SP}{day}){dashes}(?P<rb>{day}(?:{year_of})?))")
     alts.append(rf"(?P<since>(?P<sw>{_alt(preps['since'])}){_SP0}(?P<sa>{ep_right}))")
+    parts = lex["parts"]
+    alts.append(
+        rf"(?P<part>(?P<pw>{_lead([*parts['begin'], *parts['middle'], *parts['end']])})"
+        rf"(?:(?P<pmy>{a_my})|(?P<pm>{month})|(?P<py>{year})"
+        rf"|{dets}?(?:(?P<pub>{rel_before}){_SP})?(?P<pu>{unit})(?:{_SP0}(?P<pua>{rel_after}))?))"
+    )
     dec = lex["decades"]
     if dec["before"]:
         alts.append(rf"(?P<decade>{_lead(dec['before'])}(?P<dy>(?:1\d|20)\d0|\d0){_B1})")
@@ -260,10 +268,12 @@ def _compile(lang: str) -> _Lang:
         count_nouns=frozenset(_key(w) for w in num["count_nouns"]),
         capitalised=frozenset(lex["ambiguous"]["capitalised_months"]),
         range_rules=tuple(rules),
+        parts={_key(w): kind for kind in ("begin", "middle", "end") for w in parts[kind]},
         day_first_numeric=not lex["ambiguous"]["month_first"],
         master=regex.compile(master_source, regex.V0),
         master_source=master_source,
         anchors=re.compile(rf"\d+|\b(?:{anchor_alt})"),
+        anchor_source=rf"\d+|\b(?:{anchor_alt})",
         month_re=regex.compile(_B0 + month, _FLAGS),
         year_re=regex.compile(r"(?<!\d)(?:1\d{3}|2[01]\d{2})(?!\d)"),
         day_re=regex.compile(
@@ -553,6 +563,51 @@ def _week_of_month(lx: _Lang, m: regex.Match[str], published: _dt.date | None) -
     return _Res(start, min(start + _dt.timedelta(days=6), last), _WEEK, relative, rule)
 
 
+def _part(
+    lx: _Lang,
+    m: regex.Match[str],
+    orig: Callable[[str], str],
+    published: _dt.date | None,
+) -> _Res | None:
+    """ "fin avril", "early 2024", "the end of the year": a third of a month, year or week."""
+    kind = lx.parts[_key(m.group("pw"))]
+    rule = f"part:{kind}:{_key(m.group('pw'))}"
+    whole: _Res | None
+    if m.group("pu") is not None:
+        unit = lx.units[_key(m.group("pu"))]
+        mod = m.group("pub") or m.group("pua")
+        k = 0 if mod is None or _key(mod) in lx.this else -1 if _key(mod) in lx.past else 1
+        if unit == "day":
+            return None
+        if published is None:
+            whole = _Res(None, None, _MONTH, True, rule)
+        else:
+            start, last, prec = _shift(unit, k, published)
+            whole = _Res(start, last, prec, True, rule)
+    elif m.group("py") is not None:
+        y = int(m.group("py"))
+        whole = _Res(_dt.date(y, 1, 1), _dt.date(y, 12, 31), _YEARP, False, rule)
+    else:
+        p = _partial(lx, orig("pmy") if m.group("pmy") is not None else orig("pm"))
+        whole = None if p is None else _resolve_partial(p, published, rule)
+    if whole is None:
+        return None
+    if whole.value is None or whole.value_end is None:
+        return _Res(None, None, _DAY, True, rule)
+    s, e = whole.value, whole.value_end
+    if whole.precision is _YEARP:
+        months = {"begin": (1, 3), "middle": (5, 8), "end": (9, 12)}[kind]
+        first, last = _dt.date(s.year, months[0], 1), _month_end(s.year, months[1])
+        return _Res(first, last, _MONTH, whole.relative, rule)
+    days = {"begin": (0, 9), "middle": (10, 19), "end": (20, 40)}
+    if whole.precision is _WEEK:
+        days = {"begin": (0, 2), "middle": (1, 3), "end": (4, 6)}
+    lo, hi = days[kind]
+    first = s + _dt.timedelta(days=lo)
+    last = min(s + _dt.timedelta(days=hi), e)
+    return _Res(first, last, _DAY, whole.relative, rule)
+
+
 def _counted_units(lx: _Lang, m: regex.Match[str], published: _dt.date | None) -> _Res | None:
     """ "the past two weeks", "les trois derniers mois": whole units before or after."""
     n = _count(lx, m.group("nn"))
@@ -670,6 +725,8 @@ def _resolve(lx: _Lang, m: regex.Match[str], text: str, published: _dt.date | No
         rule = f"since:{_key(m.group('sw'))}"
         end = published if res.value is not None and published and published >= res.value else None
         return attrs.evolve(res, value_end=end, rule=rule)
+    if g["part"] is not None:
+        return _part(lx, m, orig, published)
     if g["decade"] is not None:
         digits = m.group("dy").lstrip("'")
         y = int(digits)
@@ -735,8 +792,10 @@ def _resolve(lx: _Lang, m: regex.Match[str], text: str, published: _dt.date | No
 
 
 @functools.cache
-def _master_ignorecase(lang: str) -> regex.Pattern[str]:
-    return regex.compile(_compile(lang).master_source, _FLAGS)
+def _ignorecase(lang: str) -> tuple[regex.Pattern[str], re.Pattern[str]]:
+    """The master and anchor patterns for texts whose lower-casing changes length."""
+    lx = _compile(lang)
+    return regex.compile(lx.master_source, _FLAGS), re.compile(lx.anchor_source, re.IGNORECASE)
 
 
 # Longest stretch of a match before its first anchor ("dans la nuit du 13").
@@ -751,13 +810,12 @@ def _scan(lx: _Lang, text: str, published: _dt.date | None) -> Iterator[tuple[in
     text; otherwise the case-insensitive pattern runs on ``text`` itself).
     """
     low = text.lower()
-    if len(low) == len(text):
-        master = lx.master
-    else:
-        low, master = text, _master_ignorecase(lx.code)
+    master, anchors = lx.master, lx.anchors
+    if len(low) != len(text):
+        low, (master, anchors) = text, _ignorecase(lx.code)
     pos = 0
     tried = 0
-    for anchor in lx.anchors.finditer(low):
+    for anchor in anchors.finditer(low):
         a = anchor.start()
         if a < pos:
             continue

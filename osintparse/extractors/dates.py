@@ -25,7 +25,6 @@ from typing import Any, ClassVar
 
 import attrs
 
-from osintparse.extractors._dates_engine import find, find_in
 from osintparse.extractors.base import Document
 from osintparse.model import DateMention
 
@@ -70,6 +69,8 @@ def find_dates(
     >>> find_dates("on Tuesday", lang="en")[0].value is None
     True
     """
+    from osintparse.extractors._dates_engine import find  # compiled on first use
+
     return find(text, lang, published)
 
 
@@ -91,4 +92,6 @@ class DatesExtractor:
         """Return the ``dates`` layer of ``doc`` (empty when its language is unknown)."""
         if doc.lang is None:
             return {"dates": ()}
+        from osintparse.extractors._dates_engine import find_in  # compiled on first use
+
         return {"dates": find_in(doc.normalized, doc.lang, doc.published)}
