@@ -183,6 +183,11 @@ def _compile(lang: str) -> _Lang:
     if lex["ambiguous"]["month_first"]:
         # "July 13 to 15", "August 27th - 29th": the second day takes the first's month.
         alts.append(rf"(?P<dash>(?P<ra>{month}{_SP}{day}){dashes}(?P<rb>{day}(?:{year_of})?))")
+    joiners = _alt(lex["ranges"]["list_joiners"])
+    more_days = rf"(?:{_SP0},{_SP}{day})*,?{_SP}{joiners}{_SP}"
+    alts.append(rf"(?P<dlist>{day}{more_days}{a_dm})")
+    if lex["ambiguous"]["month_first"]:
+        alts.append(rf"(?P<dlist>(?P<dlm>{month}){_SP}{day}{more_days}{day}(?:{year_of})?)")
     alts.append(rf"(?P<since>(?P<sw>{_alt(preps['since'])}){_SP0}(?P<sa>{ep_right}))")
     parts = lex["parts"]
     alts.append(
@@ -218,7 +223,10 @@ def _compile(lang: str) -> _Lang:
         alts.append(rf"(?P<ago>{_lead(words['ago_before'])}(?P<an>{number}){_SP}(?P<au>{unit}))")
     if words["ago_after"]:
         alts.append(rf"(?P<ago>(?P<an>{number}){_SP}(?P<au>{unit}){_SP}{_alt(words['ago_after'])})")
-    alts.append(rf"(?P<inn>{_lead(words['in_before'])}(?P<inn_n>{number}){_SP}(?P<inn_u>{unit}))")
+    in_number = rf"(?!{_alt(words['in_not_counts'])}){number}" if words["in_not_counts"] else number
+    alts.append(
+        rf"(?P<inn>{_lead(words['in_before'])}(?P<inn_n>{in_number}){_SP}(?P<inn_u>{unit}))"
+    )
     between = [*words["past_between"], *words["next_between"]]
     alts.append(
         rf"(?P<nunit>{dets}?(?:(?P<nb>{rel_before}){_SP}(?P<nn>{number})"
@@ -791,6 +799,37 @@ def _resolve(lx: _Lang, m: regex.Match[str], text: str, published: _dt.date | No
     return None  # pragma: no cover - every alternative is named above
 
 
+def _day_list(
+    lx: _Lang, m: regex.Match[str], text: str, published: _dt.date | None
+) -> list[tuple[int, int, _Res]] | None:
+    """ "les 2 et 3 octobre", "October 2, 3 and 9": one mention per day, sharing the month."""
+    start, end = m.start(), m.end()
+    whole = _partial(lx, text[start:end])
+    if whole is None or whole.month is None:
+        return None
+    y = lx.year_re.search(text, start, end)
+    spans = []
+    for d in lx.day_re.finditer(text, start, end):
+        if y is not None and y.start() <= d.start() < y.end():
+            continue
+        if lx.month_re.match(text, d.start()):
+            continue  # "mar." read as a day word
+        day = 1 if d.group("first") else int(d.group("d"))
+        spans.append([d.start(), d.end(), day])
+    if len(spans) < 2:
+        return None
+    if m.groupdict().get("dlm") is not None:
+        spans[0][0] = start  # "October 2": the month opens the first mention
+    spans[-1][1] = end  # "3 octobre", "3, 2024": the last one carries the month or year
+    out = []
+    for s, e, day in spans:
+        res = _resolve_partial(_Partial(whole.year, whole.month, day), published, "day_list")
+        if res is None:
+            return None
+        out.append((s, e, res))
+    return out
+
+
 @functools.cache
 def _ignorecase(lang: str) -> tuple[regex.Pattern[str], re.Pattern[str]]:
     """The master and anchor patterns for texts whose lower-casing changes length."""
@@ -828,6 +867,12 @@ def _scan(lx: _Lang, text: str, published: _dt.date | None) -> Iterator[tuple[in
             except TimeoutError:
                 m = None
             if m is None:
+                continue
+            if m.group("dlist") is not None:
+                days = None if _is_count(lx, low, x, m.end()) else _day_list(lx, m, text, published)
+                if days:
+                    yield from days
+                    pos = m.end()
                 continue
             res = None
             if not _is_count(lx, low, m.start(), m.end()):
