@@ -42,6 +42,13 @@ _WEEK = Precision.WEEK
 _MONTH = Precision.MONTH
 _SEASON = Precision.SEASON
 _YEARP = Precision.YEAR
+_UNIT_PRECISION = {
+    "day": Precision.DAY,
+    "week": Precision.WEEK,
+    "month": Precision.MONTH,
+    "quarter": Precision.MONTH,
+    "year": Precision.YEAR,
+}
 _FINENESS = {_DAY: 0, _WEEK: 1, _MONTH: 2, _SEASON: 3, _YEARP: 4, Precision.DECADE: 5}
 # Adversarial input guard: a pattern attempt that takes longer than this is "no match".
 _TIMEOUT = 2.0
@@ -204,6 +211,18 @@ def _compile(lang: str) -> _Lang:
     alts.append(
         rf"(?P<week>{dets}?(?P<wo>{_alt(num['ordinals'])}){_SP}{week_unit}{_SP}"
         rf"{_lead(preps['week_of'])}(?P<wm>{month})(?:,?{_SP}(?P<wy>{year}))?)"
+    )
+    quarter_unit = _alt(k for k, v in units.items() if v == "quarter")
+    letters = "(?:" + "|".join(regex.escape(q) for q in num["quarter_letters"]) + ")"
+    # "last quarter" is the one before P's; "the last quarter of 2023" is Q4.
+    rel_words = {_key(w) for w in [*before, *after]}
+    plain_ords = _alt(w for w in num["ordinals"] if _key(w) not in rel_words)
+    alts.append(
+        rf"(?P<quarter>{dets}?(?P<qo>{_alt(num['ordinals'])}){_SP}{quarter_unit}"
+        rf"{_SP}{_lead(preps['year_of'])}?(?P<qy>{year})"
+        rf"|{dets}?(?P<qo>{plain_ords}){_SP}{quarter_unit}"
+        rf"|{letters}(?P<qn>[1-4])(?:[ -]|{_SP})?(?P<qy>{year})"
+        rf"|(?P<qy>{year})(?:[ -]|{_SP})?{letters}(?P<qn>[1-4]){_B1})"
     )
     alts.append(
         r"(?P<iso>(?P<iy>1\d{3}|2[01]\d{2})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
@@ -487,6 +506,10 @@ def _shift(unit: str, k: int, p: _dt.date) -> tuple[_dt.date, _dt.date, Precisio
     if unit == "month":
         y, m = _add_months(p.year, p.month, k)
         return _dt.date(y, m, 1), _month_end(y, m), _MONTH
+    if unit == "quarter":
+        y, m = _add_months(p.year, (p.month - 1) // 3 * 3 + 1, 3 * k)
+        ey, em = _add_months(y, m, 2)
+        return _dt.date(y, m, 1), _month_end(ey, em), _MONTH
     return _dt.date(p.year + k, 1, 1), _dt.date(p.year + k, 12, 31), _YEARP
 
 
@@ -504,6 +527,8 @@ def _ago(
     unit = lx.units.get(_key(u_text))
     if n is None or unit is None or n > 400:
         return None
+    if unit == "quarter":
+        unit, n = "month", 3 * n
     # Days, weeks and months back give a day ("il y a trois semaines"), years a
     # month ("two years ago"), as Duckling does.
     precision = _MONTH if unit == "year" else _DAY
@@ -585,7 +610,7 @@ def _part(
         unit = lx.units[_key(m.group("pu"))]
         mod = m.group("pub") or m.group("pua")
         k = 0 if mod is None or _key(mod) in lx.this else -1 if _key(mod) in lx.past else 1
-        if unit == "day":
+        if unit in ("day", "quarter"):
             return None
         if published is None:
             whole = _Res(None, None, _MONTH, True, rule)
@@ -616,6 +641,25 @@ def _part(
     return _Res(first, last, _DAY, whole.relative, rule)
 
 
+def _quarter(lx: _Lang, m: regex.Match[str], published: _dt.date | None) -> _Res | None:
+    """ "Q1 2024", "le troisième trimestre", "the last quarter of 2023"."""
+    n = int(m.group("qn")) if m.group("qn") else lx.ordinals.get(_key(m.group("qo")), 0)
+    n = 4 if n == -1 else n
+    if not 1 <= n <= 4:
+        return None
+    rule = "quarter"
+    if m.group("qy"):
+        y, relative = int(m.group("qy")), False
+    elif published is None:
+        return _Res(None, None, _MONTH, True, rule)
+    else:
+        y, relative = published.year, True
+        if _dt.date(y, 3 * n - 2, 1) > published:
+            y -= 1
+    ey, em = _add_months(y, 3 * n - 2, 2)
+    return _Res(_dt.date(y, 3 * n - 2, 1), _month_end(ey, em), _MONTH, relative, rule)
+
+
 def _counted_units(lx: _Lang, m: regex.Match[str], published: _dt.date | None) -> _Res | None:
     """ "the past two weeks", "les trois derniers mois": whole units before or after."""
     n = _count(lx, m.group("nn"))
@@ -625,7 +669,7 @@ def _counted_units(lx: _Lang, m: regex.Match[str], published: _dt.date | None) -
         return None
     sign = -1 if mod in lx.past else 1
     rule = f"{'past' if sign < 0 else 'next'}_{unit}s"
-    precision = {"day": _DAY, "week": _WEEK, "month": _MONTH, "year": _YEARP}[unit]
+    precision = _UNIT_PRECISION[unit]
     if published is None:
         return _Res(None, None, precision, True, rule)
     try:
@@ -743,6 +787,8 @@ def _resolve(lx: _Lang, m: regex.Match[str], text: str, published: _dt.date | No
         return _Res(_dt.date(y, 1, 1), _dt.date(y + 9, 12, 31), Precision.DECADE, False, "decade")
     if g["week"] is not None:
         return _week_of_month(lx, m, published)
+    if g["quarter"] is not None:
+        return _quarter(lx, m, published)
     if g["iso"] is not None:
         d = _date(int(g["iy"]), int(g["im"]), int(g["id"]))
         return None if d is None else _Res(d, d, _DAY, False, "iso")
@@ -778,8 +824,7 @@ def _resolve(lx: _Lang, m: regex.Match[str], text: str, published: _dt.date | No
             return None
         rule = f"relative_{unit}:{mod}"
         if published is None:
-            precision = {"week": _WEEK, "month": _MONTH, "year": _YEARP}[unit]
-            return _Res(None, None, precision, True, rule)
+            return _Res(None, None, _UNIT_PRECISION[unit], True, rule)
         start, end, prec = _shift(unit, k, published)
         return _Res(start, end, prec, True, rule)
     if g["rwd"] is not None:
