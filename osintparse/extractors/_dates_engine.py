@@ -47,6 +47,7 @@ _UNIT_PRECISION = {
     "week": Precision.WEEK,
     "month": Precision.MONTH,
     "quarter": Precision.MONTH,
+    "weekend": Precision.DAY,
     "year": Precision.YEAR,
 }
 _FINENESS = {_DAY: 0, _WEEK: 1, _MONTH: 2, _SEASON: 3, _YEARP: 4, Precision.DECADE: 5}
@@ -132,6 +133,7 @@ class _Lang:
     prep_year: regex.Pattern[str]
     prep_month: regex.Pattern[str]
     prep_season: regex.Pattern[str]
+    prep_since: regex.Pattern[str]
     next_word: regex.Pattern[str]
 
 
@@ -258,6 +260,8 @@ def _compile(lang: str) -> _Lang:
     alts.append(
         rf"(?P<rwd>(?:(?P<wb>{rel_before}){_SP})?(?P<wd>{weekday})(?:{_SP}(?P<wa>{rel_after}))?)"
     )
+    weekend_unit = _alt(k for k, v in units.items() if v == "weekend")
+    alts.append(rf"(?P<wkend>{dets}{weekend_unit})")
     alts.append(
         rf"(?P<rmonth>(?P<mb>{rel_before}){_SP}(?P<mm>{month})(?!{year_of})"
         rf"|(?P<mm>{month}){_SP}(?P<ma>{rel_after}))"
@@ -310,6 +314,7 @@ def _compile(lang: str) -> _Lang:
         prep_year=prep(preps["year"]),
         prep_month=prep(preps["month"]),
         prep_season=prep(preps["season"]),
+        prep_since=prep(preps["since"]),
         next_word=regex.compile(r"[^\S\n]*([%€$£]|[\p{L}]+)"),
     )
 
@@ -506,6 +511,9 @@ def _shift(unit: str, k: int, p: _dt.date) -> tuple[_dt.date, _dt.date, Precisio
     if unit == "month":
         y, m = _add_months(p.year, p.month, k)
         return _dt.date(y, m, 1), _month_end(y, m), _MONTH
+    if unit == "weekend":
+        start = _monday(p) + _dt.timedelta(weeks=k, days=5)
+        return start, start + _dt.timedelta(days=1), _DAY
     if unit == "quarter":
         y, m = _add_months(p.year, (p.month - 1) // 3 * 3 + 1, 3 * k)
         ey, em = _add_months(y, m, 2)
@@ -526,6 +534,8 @@ def _ago(
     n = _count(lx, n_text)
     unit = lx.units.get(_key(u_text))
     if n is None or unit is None or n > 400:
+        return None
+    if unit == "weekend":
         return None
     if unit == "quarter":
         unit, n = "month", 3 * n
@@ -610,7 +620,7 @@ def _part(
         unit = lx.units[_key(m.group("pu"))]
         mod = m.group("pub") or m.group("pua")
         k = 0 if mod is None or _key(mod) in lx.this else -1 if _key(mod) in lx.past else 1
-        if unit in ("day", "quarter"):
+        if unit in ("day", "quarter", "weekend"):
             return None
         if published is None:
             whole = _Res(None, None, _MONTH, True, rule)
@@ -665,7 +675,7 @@ def _counted_units(lx: _Lang, m: regex.Match[str], published: _dt.date | None) -
     n = _count(lx, m.group("nn"))
     unit = lx.units.get(_key(m.group("nu")))
     mod = _key(m.group("nb"))
-    if n is None or unit is None or not 0 < n <= 400 or mod in lx.this:
+    if n is None or unit in (None, "weekend") or not 0 < n <= 400 or mod in lx.this:
         return None
     sign = -1 if mod in lx.past else 1
     rule = f"{'past' if sign < 0 else 'next'}_{unit}s"
@@ -829,6 +839,12 @@ def _resolve(lx: _Lang, m: regex.Match[str], text: str, published: _dt.date | No
         return _Res(start, end, prec, True, rule)
     if g["rwd"] is not None:
         return _weekday(lx, m, published)
+    if g["wkend"] is not None:
+        # "over the weekend", "le week-end": the latest one begun by P.
+        if published is None:
+            return _Res(None, None, _DAY, True, "weekend")
+        start, last, _ = _shift("weekend", 0 if published.weekday() >= 5 else -1, published)
+        return _Res(start, last, _DAY, True, "weekend")
     if g["rmonth"] is not None:
         return _relative_month(lx, m, orig("mm"), published)
     if g["bmonth"] is not None:
@@ -842,6 +858,20 @@ def _resolve(lx: _Lang, m: regex.Match[str], text: str, published: _dt.date | No
         y = int(m.group())
         return _Res(_dt.date(y, 1, 1), _dt.date(y, 12, 31), _YEARP, False, "year")
     return None  # pragma: no cover - every alternative is named above
+
+
+def _with_since(
+    lx: _Lang, text: str, start: int, res: _Res, published: _dt.date | None
+) -> tuple[int, _Res]:
+    """Widen a date after a "since" word into the period up to P ("depuis mardi")."""
+    if res.rule.startswith(("since", "range", "past_", "next_")):
+        return start, res
+    since = lx.prep_since.search(text, max(0, start - 30), start)
+    if since is None:
+        return start, res
+    end = published if res.value is not None and published and published >= res.value else None
+    word = _key(since.group()).rstrip()
+    return since.start(), attrs.evolve(res, value_end=end, rule=f"since:{word}:{res.rule}")
 
 
 def _day_list(
@@ -925,7 +955,8 @@ def _scan(lx: _Lang, text: str, published: _dt.date | None) -> Iterator[tuple[in
             if res is _SKIP:
                 pos = m.end()
             elif res is not None:
-                yield m.start(), m.end(), res
+                start, res = _with_since(lx, text, m.start(), res, published)
+                yield start, m.end(), res
                 pos = m.end()
         tried = max(tried, a + 1)
 
