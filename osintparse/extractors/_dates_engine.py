@@ -120,7 +120,8 @@ class _Lang:
     this: frozenset[str]
     count_nouns: frozenset[str]
     capitalised: frozenset[str]
-    range_rules: tuple[str, ...]
+    range_rules: Mapping[tuple[str, str], str]
+    lists: Mapping[str, list[str]]
     parts: Mapping[str, str]
     day_first_numeric: bool
     master: regex.Pattern[str]
@@ -141,6 +142,16 @@ def _key(word: str) -> str:
     return " ".join(word.lower().split())
 
 
+def _with_lists(source: str, flags: int, lists: Mapping[str, list[str]]) -> regex.Pattern[str]:
+    return regex.compile(
+        source,
+        flags,
+        months=lists["months"],
+        weekdays=lists["weekdays"],
+        seasons=lists["seasons"],
+    )
+
+
 @functools.cache
 def _compile(lang: str) -> _Lang:
     cal = lexicons.load(lang, "calendar")
@@ -154,9 +165,15 @@ def _compile(lang: str) -> _Lang:
     words = rel["words"]
     units: dict[str, str] = rel["units"]
 
-    month = _alt(months)
-    weekday = _alt(weekdays)
-    season = _alt(seasons)
+    # Calendar words are named lists (matched as sets): the pattern stays small.
+    lists = {
+        "months": sorted({_key(k) for k in months}),
+        "weekdays": sorted({_key(k) for k in weekdays}),
+        "seasons": sorted({_key(k) for k in seasons}),
+    }
+    month = rf"\L<months>{_B1}"
+    weekday = rf"\L<weekdays>{_B1}"
+    season = rf"\L<seasons>{_B1}"
     year = _YEAR
     suffix = "(?:" + "|".join(regex.escape(s) for s in num["day_suffixes"]) + ")?"
     day = rf"(?:{_alt(num['first_day'])}|(?:0?[1-9]|[12]\d|3[01]){suffix}{_B1})"
@@ -178,13 +195,13 @@ def _compile(lang: str) -> _Lang:
     number = rf"(?:\d{{1,3}}{_B1}|{_alt(num['words'])})"
 
     alts: list[str] = []
-    rules: list[str] = []
-    pairs = sorted(lex["ranges"]["pairs"], key=lambda p: (-len(p[0]), -len(p[1])))
-    for i, (opener, joiner, rule) in enumerate(pairs):
-        alts.append(
-            rf"(?P<p{i}>{_lead([opener])}(?P<ra>{ep_left}){_join(joiner)}(?P<rb>{ep_right}))"
-        )
-        rules.append(f"range:{rule}:{opener}…{joiner}")
+    pairs = lex["ranges"]["pairs"]
+    rules = {(_key(o), _key(j)): f"range:{r}:{o}…{j}" for o, j, r in pairs}
+    # One alternative for every pair; the code checks that opener and joiner belong together.
+    alts.append(
+        rf"(?P<range>(?P<ro>{_alt(p[0] for p in pairs)}){_SP0}(?P<ra>{ep_left})"
+        rf"{_SP0}(?P<rj>{_alt(p[1] for p in pairs)}){_SP0}(?P<rb>{ep_right}))"
+    )
     dashes = "(?:" + "|".join(_join(d) for d in lex["ranges"]["dashes"]) + ")"
     plain_left = rf"(?:{a_dm}|{a_md}|{a_my}|{month}|{year}|{day})"
     plain_right = rf"(?:{a_dm}|{a_md}|{a_my}|{month}|{year})"
@@ -298,14 +315,15 @@ def _compile(lang: str) -> _Lang:
         this=frozenset(_key(w) for w in [*words["this_before"], *words["this_after"]]),
         count_nouns=frozenset(_key(w) for w in num["count_nouns"]),
         capitalised=frozenset(lex["ambiguous"]["capitalised_months"]),
-        range_rules=tuple(rules),
+        range_rules=rules,
+        lists=lists,
         parts={_key(w): kind for kind in ("begin", "middle", "end") for w in parts[kind]},
         day_first_numeric=not lex["ambiguous"]["month_first"],
-        master=regex.compile(master_source, regex.V0),
+        master=_with_lists(master_source, regex.V0, lists),
         master_source=master_source,
         anchors=re.compile(rf"\d+|\b(?:{anchor_alt})"),
         anchor_source=rf"\d+|\b(?:{anchor_alt})",
-        month_re=regex.compile(_B0 + month, _FLAGS),
+        month_re=regex.compile(_B0 + month, _FLAGS, months=lists["months"]),
         year_re=regex.compile(r"(?<!\d)(?:1\d{3}|2[01]\d{2})(?!\d)"),
         day_re=regex.compile(
             rf"{_B0}(?:(?P<first>{_alt(num['first_day'])})|(?P<d>\d{{1,2}}){suffix}{_B1})",
@@ -774,9 +792,9 @@ def _resolve(lx: _Lang, m: regex.Match[str], text: str, published: _dt.date | No
         return text[m.start(name) : m.end(name)]
 
     before = text[max(0, m.start() - 40) : m.start()]
-    for i, rule in enumerate(lx.range_rules):
-        if g.get(f"p{i}") is not None:
-            return _range(lx, orig("ra"), orig("rb"), published, rule)
+    if g["range"] is not None:
+        rule = lx.range_rules.get((_key(m.group("ro")), _key(m.group("rj"))))
+        return None if rule is None else _range(lx, orig("ra"), orig("rb"), published, rule)
     if g["dash"] is not None:
         return _range(lx, orig("ra"), orig("rb"), published, "range:dash")
     if g["since"] is not None:
@@ -909,7 +927,10 @@ def _day_list(
 def _ignorecase(lang: str) -> tuple[regex.Pattern[str], re.Pattern[str]]:
     """The master and anchor patterns for texts whose lower-casing changes length."""
     lx = _compile(lang)
-    return regex.compile(lx.master_source, _FLAGS), re.compile(lx.anchor_source, re.IGNORECASE)
+    return (
+        _with_lists(lx.master_source, _FLAGS, lx.lists),
+        re.compile(lx.anchor_source, re.IGNORECASE),
+    )
 
 
 # Longest stretch of a match before its first anchor ("dans la nuit du 13").
