@@ -51,6 +51,8 @@ _UNIT_PRECISION = {
     "year": Precision.YEAR,
 }
 _FINENESS = {_DAY: 0, _WEEK: 1, _MONTH: 2, _SEASON: 3, _YEARP: 4, Precision.DECADE: 5}
+# The first word of a candidate: it must start some pattern (``_Lang.starters``).
+_TOKEN = regex.compile(r"\p{L}+['-]?")
 # Adversarial input guard: a pattern attempt that takes longer than this is "no match".
 _TIMEOUT = 2.0
 
@@ -122,6 +124,7 @@ class _Lang:
     capitalised: frozenset[str]
     range_rules: Mapping[tuple[str, str], str]
     lists: Mapping[str, list[str]]
+    starters: frozenset[str]
     parts: Mapping[str, str]
     day_first_numeric: bool
     master: regex.Pattern[str]
@@ -317,6 +320,32 @@ def _compile(lang: str) -> _Lang:
         capitalised=frozenset(lex["ambiguous"]["capitalised_months"]),
         range_rules=rules,
         lists=lists,
+        starters=frozenset(
+            t.group()
+            for w in (
+                *months,
+                *weekdays,
+                *seasons,
+                *units,
+                *rel["days"],
+                *num["words"],
+                *num["ordinals"],
+                *num["first_day"],
+                *num["quarter_letters"],
+                *words["determiners"],
+                *before,
+                *after,
+                *words["ago_before"],
+                *words["in_before"],
+                *preps["since"],
+                *dec["before"],
+                *parts["begin"],
+                *parts["middle"],
+                *parts["end"],
+                *(p[0] for p in pairs),
+            )
+            if (t := _TOKEN.match(w.lower())) is not None
+        ),
         parts={_key(w): kind for kind in ("begin", "middle", "end") for w in parts[kind]},
         day_first_numeric=not lex["ambiguous"]["month_first"],
         master=_with_lists(master_source, regex.V0, lists),
@@ -933,8 +962,8 @@ def _ignorecase(lang: str) -> tuple[regex.Pattern[str], re.Pattern[str]]:
     )
 
 
-# Longest stretch of a match before its first anchor ("dans la nuit du 13").
-_LOOKBACK = 60
+# Longest stretch of a match before its first anchor ("at the beginning of the year").
+_LOOKBACK = 40
 _WORD_START = re.compile(r"(?<![^\W_])(?:[^\W_]|')")
 
 
@@ -958,6 +987,11 @@ def _scan(lx: _Lang, text: str, published: _dt.date | None) -> Iterator[tuple[in
             x = w.start()
             if x < pos or (x >= 2 and low[x - 1] in "/.-,:" and low[x - 2].isdigit()):
                 continue  # no date starts inside a number ("12/12/12", "3.14", "10,5")
+            if not low[x].isdigit() and low[x] != "'":
+                token = _TOKEN.match(low, x)
+                word = "" if token is None else token.group().lower()
+                if word not in lx.starters and word.rstrip("'-") not in lx.starters:
+                    continue  # "Jan-Feb": "jan-" is not a starter, "jan" is
             try:
                 m = master.match(low, x, timeout=_TIMEOUT)
             except TimeoutError:
