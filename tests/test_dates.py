@@ -10,6 +10,8 @@ import time
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import osintparse
 from osintparse import DateMention, Precision, find_dates
@@ -241,3 +243,71 @@ def test_text_whose_lower_case_changes_length() -> None:
         ("12 mars 2024", dt.date(2024, 3, 12)),
         ("HIER", dt.date(2025, 1, 1)),
     ]
+
+
+_PIECES = [
+    "le",
+    "12",
+    "mars",
+    "2024",
+    "depuis",
+    "entre",
+    "et",
+    "du",
+    "au",
+    "hier",
+    "mardi",
+    "dernier",
+    "semaine",
+    "mois",
+    "fin",
+    "début",
+    "-",
+    "/",
+    "'",
+    "the",
+    "of",
+    "May",
+    "since",
+    "last",
+    "week",
+    "in",
+    "1990s",
+    "Q1",
+    "les",
+    "années",
+    "\u00a0",
+    "\ufb01",
+    "\u2019",
+    "e\u0301",
+    ",",
+    ".",
+    "31",
+    "2/3",
+    "trimestre",
+    "ago",
+    "two",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=30),
+    st.sampled_from(["fr", "en"]),
+    st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))),
+)
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_well_formed_mentions(
+    pieces: list[str], lang: str, published: dt.date | None
+) -> None:
+    text = " ".join(pieces)
+    found = find_dates(text, lang=lang, published=published)
+    last_end = 0
+    for m in found:
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last_end
+        last_end = m.end
+        if m.value is None:
+            assert m.relative
+            assert m.value_end is None
+        elif m.value_end is not None:
+            assert m.value <= m.value_end

@@ -125,6 +125,7 @@ class _Lang:
     range_rules: Mapping[tuple[str, str], str]
     lists: Mapping[str, list[str]]
     starters: frozenset[str]
+    decade_words: Mapping[str, int]
     parts: Mapping[str, str]
     day_first_numeric: bool
     master: regex.Pattern[str]
@@ -227,6 +228,7 @@ def _compile(lang: str) -> _Lang:
     dec = lex["decades"]
     if dec["before"]:
         alts.append(rf"(?P<decade>{_lead(dec['before'])}(?P<dy>(?:1\d|20)\d0|\d0){_B1})")
+    alts.append(rf"(?P<decade>{_lead(dec['word_before'])}(?P<dw>{_alt(dec['words'])}))")
     if dec["after"]:
         suf = "(?:" + "|".join(regex.escape(s) for s in dec["after"]) + ")"
         alts.append(rf"(?P<decade>(?P<dy>(?:1\d|20)\d0|'\d0){suf}{_B1})")
@@ -290,7 +292,7 @@ def _compile(lang: str) -> _Lang:
     alts.append(rf"(?P<byear>{year})")
     master_source = _B0 + "(?:" + "|".join(alts) + ")"
     # Every match holds an anchor: a digit or a calendar, unit or relative-day word.
-    anchor_words = {*months, *weekdays, *seasons, *units, *rel["days"]}
+    anchor_words = {*months, *weekdays, *seasons, *units, *rel["days"], *dec["words"]}
     anchor_alt = "|".join(
         re.escape(w.lower()) + (r"\b" if w[-1].isalnum() else "")
         for w in sorted(anchor_words, key=lambda w: (-len(w), w))
@@ -320,6 +322,7 @@ def _compile(lang: str) -> _Lang:
         capitalised=frozenset(lex["ambiguous"]["capitalised_months"]),
         range_rules=rules,
         lists=lists,
+        decade_words={_key(k): v for k, v in dec["words"].items()},
         starters=frozenset(
             t.group()
             for w in (
@@ -338,6 +341,7 @@ def _compile(lang: str) -> _Lang:
                 *words["ago_before"],
                 *words["in_before"],
                 *preps["since"],
+                *dec["word_before"],
                 *dec["before"],
                 *parts["begin"],
                 *parts["middle"],
@@ -836,6 +840,9 @@ def _resolve(lx: _Lang, m: regex.Match[str], text: str, published: _dt.date | No
         return attrs.evolve(res, value_end=end, rule=rule)
     if g["part"] is not None:
         return _part(lx, m, orig, published)
+    if g["decade"] is not None and m.group("dw") is not None:
+        y = lx.decade_words[_key(m.group("dw"))]
+        return _Res(_dt.date(y, 1, 1), _dt.date(y + 9, 12, 31), Precision.DECADE, False, "decade")
     if g["decade"] is not None:
         digits = m.group("dy").lstrip("'")
         y = int(digits)
