@@ -126,6 +126,7 @@ class _Lang:
     lists: Mapping[str, list[str]]
     starters: frozenset[str]
     decade_words: Mapping[str, int]
+    night_pairs: frozenset[tuple[str, str]]
     parts: Mapping[str, str]
     day_first_numeric: bool
     master: regex.Pattern[str]
@@ -213,6 +214,11 @@ def _compile(lang: str) -> _Lang:
     if lex["ambiguous"]["month_first"]:
         # "July 13 to 15", "August 27th - 29th": the second day takes the first's month.
         alts.append(rf"(?P<dash>(?P<ra>{month}{_SP}{day}){dashes}(?P<rb>{day}(?:{year_of})?))")
+    nights = lex["ranges"]["weekday_nights"]
+    alts.append(
+        rf"(?P<wnight>(?P<wno>{_alt(n[0] for n in nights)}){_SP}(?P<wn1>{weekday})"
+        rf"{_SP}(?P<wnj>{_alt(n[1] for n in nights)}){_SP}(?P<wn2>{weekday}))"
+    )
     joiners = _alt(lex["ranges"]["list_joiners"])
     more_days = rf"(?:{_SP0},{_SP}{day})*,?{_SP}{joiners}{_SP}"
     alts.append(rf"(?P<dlist>{day}{more_days}{a_dm})")
@@ -323,6 +329,7 @@ def _compile(lang: str) -> _Lang:
         range_rules=rules,
         lists=lists,
         decade_words={_key(k): v for k, v in dec["words"].items()},
+        night_pairs=frozenset((_key(o), _key(j)) for o, j in nights),
         starters=frozenset(
             t.group()
             for w in (
@@ -342,6 +349,7 @@ def _compile(lang: str) -> _Lang:
                 *words["in_before"],
                 *preps["since"],
                 *dec["word_before"],
+                *(n[0] for n in nights),
                 *dec["before"],
                 *parts["begin"],
                 *parts["middle"],
@@ -632,6 +640,20 @@ def _weekday(lx: _Lang, m: regex.Match[str], published: _dt.date | None) -> _Res
     return _Res(d, d, _DAY, True, rule)
 
 
+def _weekday_night(lx: _Lang, m: regex.Match[str], published: _dt.date | None) -> _Res | None:
+    """ "dans la nuit de samedi à dimanche": the latest such pair of days up to P."""
+    if (_key(m.group("wno")), _key(m.group("wnj"))) not in lx.night_pairs:
+        return None
+    first, second = lx.weekdays[_key(m.group("wn1"))], lx.weekdays[_key(m.group("wn2"))]
+    if (second - first) % 7 != 1:
+        return None
+    rule = f"night:{_key(m.group('wno'))}…{_key(m.group('wnj'))}"
+    if published is None:
+        return _Res(None, None, _DAY, True, rule)
+    end = published - _dt.timedelta(days=(published.weekday() - second) % 7)
+    return _Res(end - _dt.timedelta(days=1), end, _DAY, True, rule)
+
+
 def _week_of_month(lx: _Lang, m: regex.Match[str], published: _dt.date | None) -> _Res | None:
     k = lx.ordinals.get(_key(m.group("wo")))
     month = lx.months.get(_key(m.group("wm")))
@@ -828,6 +850,8 @@ def _resolve(lx: _Lang, m: regex.Match[str], text: str, published: _dt.date | No
     if g["range"] is not None:
         rule = lx.range_rules.get((_key(m.group("ro")), _key(m.group("rj"))))
         return None if rule is None else _range(lx, orig("ra"), orig("rb"), published, rule)
+    if g["wnight"] is not None:
+        return _weekday_night(lx, m, published)
     if g["dash"] is not None:
         return _range(lx, orig("ra"), orig("rb"), published, "range:dash")
     if g["since"] is not None:
