@@ -32,6 +32,7 @@ from osintparse.extractors.base import (
     register_extractor,
     unregister_extractor,
 )
+from osintparse.extractors.dates import find_dates
 from osintparse.frames import to_dataframe
 from osintparse.htmlinput import parse_html
 from osintparse.lexicons import supported_languages
@@ -97,6 +98,7 @@ __all__ = [
     "available_extractors",
     "compare",
     "find_attributions",
+    "find_dates",
     "find_hedges",
     "parse",
     "parse_html",

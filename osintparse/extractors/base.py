@@ -182,6 +182,7 @@ _BUILTINS: dict[str, str] = {
     "structure": "osintparse.extractors.structure:StructureExtractor",
     "claims": "osintparse.extractors.claims:ClaimsExtractor",
     "attributions": "osintparse.extractors.attributions:AttributionsExtractor",
+    "dates": "osintparse.extractors.dates:DatesExtractor",
 }
 
 # The registry: the one piece of global mutable state osintparse keeps.

@@ -1,0 +1,313 @@
+"""The dates extractor: golden cases in both languages, the seed, offsets, bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import osintparse
+from osintparse import DateMention, Precision, find_dates
+from osintparse.extractors.base import Document, get_factory
+from osintparse.extractors.dates import DatesExtractor
+from tests.conftest import ROOT, assert_offsets
+
+CASES = ROOT / "tests" / "cases"
+
+
+def _load(lang: str) -> list[Any]:
+    path = CASES / lang / "dates.jsonl"
+    return [
+        pytest.param(lang, json.loads(line), id=f"{lang}:{i}:{json.loads(line)['text'][:40]}")
+        for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.strip()
+    ]
+
+
+def _as_case(m: DateMention) -> dict[str, Any]:
+    return {
+        "text": m.text,
+        "value": None if m.value is None else m.value.isoformat(),
+        "value_end": None if m.value_end is None else m.value_end.isoformat(),
+        "precision": m.precision.value,
+        "relative": m.relative,
+    }
+
+
+@pytest.mark.parametrize(("lang", "case"), [*_load("fr"), *_load("en")])
+def test_golden_cases(lang: str, case: dict[str, Any]) -> None:
+    published = dt.date.fromisoformat(case["published"]) if case["published"] else None
+    found = find_dates(case["text"], lang=lang, published=published)
+    assert [_as_case(m) for m in found] == case["expect"], case.get("note", "")
+    for m in found:
+        assert case["text"][m.start : m.end] == m.text
+        assert m.extractor == "dates"
+        assert m.rule
+
+
+def test_golden_cases_cover_both_languages_and_negatives() -> None:
+    for lang in ("fr", "en"):
+        cases = [p.values[1] for p in _load(lang)]
+        assert len(cases) >= 30
+        assert sum(1 for c in cases if not c["expect"]) >= 5
+        assert {e["precision"] for c in cases for e in c["expect"]} == {p.value for p in Precision}
+
+
+def test_seed_gives_exactly_one_date(seed: osintparse.Article) -> None:
+    assert len(seed.dates) == 1
+    (d,) = seed.dates
+    assert d.text == "avril 2025"
+    assert d.value == dt.date(2025, 4, 1)
+    assert d.value_end == dt.date(2025, 4, 30)
+    assert d.precision is Precision.MONTH
+    assert d.relative is False
+    assert seed.text[d.start : d.end] == d.text
+    assert_offsets(seed)
+
+
+def test_seed_with_published_is_the_same(seed_text: str) -> None:
+    a = osintparse.parse(seed_text, published="2025-05-20T10:00:00")
+    assert [(d.text, d.value) for d in a.dates] == [("avril 2025", dt.date(2025, 4, 1))]
+
+
+def test_month_is_never_filled_with_a_day_from_today() -> None:
+    for published in (None, dt.date(2025, 4, 17), dt.date(2031, 1, 9)):
+        (d,) = find_dates("en avril 2025", lang="fr", published=published)
+        assert (d.value, d.value_end, d.precision) == (
+            dt.date(2025, 4, 1),
+            dt.date(2025, 4, 30),
+            Precision.MONTH,
+        )
+
+
+def test_extractor_is_registered_and_declares_its_layers() -> None:
+    assert "dates" in osintparse.available_extractors()
+    assert get_factory("dates") is DatesExtractor
+    ex = DatesExtractor()
+    assert (ex.name, ex.produces, ex.requires) == ("dates", ("dates",), ("sentences",))
+    assert "dates" in osintparse.Pipeline.default().names
+
+
+def test_extractor_reads_published_datetime_and_matches_find_dates() -> None:
+    text = "Hier, puis le 3 mai 2024."
+    when = dt.datetime(2025, 5, 6, 23, 59)
+    doc = Document.from_text(text, lang="fr", published=when)
+    layer = DatesExtractor()(doc)["dates"]
+    assert layer == find_dates(text, lang="fr", published=when)
+    assert layer[0].value == dt.date(2025, 5, 5)
+
+
+def test_extractor_without_language_finds_nothing() -> None:
+    doc = Document.from_text("12 mars 2024", lang=None)
+    assert DatesExtractor()(doc) == {"dates": ()}
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    text = "Le\u00a012\u00a0mars\u00a02024 et l\u2019an dernier, \ufb01n aou\u0302t 2023."
+    found = find_dates(text, lang="fr", published=dt.date(2025, 1, 10))
+    assert [m.text for m in found] == [
+        "12\u00a0mars\u00a02024",
+        "l\u2019an dernier",
+        "\ufb01n aou\u0302t 2023",
+    ]
+    assert [m.value for m in found] == [
+        dt.date(2024, 3, 12),
+        dt.date(2024, 1, 1),
+        dt.date(2023, 8, 21),
+    ]
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+def test_parse_layer_offsets() -> None:
+    a = osintparse.parse(
+        "Titre\n\nLe 12 mars 2024, puis mardi dernier.", lang="fr", published="2025-05-01"
+    )
+    assert [d.text for d in a.dates] == ["12 mars 2024", "mardi dernier"]
+    assert_offsets(a)
+
+
+def test_relative_rules() -> None:
+    thursday = dt.date(2025, 5, 1)
+    tuesday = dt.date(2025, 4, 29)
+
+    def value(text: str, lang: str, published: dt.date = thursday) -> dt.date | None:
+        (m,) = find_dates(text, lang=lang, published=published)
+        return m.value
+
+    assert value("mardi", "fr") == tuesday
+    assert value("jeudi", "fr") == thursday  # up to the publication date, included
+    assert value("jeudi dernier", "fr") == dt.date(2025, 4, 24)
+    assert value("next Tuesday", "en") == dt.date(2025, 5, 6)
+    assert value("this Tuesday", "en") == tuesday
+    assert value("avant-hier", "fr") == dt.date(2025, 4, 29)
+    assert value("la semaine prochaine", "fr") == dt.date(2025, 5, 5)
+    assert value("cet été", "fr") == dt.date(2025, 6, 1)
+    assert value("last summer", "en") == dt.date(2024, 6, 1)
+    assert value("last winter", "en", dt.date(2025, 1, 15)) == dt.date(2023, 12, 1)
+    assert value("in two weeks", "en") == dt.date(2025, 5, 15)
+    assert value("two years ago", "en") == dt.date(2023, 5, 1)
+    assert value("last March", "en") == dt.date(2025, 3, 1)
+    assert value("avril dernier", "fr", dt.date(2025, 4, 20)) == dt.date(2024, 4, 1)
+    assert value("le 31 décembre", "fr") == dt.date(2024, 12, 31)
+    assert value("le 29 février", "fr") == dt.date(2024, 2, 29)
+
+
+def test_relative_without_published_has_no_value() -> None:
+    texts = {
+        "fr": "hier, mardi, la semaine dernière, le mois dernier, il y a trois jours",
+        "en": "yesterday, on Tuesday, last week, last month, last winter, March 23",
+    }
+    for lang, text in texts.items():
+        found = find_dates(text, lang=lang)
+        assert len(found) >= 5
+        assert all(m.relative and m.value is None and m.value_end is None for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("30 février 2024", "fr"),
+        ("31/04/2024", "fr"),
+        ("2024-13-01", "en"),
+        ("between 5 and 3 May 2024", "en"),
+        ("le 32 mars", "fr"),
+    ],
+)
+def test_impossible_dates_are_not_dates(text: str, lang: str) -> None:
+    assert find_dates(text, lang=lang, published=dt.date(2025, 5, 1)) == ()
+
+
+def test_two_digit_years_go_to_dateparser() -> None:
+    (d,) = find_dates("le 12/03/24", lang="fr")
+    assert (d.value, d.rule) == (dt.date(2024, 3, 12), "numeric:dateparser")
+
+
+def test_unsupported_language_is_an_error() -> None:
+    with pytest.raises(osintparse.UnsupportedLanguageError):
+        find_dates("12 mars 2024", lang="xx")
+
+
+def test_importing_osintparse_does_not_import_dateparser() -> None:
+    code = "import sys, osintparse; osintparse.find_dates('en 2024', lang='fr'); "
+    code += "print('dateparser' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 100_000,
+        "12/12/" * 50_000,
+        "depuis " * 20_000,
+        "entre 2019 et " * 10_000,
+        "du 1 au " * 20_000,
+        "le 12 " * 20_000,
+        "mars " * 20_000,
+        " " * 100_000 + "2024",
+        "the " * 30_000 + "1990s",
+    ],
+    ids=lambda t: repr(t[:12]),
+)
+def test_adversarial_input_finishes(text: str) -> None:
+    for lang in ("fr", "en"):
+        start = time.perf_counter()
+        found = find_dates(text, lang=lang)
+        assert time.perf_counter() - start < 20, "hang guard"
+        for m in found:
+            assert text[m.start : m.end] == m.text
+
+
+def test_lexicons_hold_the_words() -> None:
+    fr = osintparse.lexicons.load("fr", "dates")
+    en = osintparse.lexicons.load("en", "dates")
+    assert "hier" in fr["relative"]["days"]
+    assert "yesterday" in en["relative"]["days"]
+    assert set(fr) == set(en)
+
+
+def test_text_whose_lower_case_changes_length() -> None:
+    text = "İstanbul, le 12 mars 2024 et HIER."
+    found = find_dates(text, lang="fr", published=dt.date(2025, 1, 2))
+    assert [(m.text, m.value) for m in found] == [
+        ("12 mars 2024", dt.date(2024, 3, 12)),
+        ("HIER", dt.date(2025, 1, 1)),
+    ]
+
+
+_PIECES = [
+    "le",
+    "12",
+    "mars",
+    "2024",
+    "depuis",
+    "entre",
+    "et",
+    "du",
+    "au",
+    "hier",
+    "mardi",
+    "dernier",
+    "semaine",
+    "mois",
+    "fin",
+    "début",
+    "-",
+    "/",
+    "'",
+    "the",
+    "of",
+    "May",
+    "since",
+    "last",
+    "week",
+    "in",
+    "1990s",
+    "Q1",
+    "les",
+    "années",
+    "\u00a0",
+    "\ufb01",
+    "\u2019",
+    "e\u0301",
+    ",",
+    ".",
+    "31",
+    "2/3",
+    "trimestre",
+    "ago",
+    "two",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=30),
+    st.sampled_from(["fr", "en"]),
+    st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))),
+)
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_well_formed_mentions(
+    pieces: list[str], lang: str, published: dt.date | None
+) -> None:
+    text = " ".join(pieces)
+    found = find_dates(text, lang=lang, published=published)
+    last_end = 0
+    for m in found:
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last_end
+        last_end = m.end
+        if m.value is None:
+            assert m.relative
+            assert m.value_end is None
+        elif m.value_end is not None:
+            assert m.value <= m.value_end
