@@ -8,6 +8,7 @@ Examples
 ('fr', 'Titre')
 """
 
+from osintparse.batch import parse_many
 from osintparse.errors import (
     DecodeError,
     ExtractorConflictError,
@@ -16,9 +17,12 @@ from osintparse.errors import (
     InputTypeError,
     InvalidPublishedError,
     LexiconError,
+    MissingDependencyError,
     OsintparseError,
     PipelineOrderError,
+    ReadError,
     SchemaError,
+    SkippedItemWarning,
     UnsupportedLanguageError,
 )
 from osintparse.extractors.base import (
@@ -69,6 +73,7 @@ __all__ = [
     "InvalidPublishedError",
     "LexiconError",
     "Mention",
+    "MissingDependencyError",
     "OsintparseError",
     "Paragraph",
     "ParagraphKind",
@@ -77,15 +82,18 @@ __all__ = [
     "Precision",
     "Qualifier",
     "Quantity",
+    "ReadError",
     "SchemaError",
     "Section",
     "Sentence",
+    "SkippedItemWarning",
     "SourceKind",
     "Stance",
     "UnsupportedLanguageError",
     "__version__",
     "available_extractors",
     "parse",
+    "parse_many",
     "read_jsonl",
     "register_extractor",
     "supported_languages",

@@ -189,3 +189,44 @@ class DecodeError(OsintparseError, ValueError):
     >>> isinstance(DecodeError("x"), ValueError)
     True
     """
+
+
+class ReadError(OsintparseError, OSError):
+    """A file given to :func:`osintparse.parse_many` could not be read.
+
+    The message starts with the path and says why (missing, a directory, no
+    permission...).
+
+    Examples
+    --------
+    >>> import pathlib, osintparse
+    >>> try:
+    ...     list(osintparse.parse_many([pathlib.Path("no/such/file.txt")], processes=1))
+    ... except osintparse.ReadError as err:
+    ...     print(str(err).startswith("no/such/file.txt: cannot read"))
+    True
+    """
+
+
+class MissingDependencyError(OsintparseError, ImportError):
+    """An optional feature needs a package that is not installed.
+
+    The message names the extra to install, e.g. ``pip install 'osintparse[dask]'``.
+
+    Examples
+    --------
+    >>> isinstance(MissingDependencyError("x"), ImportError)
+    True
+    """
+
+
+class SkippedItemWarning(UserWarning):
+    """An item of :func:`osintparse.parse_many` was skipped (``on_error="skip"``).
+
+    The message names the item (its position and its path or id) and the error.
+
+    Examples
+    --------
+    >>> issubclass(SkippedItemWarning, UserWarning)
+    True
+    """
