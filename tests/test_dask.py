@@ -79,9 +79,7 @@ def test_parse_dataframe_on_cluster(client: Any, local: list[osintparse.Article]
     pdf = pd.DataFrame({"uid": [f"a{i}" for i in range(N)], "body": TEXTS, "pub": PUBLISHED})
     ddf = dd.from_pandas(pdf, npartitions=6)
     for kind in KINDS:
-        out = odask.parse_dataframe(
-            ddf, "body", kind=kind, id_column="uid", published_column="pub"
-        )
+        out = odask.parse_dataframe(ddf, "body", kind=kind, id_column="uid", published_column="pub")
         assert list(out.columns) == list(_flatten.columns(kind))
         got = out.compute().reset_index(drop=True)
         want = _flatten.flatten_frame(local, kind)
