@@ -41,6 +41,8 @@ from __future__ import annotations
 
 import concurrent.futures as _cf
 import datetime as _dt
+import functools
+import io
 import multiprocessing.context
 import os
 import pickle
@@ -51,7 +53,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Literal, NamedTuple, TypeAlias
 
-from osintparse import lexicons
+import attrs
+
+from osintparse import lexicons, model
 from osintparse.errors import (
     InputTypeError,
     OsintparseError,
@@ -142,9 +146,54 @@ def _init_worker(pipeline: Pipeline, lang: str | None, published: _dt.date | Non
     _WORKER.update(pipeline=pipeline, lang=lang, published=published)
 
 
-def _work(chunk: list[_Task]) -> list[_Result]:
+def _work(chunk: list[_Task]) -> bytes:
     p, lang, when = _WORKER["pipeline"], _WORKER["lang"], _WORKER["published"]
-    return [_run(task, p, lang, when) for task in chunk]
+    return _pack([_run(task, p, lang, when) for task in chunk])
+
+
+# Results travel back from the workers in a compact pickle: each record of the
+# data model as (class, field values), rebuilt without attrs' per-object
+# __setstate__ (about a third less time on both sides, which matters when
+# parsing an article takes about a millisecond).
+@functools.cache
+def _records() -> frozenset[type]:
+    return frozenset(c for c in vars(model).values() if isinstance(c, type) and attrs.has(c))
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in attrs.fields(cls))
+    return names
+
+
+def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
+    obj: Any = object.__new__(cls)
+    for name, value in zip(_field_names(cls), values, strict=True):
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        cls = type(obj)
+        if cls in _records():
+            return _rebuild, (cls, tuple([getattr(obj, n) for n in _field_names(cls)]))
+        return NotImplemented
+
+
+def _pack(results: list[_Result]) -> bytes:
+    buf = io.BytesIO()
+    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(results)
+    return buf.getvalue()
+
+
+def _unpack(data: bytes) -> list[_Result]:
+    results: list[_Result] = pickle.loads(data)
+    return results
 
 
 def _prepare(index: int, item: object) -> _Task | _Failure:
@@ -315,7 +364,7 @@ def _pooled(
         initializer=_init_worker,
         initargs=(pipe, lang, when),
     )
-    pending: deque[tuple[list[_Task], _cf.Future[list[_Result]] | None, list[_Failure]]]
+    pending: deque[tuple[list[_Task], _cf.Future[bytes] | None, list[_Failure]]]
     pending = deque()
     window = processes * _IN_FLIGHT_PER_PROCESS
     try:
@@ -331,9 +380,9 @@ def _pooled(
 
 
 def _collect(
-    tasks: list[_Task], future: _cf.Future[list[_Result]] | None, failures: list[_Failure]
+    tasks: list[_Task], future: _cf.Future[bytes] | None, failures: list[_Failure]
 ) -> list[_Result]:
-    return _merge(tasks, future.result() if future is not None else [], failures)
+    return _merge(tasks, _unpack(future.result()) if future is not None else [], failures)
 
 
 def _deliver(
