@@ -39,11 +39,9 @@ Examples
 
 from __future__ import annotations
 
-import concurrent.futures as _cf
 import datetime as _dt
 import functools
 import io
-import multiprocessing.context
 import os
 import pickle
 import sys
@@ -51,7 +49,7 @@ import time
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Literal, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias
 
 import attrs
 
@@ -64,6 +62,10 @@ from osintparse.errors import (
 )
 from osintparse.model import Article, coerce_published
 from osintparse.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    import concurrent.futures as _cf
+    import multiprocessing.context
 
 __all__ = ["DEFAULT_CHUNKSIZE", "DEFAULT_CHUNK_CHARS", "Item", "parse_many"]
 
@@ -358,7 +360,9 @@ def _pooled(
     processes: int,
     mp_context: multiprocessing.context.BaseContext | None,
 ) -> Iterator[_Result]:
-    pool = _cf.ProcessPoolExecutor(
+    import concurrent.futures
+
+    pool = concurrent.futures.ProcessPoolExecutor(
         max_workers=processes,
         mp_context=mp_context,
         initializer=_init_worker,
