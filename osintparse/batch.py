@@ -417,6 +417,9 @@ def _deliver(
                 last = time.perf_counter()
                 _print_progress(done, last - started)
     finally:
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()  # shut the pool down now, not when the generator is collected
         if progress is True:
             _print_progress(done, time.perf_counter() - started, end="\n")
 

@@ -161,6 +161,7 @@ def test_extractor_error_comes_back_from_a_worker_with_a_note() -> None:
     with pytest.raises(RuntimeError, match="exploded on purpose") as info:
         next(it)
     assert "item 1 (id 'b')" in info.value.__notes__[-1]
+    assert multiprocessing.active_children() == [], "the pool should be shut down"
 
 
 def test_bad_options_fail_at_once() -> None:
@@ -187,6 +188,7 @@ def test_lazy_input_and_early_stop() -> None:
     it = osintparse.parse_many(gen(), processes=2, chunksize=4)
     first = [next(it).text for _ in range(3)]
     it.close()  # type: ignore[attr-defined]
+    assert multiprocessing.active_children() == [], "the pool should be shut down"
     assert first == ["Phrase 0.", "Phrase 1.", "Phrase 2."]
     assert len(consumed) < 100, "the input should be read a few chunks ahead, not all"
 
