@@ -8,6 +8,7 @@ Examples
 ('fr', 'Titre')
 """
 
+from osintparse.batch import parse_many
 from osintparse.compare import Figure, FigureGroup, compare
 from osintparse.errors import (
     DecodeError,
@@ -20,7 +21,9 @@ from osintparse.errors import (
     MissingDependencyError,
     OsintparseError,
     PipelineOrderError,
+    ReadError,
     SchemaError,
+    SkippedItemWarning,
     UnknownKindError,
     UnsupportedLanguageError,
 )
@@ -87,9 +90,11 @@ __all__ = [
     "Precision",
     "Qualifier",
     "Quantity",
+    "ReadError",
     "SchemaError",
     "Section",
     "Sentence",
+    "SkippedItemWarning",
     "SourceKind",
     "Stance",
     "UnknownKindError",
@@ -102,6 +107,7 @@ __all__ = [
     "find_hedges",
     "parse",
     "parse_html",
+    "parse_many",
     "read_jsonl",
     "register_extractor",
     "supported_languages",

@@ -243,3 +243,32 @@ class UnknownKindError(OsintparseError, ValueError):
             f"unknown kind {kind!r}; use one of: {', '.join(self.known)} "
             "(or the name of a custom layer)"
         )
+
+
+class ReadError(OsintparseError, OSError):
+    """A file given to :func:`osintparse.parse_many` could not be read.
+
+    The message starts with the path and says why (missing, a directory, no
+    permission...).
+
+    Examples
+    --------
+    >>> import pathlib, osintparse
+    >>> try:
+    ...     list(osintparse.parse_many([pathlib.Path("no/such/file.txt")], processes=1))
+    ... except osintparse.ReadError as err:
+    ...     print(str(err).startswith("no/such/file.txt: cannot read"))
+    True
+    """
+
+
+class SkippedItemWarning(UserWarning):
+    """An item of :func:`osintparse.parse_many` was skipped (``on_error="skip"``).
+
+    The message names the item (its position and its path or id) and the error.
+
+    Examples
+    --------
+    >>> issubclass(SkippedItemWarning, UserWarning)
+    True
+    """

@@ -1,0 +1,1 @@
+"""The osintparse benchmark: ``python -m benchmarks`` from the repository root."""

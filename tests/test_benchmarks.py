@@ -1,0 +1,93 @@
+"""The benchmark's corpus and helpers, and a smoke run of ``python -m benchmarks``.
+
+The targets themselves are checked by running the benchmark, never here.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import random
+import subprocess
+import sys
+
+import pytest
+
+from benchmarks import corpus, run
+from osintparse.lang import detect_language
+from tests.conftest import ROOT
+
+
+def test_corpus_is_deterministic_and_sized() -> None:
+    a = corpus.sized_corpus(0, (1, 10))
+    assert a == corpus.sized_corpus(0, (1, 10))
+    assert a != corpus.sized_corpus(1, (1, 10))
+    for (lang, kb), text in a.items():
+        size = len(text.encode())
+        assert kb * 1000 <= size <= kb * 1000 + 2000, (lang, kb, size)
+        assert detect_language(text) == lang
+
+
+def test_corpus_has_figures_dates_sources_and_headings() -> None:
+    text = corpus.make_article(random.Random(3), "fr", 20_000)
+    assert "Selon " in text or "D'après" in text
+    assert any(m in text for m in ("janvier", "mars", "octobre", "décembre"))
+    assert any(sep in text for sep in ("\u202f", "\xa0"))  # French digit grouping
+    assert text.count("\n\n") > 10
+    en = corpus.make_article(random.Random(3), "en", 20_000)
+    assert "According to" in en or " said" in en
+    assert any(c.isdigit() for c in en)
+
+
+def test_batch_corpus_distinct_and_alternating() -> None:
+    texts = corpus.batch_corpus(6, 2000, seed=5)
+    assert len(set(texts)) == 6
+    assert [detect_language(t) for t in texts] == ["fr", "en"] * 3
+
+
+def test_measure_and_prediction() -> None:
+    calls: list[int] = []
+    m = run.measure(lambda: calls.append(1), 7)
+    assert m["runs"] == len(calls) == 7
+    assert run.measure(lambda: None, 100, budget_s=0.0)["runs"] == 1
+    assert run._predict_ms([], 100) == 0.0
+    assert run._predict_ms([(10, 100.0)], 100) == pytest.approx(1000.0)
+    assert run._predict_ms([(1, 10.0), (10, 1000.0)], 100) == pytest.approx(100_000.0)
+
+
+def test_quick_smoke_run_prints_every_figure(tmp_path: pathlib.Path) -> None:
+    out = tmp_path / "figures.json"
+    args = ["--quick", "--sizes", "1,2", "--batch-articles", "8", "--json", str(out)]
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    for needle in (
+        "search_dates",
+        "quantulum3",
+        "langdetect",
+        "seed articles per second",
+        "linearity",
+        "peak RSS",
+        "import osintparse",
+        "parse_many",
+    ):
+        assert needle in proc.stdout
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert set(figures["targets"]) == {
+        "seed_vs_search_dates",
+        "seed_vs_peers",
+        "seed_per_s",
+        "linearity",
+        "peak_memory_mb",
+        "import_ms",
+        "batch_speedup",
+    }
+    assert all(t["status"] in ("PASS", "FAIL") for t in figures["targets"].values())
+    assert proc.stdout.count("PASS") + proc.stdout.count("FAIL") >= 7
+    assert figures["import"]["heavy_at_import"] == []
+    assert [r["text"] for r in figures["rows"]] == ["seed", "1 KB", "1 KB", "2 KB", "2 KB"]
