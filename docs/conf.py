@@ -78,6 +78,10 @@ nitpick_ignore = [
     # pandas is an optional dependency and has no local inventory (the build is offline):
     # the return annotation of to_dataframe stays unresolved on purpose.
     ("py:class", "pandas.DataFrame"),
+    ("py:class", "pd.DataFrame"),
+    # dask is an optional dependency too, with no local inventory.
+    ("py:class", "dask.bag.Bag"),
+    ("py:class", "dask.dataframe.DataFrame"),
     # Type variables and private aliases in signatures have no page of their own.
     ("py:class", "osintparse.extractors.base._F"),
     ("py:class", "osintparse.cli._T"),
