@@ -28,6 +28,7 @@ from osintparse.extractors.base import (
     register_extractor,
     unregister_extractor,
 )
+from osintparse.extractors.quantities import find_quantities
 from osintparse.lexicons import supported_languages
 from osintparse.model import (
     SCHEMA_VERSION,
@@ -85,6 +86,7 @@ __all__ = [
     "UnsupportedLanguageError",
     "__version__",
     "available_extractors",
+    "find_quantities",
     "parse",
     "read_jsonl",
     "register_extractor",

@@ -180,6 +180,7 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 # Built-in extractors by name, as "module:attribute": imported on first use only.
 _BUILTINS: dict[str, str] = {
     "structure": "osintparse.extractors.structure:StructureExtractor",
+    "quantities": "osintparse.extractors.quantities:QuantitiesExtractor",
 }
 
 # The registry: the one piece of global mutable state osintparse keeps.

@@ -1,0 +1,586 @@
+"""The ``quantities`` extractor: figures with their qualifier, bounds, unit and counted noun.
+
+Numbers are found by :mod:`osintparse.numbers`; this module adds what surrounds them,
+all from the ``quantities``, ``units`` and ``calendar`` lexicons of the language:
+
+* qualifiers before or after the figure ("plus de", "at least", "environ") set
+  :class:`~osintparse.model.Qualifier` and the bounds ``low``/``high``;
+* ranges ("entre X et Y", "from X to Y", "X-Y") give ``low`` and ``high``;
+* units and currencies ("%", "km", "$", "roubles") give ``unit``;
+* the counted noun phrase after the figure gives ``noun``;
+* years, dates, clock times, ordinals, designations ("F-16", "résolution 2231"),
+  phone numbers, URLs and identifiers are dropped.
+
+Patterns run on the normalised text; offsets are mapped back to the original.
+
+Examples
+--------
+>>> [(q.text, q.value, q.qualifier.value, q.noun)
+...  for q in find_quantities("Plus de 10 000 soldats russes en 2024.", lang="fr")]
+[('Plus de 10 000 soldats russes', 10000.0, 'more_than', 'soldats russes')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
+
+import attrs
+import regex
+
+from osintparse import lexicons
+from osintparse.extractors.base import Document
+from osintparse.model import ParagraphKind, Qualifier, Quantity
+from osintparse.numbers import NumberMatch, _alternation, _grammar, _Grammar, _scan
+from osintparse.text import Normalized, normalize
+
+__all__ = ["QuantitiesExtractor", "find_quantities"]
+
+_WORD = r"[\p{L}][\p{L}\p{M}'’\-]*"
+_LEFT = 48  # characters of left context looked at for qualifiers and cues
+
+
+@attrs.frozen
+class _Rules:
+    g: _Grammar
+    qualifier_left: Any
+    qualifier_of: Mapping[str, str]
+    postfix: Any
+    postfix_of: Mapping[str, str]
+    between_left: Any
+    between_and: Any
+    from_left: Any
+    from_to: Any
+    dash: Any
+    prefix_unit_left: Any
+    prefix_units: Mapping[str, str]
+    prefix_unit_at: Any
+    suffix_unit: Any
+    suffix_units: Mapping[str, str]
+    unit_linker: Any
+    noun_linker: Any
+    word: Any
+    complement: Any
+    coordinator: Any
+    stop: frozenset[str]
+    post_order: bool
+    designator_left: Any
+    year_cue_left: Any
+    time_cue_left: Any
+    month_after: Any
+    calendar_left: Any
+    time_after: Any
+    hour_marker: Any
+    calendar_words: frozenset[str]
+    blockers: Any
+
+
+def _key_map(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    return {phrase.lower().replace("’", "'"): key for key, words in table.items() for phrase in words}
+
+
+@functools.cache
+def _rules(lang: str) -> _Rules:
+    g = _grammar(lang)
+    q = lexicons.load(lang, "quantities")
+    units = lexicons.load(lang, "units")
+    cal = lexicons.load(lang, "calendar")
+    stopwords = lexicons.load(lang, "stopwords")["words"]
+    i = regex.IGNORECASE | regex.V1
+
+    qualifier_of = _key_map(q["qualifiers"])
+    postfix_of = _key_map(q["postfix_qualifiers"])
+    r = q["ranges"]
+    nouns = q["nouns"]
+    neg = q["not_quantities"]
+    prefix_units = {k.lower(): v for k, v in units["prefix"].items()}
+    suffix_units = {k.lower(): v for k, v in units["suffix"].items()}
+    single = [k for k in units["suffix"] if len(k) == 1 and k.isalpha()]
+    multi = [k for k in units["suffix"] if k not in single]
+    months = [k.lower() for k in cal["months"]]
+    weekdays = [k.lower() for k in cal["weekdays"]]
+    before = r"(?<![\p{L}\p{N}])"
+    stop = frozenset(
+        w.lower().replace("’", "'")
+        for w in [*nouns["stop"], *stopwords, *neg["designators"], *months, *weekdays]
+    )
+    calendar_words = frozenset([*months, *weekdays])
+    return _Rules(
+        g=g,
+        qualifier_left=regex.compile(
+            rf"{before}(?P<q>{_alternation(qualifier_of)})\s*$", flags=i
+        ),
+        qualifier_of=qualifier_of,
+        postfix=regex.compile(rf"\s*,?\s*(?P<q>{_alternation(postfix_of)})(?![\p{{L}}])", flags=i),
+        postfix_of=postfix_of,
+        between_left=regex.compile(rf"{before}{_alternation(r['between'])}\s+$", flags=i),
+        between_and=regex.compile(rf"\s+{_alternation(r['between_and'])}\s+", flags=i),
+        from_left=regex.compile(rf"{before}{_alternation(r['from'])}\s*$", flags=i),
+        from_to=regex.compile(rf"\s+{_alternation(r['from_to'])}\s+", flags=i),
+        dash=regex.compile(rf"\s?{_alternation(r['dashes'])}\s?(?=\d)", flags=i),
+        prefix_unit_left=regex.compile(
+            rf"(?<![\p{{L}}])(?P<u>{_alternation(prefix_units)})\s?$", flags=i
+        ),
+        prefix_units=prefix_units,
+        prefix_unit_at=regex.compile(rf"{_alternation(prefix_units)}\s?(?=\d)", flags=i),
+        suffix_unit=regex.compile(
+            rf"\s?(?:(?P<u>(?i:{_alternation(multi)}))|(?P<u1>{_alternation(single)}))"
+            r"(?![\p{L}\p{N}])",
+            flags=regex.V1,
+        ),
+        suffix_units=suffix_units,
+        unit_linker=regex.compile(
+            rf"\s+{_alternation(nouns['linkers'])}\s*(?=\S)", flags=i
+        ),
+        noun_linker=regex.compile(rf"\s+{_alternation(nouns['linkers'])}\s*(?=\p{{L}})", flags=i),
+        word=regex.compile(rf"\s+(?P<w>{_WORD})", flags=regex.V1),
+        complement=regex.compile(
+            rf"\s+{_alternation(nouns['complements'])}\s*(?P<w>{_WORD})", flags=i
+        ),
+        coordinator=regex.compile(
+            rf"\s+{_alternation(nouns['coordinators'])}"
+            rf"(?:\s+{_alternation(nouns['linkers'])})?\s*(?P<w>{_WORD})",
+            flags=i,
+        ),
+        stop=stop,
+        post_order=nouns["order"] == ["post"],
+        designator_left=regex.compile(
+            rf"(?:^|(?<![\p{{L}}]))(?:{_alternation(neg['designators'])})\s*$", flags=i
+        ),
+        year_cue_left=regex.compile(
+            rf"{before}(?:{_alternation(neg['year_cues'])})\s*$", flags=i
+        ),
+        time_cue_left=regex.compile(
+            rf"{before}(?:{_alternation(neg['time_cues'])})\s*$", flags=i
+        ),
+        month_after=regex.compile(rf"\s+{_alternation(months)}(?![\p{{L}}])", flags=i),
+        calendar_left=regex.compile(
+            rf"{before}(?:{_alternation([*months, *weekdays])})\s*,?\s*$", flags=i
+        ),
+        time_after=regex.compile(
+            rf"(?:\s?[h:]\s?\d{{2}}(?!\d)|\s?{_alternation(m for m in neg['time_markers'] if m not in {'h', 'heures', 'heure', 'hr', 'hrs'})}(?![\p{{L}}]))",
+            flags=i,
+        ),
+        hour_marker=regex.compile(
+            r"\s?(?:h|heures?|hours?|hrs?)(?![\p{L}])", flags=i
+        ),
+        calendar_words=calendar_words,
+        blockers=regex.compile(
+            r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+"
+            r"|\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,6}"
+            r"|(?<!\d)0\d(?:[ .\-]\d{2}){4}(?!\d)"
+            r"|\(\d{3}\)\s?\d{3}[ .\-]\d{4}|(?<!\d)\d{3}-\d{3}-\d{4}(?!\d)",
+            flags=regex.V1,
+        ),
+    )
+
+
+@attrs.frozen
+class _Raw:
+    start: int
+    end: int
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    unit: str | None
+    number_start: int
+    number_end: int
+    noun_start: int | None
+    noun_end: int | None
+    rule: str
+
+
+_WORD_AT = regex.compile(_WORD, flags=regex.V1)
+_RUN = regex.compile(r"[\p{L}\p{N}]*(?:[\-./:_][\p{L}\p{N}]+)*", flags=regex.V1)
+
+
+def _is_year(n: NumberMatch) -> bool:
+    return n.kind == "digits" and not n.scaled and n.text.isdigit() and len(n.text) == 4 and (
+        1000 <= n.value <= 2100
+    )
+
+
+def _unit_at(rules: _Rules, text: str, pos: int, endpos: int) -> tuple[str, str, int] | None:
+    m = rules.suffix_unit.match(text, pos, endpos)
+    if m is None:
+        return None
+    surface = m.group("u") if m.group("u") is not None else m.group("u1")
+    return rules.suffix_units[surface.lower()], surface, m.end()
+
+
+def _ok_word(rules: _Rules, w: str) -> bool:
+    lw = w.lower()
+    if lw in rules.stop or lw.rstrip("'’") in rules.stop:
+        return False
+    g = rules.g
+    return not (lw in g.cardinals or lw in g.scales or lw in rules.suffix_units)
+
+
+def _plural(word: str) -> bool:
+    return word[-1:].lower() in {"s", "x"}
+
+
+def _noun(rules: _Rules, text: str, pos: int, endpos: int, linked: bool) -> tuple[int, int] | None:
+    """The span of the counted noun phrase starting after ``pos``, or None."""
+    p = pos
+    if linked:
+        m = rules.noun_linker.match(text, p, endpos)
+        if m is not None:
+            w = _WORD_AT.match(text, m.end(), endpos)
+            if w is None or not _ok_word(rules, w.group()):
+                return None
+            return _extend(rules, text, w.start(), w.end(), endpos, w.group())
+    m = rules.word.match(text, p, endpos)
+    if m is None or not _ok_word(rules, m.group("w")):
+        return None
+    return _extend(rules, text, m.start("w"), m.end(), endpos, m.group("w"))
+
+
+def _extend(
+    rules: _Rules, text: str, start: int, end: int, endpos: int, head: str
+) -> tuple[int, int] | None:
+    if not rules.post_order:
+        # English: modifiers precede the head; take the run of content words.
+        words = [(start, end, head)]
+        p = end
+        while len(words) < 5:
+            m = rules.word.match(text, p, endpos)
+            if m is None or not _ok_word(rules, m.group("w")):
+                break
+            words.append((m.start("w"), m.end(), m.group("w")))
+            p = m.end()
+        while len(words) > 1 and words[-1][2].lower().endswith(("ed", "ing", "ly")):
+            words.pop()
+        if words[-1][2].lower().endswith("ly"):
+            return None
+        end = words[-1][1]
+        m = rules.coordinator.match(text, end, endpos)
+        if m is not None and _ok_word(rules, m.group("w")) and not m.group("w")[0].isupper():
+            end = m.end()
+        return start, end
+    plural = _plural(head)
+    complements = 0
+    for _ in range(8):
+        m = rules.coordinator.match(text, end, endpos)
+        if m is not None and _ok_word(rules, m.group("w")):
+            end, plural = m.end(), _plural(m.group("w"))
+            continue
+        m = rules.complement.match(text, end, endpos)
+        if m is not None and complements < 2 and _ok_word(rules, m.group("w")):
+            end, plural = m.end(), _plural(m.group("w"))
+            complements += 1
+            continue
+        m = rules.word.match(text, end, endpos)
+        if m is not None and _ok_word(rules, m.group("w")):
+            w = m.group("w")
+            if (plural and _plural(w)) or w[0].isupper():
+                end = m.end()
+                continue
+        break
+    return start, end
+
+
+def _left(text: str, start: int, floor: int) -> str:
+    return text[max(floor, start - _LEFT) : start]
+
+
+def _phrase(
+    rules: _Rules, text: str, n: NumberMatch, floor: int, endpos: int
+) -> tuple[_Raw | None, int]:
+    """Build the quantity around number ``n``; return it (or None) and where to go on."""
+    g = rules.g
+    s, e = n.start, n.end
+    skip = e
+    before = text[max(floor, s - 2) : s]
+    left = _left(text, s, floor)
+    if n.kind == "digits":
+        # Identifiers and designations: "F-16", "COVID-19", "n°5", "192.168.1.2".
+        if (
+            len(before) == 2
+            and before[1] in "-/.:#°§_"
+            and (before[0].isalnum() or before[0] in "°#")
+        ) or (before[-1:] in {"#", "°", "§", "_", "@"}):
+            run = _RUN.match(text, s, endpos)
+            return None, max(e, run.end() if run else e)
+        nxt = text[e : e + 2]
+        if not n.scaled and len(nxt) == 2 and nxt[0] in "/:._" and nxt[1].isdigit():
+            run = _RUN.match(text, s, endpos)
+            return None, max(e, run.end() if run else e)
+        if not n.scaled and nxt[:1].isalpha():
+            unit = _unit_at(rules, text, e, endpos)
+            if unit is None or (unit[0] == "hour" and rules.time_after.match(text, e, endpos)):
+                run = _RUN.match(text, s, endpos)
+                return None, max(e, run.end() if run else e)
+        if not n.scaled and rules.time_after.match(text, e, endpos):
+            run = _RUN.match(text, s, endpos)
+            return None, max(e, run.end() if run else e)
+        if rules.designator_left.search(left):
+            return None, skip
+        if not n.scaled and n.value <= 31 and rules.month_after.match(text, e, endpos):
+            return None, rules.month_after.match(text, e, endpos).end()  # type: ignore[union-attr]
+        if rules.calendar_left.search(left):
+            return None, skip
+        if (
+            not n.scaled
+            and rules.hour_marker.match(text, e, endpos)
+            and rules.time_cue_left.search(left)
+        ):
+            return None, skip
+    start = s
+    rule = [n.rule]
+    # Currency or unit written before the number.
+    unit: str | None = None
+    pm = rules.prefix_unit_left.search(text[max(floor, s - 6) : s])
+    if pm is not None:
+        unit = rules.prefix_units[pm.group("u").lower()]
+        start = max(floor, s - 6) + pm.start()
+        rule.append(f"unit:{pm.group('u')}")
+    # Qualifier or range opener before.
+    qualifier = Qualifier.EXACT
+    low, high = n.low, n.high
+    value = n.value
+    if n.approximate:
+        qualifier = Qualifier.APPROXIMATE
+    left = _left(text, start, floor)
+    base = start - len(left)
+    qm = rules.qualifier_left.search(left)
+    between = rules.between_left.search(left)
+    frm = rules.from_left.search(left)
+    end = e
+    n2: NumberMatch | None = None
+    # Ranges.
+    for opener, joiner, name in (
+        (between, rules.between_and, "between"),
+        (frm, rules.from_to, "from"),
+        (True, rules.dash, "dash"),
+    ):
+        if opener is None:
+            continue
+        p = e
+        u1 = _unit_at(rules, text, p, endpos)
+        if u1 is not None and name != "dash":
+            p = u1[2]
+        j = joiner.match(text, p, endpos)
+        if j is None:
+            continue
+        q = j.end()
+        m2 = rules.prefix_unit_at.match(text, q, endpos)
+        if m2 is not None:
+            q = m2.end()
+        cand = _scan(text, g, q, min(endpos, q + 80))
+        if cand is None or cand.start != q:
+            continue
+        if _is_year(n) and _is_year(cand):
+            return None, cand.end
+        if name == "dash" and (n.kind != "digits" or cand.kind != "digits"):
+            continue
+        n2 = cand
+        if u1 is not None and name != "dash" and unit is None:
+            unit = u1[0]
+        if opener is not True:
+            start = base + opener.start()  # type: ignore[union-attr]
+        rule.append(f"range:{name}")
+        break
+    if n2 is not None:
+        v1 = n.value
+        if n2.scaled and not n.scaled and n.kind == n2.kind == "digits" and v1 < n2.value / n2.scale * 1000:
+            v1 *= n2.scale
+        low, high = min(v1, n2.value), max(v1, n2.value)
+        value = (low + high) / 2
+        qualifier = Qualifier.RANGE
+        end = n2.end
+    elif qm is not None:
+        phrase = qm.group("q").lower().replace("’", "'")
+        phrase = regex.sub(r"\s+", " ", phrase)
+        qualifier = Qualifier(rules.qualifier_of[phrase])
+        start = base + qm.start()
+        rule.insert(0, f"qualifier:{phrase}")
+    # Unit after the number (or after "de"/"of": "2 millions de dollars").
+    u = _unit_at(rules, text, end, endpos)
+    if u is None and (n.scaled or n.kind == "vague"):
+        lk = rules.unit_linker.match(text, end, endpos)
+        if lk is not None:
+            u2 = _unit_at(rules, text, lk.end(), endpos)
+            if u2 is not None and (u2[0] != "metre"):
+                u = u2
+    if u is not None:
+        if unit is None:
+            unit = u[0]
+        end = u[2]
+        rule.append(f"unit:{u[1].strip()}")
+    # Qualifier after.
+    pf = rules.postfix.match(text, end, endpos)
+    if pf is not None and qualifier in {Qualifier.EXACT, Qualifier.APPROXIMATE}:
+        phrase = regex.sub(r"\s+", " ", pf.group("q").lower())
+        qualifier = Qualifier(rules.postfix_of[phrase])
+        end = pf.end()
+        rule.append(f"postfix:{phrase}")
+    # Counted noun.
+    noun = None
+    if u is None or unit is None:
+        noun = _noun(rules, text, end, endpos, n.scaled or n.kind == "vague")
+    if noun is not None and text[noun[0] : noun[1]].split()[0].lower() in rules.calendar_words:
+        noun = None
+    # Years: "en 2024", "2022 was", but "plus de 2000 soldats" is a quantity.
+    if (
+        n2 is None
+        and _is_year(n)
+        and unit is None
+        and (
+            rules.year_cue_left.search(_left(text, s, floor))
+            or (qualifier is Qualifier.EXACT and (noun is None or text[noun[0]].isupper()))
+        )
+    ):
+        return None, skip
+    if noun is not None:
+        end = max(end, noun[1])
+        rule.append("noun")
+    # Bounds from the qualifier.
+    if qualifier in {Qualifier.MORE_THAN, Qualifier.AT_LEAST}:
+        low, high = value, None
+    elif qualifier in {Qualifier.LESS_THAN, Qualifier.AT_MOST}:
+        low, high = None, value
+    if low is not None and low > value:
+        low = value
+    if high is not None and high < value:
+        high = value
+    raw = _Raw(
+        start=start,
+        end=end,
+        value=value,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        unit=unit,
+        number_start=s,
+        number_end=n2.end if n2 is not None else e,
+        noun_start=noun[0] if noun else None,
+        noun_end=noun[1] if noun else None,
+        rule="|".join(rule),
+    )
+    return raw, max(end, e)
+
+
+def _blocked(rules: _Rules, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    if not any(c in text[pos:endpos] for c in "+@(/:w"):
+        return []
+    return [(m.start(), m.end()) for m in rules.blockers.finditer(text, pos, endpos)]
+
+
+def _find(text: str, lang: str, pos: int, endpos: int) -> list[_Raw]:
+    rules = _rules(lang)
+    if rules.g.prefilter.search(text, pos, endpos) is None:
+        return []
+    blocked = _blocked(rules, text, pos, endpos)
+    out: list[_Raw] = []
+    cursor = pos
+    while cursor < endpos:
+        n = _scan(text, rules.g, cursor, endpos)
+        if n is None:
+            break
+        hit = next((b for b in blocked if b[0] <= n.start < b[1]), None)
+        if hit is not None:
+            cursor = max(hit[1], n.end)
+            continue
+        raw, nxt = _phrase(rules, text, n, pos, endpos)
+        if raw is not None:
+            out.append(raw)
+        cursor = max(nxt, n.end, cursor + 1)
+    return out
+
+
+def _record(raw: _Raw, norm: Normalized) -> Quantity:
+    s, e = norm.span(raw.start, raw.end)
+    ns, ne = norm.span(raw.number_start, raw.number_end)
+    noun = None
+    nos = noe = None
+    if raw.noun_start is not None and raw.noun_end is not None:
+        nos, noe = norm.span(raw.noun_start, raw.noun_end)
+        noun = norm.original[nos:noe]
+    return Quantity(
+        start=s,
+        end=e,
+        text=norm.original[s:e],
+        value=raw.value,
+        low=raw.low,
+        high=raw.high,
+        qualifier=raw.qualifier,
+        unit=raw.unit,
+        noun=noun,
+        number_start=ns,
+        number_end=ne,
+        noun_start=nos,
+        noun_end=noe,
+        extractor="quantities",
+        rule=raw.rule,
+    )
+
+
+def find_quantities(text: str, *, lang: str) -> tuple[Quantity, ...]:
+    """Find the quantities of ``text``: value, bounds, qualifier, unit and counted noun.
+
+    Offsets point into ``text`` as given.
+
+    Parameters
+    ----------
+    text
+        Any text (an article, a sentence).
+    lang
+        A supported language code (``"fr"``, ``"en"``).
+
+    Raises
+    ------
+    osintparse.UnsupportedLanguageError
+        If ``lang`` has no lexicons.
+
+    Examples
+    --------
+    >>> q = find_quantities("Près d’un millier d’ingénieurs travaillent.", lang="fr")[0]
+    >>> q.text, q.value, q.qualifier.value, q.noun
+    ('Près d’un millier d’ingénieurs', 1000.0, 'approximate', 'ingénieurs')
+    >>> [(q.value, q.unit) for q in find_quantities("$1.5 billion and 70% of F-16s", lang="en")]
+    [(1500000000.0, 'USD'), (70.0, 'percent')]
+    """
+    code = lexicons.check_lang(lang)
+    norm = normalize(text)
+    return tuple(_record(r, norm) for r in _find(norm.text, code, 0, len(norm.text)))
+
+
+def _to_normalized(norm: Normalized, pos: int) -> int:
+    if norm.identity:
+        return pos
+    return bisect.bisect_left(norm.starts, pos)
+
+
+@attrs.frozen
+class QuantitiesExtractor:
+    """Find the quantities of every title, heading and body sentence.
+
+    Examples
+    --------
+    >>> import osintparse
+    >>> a = osintparse.parse("Titre\\n\\nSelon Séoul, 10 000 soldats sont arrivés.", lang="fr")
+    >>> [(q.text, q.noun) for q in a.quantities]
+    [('10 000 soldats', 'soldats')]
+    """
+
+    name: ClassVar[str] = "quantities"
+    produces: ClassVar[tuple[str, ...]] = ("quantities",)
+    requires: ClassVar[tuple[str, ...]] = ("sentences",)
+
+    def __call__(self, doc: Document) -> Mapping[str, Any]:
+        """Return the ``quantities`` layer of ``doc``."""
+        if doc.lang is None:
+            return {"quantities": ()}
+        norm = doc.normalized
+        out: list[Quantity] = []
+        for sent in doc.get("sentences"):
+            if sent.kind is ParagraphKind.BOILERPLATE:
+                continue
+            s = _to_normalized(norm, sent.start)
+            e = _to_normalized(norm, sent.end)
+            out.extend(_record(r, norm) for r in _find(norm.text, doc.lang, s, e))
+        return {"quantities": tuple(out)}

@@ -1,0 +1,434 @@
+"""Numbers in running text: digits with every grouping, number words, scales, vague amounts.
+
+The engine under the ``quantities`` extractor. Every word it knows is lexicon data
+(``numbers.toml`` and the ``vague`` tables of ``quantities.toml`` under
+``osintparse/lexicons/<lang>/``); patterns are compiled once per language and cached.
+Spelt-out integers are read with ``text2num`` (imported on first use), with a small
+fallback for halves, quarters and decimals ("un million et demi", "half a million").
+
+Examples
+--------
+>>> [(n.text, n.value) for n in find_numbers("plus de 10 000 soldats et 2,5 millions", lang="fr")]
+[('10 000', 10000.0), ('2,5 millions', 2500000.0)]
+>>> n = find_numbers("des dizaines de milliers de civils", lang="fr")[0]
+>>> n.value, n.low, n.high, n.approximate
+(50000.0, 20000.0, 99000.0, True)
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+import regex
+
+from osintparse import lexicons
+
+__all__ = ["NumberMatch", "find_numbers", "parse_digits", "words_to_number"]
+
+#: Longest digit run read as one number; longer runs are identifiers, not amounts.
+MAX_DIGITS = 30
+
+
+@attrs.frozen(kw_only=True)
+class NumberMatch:
+    """A number found in a text, with its span in that text.
+
+    Parameters
+    ----------
+    start, end
+        Offsets of the number (scale words and suffixes included).
+    text
+        ``text[start:end]``.
+    value
+        The number ("2,5 millions" is 2 500 000).
+    low, high
+        Bounds of a vague amount ("des centaines": 200 and 999), else ``None``.
+    approximate
+        True for vague amounts ("un millier", "dozens").
+    kind
+        ``"digits"``, ``"words"`` or ``"vague"``.
+    rule
+        What matched, for the record's ``rule``.
+    scaled
+        True when a scale word or suffix multiplied the figure ("3 millions", "10k").
+
+    Examples
+    --------
+    >>> find_numbers("a dozen", lang="en")[0].kind
+    'vague'
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    kind: str = "digits"
+    rule: str = ""
+    scaled: bool = False
+    scale: float = 1.0
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal ``words``, longest first, "'" matching any apostrophe."""
+    out = []
+    for w in sorted(set(words), key=lambda s: (-len(s), s)):
+        esc = regex.escape(w, special_only=True, literal_spaces=True)
+        esc = esc.replace("'", "['’]").replace(" ", r"\s+")
+        out.append(esc)
+    return "(?:" + "|".join(out) + ")" if out else "(?!)"
+
+
+_B = r"(?<![\p{L}\p{N}_])"
+_E = r"(?![\p{L}\p{N}_])"
+
+
+@attrs.frozen
+class _Grammar:
+    lang: str
+    cardinals: Mapping[str, float]
+    scales: Mapping[str, float]
+    fractions: Mapping[str, float]
+    articles: frozenset[str]
+    connectors: frozenset[str]
+    points: frozenset[str]
+    multiplying_tens: frozenset[str]
+    suffix_scales: Mapping[str, float]
+    decimal: str
+    thousands: frozenset[str]
+    vague_singular: Mapping[str, Mapping[str, float]]
+    vague_plural: Mapping[str, Mapping[str, float]]
+    atom: Any
+    prefilter: Any
+
+
+def _lower_keys(table: Mapping[str, Any]) -> dict[str, Any]:
+    return {k.lower(): v for k, v in table.items()}
+
+
+@functools.cache
+def _grammar(lang: str) -> _Grammar:
+    lex = lexicons.load(lang, "numbers")
+    qlex = lexicons.load(lang, "quantities")
+    cardinals = {k: float(v) for k, v in _lower_keys(lex["cardinals"]).items()}
+    scales = {k: float(v) for k, v in _lower_keys(lex["scales"]).items()}
+    fractions = {k: float(v) for k, v in _lower_keys(lex["fractions"]).items()}
+    words = lex["words"]
+    suffix_scales = {k: float(v) for k, v in lex["suffix_scales"].items()}
+    vague = qlex["vague"]
+    vs = _lower_keys(vague["singular"])
+    vp = _lower_keys(vague["plural"])
+
+    word = _B + _alternation([*cardinals, *scales, *fractions]) + _E
+    article = _B + _alternation(words["articles"]) + _E
+    conn = _alternation(words["connectors"] + words["points"])
+    sep = r"(?:\s*-\s*|\s+)"
+    run = rf"(?:{article}{sep})?{word}(?:{sep}(?:{conn}{sep})?{word}){{0,24}}"
+    scale_word = _alternation(scales) + _E
+    frac = _alternation(fractions) + _E
+    suffix = "(?-i:" + _alternation(suffix_scales) + ")" + _E
+    digits = (
+        r"(?<![\p{L}\p{N}_])(?:\d{1,3}(?:[ ,.']\d{3}(?!\d)){1,10}(?:[.,]\d{1,12})?"
+        rf"|\d{{1,{MAX_DIGITS}}}(?![\d])(?:[.,]\d{{1,12}}(?!\d))?|[.,]\d{{1,12}}(?!\d))"
+    )
+    dtail = (
+        rf"(?P<dscale>\s?{scale_word}|{suffix})"
+        rf"(?P<dfrac>\s+{conn}\s+(?:{article}\s+)?{frac})?"
+    )
+    vdet = _alternation(vague["words"]["determiners"])
+    vlink = _alternation(vague["words"]["linkers"])
+    vague_pat = (
+        rf"(?:{article}\s+(?P<vs>{_alternation(vs)}){_E})"
+        rf"|(?:(?:{_B}{vdet}\s+)?{_B}(?P<vp>{_alternation(vp)}){_E}"
+        rf"(?:\s+{vlink}\s*(?P<vp2>{_alternation(vp)}){_E})?)"
+    )
+    atom = regex.compile(
+        rf"(?i:(?P<vague>{vague_pat})|(?P<words>{run})|(?P<digits>{digits})(?:{dtail})?)",
+        flags=regex.V1,
+    )
+    # Cheap first pass: a digit or the first letters of a number or amount word.
+    starts = {w[:3] for w in [*cardinals, *scales, *fractions, *vs, *vp, *words["articles"]]}
+    prefilter = regex.compile(
+        rf"(?i:\d|{_B}{_alternation(s for s in starts if len(s) >= 2)})", flags=regex.V1
+    )
+    return _Grammar(
+        lang=lang,
+        cardinals=cardinals,
+        scales=scales,
+        fractions=fractions,
+        articles=frozenset(w.lower() for w in words["articles"]),
+        connectors=frozenset(w.lower() for w in words["connectors"]),
+        points=frozenset(w.lower() for w in words["points"]),
+        multiplying_tens=frozenset(w.lower() for w in words["multiplying_tens"]),
+        suffix_scales=suffix_scales,
+        decimal=lex["separators"]["decimal"],
+        thousands=frozenset(lex["separators"]["thousands"]),
+        vague_singular=vs,
+        vague_plural=vp,
+        atom=atom,
+        prefilter=prefilter,
+    )
+
+
+def parse_digits(text: str, *, lang: str) -> float:
+    """Read a figure written with digits, with the grouping conventions of ``lang``.
+
+    A space always groups thousands. When both ``.`` and ``,`` occur, the last one is
+    the decimal mark. A single separator is the decimal mark of the language, unless it
+    is the other one and exactly three digits follow ("10.000" in French is 10 000,
+    "4,800" is 4.8; in English "10,000" is 10 000 and "4.800" is 4.8).
+
+    Raises
+    ------
+    ValueError
+        If ``text`` is not a figure.
+
+    Examples
+    --------
+    >>> parse_digits("10 000", lang="fr"), parse_digits("10.000", lang="fr")
+    (10000.0, 10000.0)
+    >>> parse_digits("6,8", lang="fr"), parse_digits("7.8", lang="en")
+    (6.8, 7.8)
+    >>> parse_digits("1.200.000", lang="fr"), parse_digits("1,234,567.89", lang="en")
+    (1200000.0, 1234567.89)
+    """
+    g = _grammar(lexicons.check_lang(lang))
+    s = text.replace(" ", "").replace("'", "")
+    if not s or any(c not in "0123456789.," for c in s):
+        raise ValueError(f"not a figure: {text!r}")
+    dots, commas = s.count("."), s.count(",")
+    if dots and commas:
+        dec = "." if s.rfind(".") > s.rfind(",") else ","
+        other = "," if dec == "." else "."
+        s = s.replace(other, "").replace(dec, ".")
+    elif dots + commas:
+        sep = "." if dots else ","
+        n = dots + commas
+        tail = s.rsplit(sep, 1)[1]
+        if n > 1 or (sep in g.thousands and len(tail) == 3 and sep != g.decimal):
+            s = s.replace(sep, "")
+        else:
+            s = s.replace(sep, ".")
+    if s.count(".") > 1 or s in {".", ""}:
+        raise ValueError(f"not a figure: {text!r}")
+    return float(s)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in regex.split(r"[\s\-]+", text.lower().replace("’", "'")) if t]
+
+
+def _own_words(tokens: list[str], g: _Grammar) -> float | None:
+    total = 0.0
+    current = 0.0
+    last_scale = 1.0
+    prev = ""
+    decimals: list[float] | None = None
+    for i, tok in enumerate(tokens):
+        if tok in g.connectors or tok in g.articles and tok not in g.cardinals:
+            prev = tok
+            continue
+        if tok in g.points:
+            decimals = []
+            continue
+        if decimals is not None and tok in g.cardinals:
+            v = g.cardinals[tok]
+            digits = [int(c) for c in str(int(v))]
+            decimals.extend(float(d) for d in digits)
+            continue
+        if decimals:
+            frac = float("0." + "".join(str(int(d)) for d in decimals))
+            current += frac
+            decimals = None
+        if tok in g.cardinals:
+            v = g.cardinals[tok]
+            if (
+                tok in g.multiplying_tens
+                and prev in g.cardinals
+                and 1 < g.cardinals[prev] < 10
+                and 0 < current % 100 < 10
+            ):
+                current = current - current % 100 + (current % 100) * v
+            elif tok in g.articles and i + 1 < len(tokens) and tokens[i + 1] in g.scales:
+                current += 1
+            else:
+                current += v
+        elif tok in g.scales:
+            scale = g.scales[tok]
+            if scale < 1000:
+                current = (current or 1) * scale
+            else:
+                total += (current or 1) * scale
+                current = 0.0
+                last_scale = scale
+        elif tok in g.fractions:
+            frac = g.fractions[tok]
+            ahead = [t for t in tokens[i + 1 :] if t not in g.connectors and t not in g.articles]
+            if ahead and ahead[0] in g.scales:
+                current += frac
+            elif total and not current:
+                total += frac * last_scale
+            else:
+                current += frac
+        else:
+            return None
+        prev = tok
+    if decimals:
+        current += float("0." + "".join(str(int(d)) for d in decimals))
+    return total + current
+
+
+def words_to_number(text: str, *, lang: str) -> float | None:
+    """Read a number written in words, or return ``None`` if it is not one.
+
+    Integers go through ``text2num``; halves, quarters and spelt-out decimals through
+    a small reader of the ``numbers`` lexicon.
+
+    Examples
+    --------
+    >>> words_to_number("quatre-vingt-dix-neuf", lang="fr")
+    99.0
+    >>> words_to_number("three hundred and fifty", lang="en")
+    350.0
+    >>> words_to_number("half a million", lang="en"), words_to_number("un million et demi", lang="fr")
+    (500000.0, 1500000.0)
+    """
+    code = lexicons.check_lang(lang)
+    g = _grammar(code)
+    tokens = _tokens(text)
+    if not tokens:
+        return None
+    if not any(t in g.fractions or t in g.points for t in tokens):
+        from text_to_num import text2num
+
+        try:
+            return float(text2num(" ".join(tokens), code))
+        except ValueError:
+            pass
+    return _own_words(tokens, g)
+
+
+def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
+    """Turn one match of the atom pattern into a :class:`NumberMatch`."""
+    text = m.group()
+    if m.group("vague") is not None:
+        if m.group("vs") is not None:
+            key = m.group("vs").lower()
+            e = g.vague_singular[key]
+            return NumberMatch(
+                start=m.start(),
+                end=m.end(),
+                text=text,
+                value=float(e["value"]),
+                low=float(e["low"]),
+                high=float(e["high"]),
+                approximate=True,
+                kind="vague",
+                rule=f"vague:{key}",
+            )
+        key = m.group("vp").lower()
+        e = g.vague_plural[key]
+        mult = 1.0
+        rule = f"vague:{key}"
+        if m.group("vp2") is not None:
+            key2 = m.group("vp2").lower()
+            mult = float(g.vague_plural[key2]["scale"])
+            rule += f"+{key2}"
+        return NumberMatch(
+            start=m.start(),
+            end=m.end(),
+            text=text,
+            value=float(e["value"]) * mult,
+            low=float(e["low"]) * mult,
+            high=float(e["high"]) * mult,
+            approximate=True,
+            kind="vague",
+            rule=rule,
+        )
+    if m.group("words") is not None:
+        tokens = _tokens(text)
+        if all(t in g.articles or t in g.connectors for t in tokens):
+            return None
+        if tokens[0] in g.articles and len(tokens) > 1 and tokens[1] not in g.scales:
+            # "un trois" is not a number; "un million" is.
+            if tokens[1] not in g.fractions:
+                return None
+        if len(tokens) == 1 and tokens[0] in g.fractions:
+            return None
+        value = words_to_number(text, lang=g.lang)
+        if value is None:
+            return None
+        scaled = any(t in g.scales for t in tokens)
+        return NumberMatch(
+            start=m.start(),
+            end=m.end(),
+            text=text,
+            value=value,
+            kind="words",
+            rule="words",
+            scaled=scaled,
+        )
+    try:
+        value = parse_digits(m.group("digits"), lang=g.lang)
+    except ValueError:
+        return None
+    scale_text = m.group("dscale")
+    rule = "digits"
+    scale = 1.0
+    if scale_text is not None:
+        stripped = scale_text.strip()
+        scale = g.suffix_scales.get(stripped) or g.scales.get(stripped.lower(), 1.0)
+        value *= scale
+        rule += f"+scale:{stripped}"
+        if m.group("dfrac") is not None:
+            value += g.fractions[_tokens(m.group("dfrac"))[-1]] * scale
+    return NumberMatch(
+        start=m.start(),
+        end=m.end(),
+        text=text,
+        value=value,
+        kind="digits",
+        rule=rule,
+        scaled=scale_text is not None,
+        scale=scale if scale_text is not None else 1.0,
+    )
+
+
+def _scan(text: str, g: _Grammar, pos: int, endpos: int) -> NumberMatch | None:
+    """The first number at or after ``pos`` and before ``endpos``, or ``None``."""
+    while pos < endpos:
+        m = g.atom.search(text, pos, endpos)
+        if m is None:
+            return None
+        found = _evaluate(m, g)
+        if found is not None:
+            return found
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+    return None
+
+
+def find_numbers(text: str, *, lang: str) -> tuple[NumberMatch, ...]:
+    """Every number in ``text``, without context rules (years and identifiers included).
+
+    :func:`osintparse.find_quantities` adds qualifiers, units, nouns and the rules
+    that drop dates, times and identifiers.
+
+    Examples
+    --------
+    >>> [n.value for n in find_numbers("three hundred and fifty troops, 2.5bn", lang="en")]
+    [350.0, 2500000000.0]
+    """
+    g = _grammar(lexicons.check_lang(lang))
+    out: list[NumberMatch] = []
+    pos = 0
+    while True:
+        n = _scan(text, g, pos, len(text))
+        if n is None:
+            return tuple(out)
+        out.append(n)
+        pos = n.end
