@@ -74,14 +74,45 @@ class NumberMatch:
     scale: float = 1.0
 
 
+def _piece(w: str) -> str:
+    return regex.escape(w, special_only=True, literal_spaces=True).replace("'", "['’]")
+
+
+def _trie(words: list[str]) -> str:
+    """A regex for ``words`` factored by common prefix, so a failed match fails fast."""
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = []
+        optional = "" in node
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else _piece(ch)
+            alts.append(piece + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not optional else "(?:" + "|".join(alts) + ")"
+        if len(alts) == 1 and not optional:
+            return body
+        return body + ("?" if optional else "")
+
+    return emit(tree)
+
+
 def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal ``words``, longest first, "'" matching any apostrophe."""
-    out = []
-    for w in sorted(set(words), key=lambda s: (-len(s), s)):
-        esc = regex.escape(w, special_only=True, literal_spaces=True)
-        esc = esc.replace("'", "['’]").replace(" ", r"\s+")
-        out.append(esc)
-    return "(?:" + "|".join(out) + ")" if out else "(?!)"
+    """A regex matching any of the literal ``words``, longest first ("'" is any apostrophe).
+
+    Examples
+    --------
+    >>> regex.fullmatch(_alternation(["de", "des", "d'"]), "d’") is not None
+    True
+    """
+    ws = sorted({w for w in words if w}, key=lambda s: (-len(s), s))
+    return "(?:" + _trie(ws) + ")" if ws else "(?!)"
 
 
 _B = r"(?<![\p{L}\p{N}_])"
@@ -147,14 +178,21 @@ def _grammar(lang: str) -> _Grammar:
         rf"|(?:(?:{_B}{vdet}\s+)?{_B}(?P<vp>{_alternation(vp)}){_E}"
         rf"(?:\s+{vlink}\s*(?P<vp2>{_alternation(vp)}){_E})?)"
     )
+    first = {
+        c
+        for w in [*cardinals, *scales, *fractions, *vs, *vp, *words["articles"]]
+        + list(vague["words"]["determiners"])
+        for c in (w[0].lower(), w[0].upper())
+    }
+    gate = "(?<![\\p{L}\\p{N}_])(?=[" + regex.escape("".join(sorted(first))) + r"\d.,])"
     atom = regex.compile(
-        rf"(?i:(?P<vague>{vague_pat})|(?P<words>{run})|(?P<digits>{digits})(?:{dtail})?)",
-        flags=regex.V1,
+        gate + rf"(?i:(?P<vague>{vague_pat})|(?P<words>{run})|(?P<digits>{digits})(?:{dtail})?)",
+        flags=regex.V0,
     )
     # Cheap first pass: a digit or the first letters of a number or amount word.
     starts = {w[:3] for w in [*cardinals, *scales, *fractions, *vs, *vp, *words["articles"]]}
     prefilter = regex.compile(
-        rf"(?i:\d|{_B}{_alternation(s for s in starts if len(s) >= 2)})", flags=regex.V1
+        rf"(?i:\d|{_B}{_alternation(s for s in starts if len(s) >= 2)})", flags=regex.V0
     )
     return _Grammar(
         lang=lang,
@@ -219,8 +257,11 @@ def parse_digits(text: str, *, lang: str) -> float:
     return float(s)
 
 
+_TOKEN_SPLIT = regex.compile(r"[\s\-]+")
+
+
 def _tokens(text: str) -> list[str]:
-    return [t for t in regex.split(r"[\s\-]+", text.lower().replace("’", "'")) if t]
+    return [t for t in _TOKEN_SPLIT.split(text.lower().replace("’", "'")) if t]
 
 
 def _own_words(tokens: list[str], g: _Grammar) -> float | None:

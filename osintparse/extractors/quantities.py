@@ -88,7 +88,7 @@ def _rules(lang: str) -> _Rules:
     units = lexicons.load(lang, "units")
     cal = lexicons.load(lang, "calendar")
     stopwords = lexicons.load(lang, "stopwords")["words"]
-    i = regex.IGNORECASE | regex.V1
+    i = regex.IGNORECASE
 
     qualifier_of = _key_map(q["qualifiers"])
     postfix_of = _key_map(q["postfix_qualifiers"])
@@ -128,14 +128,14 @@ def _rules(lang: str) -> _Rules:
         suffix_unit=regex.compile(
             rf"\s?(?:(?P<u>(?i:{_alternation(multi)}))|(?P<u1>{_alternation(single)}))"
             r"(?![\p{L}\p{N}])",
-            flags=regex.V1,
+            flags=regex.V0,
         ),
         suffix_units=suffix_units,
         unit_linker=regex.compile(
             rf"\s+{_alternation(nouns['linkers'])}\s*(?=\S)", flags=i
         ),
         noun_linker=regex.compile(rf"\s+{_alternation(nouns['linkers'])}\s*(?=\p{{L}})", flags=i),
-        word=regex.compile(rf"\s+(?P<w>{_WORD})", flags=regex.V1),
+        word=regex.compile(rf"\s+(?P<w>{_WORD})", flags=regex.V0),
         complement=regex.compile(
             rf"\s+{_alternation(nouns['complements'])}\s*(?P<w>{_WORD})", flags=i
         ),
@@ -172,7 +172,7 @@ def _rules(lang: str) -> _Rules:
             r"|\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,6}"
             r"|(?<!\d)0\d(?:[ .\-]\d{2}){4}(?!\d)"
             r"|\(\d{3}\)\s?\d{3}[ .\-]\d{4}|(?<!\d)\d{3}-\d{3}-\d{4}(?!\d)",
-            flags=regex.V1,
+            flags=regex.V0,
         ),
     )
 
@@ -193,8 +193,10 @@ class _Raw:
     rule: str
 
 
-_WORD_AT = regex.compile(_WORD, flags=regex.V1)
-_RUN = regex.compile(r"[\p{L}\p{N}]*(?:[\-./:_][\p{L}\p{N}]+)*", flags=regex.V1)
+_BLOCK_HINT = regex.compile(r"[+@(]|://|www\.|\d[ .\-]\d\d[ .\-]\d\d[ .\-]\d\d|\d-\d{4}")
+_SPACES = regex.compile(r"\s+")
+_WORD_AT = regex.compile(_WORD, flags=regex.V0)
+_RUN = regex.compile(r"[\p{L}\p{N}]*(?:[\-./:_][\p{L}\p{N}]+)*", flags=regex.V0)
 
 
 def _is_year(n: NumberMatch) -> bool:
@@ -394,7 +396,7 @@ def _phrase(
         end = n2.end
     elif qm is not None:
         phrase = qm.group("q").lower().replace("’", "'")
-        phrase = regex.sub(r"\s+", " ", phrase)
+        phrase = _SPACES.sub(" ", phrase)
         qualifier = Qualifier(rules.qualifier_of[phrase])
         start = base + qm.start()
         rule.insert(0, f"qualifier:{phrase}")
@@ -414,7 +416,7 @@ def _phrase(
     # Qualifier after.
     pf = rules.postfix.match(text, end, endpos)
     if pf is not None and qualifier in {Qualifier.EXACT, Qualifier.APPROXIMATE}:
-        phrase = regex.sub(r"\s+", " ", pf.group("q").lower())
+        phrase = _SPACES.sub(" ", pf.group("q").lower())
         qualifier = Qualifier(rules.postfix_of[phrase])
         end = pf.end()
         rule.append(f"postfix:{phrase}")
@@ -465,7 +467,7 @@ def _phrase(
 
 
 def _blocked(rules: _Rules, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
-    if not any(c in text[pos:endpos] for c in "+@(/:w"):
+    if _BLOCK_HINT.search(text, pos, endpos) is None:
         return []
     return [(m.start(), m.end()) for m in rules.blockers.finditer(text, pos, endpos)]
 
