@@ -126,6 +126,9 @@ class _Grammar:
     scales: Mapping[str, float]
     fractions: Mapping[str, float]
     articles: frozenset[str]
+    negatives: frozenset[str]
+    pronoun_ones: frozenset[str]
+    pronoun_determiners: frozenset[str]
     connectors: frozenset[str]
     points: frozenset[str]
     multiplying_tens: frozenset[str]
@@ -159,7 +162,7 @@ def _grammar(lang: str) -> _Grammar:
     article = _B + _alternation(words["articles"]) + _E
     conn = _alternation(words["connectors"] + words["points"])
     sep = r"(?:\s*-\s*|\s+)"
-    run = rf"(?:{article}{sep})?{word}(?:{sep}(?:{conn}{sep})?{word}){{0,24}}"
+    run = rf"(?:{article}{sep})?{word}(?:{sep}(?:{conn}{sep}){{0,2}}{word}){{0,24}}"
     scale_word = _alternation(scales) + _E
     frac = _alternation(fractions) + _E
     suffix = "(?-i:" + _alternation(suffix_scales) + ")" + _E
@@ -200,6 +203,9 @@ def _grammar(lang: str) -> _Grammar:
         scales=scales,
         fractions=fractions,
         articles=frozenset(w.lower() for w in words["articles"]),
+        negatives=frozenset(w.lower() for w in words["negatives"]),
+        pronoun_ones=frozenset(w.lower() for w in words["pronoun_ones"]),
+        pronoun_determiners=frozenset(w.lower() for w in words["pronoun_determiners"]),
         connectors=frozenset(w.lower() for w in words["connectors"]),
         points=frozenset(w.lower() for w in words["points"]),
         multiplying_tens=frozenset(w.lower() for w in words["multiplying_tens"]),
@@ -265,26 +271,30 @@ def _tokens(text: str) -> list[str]:
 
 
 def _own_words(tokens: list[str], g: _Grammar) -> float | None:
+    """Read number words with fractions and spelt-out decimals (integers go to text2num)."""
     total = 0.0
     current = 0.0
+    seg = 0.0  # the part of ``current`` since the last connector or scale word
     last_scale = 1.0
     prev = ""
-    decimals: list[float] | None = None
+    decimals: list[str] | None = None
     for i, tok in enumerate(tokens):
-        if tok in g.connectors or tok in g.articles and tok not in g.cardinals:
+        if tok in g.connectors or (tok in g.articles and tok not in g.cardinals):
+            seg = 0.0
             prev = tok
             continue
         if tok in g.points:
             decimals = []
             continue
         if decimals is not None and tok in g.cardinals:
-            v = g.cardinals[tok]
-            digits = [int(c) for c in str(int(v))]
-            decimals.extend(float(d) for d in digits)
+            v = int(g.cardinals[tok])
+            if decimals and v < 10 and decimals[-1].endswith("0") and len(decimals[-1]) == 2:
+                decimals[-1] = decimals[-1][0] + str(v)
+            else:
+                decimals.append(str(v))
             continue
         if decimals:
-            frac = float("0." + "".join(str(int(d)) for d in decimals))
-            current += frac
+            current += float("0." + "".join(decimals))
             decimals = None
         if tok in g.cardinals:
             v = g.cardinals[tok]
@@ -295,10 +305,10 @@ def _own_words(tokens: list[str], g: _Grammar) -> float | None:
                 and 0 < current % 100 < 10
             ):
                 current = current - current % 100 + (current % 100) * v
-            elif tok in g.articles and i + 1 < len(tokens) and tokens[i + 1] in g.scales:
-                current += 1
+                seg = seg * v
             else:
                 current += v
+                seg += v
         elif tok in g.scales:
             scale = g.scales[tok]
             if scale < 1000:
@@ -307,20 +317,24 @@ def _own_words(tokens: list[str], g: _Grammar) -> float | None:
                 total += (current or 1) * scale
                 current = 0.0
                 last_scale = scale
+            seg = 0.0
         elif tok in g.fractions:
             frac = g.fractions[tok]
             ahead = [t for t in tokens[i + 1 :] if t not in g.connectors and t not in g.articles]
-            if ahead and ahead[0] in g.scales:
+            if seg:
+                current = current - seg + seg * frac
+            elif ahead and ahead[0] in g.scales:
                 current += frac
             elif total and not current:
                 total += frac * last_scale
             else:
                 current += frac
+            seg = 0.0
         else:
             return None
         prev = tok
     if decimals:
-        current += float("0." + "".join(str(int(d)) for d in decimals))
+        current += float("0." + "".join(decimals))
     return total + current
 
 

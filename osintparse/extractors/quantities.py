@@ -54,6 +54,10 @@ class _Rules:
     from_left: Any
     from_to: Any
     dash: Any
+    joiner: Any
+    bound_joiner: Any
+    negative_left: Any
+    last_word_left: Any
     prefix_unit_left: Any
     prefix_units: Mapping[str, str]
     prefix_unit_at: Any
@@ -110,7 +114,7 @@ def _rules(lang: str) -> _Rules:
     return _Rules(
         g=g,
         qualifier_left=regex.compile(
-            rf"{before}(?P<q>{_alternation(qualifier_of)})\s*$", flags=i
+            rf"(?:{before}(?=\p{{L}})|(?=\P{{L}}))(?P<q>{_alternation(qualifier_of)})\s*$", flags=i
         ),
         qualifier_of=qualifier_of,
         postfix=regex.compile(rf"\s*,?\s*(?P<q>{_alternation(postfix_of)})(?![\p{{L}}])", flags=i),
@@ -119,14 +123,22 @@ def _rules(lang: str) -> _Rules:
         between_and=regex.compile(rf"\s+{_alternation(r['between_and'])}\s+", flags=i),
         from_left=regex.compile(rf"{before}{_alternation(r['from'])}\s*$", flags=i),
         from_to=regex.compile(rf"\s+{_alternation(r['from_to'])}\s+", flags=i),
-        dash=regex.compile(rf"\s?{_alternation(r['dashes'])}\s?(?=\d)", flags=i),
+        dash=regex.compile(
+            rf"\s?{_alternation(r['dashes'])}\s?(?=\d|{_alternation(prefix_units)}\s?\d)", flags=i
+        ),
+        joiner=regex.compile(rf"\s*{_alternation(r['joiners'])}\s*(?=\S)", flags=i),
+        bound_joiner=regex.compile(rf"\s*{_alternation(r['bound_joiners'])}\s*", flags=i),
+        negative_left=regex.compile(
+            rf"(?:(?:^|(?<=[\s(\[]))[-−]\s?|{before}{_alternation(g.negatives)}\s+)$", flags=i
+        ),
+        last_word_left=regex.compile(r"([\p{L}']+)\s+$"),
         prefix_unit_left=regex.compile(
             rf"(?<![\p{{L}}])(?P<u>{_alternation(prefix_units)})\s?$", flags=i
         ),
         prefix_units=prefix_units,
         prefix_unit_at=regex.compile(rf"{_alternation(prefix_units)}\s?(?=\d)", flags=i),
         suffix_unit=regex.compile(
-            rf"\s?(?:(?P<u>(?i:{_alternation(multi)}))|(?P<u1>{_alternation(single)}))"
+            rf"(?:\s?|-)(?:(?P<u>(?i:{_alternation(multi)}))|(?P<u1>{_alternation(single)}))"
             r"(?![\p{L}\p{N}])",
             flags=regex.V0,
         ),
@@ -331,6 +343,10 @@ def _phrase(
             and rules.time_cue_left.search(left)
         ):
             return None, skip
+    if n.kind == "words" and n.text.lower() in g.pronoun_ones:
+        lw = rules.last_word_left.search(left)
+        if lw is not None and lw.group(1).lower() in g.pronoun_determiners:
+            return None, skip
     start = s
     rule = [n.rule]
     # Currency or unit written before the number.
@@ -358,6 +374,7 @@ def _phrase(
         (between, rules.between_and, "between"),
         (frm, rules.from_to, "from"),
         (True, rules.dash, "dash"),
+        (True, rules.joiner, "to"),
     ):
         if opener is None:
             continue
@@ -379,6 +396,8 @@ def _phrase(
             return None, cand.end
         if name == "dash" and (n.kind != "digits" or cand.kind != "digits"):
             continue
+        if name == "to" and (qm is not None or n.kind == "vague" or cand.kind == "vague"):
+            continue
         n2 = cand
         if u1 is not None and name != "dash" and unit is None:
             unit = u1[0]
@@ -394,6 +413,9 @@ def _phrase(
         value = (low + high) / 2
         qualifier = Qualifier.RANGE
         end = n2.end
+    elif qm is None and (neg := rules.negative_left.search(left)) is not None:
+        value, start = -value, base + neg.start()
+        rule.insert(0, "negative")
     elif qm is not None:
         phrase = qm.group("q").lower().replace("’", "'")
         phrase = _SPACES.sub(" ", phrase)
@@ -491,6 +513,42 @@ def _find(text: str, lang: str, pos: int, endpos: int) -> list[_Raw]:
         if raw is not None:
             out.append(raw)
         cursor = max(nxt, n.end, cursor + 1)
+    return _merge_bounds(rules, text, out)
+
+
+_LOWER = frozenset({Qualifier.MORE_THAN, Qualifier.AT_LEAST})
+_UPPER = frozenset({Qualifier.LESS_THAN, Qualifier.AT_MOST})
+
+
+def _merge_bounds(rules: _Rules, text: str, found: list[_Raw]) -> list[_Raw]:
+    """Join "more than 10 and less than 20" into one range."""
+    out: list[_Raw] = []
+    for raw in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and {prev.qualifier, raw.qualifier} in ({q1, q2} for q1 in _LOWER for q2 in _UPPER)
+            and (j := rules.bound_joiner.fullmatch(text, prev.end, raw.start)) is not None
+        ):
+            lower, upper = (prev, raw) if prev.qualifier in _LOWER else (raw, prev)
+            low, high = lower.value, upper.value
+            if low <= high:
+                noun = raw if raw.noun_start is not None else prev
+                out[-1] = attrs.evolve(
+                    prev,
+                    end=raw.end,
+                    value=(low + high) / 2,
+                    low=low,
+                    high=high,
+                    qualifier=Qualifier.RANGE,
+                    unit=prev.unit or raw.unit,
+                    number_end=raw.number_end,
+                    noun_start=noun.noun_start,
+                    noun_end=noun.noun_end,
+                    rule=f"{prev.rule}&{raw.rule}",
+                )
+                continue
+        out.append(raw)
     return out
 
 
