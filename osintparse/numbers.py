@@ -163,7 +163,7 @@ def _grammar(lang: str) -> _Grammar:
     conn = _alternation(words["connectors"] + words["points"])
     sep = r"(?:\s*-\s*|\s+)"
     run = rf"(?:{article}{sep})?{word}(?:{sep}(?:{conn}{sep}){{0,2}}{word}){{0,24}}"
-    scale_word = _alternation(scales) + _E
+    scale_word = _alternation(set(scales) - {w.lower() for w in words["not_after_digits"]}) + _E
     frac = _alternation(fractions) + _E
     suffix = "(?-i:" + _alternation(suffix_scales) + ")" + _E
     digits = (
@@ -278,10 +278,12 @@ def _own_words(tokens: list[str], g: _Grammar) -> float | None:
     last_scale = 1.0
     prev = ""
     decimals: list[str] | None = None
+    prev_conn = False
     for i, tok in enumerate(tokens):
         if tok in g.connectors or (tok in g.articles and tok not in g.cardinals):
             seg = 0.0
             prev = tok
+            prev_conn = prev_conn or tok in g.connectors
             continue
         if tok in g.points:
             decimals = []
@@ -307,6 +309,8 @@ def _own_words(tokens: list[str], g: _Grammar) -> float | None:
                 current = current - current % 100 + (current % 100) * v
                 seg = seg * v
             else:
+                if not seg:
+                    prev_conn = prev in g.connectors
                 current += v
                 seg += v
         elif tok in g.scales:
@@ -321,7 +325,11 @@ def _own_words(tokens: list[str], g: _Grammar) -> float | None:
         elif tok in g.fractions:
             frac = g.fractions[tok]
             ahead = [t for t in tokens[i + 1 :] if t not in g.connectors and t not in g.articles]
-            if seg:
+            if seg and total and current == seg and prev_conn:
+                # "cinq milliards et trois quarts": a fraction of the last scale.
+                total += seg * frac * last_scale
+                current = 0.0
+            elif seg:
                 current = current - seg + seg * frac
             elif ahead and ahead[0] in g.scales:
                 current += frac
@@ -409,10 +417,9 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
         tokens = _tokens(text)
         if all(t in g.articles or t in g.connectors for t in tokens):
             return None
-        if tokens[0] in g.articles and len(tokens) > 1 and tokens[1] not in g.scales:
-            # "un trois" is not a number; "un million" is.
-            if tokens[1] not in g.fractions:
-                return None
+        if tokens[0] in g.articles and len(tokens) > 1 and tokens[1] in g.cardinals:
+            # "un trois" is not a number; "un million", "un et demi" are.
+            return None
         if len(tokens) == 1 and tokens[0] in g.fractions:
             return None
         value = words_to_number(text, lang=g.lang)

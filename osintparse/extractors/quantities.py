@@ -129,7 +129,7 @@ def _rules(lang: str) -> _Rules:
         joiner=regex.compile(rf"\s*{_alternation(r['joiners'])}\s*(?=\S)", flags=i),
         bound_joiner=regex.compile(rf"\s*{_alternation(r['bound_joiners'])}\s*", flags=i),
         negative_left=regex.compile(
-            rf"(?:(?:^|(?<=[\s(\[]))[-−]\s?|{before}{_alternation(g.negatives)}\s+)$", flags=i
+            rf"(?:(?:^|(?<=[\s(\[]))(?<![-–—:,.]\s)[-−]\s?|{before}{_alternation(g.negatives)}\s+)$", flags=i
         ),
         last_word_left=regex.compile(r"([\p{L}']+)\s+$"),
         prefix_unit_left=regex.compile(
@@ -397,6 +397,11 @@ def _phrase(
         if name == "dash" and (n.kind != "digits" or cand.kind != "digits"):
             continue
         if name == "to" and (qm is not None or n.kind == "vague" or cand.kind == "vague"):
+            continue
+        if name in {"dash", "to"} and _unit_at(rules, text, e, endpos) is not None:
+            continue
+        u2 = _unit_at(rules, text, cand.end, endpos)
+        if u1 is not None and u2 is not None and u1[0] != u2[0]:
             continue
         n2 = cand
         if u1 is not None and name != "dash" and unit is None:
