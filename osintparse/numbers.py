@@ -165,7 +165,10 @@ def _grammar(lang: str) -> _Grammar:
     run = rf"(?:{article}{sep})?{word}(?:{sep}(?:{conn}{sep}){{0,2}}{word}){{0,24}}"
     scale_word = _alternation(set(scales) - {w.lower() for w in words["not_after_digits"]}) + _E
     frac = _alternation(fractions) + _E
-    suffix = "(?-i:" + _alternation(suffix_scales) + ")" + _E
+    long_suffixes = [k for k in suffix_scales if len(k) > 1]
+    suffix = (
+        "(?-i:" + _alternation(suffix_scales) + "|\\s" + _alternation(long_suffixes) + ")" + _E
+    )
     digits = (
         r"(?<![\p{L}\p{N}_])(?:\d{1,3}(?:[ ,.']\d{3}(?!\d)){1,10}(?:[.,]\d{1,12})?"
         rf"|\d{{1,{MAX_DIGITS}}}(?![\d])(?:[.,]\d{{1,12}}(?!\d))?|[.,]\d{{1,12}}(?!\d))"
@@ -470,7 +473,8 @@ def _scan(text: str, g: _Grammar, pos: int, endpos: int) -> NumberMatch | None:
         found = _evaluate(m, g)
         if found is not None:
             return found
-        pos = m.end() if m.end() > m.start() else m.start() + 1
+        # A rejected run of words may hide a number after its first word ("a six").
+        pos = m.start() + 1 if m.group("words") is not None else max(m.end(), m.start() + 1)
     return None
 
 

@@ -456,6 +456,7 @@ def _phrase(
     # Years: "en 2024", "2022 was", but "plus de 2000 soldats" is a quantity.
     if (
         n2 is None
+        and qm is None
         and _is_year(n)
         and unit is None
         and (
