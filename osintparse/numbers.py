@@ -166,9 +166,7 @@ def _grammar(lang: str) -> _Grammar:
     scale_word = _alternation(set(scales) - {w.lower() for w in words["not_after_digits"]}) + _E
     frac = _alternation(fractions) + _E
     long_suffixes = [k for k in suffix_scales if len(k) > 1]
-    suffix = (
-        "(?-i:" + _alternation(suffix_scales) + "|\\s" + _alternation(long_suffixes) + ")" + _E
-    )
+    suffix = "(?-i:" + _alternation(suffix_scales) + "|\\s" + _alternation(long_suffixes) + ")" + _E
     digits = (
         r"(?<![\p{L}\p{N}_])(?:\d{1,3}(?:[ ,.']\d{3}(?!\d)){1,10}(?:[.,]\d{1,12})?"
         rf"|\d{{1,{MAX_DIGITS}}}(?![\d])(?:[.,]\d{{1,12}}(?!\d))?|[.,]\d{{1,12}}(?!\d))"
@@ -186,8 +184,15 @@ def _grammar(lang: str) -> _Grammar:
     )
     first = {
         c
-        for w in [*cardinals, *scales, *fractions, *vs, *vp, *words["articles"]]
-        + list(vague["words"]["determiners"])
+        for w in [
+            *cardinals,
+            *scales,
+            *fractions,
+            *vs,
+            *vp,
+            *words["articles"],
+            *vague["words"]["determiners"],
+        ]
         for c in (w[0].lower(), w[0].upper())
     }
     gate = "(?<![\\p{L}\\p{N}_])(?=[" + regex.escape("".join(sorted(first))) + r"\d.,])"
@@ -292,11 +297,11 @@ def _own_words(tokens: list[str], g: _Grammar) -> float | None:
             decimals = []
             continue
         if decimals is not None and tok in g.cardinals:
-            v = int(g.cardinals[tok])
-            if decimals and v < 10 and decimals[-1].endswith("0") and len(decimals[-1]) == 2:
-                decimals[-1] = decimals[-1][0] + str(v)
+            iv = int(g.cardinals[tok])
+            if decimals and iv < 10 and decimals[-1].endswith("0") and len(decimals[-1]) == 2:
+                decimals[-1] = decimals[-1][0] + str(iv)
             else:
-                decimals.append(str(v))
+                decimals.append(str(iv))
             continue
         if decimals:
             current += float("0." + "".join(decimals))
@@ -361,8 +366,10 @@ def words_to_number(text: str, *, lang: str) -> float | None:
     99.0
     >>> words_to_number("three hundred and fifty", lang="en")
     350.0
-    >>> words_to_number("half a million", lang="en"), words_to_number("un million et demi", lang="fr")
-    (500000.0, 1500000.0)
+    >>> words_to_number("half a million", lang="en")
+    500000.0
+    >>> words_to_number("un million et demi", lang="fr")
+    1500000.0
     """
     code = lexicons.check_lang(lang)
     g = _grammar(code)

@@ -33,7 +33,7 @@ import regex
 from osintparse import lexicons
 from osintparse.extractors.base import Document
 from osintparse.model import ParagraphKind, Qualifier, Quantity
-from osintparse.numbers import NumberMatch, _alternation, _grammar, _Grammar, _scan
+from osintparse.numbers import NumberMatch, _alternation, _Grammar, _grammar, _scan
 from osintparse.text import Normalized, normalize
 
 __all__ = ["QuantitiesExtractor", "find_quantities"]
@@ -82,7 +82,9 @@ class _Rules:
 
 
 def _key_map(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
-    return {phrase.lower().replace("’", "'"): key for key, words in table.items() for phrase in words}
+    return {
+        phrase.lower().replace("’", "'"): key for key, words in table.items() for phrase in words
+    }
 
 
 @functools.cache
@@ -111,6 +113,8 @@ def _rules(lang: str) -> _Rules:
         for w in [*nouns["stop"], *stopwords, *neg["designators"], *months, *weekdays]
     )
     calendar_words = frozenset([*months, *weekdays])
+    hours = {"h", "heures", "heure", "hr", "hrs"}
+    clock = [m for m in neg["time_markers"] if m not in hours]
     return _Rules(
         g=g,
         qualifier_left=regex.compile(
@@ -129,7 +133,8 @@ def _rules(lang: str) -> _Rules:
         joiner=regex.compile(rf"\s*{_alternation(r['joiners'])}\s*(?=\S)", flags=i),
         bound_joiner=regex.compile(rf"\s*{_alternation(r['bound_joiners'])}\s*", flags=i),
         negative_left=regex.compile(
-            rf"(?:(?:^|(?<=[\s(\[]))(?<![-–—:,.]\s)[-−]\s?|{before}{_alternation(g.negatives)}\s+)$", flags=i
+            rf"(?:(?:^|(?<=[\s(\[]))(?<![-–—:,.]\s)[-−]\s?|{before}{_alternation(g.negatives)}\s+)$",
+            flags=i,
         ),
         last_word_left=regex.compile(r"([\p{L}']+)\s+$"),
         prefix_unit_left=regex.compile(
@@ -143,9 +148,7 @@ def _rules(lang: str) -> _Rules:
             flags=regex.V0,
         ),
         suffix_units=suffix_units,
-        unit_linker=regex.compile(
-            rf"\s+{_alternation(nouns['linkers'])}\s*(?=\S)", flags=i
-        ),
+        unit_linker=regex.compile(rf"\s+{_alternation(nouns['linkers'])}\s*(?=\S)", flags=i),
         noun_linker=regex.compile(rf"\s+{_alternation(nouns['linkers'])}\s*(?=\p{{L}})", flags=i),
         word=regex.compile(rf"\s+(?P<w>{_WORD})", flags=regex.V0),
         complement=regex.compile(
@@ -161,23 +164,16 @@ def _rules(lang: str) -> _Rules:
         designator_left=regex.compile(
             rf"(?:^|(?<![\p{{L}}]))(?:{_alternation(neg['designators'])})\s*$", flags=i
         ),
-        year_cue_left=regex.compile(
-            rf"{before}(?:{_alternation(neg['year_cues'])})\s*$", flags=i
-        ),
-        time_cue_left=regex.compile(
-            rf"{before}(?:{_alternation(neg['time_cues'])})\s*$", flags=i
-        ),
+        year_cue_left=regex.compile(rf"{before}(?:{_alternation(neg['year_cues'])})\s*$", flags=i),
+        time_cue_left=regex.compile(rf"{before}(?:{_alternation(neg['time_cues'])})\s*$", flags=i),
         month_after=regex.compile(rf"\s+{_alternation(months)}(?![\p{{L}}])", flags=i),
         calendar_left=regex.compile(
             rf"{before}(?:{_alternation([*months, *weekdays])})\s*,?\s*$", flags=i
         ),
         time_after=regex.compile(
-            rf"(?:\s?[h:]\s?\d{{2}}(?!\d)|\s?{_alternation(m for m in neg['time_markers'] if m not in {'h', 'heures', 'heure', 'hr', 'hrs'})}(?![\p{{L}}]))",
-            flags=i,
+            rf"(?:\s?[h:]\s?\d{{2}}(?!\d)|\s?{_alternation(clock)}(?![\p{{L}}]))", flags=i
         ),
-        hour_marker=regex.compile(
-            r"\s?(?:h|heures?|hours?|hrs?)(?![\p{L}])", flags=i
-        ),
+        hour_marker=regex.compile(r"\s?(?:h|heures?|hours?|hrs?)(?![\p{L}])", flags=i),
         calendar_words=calendar_words,
         blockers=regex.compile(
             r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+"
@@ -212,8 +208,12 @@ _RUN = regex.compile(r"[\p{L}\p{N}]*(?:[\-./:_][\p{L}\p{N}]+)*", flags=regex.V0)
 
 
 def _is_year(n: NumberMatch) -> bool:
-    return n.kind == "digits" and not n.scaled and n.text.isdigit() and len(n.text) == 4 and (
-        1000 <= n.value <= 2100
+    return (
+        n.kind == "digits"
+        and not n.scaled
+        and n.text.isdigit()
+        and len(n.text) == 4
+        and (1000 <= n.value <= 2100)
     )
 
 
@@ -324,8 +324,10 @@ def _phrase(
             run = _RUN.match(text, s, endpos)
             return None, max(e, run.end() if run else e)
         if not n.scaled and nxt[:1].isalpha():
-            unit = _unit_at(rules, text, e, endpos)
-            if unit is None or (unit[0] == "hour" and rules.time_after.match(text, e, endpos)):
+            attached = _unit_at(rules, text, e, endpos)
+            if attached is None or (
+                attached[0] == "hour" and rules.time_after.match(text, e, endpos)
+            ):
                 run = _RUN.match(text, s, endpos)
                 return None, max(e, run.end() if run else e)
         if not n.scaled and rules.time_after.match(text, e, endpos):
@@ -333,8 +335,9 @@ def _phrase(
             return None, max(e, run.end() if run else e)
         if rules.designator_left.search(left):
             return None, skip
-        if not n.scaled and n.value <= 31 and rules.month_after.match(text, e, endpos):
-            return None, rules.month_after.match(text, e, endpos).end()  # type: ignore[union-attr]
+        month = rules.month_after.match(text, e, endpos)
+        if not n.scaled and n.value <= 31 and month is not None:
+            return None, month.end()
         if rules.calendar_left.search(left):
             return None, skip
         if (
@@ -412,7 +415,12 @@ def _phrase(
         break
     if n2 is not None:
         v1 = n.value
-        if n2.scaled and not n.scaled and n.kind == n2.kind == "digits" and v1 < n2.value / n2.scale * 1000:
+        if (
+            n2.scaled
+            and not n.scaled
+            and n.kind == n2.kind == "digits"
+            and v1 < n2.value / n2.scale * 1000
+        ):
             v1 *= n2.scale
         low, high = min(v1, n2.value), max(v1, n2.value)
         value = (low + high) / 2
@@ -534,7 +542,7 @@ def _merge_bounds(rules: _Rules, text: str, found: list[_Raw]) -> list[_Raw]:
         if (
             prev is not None
             and {prev.qualifier, raw.qualifier} in ({q1, q2} for q1 in _LOWER for q2 in _UPPER)
-            and (j := rules.bound_joiner.fullmatch(text, prev.end, raw.start)) is not None
+            and rules.bound_joiner.fullmatch(text, prev.end, raw.start) is not None
         ):
             lower, upper = (prev, raw) if prev.qualifier in _LOWER else (raw, prev)
             low, high = lower.value, upper.value

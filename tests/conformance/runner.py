@@ -83,8 +83,7 @@ def _num(s: str) -> float:
 def _unit(name: str | None, kind: str) -> str | None:
     if name is None:
         return _UNSCORED
-    table = UNIT_MAP[kind]
-    return table[name] if name in table else _UNSCORED
+    return UNIT_MAP[kind].get(name, _UNSCORED)
 
 
 def _recognizers() -> Iterator[Case]:
@@ -185,8 +184,11 @@ def _duckling() -> Iterator[Case]:
 
 def cases(corpus: str) -> list[Case]:
     """Every case of ``corpus`` (empty when the peers folder is absent)."""
-    return list({"recognizers-text": _recognizers, "quantulum3": _quantulum3,
-                 "duckling": _duckling}[corpus]())
+    return list(
+        {"recognizers-text": _recognizers, "quantulum3": _quantulum3, "duckling": _duckling}[
+            corpus
+        ]()
+    )
 
 
 def _close(a: float | None, b: float | None) -> bool:
@@ -260,8 +262,10 @@ def known_failures(corpus: str) -> set[str]:
 def main(argv: list[str]) -> int:
     for corpus in CORPORA:
         result = score(corpus)
-        total = [sum(v[0] for v in result["by_lang"].values()),
-                 sum(v[1] for v in result["by_lang"].values())]
+        total = [
+            sum(v[0] for v in result["by_lang"].values()),
+            sum(v[1] for v in result["by_lang"].values()),
+        ]
         rates = ", ".join(
             f"{lang} {p}/{n} = {p / n:.1%}" for lang, (p, n) in sorted(result["by_lang"].items())
         )
