@@ -297,6 +297,10 @@ def _extend(
     return start, end
 
 
+def _norm_phrase(phrase: str) -> str:
+    return _SPACES.sub(" ", phrase.lower().replace("’", "'"))
+
+
 def _left(text: str, start: int, floor: int) -> str:
     return text[max(floor, start - _LEFT) : start]
 
@@ -383,7 +387,7 @@ def _phrase(
             continue
         p = e
         u1 = _unit_at(rules, text, p, endpos)
-        if u1 is not None and name != "dash":
+        if u1 is not None:
             p = u1[2]
         j = joiner.match(text, p, endpos)
         if j is None:
@@ -401,16 +405,16 @@ def _phrase(
             continue
         if name == "to" and (qm is not None or n.kind == "vague" or cand.kind == "vague"):
             continue
-        if name in {"dash", "to"} and _unit_at(rules, text, e, endpos) is not None:
-            continue
         u2 = _unit_at(rules, text, cand.end, endpos)
-        if u1 is not None and u2 is not None and u1[0] != u2[0]:
+        if u1 is not None and (u2 is None or u1[0] != u2[0]) and (name in {"dash", "to"} or u2):
             continue
         n2 = cand
-        if u1 is not None and name != "dash" and unit is None:
+        if u1 is not None and unit is None:
             unit = u1[0]
         if opener is not True:
             start = base + opener.start()  # type: ignore[union-attr]
+        elif qm is not None and rules.qualifier_of[_norm_phrase(qm.group("q"))] == "approximate":
+            start = base + qm.start()  # "around 3-5 km": the hedge belongs to the range
         rule.append(f"range:{name}")
         break
     if n2 is not None:
@@ -430,8 +434,7 @@ def _phrase(
         value, start = -value, base + neg.start()
         rule.insert(0, "negative")
     elif qm is not None:
-        phrase = qm.group("q").lower().replace("’", "'")
-        phrase = _SPACES.sub(" ", phrase)
+        phrase = _norm_phrase(qm.group("q"))
         qualifier = Qualifier(rules.qualifier_of[phrase])
         start = base + qm.start()
         rule.insert(0, f"qualifier:{phrase}")
@@ -459,6 +462,8 @@ def _phrase(
     noun = None
     if u is None or unit is None:
         noun = _noun(rules, text, end, endpos, n.scaled or n.kind == "vague")
+    elif rules.noun_linker.match(text, end, endpos) is not None:
+        noun = _noun(rules, text, end, endpos, True)  # "3 tonnes de munitions"
     if noun is not None and text[noun[0] : noun[1]].split()[0].lower() in rules.calendar_words:
         noun = None
     # Years: "en 2024", "2022 was", but "plus de 2000 soldats" is a quantity.
