@@ -168,7 +168,7 @@ def _grammar(lang: str) -> _Grammar:
     long_suffixes = [k for k in suffix_scales if len(k) > 1]
     suffix = "(?-i:" + _alternation(suffix_scales) + "|\\s" + _alternation(long_suffixes) + ")" + _E
     digits = (
-        r"(?<![\p{L}\p{N}_])(?:\d{1,3}(?:[ ,.']\d{3}(?!\d)){1,10}(?:[.,]\d{1,12})?"
+        r"(?:\d{1,3}(?:[ ,.']\d{3}(?!\d)){1,10}(?:[.,]\d{1,12})?"
         rf"|\d{{1,{MAX_DIGITS}}}(?![\d])(?:[.,]\d{{1,12}}(?!\d))?|[.,]\d{{1,12}}(?!\d))"
     )
     dtail = (
@@ -195,7 +195,12 @@ def _grammar(lang: str) -> _Grammar:
         ]
         for c in (w[0].lower(), w[0].upper())
     }
-    gate = "(?<![\\p{L}\\p{N}_])(?=[" + regex.escape("".join(sorted(first))) + r"\d.,])"
+    # Digits may follow a currency code glued to them ("USD3.14", "GBP3,01").
+    codes = [k for k in lexicons.load(lang, "units")["prefix"] if k.isalpha() and len(k) > 1]
+    glued = rf"(?<=(?<![\p{{L}}])(?i:{_alternation(codes)}))(?=\d)"
+    gate = (
+        rf"(?:(?<![\p{{L}}\p{{N}}_])(?=[{regex.escape(''.join(sorted(first)))}\d.,])|{glued})"
+    )
     atom = regex.compile(
         gate + rf"(?i:(?P<vague>{vague_pat})|(?P<words>{run})|(?P<digits>{digits})(?:{dtail})?)",
         flags=regex.V0,

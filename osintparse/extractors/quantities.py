@@ -528,11 +528,55 @@ def _find(text: str, lang: str, pos: int, endpos: int) -> list[_Raw]:
         if hit is not None:
             cursor = max(hit[1], n.end)
             continue
-        raw, nxt = _phrase(rules, text, n, pos, endpos)
+        # Left context never reaches into the previous quantity.
+        floor = max(pos, out[-1].end) if out else pos
+        raw, nxt = _phrase(rules, text, n, floor, endpos)
         if raw is not None:
             out.append(raw)
         cursor = max(nxt, n.end, cursor + 1)
-    return _merge_bounds(rules, text, out)
+    return _merge_bounds(rules, text, _merge_cents(rules, text, out))
+
+
+def _is_currency(unit: str | None) -> bool:
+    return unit is not None and len(unit) == 3 and unit.isupper()
+
+
+def _merge_cents(rules: _Rules, text: str, found: list[_Raw]) -> list[_Raw]:
+    """Join "20 dollars 43 cents", "$20 and 43c", "15 dollars 50." into one amount."""
+    out: list[_Raw] = []
+    for raw in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _is_currency(prev.unit)
+            and prev.noun_start is None
+            and prev.value == int(prev.value)
+            and 0 < raw.value < 100
+            and raw.value == int(raw.value)
+            and raw.qualifier is Qualifier.EXACT
+            and raw.noun_start is None
+            and (
+                (raw.unit is not None and "_" in raw.unit and raw.unit.startswith(prev.unit or ""))
+                or (raw.unit is None and not text[raw.end : raw.end + 2].strip(" .,;!?"))
+                or (raw.unit is not None and raw.unit.endswith("_CENT"))
+            )
+            and (
+                not text[prev.end : raw.start].strip()
+                or rules.bound_joiner.fullmatch(text, prev.end, raw.start) is not None
+            )
+        ):
+            out[-1] = attrs.evolve(
+                prev,
+                end=raw.end,
+                value=prev.value + raw.value / 100,
+                low=None,
+                high=None,
+                number_end=raw.number_end,
+                rule=f"{prev.rule}+cents",
+            )
+            continue
+        out.append(raw)
+    return out
 
 
 _LOWER = frozenset({Qualifier.MORE_THAN, Qualifier.AT_LEAST})
