@@ -137,6 +137,7 @@ class _Grammar:
     thousands: frozenset[str]
     vague_singular: Mapping[str, Mapping[str, float]]
     vague_plural: Mapping[str, Mapping[str, float]]
+    glyphs: Mapping[str, float]
     atom: Any
     prefilter: Any
 
@@ -167,6 +168,12 @@ def _grammar(lang: str) -> _Grammar:
     frac = _alternation(fractions) + _E
     long_suffixes = [k for k in suffix_scales if len(k) > 1]
     suffix = "(?-i:" + _alternation(suffix_scales) + "|\\s" + _alternation(long_suffixes) + ")" + _E
+    glyphs = {k: float(v) for k, v in lex["glyphs"].items()}
+    dens = _alternation(lex["slash_fractions"]["denominators"])
+    fraction = (
+        rf"(?P<fwhole>\d{{1,3}}\s{{1,2}})?(?P<fnum>\d{{1,2}})\s?/\s?(?P<fden>{dens})(?![\d/])"
+        rf"|(?P<gwhole>\d{{1,3}}\s?)?(?P<glyph>{_alternation(glyphs)})"
+    )
     digits = (
         r"(?:\d{1,3}(?:[ ,.']\d{3}(?!\d)){1,10}(?:[.,]\d{1,12})?"
         rf"|\d{{1,{MAX_DIGITS}}}(?![\d])(?:[.,]\d{{1,12}}(?!\d))?|[.,]\d{{1,12}}(?!\d))"
@@ -194,7 +201,7 @@ def _grammar(lang: str) -> _Grammar:
             *vague["words"]["determiners"],
         ]
         for c in (w[0].lower(), w[0].upper())
-    }
+    } | set(lex["glyphs"])
     # Digits may follow a currency code glued to them ("USD3.14", "GBP3,01").
     codes = [k for k in lexicons.load(lang, "units")["prefix"] if k.isalpha() and len(k) > 1]
     glued = rf"(?<=(?<![\p{{L}}])(?i:{_alternation(codes)}))(?=\d)"
@@ -202,7 +209,8 @@ def _grammar(lang: str) -> _Grammar:
         rf"(?:(?<![\p{{L}}\p{{N}}_])(?=[{regex.escape(''.join(sorted(first)))}\d.,])|{glued})"
     )
     atom = regex.compile(
-        gate + rf"(?i:(?P<vague>{vague_pat})|(?P<words>{run})|(?P<digits>{digits})(?:{dtail})?)",
+        gate + rf"(?i:(?P<vague>{vague_pat})|(?P<words>{run})|(?P<fraction>{fraction})"
+        rf"|(?P<digits>{digits})(?:{dtail})?)",
         flags=regex.V0,
     )
     # Cheap first pass: a digit or the first letters of a number or amount word.
@@ -227,6 +235,7 @@ def _grammar(lang: str) -> _Grammar:
         thousands=frozenset(lex["separators"]["thousands"]),
         vague_singular=vs,
         vague_plural=vp,
+        glyphs=glyphs,
         atom=atom,
         prefilter=prefilter,
     )
@@ -449,6 +458,17 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
             kind="words",
             rule="words",
             scaled=scaled,
+        )
+    if m.group("fraction") is not None:
+        if m.group("glyph") is not None:
+            value = g.glyphs[m.group("glyph")] + float(m.group("gwhole") or 0)
+        else:
+            num, den = int(m.group("fnum")), int(m.group("fden"))
+            if num >= den:
+                return None
+            value = num / den + float(m.group("fwhole") or 0)
+        return NumberMatch(
+            start=m.start(), end=m.end(), text=text, value=value, kind="digits", rule="fraction"
         )
     try:
         value = parse_digits(m.group("digits"), lang=g.lang)

@@ -352,7 +352,11 @@ def _phrase(
             return None, skip
     if n.kind == "words" and n.text.lower() in g.pronoun_ones:
         lw = rules.last_word_left.search(left)
-        if lw is not None and lw.group(1).lower() in g.pronoun_determiners:
+        if (
+            lw is not None
+            and lw.group(1).lower() in g.pronoun_determiners
+            and _unit_at(rules, text, e, endpos) is None
+        ):
             return None, skip
     start = s
     rule = [n.rule]
@@ -440,6 +444,8 @@ def _phrase(
         rule.insert(0, f"qualifier:{phrase}")
     # Unit after the number (or after "de"/"of": "2 millions de dollars").
     u = _unit_at(rules, text, end, endpos)
+    if u is not None and pm is not None and _is_currency(u[0]):
+        u = None  # "$ 20,000.00 $ 37,305.97": the second sign opens the next amount
     if u is None and (n.scaled or n.kind == "vague"):
         lk = rules.unit_linker.match(text, end, endpos)
         if lk is not None:
