@@ -177,6 +177,7 @@ def _grammar(lang: str) -> _Grammar:
     digits = (
         r"(?:\d{1,3}(?:[ ,.']\d{3}(?!\d)){1,10}(?:[.,]\d{1,12})?"
         rf"|\d{{1,{MAX_DIGITS}}}(?![\d])(?:[.,]\d{{1,12}}(?!\d))?|[.,]\d{{1,12}}(?!\d))"
+        r"(?:[eE](?P<dexp>[+-]?\d{1,3})(?![\p{L}\p{N}]))?"
     )
     dtail = (
         rf"(?P<dscale>\s?{scale_word}|{suffix})"
@@ -204,10 +205,8 @@ def _grammar(lang: str) -> _Grammar:
     } | set(lex["glyphs"])
     # Digits may follow a currency code glued to them ("USD3.14", "GBP3,01").
     codes = [k for k in lexicons.load(lang, "units")["prefix"] if k.isalpha() and len(k) > 1]
-    glued = rf"(?<=(?<![\p{{L}}])(?i:{_alternation(codes)}))(?=\d)"
-    gate = (
-        rf"(?:(?<![\p{{L}}\p{{N}}_])(?=[{regex.escape(''.join(sorted(first)))}\d.,])|{glued})"
-    )
+    glued = rf"(?=\d)(?<=(?<![\p{{L}}])(?i:{_alternation(codes)}))"
+    gate = rf"(?:(?<![\p{{L}}\p{{N}}_])(?=[{regex.escape(''.join(sorted(first)))}\d.,])|{glued})"
     atom = regex.compile(
         gate + rf"(?i:(?P<vague>{vague_pat})|(?P<words>{run})|(?P<fraction>{fraction})"
         rf"|(?P<digits>{digits})(?:{dtail})?)",
@@ -470,10 +469,16 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
         return NumberMatch(
             start=m.start(), end=m.end(), text=text, value=value, kind="digits", rule="fraction"
         )
+    digits = m.group("digits")
+    exponent = m.group("dexp")
+    if exponent is not None:
+        digits = digits[: -len(exponent) - 1]
     try:
-        value = parse_digits(m.group("digits"), lang=g.lang)
+        value = parse_digits(digits, lang=g.lang)
     except ValueError:
         return None
+    if exponent is not None:
+        value *= 10.0 ** int(exponent)
     scale_text = m.group("dscale")
     rule = "digits"
     scale = 1.0

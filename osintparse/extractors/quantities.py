@@ -55,6 +55,7 @@ class _Rules:
     from_to: Any
     dash: Any
     joiner: Any
+    ratio: Any
     bound_joiner: Any
     negative_left: Any
     last_word_left: Any
@@ -131,6 +132,7 @@ def _rules(lang: str) -> _Rules:
             rf"\s?{_alternation(r['dashes'])}\s?(?=\d|{_alternation(prefix_units)}\s?\d)", flags=i
         ),
         joiner=regex.compile(rf"\s*{_alternation(r['joiners'])}\s*(?=\S)", flags=i),
+        ratio=regex.compile(rf"\s+{_alternation(r['ratios'])}\s+(?=\S)", flags=i),
         bound_joiner=regex.compile(rf"\s*{_alternation(r['bound_joiners'])}\s*", flags=i),
         negative_left=regex.compile(
             rf"(?:(?:^|(?<=[\s(\[]))(?<![-–—:,.]\s)[-−]\s?|{before}{_alternation(g.negatives)}\s+)$",
@@ -207,6 +209,15 @@ _WORD_AT = regex.compile(_WORD, flags=regex.V0)
 _RUN = regex.compile(r"[\p{L}\p{N}]*(?:[\-./:_][\p{L}\p{N}]+)*", flags=regex.V0)
 
 
+_WINDOW = 160  # characters a context pattern may look at after its start
+
+
+def _at(pattern: Any, text: str, pos: int, endpos: int) -> Any:
+    """``pattern.match`` in a bounded window: the regex module may otherwise scan the
+    whole rest of the text for a required literal, which is quadratic over many numbers."""
+    return pattern.match(text, pos, min(endpos, pos + _WINDOW))
+
+
 def _is_year(n: NumberMatch) -> bool:
     return (
         n.kind == "digits"
@@ -218,7 +229,7 @@ def _is_year(n: NumberMatch) -> bool:
 
 
 def _unit_at(rules: _Rules, text: str, pos: int, endpos: int) -> tuple[str, str, int] | None:
-    m = rules.suffix_unit.match(text, pos, endpos)
+    m = _at(rules.suffix_unit, text, pos, endpos)
     if m is None:
         return None
     surface = m.group("u") if m.group("u") is not None else m.group("u1")
@@ -241,13 +252,13 @@ def _noun(rules: _Rules, text: str, pos: int, endpos: int, linked: bool) -> tupl
     """The span of the counted noun phrase starting after ``pos``, or None."""
     p = pos
     if linked:
-        m = rules.noun_linker.match(text, p, endpos)
+        m = _at(rules.noun_linker, text, p, endpos)
         if m is not None:
-            w = _WORD_AT.match(text, m.end(), endpos)
+            w = _at(_WORD_AT, text, m.end(), endpos)
             if w is None or not _ok_word(rules, w.group()):
                 return None
             return _extend(rules, text, w.start(), w.end(), endpos, w.group())
-    m = rules.word.match(text, p, endpos)
+    m = _at(rules.word, text, p, endpos)
     if m is None or not _ok_word(rules, m.group("w")):
         return None
     return _extend(rules, text, m.start("w"), m.end(), endpos, m.group("w"))
@@ -261,7 +272,7 @@ def _extend(
         words = [(start, end, head)]
         p = end
         while len(words) < 5:
-            m = rules.word.match(text, p, endpos)
+            m = _at(rules.word, text, p, endpos)
             if m is None or not _ok_word(rules, m.group("w")):
                 break
             words.append((m.start("w"), m.end(), m.group("w")))
@@ -271,23 +282,23 @@ def _extend(
         if words[-1][2].lower().endswith("ly"):
             return None
         end = words[-1][1]
-        m = rules.coordinator.match(text, end, endpos)
+        m = _at(rules.coordinator, text, end, endpos)
         if m is not None and _ok_word(rules, m.group("w")) and not m.group("w")[0].isupper():
             end = m.end()
         return start, end
     plural = _plural(head)
     complements = 0
     for _ in range(8):
-        m = rules.coordinator.match(text, end, endpos)
+        m = _at(rules.coordinator, text, end, endpos)
         if m is not None and _ok_word(rules, m.group("w")):
             end, plural = m.end(), _plural(m.group("w"))
             continue
-        m = rules.complement.match(text, end, endpos)
+        m = _at(rules.complement, text, end, endpos)
         if m is not None and complements < 2 and _ok_word(rules, m.group("w")):
             end, plural = m.end(), _plural(m.group("w"))
             complements += 1
             continue
-        m = rules.word.match(text, end, endpos)
+        m = _at(rules.word, text, end, endpos)
         if m is not None and _ok_word(rules, m.group("w")):
             w = m.group("w")
             if (plural and _plural(w)) or w[0].isupper():
@@ -321,32 +332,32 @@ def _phrase(
             and before[1] in "-/.:#°§_"
             and (before[0].isalnum() or before[0] in "°#")
         ) or (before[-1:] in {"#", "°", "§", "_", "@"}):
-            run = _RUN.match(text, s, endpos)
+            run = _at(_RUN, text, s, endpos)
             return None, max(e, run.end() if run else e)
         nxt = text[e : e + 2]
         if not n.scaled and len(nxt) == 2 and nxt[0] in "/:._" and nxt[1].isdigit():
-            run = _RUN.match(text, s, endpos)
+            run = _at(_RUN, text, s, endpos)
             return None, max(e, run.end() if run else e)
         if not n.scaled and nxt[:1].isalpha():
             attached = _unit_at(rules, text, e, endpos)
             if attached is None or (
-                attached[0] == "hour" and rules.time_after.match(text, e, endpos)
+                attached[0] == "hour" and _at(rules.time_after, text, e, endpos)
             ):
-                run = _RUN.match(text, s, endpos)
+                run = _at(_RUN, text, s, endpos)
                 return None, max(e, run.end() if run else e)
-        if not n.scaled and rules.time_after.match(text, e, endpos):
-            run = _RUN.match(text, s, endpos)
+        if not n.scaled and _at(rules.time_after, text, e, endpos):
+            run = _at(_RUN, text, s, endpos)
             return None, max(e, run.end() if run else e)
         if rules.designator_left.search(left):
             return None, skip
-        month = rules.month_after.match(text, e, endpos)
+        month = _at(rules.month_after, text, e, endpos)
         if not n.scaled and n.value <= 31 and month is not None:
             return None, month.end()
         if rules.calendar_left.search(left):
             return None, skip
         if (
             not n.scaled
-            and rules.hour_marker.match(text, e, endpos)
+            and _at(rules.hour_marker, text, e, endpos)
             and rules.time_cue_left.search(left)
         ):
             return None, skip
@@ -393,18 +404,18 @@ def _phrase(
         u1 = _unit_at(rules, text, p, endpos)
         if u1 is not None:
             p = u1[2]
-        j = joiner.match(text, p, endpos)
+        j = _at(joiner, text, p, endpos)
         if j is None:
             continue
         q = j.end()
-        m2 = rules.prefix_unit_at.match(text, q, endpos)
+        m2 = _at(rules.prefix_unit_at, text, q, endpos)
         if m2 is not None:
             q = m2.end()
         cand = _scan(text, g, q, min(endpos, q + 80))
         if cand is None or cand.start != q:
             continue
-        if _is_year(n) and _is_year(cand):
-            return None, cand.end
+        if _is_year(n) and (_is_year(cand) or (name == "dash" and len(cand.text) == 2)):
+            return None, cand.end  # "2019-2023", "2013-14", "1995-01": years and months
         if name == "dash" and (n.kind != "digits" or cand.kind != "digits"):
             continue
         if name == "to" and (qm is not None or n.kind == "vague" or cand.kind == "vague"):
@@ -421,6 +432,23 @@ def _phrase(
             start = base + qm.start()  # "around 3-5 km": the hedge belongs to the range
         rule.append(f"range:{name}")
         break
+    ratio = None
+    if n2 is None and _unit_at(rules, text, e, endpos) is None:
+        rm = _at(rules.ratio, text, e, endpos)
+        if rm is not None:
+            cand = _scan(text, g, rm.end(), min(endpos, rm.end() + 80))
+            if (
+                cand is not None
+                and cand.start == rm.end()
+                and cand.value > 0
+                and not _is_year(cand)
+                and n.value <= cand.value
+                and _unit_at(rules, text, cand.end, endpos) is None
+            ):
+                ratio = cand
+                value = n.value / cand.value
+                end = cand.end
+                rule.append("ratio")
     if n2 is not None:
         v1 = n.value
         if (
@@ -447,7 +475,7 @@ def _phrase(
     if u is not None and pm is not None and _is_currency(u[0]):
         u = None  # "$ 20,000.00 $ 37,305.97": the second sign opens the next amount
     if u is None and (n.scaled or n.kind == "vague"):
-        lk = rules.unit_linker.match(text, end, endpos)
+        lk = _at(rules.unit_linker, text, end, endpos)
         if lk is not None:
             u2 = _unit_at(rules, text, lk.end(), endpos)
             if u2 is not None and (u2[0] != "metre"):
@@ -458,7 +486,7 @@ def _phrase(
         end = u[2]
         rule.append(f"unit:{u[1].strip()}")
     # Qualifier after.
-    pf = rules.postfix.match(text, end, endpos)
+    pf = _at(rules.postfix, text, end, endpos)
     if pf is not None and qualifier in {Qualifier.EXACT, Qualifier.APPROXIMATE}:
         phrase = _SPACES.sub(" ", pf.group("q").lower())
         qualifier = Qualifier(rules.postfix_of[phrase])
@@ -468,7 +496,7 @@ def _phrase(
     noun = None
     if u is None or unit is None:
         noun = _noun(rules, text, end, endpos, n.scaled or n.kind == "vague")
-    elif rules.noun_linker.match(text, end, endpos) is not None:
+    elif _at(rules.noun_linker, text, end, endpos) is not None:
         noun = _noun(rules, text, end, endpos, True)  # "3 tonnes de munitions"
     if noun is not None and text[noun[0] : noun[1]].split()[0].lower() in rules.calendar_words:
         noun = None
@@ -505,7 +533,7 @@ def _phrase(
         qualifier=qualifier,
         unit=unit,
         number_start=s,
-        number_end=n2.end if n2 is not None else e,
+        number_end=n2.end if n2 is not None else ratio.end if ratio is not None else e,
         noun_start=noun[0] if noun else None,
         noun_end=noun[1] if noun else None,
         rule="|".join(rule),
@@ -568,7 +596,10 @@ def _merge_cents(rules: _Rules, text: str, found: list[_Raw]) -> list[_Raw]:
             )
             and (
                 not text[prev.end : raw.start].strip()
-                or rules.bound_joiner.fullmatch(text, prev.end, raw.start) is not None
+                or (
+                    raw.start - prev.end < _WINDOW
+                    and rules.bound_joiner.fullmatch(text, prev.end, raw.start) is not None
+                )
             )
         ):
             out[-1] = attrs.evolve(
@@ -597,6 +628,7 @@ def _merge_bounds(rules: _Rules, text: str, found: list[_Raw]) -> list[_Raw]:
         if (
             prev is not None
             and {prev.qualifier, raw.qualifier} in ({q1, q2} for q1 in _LOWER for q2 in _UPPER)
+            and raw.start - prev.end < _WINDOW
             and rules.bound_joiner.fullmatch(text, prev.end, raw.start) is not None
         ):
             lower, upper = (prev, raw) if prev.qualifier in _LOWER else (raw, prev)
