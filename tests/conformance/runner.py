@@ -27,7 +27,8 @@ Number specs expect only bare numbers, so "180ml" or "$20" fragments are judged 
 negative cases only).
 
 Run ``python -m tests.conformance.runner`` for the pass rates, ``--write`` to rewrite
-the known-failure lists in ``known_failures/``.
+the known-failure lists in ``known_failures/``, ``--markdown`` for the table of
+``docs/extractors/quantities.md``.
 """
 
 from __future__ import annotations
@@ -252,6 +253,28 @@ def score(corpus: str) -> dict[str, Any]:
     return {"by_lang": by_lang, "failing": failing}
 
 
+def markdown_table() -> str:
+    """Pass rates per corpus, language and part (model or dimension), as a Markdown table."""
+    rows = [
+        "| corpus | language | part | passed | cases | rate |",
+        "| --- | --- | --- | ---: | ---: | ---: |",
+    ]
+    for corpus in CORPORA:
+        groups: dict[tuple[str, str], list[int]] = {}
+        for case in cases(corpus):
+            part = case.id.split("/")[1] if corpus != "quantulum3" else "quantities.json"
+            for key in ((case.lang, part), (case.lang, "all")):
+                tally = groups.setdefault(key, [0, 0])
+                tally[0] += passes(case)
+                tally[1] += 1
+        for (lang, part), (p, n) in sorted(
+            groups.items(), key=lambda kv: (kv[0][0], kv[0][1] == "all", kv[0][1])
+        ):
+            name = f"**{part}**" if part == "all" else part
+            rows.append(f"| {corpus} | {lang} | {name} | {p} | {n} | {p / n:.1%} |")
+    return "\n".join(rows)
+
+
 def known_failures(corpus: str) -> set[str]:
     path = KNOWN / f"{corpus}.json"
     if not path.is_file():
@@ -260,6 +283,9 @@ def known_failures(corpus: str) -> set[str]:
 
 
 def main(argv: list[str]) -> int:
+    if "--markdown" in argv:
+        print(markdown_table())
+        return 0
     for corpus in CORPORA:
         result = score(corpus)
         total = [
