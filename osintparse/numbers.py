@@ -215,7 +215,8 @@ def _grammar(lang: str) -> _Grammar:
     # Cheap first pass: a digit or the first letters of a number or amount word.
     starts = {w[:3] for w in [*cardinals, *scales, *fractions, *vs, *vp, *words["articles"]]}
     prefilter = regex.compile(
-        rf"(?i:\d|{_B}{_alternation(s for s in starts if len(s) >= 2)})", flags=regex.V0
+        rf"(?i:\d|{_alternation(glyphs)}|{_B}{_alternation(s for s in starts if len(s) >= 2)})",
+        flags=regex.V0,
     )
     return _Grammar(
         lang=lang,
@@ -292,19 +293,26 @@ def _tokens(text: str) -> list[str]:
 
 
 def _own_words(tokens: list[str], g: _Grammar) -> float | None:
-    """Read number words with fractions and spelt-out decimals (integers go to text2num)."""
+    """Read number words with fractions and spelt-out decimals (integers go to text2num).
+
+    A fraction word divides what was said since the last connector ("two thirds", "one
+    hundred and three quarters"); right after "et"/"and" following a scale it is a
+    fraction of that scale ("cinq milliards et trois quarts"); with nothing before it, it
+    counts once ("one and a half", "half a million").
+    """
     total = 0.0
     current = 0.0
-    seg = 0.0  # the part of ``current`` since the last connector or scale word
+    base = (0.0, 0.0)  # (total, current) at the last connector
+    base_after_scale = False  # that connector came right after a scale of 1000 or more
     last_scale = 1.0
     prev = ""
     decimals: list[str] | None = None
-    prev_conn = False
     for i, tok in enumerate(tokens):
         if tok in g.connectors or (tok in g.articles and tok not in g.cardinals):
-            seg = 0.0
+            if tok in g.connectors:
+                base = (total, current)
+                base_after_scale = prev in g.scales and g.scales[prev] >= 1000
             prev = tok
-            prev_conn = prev_conn or tok in g.connectors
             continue
         if tok in g.points:
             decimals = []
@@ -328,12 +336,8 @@ def _own_words(tokens: list[str], g: _Grammar) -> float | None:
                 and 0 < current % 100 < 10
             ):
                 current = current - current % 100 + (current % 100) * v
-                seg = seg * v
             else:
-                if not seg:
-                    prev_conn = prev in g.connectors
                 current += v
-                seg += v
         elif tok in g.scales:
             scale = g.scales[tok]
             if scale < 1000:
@@ -342,23 +346,21 @@ def _own_words(tokens: list[str], g: _Grammar) -> float | None:
                 total += (current or 1) * scale
                 current = 0.0
                 last_scale = scale
-            seg = 0.0
         elif tok in g.fractions:
             frac = g.fractions[tok]
             ahead = [t for t in tokens[i + 1 :] if t not in g.connectors and t not in g.articles]
-            if seg and total and current == seg and prev_conn:
-                # "cinq milliards et trois quarts": a fraction of the last scale.
-                total += seg * frac * last_scale
-                current = 0.0
-            elif seg:
-                current = current - seg + seg * frac
-            elif ahead and ahead[0] in g.scales:
+            scale_ahead = bool(ahead) and ahead[0] in g.scales
+            numerator = (total + current) - (base[0] + base[1])
+            if numerator and base_after_scale and not scale_ahead:
+                total, current = base[0] + numerator * frac * last_scale, base[1]
+            elif numerator:
+                total, current = base[0], base[1] + numerator * frac
+            elif scale_ahead:
                 current += frac
             elif total and not current:
                 total += frac * last_scale
             else:
                 current += frac
-            seg = 0.0
         else:
             return None
         prev = tok
