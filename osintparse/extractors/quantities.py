@@ -283,15 +283,23 @@ def _extend(
             return None
         end = words[-1][1]
         m = _at(rules.coordinator, text, end, endpos)
-        if m is not None and _ok_word(rules, m.group("w")) and not m.group("w")[0].isupper():
+        if (
+            m is not None
+            and _ok_word(rules, m.group("w"))
+            and not m.group("w")[0].isupper()
+            and _plural(m.group("w")) == _plural(words[-1][2])
+            and not m.group("w").lower().endswith(("ed", "ing", "ly"))
+        ):
             end = m.end()
         return start, end
     plural = _plural(head)
     complements = 0
     for _ in range(8):
         m = _at(rules.coordinator, text, end, endpos)
-        if m is not None and _ok_word(rules, m.group("w")):
-            end, plural = m.end(), _plural(m.group("w"))
+        # A second head agrees with the first ("ingénieurs et de sapeurs"), which a verb
+        # or participle after "et" usually does not ("livres et payé").
+        if m is not None and _ok_word(rules, m.group("w")) and _plural(m.group("w")) == plural:
+            end = m.end()
             continue
         m = _at(rules.complement, text, end, endpos)
         if m is not None and complements < 2 and _ok_word(rules, m.group("w")):

@@ -15,7 +15,7 @@ an expected figure when
 
 * the value matches (relative tolerance 1e-6); for ranges and bounds ("between",
   "under", "above", Recognizers' ``[20,30)``) ``low`` and ``high`` match instead;
-* the unit matches, when the reference unit is listed in ``unit_map.json`` (units
+* the unit matches, when the reference unit is listed in ``quantities_units.json`` (units
   outside osintparse's lexicons, e.g. "Finnish markka", are not scored);
 * the span matches: the reference span starts between the start of our phrase and the
   start of our number (so a qualifier or currency sign may be included or not) and ends
@@ -26,8 +26,8 @@ Extra quantities in a case that expects some are not counted against it (Recogni
 Number specs expect only bare numbers, so "180ml" or "$20" fragments are judged by the
 negative cases only).
 
-Run ``python -m tests.conformance.runner`` for the pass rates, ``--write`` to rewrite
-the known-failure lists in ``known_failures/``, ``--markdown`` for the table of
+Run ``python -m tests.conformance.quantities_runner`` for the pass rates, ``--write`` to rewrite
+the known-failure lists ``known_failures/quantities-<corpus>.json``, ``--markdown`` for the table of
 ``docs/extractors/quantities.md``.
 """
 
@@ -49,7 +49,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 PEERS = HERE.parent.parent.parent / "shared" / "peers"
 KNOWN = HERE / "known_failures"
 UNIT_MAP: dict[str, dict[str, str | None]] = {
-    k: v for k, v in json.loads((HERE / "unit_map.json").read_text("utf-8")).items() if k != "_doc"
+    k: v for k, v in json.loads((HERE / "quantities_units.json").read_text("utf-8")).items() if k != "_doc"
 }
 _UNSCORED = "<unscored>"
 
@@ -276,7 +276,7 @@ def markdown_table() -> str:
 
 
 def known_failures(corpus: str) -> set[str]:
-    path = KNOWN / f"{corpus}.json"
+    path = KNOWN / f"quantities-{corpus}.json"
     if not path.is_file():
         return set()
     return set(json.loads(path.read_text("utf-8"))["failing"])
@@ -301,10 +301,10 @@ def main(argv: list[str]) -> int:
             KNOWN.mkdir(exist_ok=True)
             data = {
                 "corpus": corpus,
-                "definition": "ids of cases osintparse fails; see tests/conformance/runner.py",
+                "definition": "ids of cases osintparse fails; see tests/conformance/quantities_runner.py",
                 "failing": sorted(result["failing"]),
             }
-            (KNOWN / f"{corpus}.json").write_text(
+            (KNOWN / f"quantities-{corpus}.json").write_text(
                 json.dumps(data, indent=1, ensure_ascii=False) + "\n", "utf-8"
             )
     return 0

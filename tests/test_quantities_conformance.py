@@ -1,16 +1,16 @@
 """Conformance of the quantities extractor against public reference corpora.
 
-See :mod:`tests.conformance.runner` for what a case is and how it is scored. Known
-failures are data (``tests/conformance/known_failures/<corpus>.json``): a case outside
+See :mod:`tests.conformance.quantities_runner` for what a case is and how it is scored. Known
+failures are data (``tests/conformance/known_failures/quantities-<corpus>.json``): a case outside
 that list that fails is a regression; a listed case that passes means the list is stale.
-Refresh the lists with ``python -m tests.conformance.runner --write``.
+Refresh the lists with ``python -m tests.conformance.quantities_runner --write``.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.conformance.runner import CORPORA, PEERS, cases, known_failures, score
+from tests.conformance.quantities_runner import CORPORA, PEERS, cases, known_failures, score
 
 pytestmark = pytest.mark.skipif(
     not PEERS.is_dir(), reason=f"reference corpora not found at {PEERS}"
@@ -44,7 +44,7 @@ def test_known_failures_are_current(result: tuple[str, dict[str, object]]) -> No
     fixed = sorted(known_failures(corpus) - set(res["failing"]))  # type: ignore[call-overload]
     assert not fixed, (
         f"{corpus}: {len(fixed)} known failures now pass; run "
-        f"`python -m tests.conformance.runner --write`: {fixed[:20]}"
+        f"`python -m tests.conformance.quantities_runner --write`: {fixed[:20]}"
     )
 
 
