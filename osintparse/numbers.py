@@ -179,9 +179,12 @@ def _grammar(lang: str) -> _Grammar:
         rf"|\d{{1,{MAX_DIGITS}}}(?![\d])(?:[.,]\d{{1,12}}(?!\d))?|[.,]\d{{1,12}}(?!\d))"
         r"(?:[eE](?P<dexp>[+-]?\d{1,3})(?![\p{L}\p{N}]))?"
     )
+    # "4 thousand 3 hundred and 21": more figures and words after a scale word.
+    small = r"\d{1,3}(?!\d)(?![.,]\d|\s\d{3}(?!\d))"
+    dmore = rf"(?P<dmore>(?:{sep}(?:{conn}{sep})?(?:{small}|{word})(?:\s?{scale_word})?){{1,6}})"
     dtail = (
         rf"(?P<dscale>\s?{scale_word}|{suffix})"
-        rf"(?P<dfrac>\s+{conn}\s+(?:{article}\s+)?{frac})?"
+        rf"(?:(?P<dfrac>\s+{conn}\s+(?:{article}\s+)?{frac})|(?<=\p{{L}}){dmore})?"
     )
     vdet = _alternation(vague["words"]["determiners"])
     vlink = _alternation(vague["words"]["linkers"])
@@ -292,7 +295,9 @@ def _tokens(text: str) -> list[str]:
     return [t for t in _TOKEN_SPLIT.split(text.lower().replace("’", "'")) if t]
 
 
-def _own_words(tokens: list[str], g: _Grammar) -> float | None:
+def _own_words(
+    tokens: list[str], g: _Grammar, extra: Mapping[str, float] | None = None
+) -> float | None:
     """Read number words with fractions and spelt-out decimals (integers go to text2num).
 
     A fraction word divides what was said since the last connector ("two thirds", "one
@@ -300,6 +305,7 @@ def _own_words(tokens: list[str], g: _Grammar) -> float | None:
     fraction of that scale ("cinq milliards et trois quarts"); with nothing before it, it
     counts once ("one and a half", "half a million").
     """
+    cardinals = {**g.cardinals, **extra} if extra else g.cardinals
     total = 0.0
     current = 0.0
     base = (0.0, 0.0)  # (total, current) at the last connector
@@ -308,7 +314,7 @@ def _own_words(tokens: list[str], g: _Grammar) -> float | None:
     prev = ""
     decimals: list[str] | None = None
     for i, tok in enumerate(tokens):
-        if tok in g.connectors or (tok in g.articles and tok not in g.cardinals):
+        if tok in g.connectors or (tok in g.articles and tok not in cardinals):
             if tok in g.connectors:
                 base = (total, current)
                 base_after_scale = prev in g.scales and g.scales[prev] >= 1000
@@ -317,8 +323,8 @@ def _own_words(tokens: list[str], g: _Grammar) -> float | None:
         if tok in g.points:
             decimals = []
             continue
-        if decimals is not None and tok in g.cardinals:
-            iv = int(g.cardinals[tok])
+        if decimals is not None and tok in cardinals:
+            iv = int(cardinals[tok])
             if decimals and iv < 10 and decimals[-1].endswith("0") and len(decimals[-1]) == 2:
                 decimals[-1] = decimals[-1][0] + str(iv)
             else:
@@ -327,12 +333,12 @@ def _own_words(tokens: list[str], g: _Grammar) -> float | None:
         if decimals:
             current += float("0." + "".join(decimals))
             decimals = None
-        if tok in g.cardinals:
-            v = g.cardinals[tok]
+        if tok in cardinals:
+            v = cardinals[tok]
             if (
                 tok in g.multiplying_tens
-                and prev in g.cardinals
-                and 1 < g.cardinals[prev] < 10
+                and prev in cardinals
+                and 1 < cardinals[prev] < 10
                 and 0 < current % 100 < 10
             ):
                 current = current - current % 100 + (current % 100) * v
@@ -491,6 +497,14 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
         rule += f"+scale:{stripped}"
         if m.group("dfrac") is not None:
             value += g.fractions[_tokens(m.group("dfrac"))[-1]] * scale
+        elif m.group("dmore") is not None:
+            tokens = ["#", *_tokens(scale_text), *_tokens(m.group("dmore"))]
+            extra = {t: float(t) for t in tokens if t.isdigit()}
+            extra["#"] = value / scale
+            more = _own_words(tokens, g, extra)
+            if more is None or more <= value:
+                return None
+            value = more
     return NumberMatch(
         start=m.start(),
         end=m.end(),

@@ -72,7 +72,7 @@ class _Rules:
     stop: frozenset[str]
     post_order: bool
     designator_left: Any
-    year_cue_left: Any
+    strong_year_cue_left: Any
     time_cue_left: Any
     month_after: Any
     calendar_left: Any
@@ -166,7 +166,9 @@ def _rules(lang: str) -> _Rules:
         designator_left=regex.compile(
             rf"(?:^|(?<![\p{{L}}]))(?:{_alternation(neg['designators'])})\s*$", flags=i
         ),
-        year_cue_left=regex.compile(rf"{before}(?:{_alternation(neg['year_cues'])})\s*$", flags=i),
+        strong_year_cue_left=regex.compile(
+            rf"{before}(?:{_alternation(neg['year_cues'])})\s*$", flags=i
+        ),
         time_cue_left=regex.compile(rf"{before}(?:{_alternation(neg['time_cues'])})\s*$", flags=i),
         month_after=regex.compile(rf"\s+{_alternation(months)}(?![\p{{L}}])", flags=i),
         calendar_left=regex.compile(
@@ -515,8 +517,9 @@ def _phrase(
         and _is_year(n)
         and unit is None
         and (
-            rules.year_cue_left.search(_left(text, s, floor))
-            or (qualifier is Qualifier.EXACT and (noun is None or text[noun[0]].isupper()))
+            rules.strong_year_cue_left.search(_left(text, s, floor))
+            or noun is None
+            or text[noun[0]].isupper()
         )
     ):
         return None, skip

@@ -49,7 +49,9 @@ HERE = pathlib.Path(__file__).resolve().parent
 PEERS = HERE.parent.parent.parent / "shared" / "peers"
 KNOWN = HERE / "known_failures"
 UNIT_MAP: dict[str, dict[str, str | None]] = {
-    k: v for k, v in json.loads((HERE / "quantities_units.json").read_text("utf-8")).items() if k != "_doc"
+    k: v
+    for k, v in json.loads((HERE / "quantities_units.json").read_text("utf-8")).items()
+    if k != "_doc"
 }
 _UNSCORED = "<unscored>"
 
