@@ -181,7 +181,10 @@ def _grammar(lang: str) -> _Grammar:
     )
     # "4 thousand 3 hundred and 21": more figures and words after a scale word.
     small = r"\d{1,3}(?!\d)(?![.,]\d|\s\d{3}(?!\d))"
-    dmore = rf"(?P<dmore>(?:{sep}(?:{conn}{sep})?(?:{small}|{word})(?:\s?{scale_word})?){{1,6}})"
+    dmore = (
+        rf"(?P<dmore>(?:{sep}(?:{conn}{sep})?(?:{small}|{word})(?:\s?{scale_word})?){{1,6}})"
+        r"(?!\s?[%‰\p{Sc}])"
+    )
     dtail = (
         rf"(?P<dscale>\s?{scale_word}|{suffix})"
         rf"(?:(?P<dfrac>\s+{conn}\s+(?:{article}\s+)?{frac})|(?<=\p{{L}}){dmore})?"
@@ -488,6 +491,7 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
     if exponent is not None:
         value *= 10.0 ** int(exponent)
     scale_text = m.group("dscale")
+    end = m.end()
     rule = "digits"
     scale = 1.0
     if scale_text is not None:
@@ -497,6 +501,9 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
         rule += f"+scale:{stripped}"
         if m.group("dfrac") is not None:
             value += g.fractions[_tokens(m.group("dfrac"))[-1]] * scale
+        elif m.group("dmore") is not None and (scale > 1000 or value != int(value)):
+            # Only "4 thousand 3 hundred and 21"; "5 million and 3 dead" are two figures.
+            end = m.end("dscale")
         elif m.group("dmore") is not None:
             tokens = ["#", *_tokens(scale_text), *_tokens(m.group("dmore"))]
             extra = {t: float(t) for t in tokens if t.isdigit()}
@@ -507,8 +514,8 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
             value = more
     return NumberMatch(
         start=m.start(),
-        end=m.end(),
-        text=text,
+        end=end,
+        text=m.string[m.start() : end],
         value=value,
         kind="digits",
         rule=rule,

@@ -38,7 +38,8 @@ from osintparse.text import Normalized, normalize
 
 __all__ = ["QuantitiesExtractor", "find_quantities"]
 
-_WORD = r"[\p{L}][\p{L}\p{M}'’\-]*"
+# A word of a noun phrase: letters, inner hyphens ("nord-coréens"), never glued to digits.
+_WORD = r"[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)*(?![\p{L}\p{M}\p{N}'’\-])"
 _LEFT = 48  # characters of left context looked at for qualifiers and cues
 
 

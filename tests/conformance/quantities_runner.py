@@ -303,7 +303,9 @@ def main(argv: list[str]) -> int:
             KNOWN.mkdir(exist_ok=True)
             data = {
                 "corpus": corpus,
-                "definition": "ids of cases osintparse fails; see tests/conformance/quantities_runner.py",
+                "definition": (
+                    "ids of cases osintparse fails; see tests/conformance/quantities_runner.py"
+                ),
                 "failing": sorted(result["failing"]),
             }
             (KNOWN / f"quantities-{corpus}.json").write_text(
