@@ -116,6 +116,7 @@ def _rules(lang: str) -> _Rules:
     )
     calendar_words = frozenset([*months, *weekdays])
     hours = {"h", "heures", "heure", "hr", "hrs"}
+    ordinal = _alternation(neg["ordinal_suffixes"])
     clock = [m for m in neg["time_markers"] if m not in hours]
     return _Rules(
         g=g,
@@ -171,9 +172,15 @@ def _rules(lang: str) -> _Rules:
             rf"{before}(?:{_alternation(neg['year_cues'])})\s*$", flags=i
         ),
         time_cue_left=regex.compile(rf"{before}(?:{_alternation(neg['time_cues'])})\s*$", flags=i),
-        month_after=regex.compile(rf"\s+{_alternation(months)}(?![\p{{L}}])", flags=i),
+        month_after=regex.compile(
+            rf"(?:\s*{_alternation(r['bound_joiners'] + r['dashes'] + r['from_to'])}\s*"
+            rf"\d{{1,2}}{ordinal}?)?\s+{_alternation(months)}(?![\p{{L}}])",
+            flags=i,
+        ),
         calendar_left=regex.compile(
-            rf"{before}(?:{_alternation([*months, *weekdays])})\s*,?\s*$", flags=i
+            rf"{before}(?:{_alternation([*months, *weekdays])})\s*,?\s*"
+            rf"(?:\d{{1,2}}{ordinal}?\s*{_alternation(r['bound_joiners'] + r['dashes'])}\s*)?$",
+            flags=i,
         ),
         time_after=regex.compile(
             rf"(?:\s?[h:]\s?\d{{2}}(?!\d)|\s?{_alternation(clock)}(?![\p{{L}}]))", flags=i
@@ -208,6 +215,7 @@ class _Raw:
 
 _BLOCK_HINT = regex.compile(r"[+@(]|://|www\.|\d[ .\-]\d\d[ .\-]\d\d[ .\-]\d\d|\d-\d{4}")
 _SPACES = regex.compile(r"\s+")
+_PROPER_BEFORE = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Ll}\p{M}]+[ ]$")
 _WORD_AT = regex.compile(_WORD, flags=regex.V0)
 _RUN = regex.compile(r"[\p{L}\p{N}]*(?:[\-./:_][\p{L}\p{N}]+)*", flags=regex.V0)
 
@@ -356,9 +364,9 @@ def _phrase(
             ):
                 run = _at(_RUN, text, s, endpos)
                 return None, max(e, run.end() if run else e)
-        if not n.scaled and _at(rules.time_after, text, e, endpos):
-            run = _at(_RUN, text, s, endpos)
-            return None, max(e, run.end() if run else e)
+        clock = _at(rules.time_after, text, e, endpos) if not n.scaled else None
+        if clock is not None:
+            return None, clock.end()  # "4 h 30", "10:30", "10 am"
         if rules.designator_left.search(left):
             return None, skip
         month = _at(rules.month_after, text, e, endpos)
@@ -434,6 +442,10 @@ def _phrase(
         u2 = _unit_at(rules, text, cand.end, endpos)
         if u1 is not None and (u2 is None or u1[0] != u2[0]) and (name in {"dash", "to"} or u2):
             continue
+        if unit is not None and u2 is not None and u2[0] != unit:
+            continue  # "$1 to 40 hryvnias" is an exchange rate, not a range
+        if name in {"dash", "to"} and not n.value < cand.value and not cand.scaled:
+            continue  # "311 to 112", "3-1": tallies and scores, not ranges
         n2 = cand
         if u1 is not None and unit is None:
             unit = u1[0]
@@ -509,6 +521,8 @@ def _phrase(
         noun = _noun(rules, text, end, endpos, n.scaled or n.kind == "vague")
     elif _at(rules.noun_linker, text, end, endpos) is not None:
         noun = _noun(rules, text, end, endpos, True)  # "3 tonnes de munitions"
+        if noun is not None and (text[noun[0]].isupper() or "'" in text[noun[0] : noun[0] + 3]):
+            noun = None  # "15 km de Kharkiv", "50 milliards d'euros de l'UE": places, not goods
     if noun is not None and text[noun[0] : noun[1]].split()[0].lower() in rules.calendar_words:
         noun = None
     # Years: "en 2024", "2022 was", but "plus de 2000 soldats" is a quantity.
@@ -522,6 +536,20 @@ def _phrase(
             or noun is None
             or text[noun[0]].isupper()
         )
+    ):
+        return None, skip
+    # Model numbers: "Boeing 737", "Windows 10": a bare figure right after a proper name
+    # (not the first word of the sentence) that counts nothing.
+    if (
+        n.kind == "digits"
+        and n2 is None
+        and ratio is None
+        and unit is None
+        and noun is None
+        and qualifier is Qualifier.EXACT
+        and not n.scaled
+        and (name := _PROPER_BEFORE.search(_left(text, s, floor))) is not None
+        and _left(text, s, floor)[: name.start()].strip()[-1:] not in {"", ".", "!", "?", ":"}
     ):
         return None, skip
     if noun is not None:
