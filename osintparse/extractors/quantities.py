@@ -548,8 +548,8 @@ def _phrase(
         and noun is None
         and qualifier is Qualifier.EXACT
         and not n.scaled
-        and (name := _PROPER_BEFORE.search(_left(text, s, floor))) is not None
-        and _left(text, s, floor)[: name.start()].strip()[-1:] not in {"", ".", "!", "?", ":"}
+        and (proper := _PROPER_BEFORE.search(_left(text, s, floor))) is not None
+        and _left(text, s, floor)[: proper.start()].strip()[-1:] not in {"", ".", "!", "?", ":"}
     ):
         return None, skip
     if noun is not None:
