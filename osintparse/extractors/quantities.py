@@ -501,7 +501,8 @@ def _phrase(
         lk = _at(rules.unit_linker, text, end, endpos)
         if lk is not None:
             u2 = _unit_at(rules, text, lk.end(), endpos)
-            if u2 is not None and (u2[0] != "metre"):
+            letter = u2 is not None and len(u2[1].strip()) == 1 and u2[1].strip().isalpha()
+            if u2 is not None and not letter:  # "2 millions de $", not "2 millions de m..."
                 u = u2
     if u is not None:
         if unit is None:
