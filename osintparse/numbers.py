@@ -291,11 +291,17 @@ def parse_digits(text: str, *, lang: str) -> float:
     return float(s)
 
 
-_TOKEN_SPLIT = regex.compile(r"[\s\-]+")
+_TOKEN_SPLIT = r"[\s\-]+"
+
+
+@functools.cache
+def _re(source: str) -> Any:
+    """Compile a pattern source once (import stays cheap)."""
+    return regex.compile(source, flags=regex.V0)
 
 
 def _tokens(text: str) -> list[str]:
-    return [t for t in _TOKEN_SPLIT.split(text.lower().replace("’", "'")) if t]
+    return [t for t in _re(_TOKEN_SPLIT).split(text.lower().replace("’", "'")) if t]
 
 
 def _own_words(

@@ -213,11 +213,18 @@ class _Raw:
     rule: str
 
 
-_BLOCK_HINT = regex.compile(r"[+@(]|://|www\.|\d[ .\-]\d\d[ .\-]\d\d[ .\-]\d\d|\d-\d{4}")
-_SPACES = regex.compile(r"\s+")
-_PROPER_BEFORE = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Ll}\p{M}]+[ ]$")
-_WORD_AT = regex.compile(_WORD, flags=regex.V0)
-_RUN = regex.compile(r"[\p{L}\p{N}]*(?:[\-./:_][\p{L}\p{N}]+)*", flags=regex.V0)
+# Pattern sources, compiled on first use (import stays cheap).
+_BLOCK_HINT = r"[+@(]|://|www\.|\d[ .\-]\d\d[ .\-]\d\d[ .\-]\d\d|\d-\d{4}"
+_SPACES = r"\s+"
+_PROPER_BEFORE = r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Ll}\p{M}]+[ ]$"
+_WORD_AT = _WORD
+_RUN = r"[\p{L}\p{N}]*(?:[\-./:_][\p{L}\p{N}]+)*"
+
+
+@functools.cache
+def _re(source: str) -> Any:
+    """Compile a pattern source once."""
+    return regex.compile(source, flags=regex.V0)
 
 
 _WINDOW = 160  # characters a context pattern may look at after its start
@@ -265,7 +272,7 @@ def _noun(rules: _Rules, text: str, pos: int, endpos: int, linked: bool) -> tupl
     if linked:
         m = _at(rules.noun_linker, text, p, endpos)
         if m is not None:
-            w = _at(_WORD_AT, text, m.end(), endpos)
+            w = _at(_re(_WORD_AT), text, m.end(), endpos)
             if w is None or not _ok_word(rules, w.group()):
                 return None
             return _extend(rules, text, w.start(), w.end(), endpos, w.group())
@@ -328,7 +335,7 @@ def _extend(
 
 
 def _norm_phrase(phrase: str) -> str:
-    return _SPACES.sub(" ", phrase.lower().replace("’", "'"))
+    return str(_re(_SPACES).sub(" ", phrase.lower().replace("’", "'")))
 
 
 def _left(text: str, start: int, floor: int) -> str:
@@ -351,18 +358,18 @@ def _phrase(
             and before[1] in "-/.:#°§_"
             and (before[0].isalnum() or before[0] in "°#")
         ) or (before[-1:] in {"#", "°", "§", "_", "@"}):
-            run = _at(_RUN, text, s, endpos)
+            run = _at(_re(_RUN), text, s, endpos)
             return None, max(e, run.end() if run else e)
         nxt = text[e : e + 2]
         if not n.scaled and len(nxt) == 2 and nxt[0] in "/:._" and nxt[1].isdigit():
-            run = _at(_RUN, text, s, endpos)
+            run = _at(_re(_RUN), text, s, endpos)
             return None, max(e, run.end() if run else e)
         if not n.scaled and nxt[:1].isalpha():
             attached = _unit_at(rules, text, e, endpos)
             if attached is None or (
                 attached[0] == "hour" and _at(rules.time_after, text, e, endpos)
             ):
-                run = _at(_RUN, text, s, endpos)
+                run = _at(_re(_RUN), text, s, endpos)
                 return None, max(e, run.end() if run else e)
         clock = _at(rules.time_after, text, e, endpos) if not n.scaled else None
         if clock is not None:
@@ -512,7 +519,7 @@ def _phrase(
     # Qualifier after.
     pf = _at(rules.postfix, text, end, endpos)
     if pf is not None and qualifier in {Qualifier.EXACT, Qualifier.APPROXIMATE}:
-        phrase = _SPACES.sub(" ", pf.group("q").lower())
+        phrase = _re(_SPACES).sub(" ", pf.group("q").lower())
         qualifier = Qualifier(rules.postfix_of[phrase])
         end = pf.end()
         rule.append(f"postfix:{phrase}")
@@ -549,7 +556,7 @@ def _phrase(
         and noun is None
         and qualifier is Qualifier.EXACT
         and not n.scaled
-        and (proper := _PROPER_BEFORE.search(_left(text, s, floor))) is not None
+        and (proper := _re(_PROPER_BEFORE).search(_left(text, s, floor))) is not None
         and _left(text, s, floor)[: proper.start()].strip()[-1:] not in {"", ".", "!", "?", ":"}
     ):
         return None, skip
@@ -583,7 +590,7 @@ def _phrase(
 
 
 def _blocked(rules: _Rules, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
-    if _BLOCK_HINT.search(text, pos, endpos) is None:
+    if _re(_BLOCK_HINT).search(text, pos, endpos) is None:
         return []
     return [(m.start(), m.end()) for m in rules.blockers.finditer(text, pos, endpos)]
 
