@@ -495,6 +495,8 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
     except ValueError:
         return None
     if exponent is not None:
+        if abs(int(exponent)) > 300:
+            return None  # beyond floating point: an identifier, not an amount
         value *= 10.0 ** int(exponent)
     scale_text = m.group("dscale")
     end = m.end()

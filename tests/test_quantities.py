@@ -254,3 +254,16 @@ def test_invariants_hold_on_any_text(text: str, lang: str) -> None:
         assert q.number_end is not None
         assert q.start <= q.number_start
         assert q.number_end <= q.end
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("7E569 soldats", "fr"),  # exponent beyond floating point
+        ("un prêt de us\u00a0 $5", "fr"),  # a multi-word sign with doubled spaces
+        ("10 pour  cent", "fr"),
+    ],
+)
+def test_regressions_found_by_fuzzing(text: str, lang: str) -> None:
+    for q in find_quantities(text, lang=lang):
+        assert text[q.start : q.end] == q.text

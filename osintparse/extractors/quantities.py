@@ -251,7 +251,7 @@ def _unit_at(rules: _Rules, text: str, pos: int, endpos: int) -> tuple[str, str,
     if m is None:
         return None
     surface = m.group("u") if m.group("u") is not None else m.group("u1")
-    return rules.suffix_units[surface.lower()], surface, m.end()
+    return rules.suffix_units[_norm_phrase(surface)], surface, m.end()
 
 
 def _ok_word(rules: _Rules, w: str) -> bool:
@@ -401,7 +401,7 @@ def _phrase(
     unit: str | None = None
     pm = rules.prefix_unit_left.search(text[max(floor, s - 6) : s])
     if pm is not None:
-        unit = rules.prefix_units[pm.group("u").lower()]
+        unit = rules.prefix_units[_norm_phrase(pm.group("u"))]
         start = max(floor, s - 6) + pm.start()
         rule.append(f"unit:{pm.group('u')}")
     # Qualifier or range opener before.
