@@ -509,17 +509,19 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
         rule += f"+scale:{stripped}"
         if m.group("dfrac") is not None:
             value += g.fractions[_tokens(m.group("dfrac"))[-1]] * scale
-        elif m.group("dmore") is not None and (scale > 1000 or value != int(value)):
-            # Only "4 thousand 3 hundred and 21"; "5 million and 3 dead" are two figures.
-            end = m.end("dscale")
         elif m.group("dmore") is not None:
-            tokens = ["#", *_tokens(scale_text), *_tokens(m.group("dmore"))]
-            extra = {t: float(t) for t in tokens if t.isdigit()}
-            extra["#"] = value / scale
-            more = _own_words(tokens, g, extra)
+            # Only "4 thousand 3 hundred and 21"; "5 million and 3 dead" are two figures,
+            # and so are "5k-20k".
+            more = None
+            if scale <= 1000 and value == int(value) and stripped.lower() in g.scales:
+                tokens = ["#", *_tokens(scale_text), *_tokens(m.group("dmore"))]
+                extra = {t: float(t) for t in tokens if t.isdigit()}
+                extra["#"] = value / scale
+                more = _own_words(tokens, g, extra)
             if more is None or more <= value:
-                return None
-            value = more
+                end = m.end("dscale")
+            else:
+                value = more
     return NumberMatch(
         start=m.start(),
         end=end,

@@ -121,7 +121,9 @@ def _rules(lang: str) -> _Rules:
     return _Rules(
         g=g,
         qualifier_left=regex.compile(
-            rf"(?:{before}(?=\p{{L}})|(?=\P{{L}}))(?P<q>{_alternation(qualifier_of)})\s*$", flags=i
+            rf"(?:{before}(?=\p{{L}})|(?<![<>=~])(?=\P{{L}}))(?P<q>{_alternation(qualifier_of)})"
+            r"\s*(?P<qneg>[-−]\s?)?$",
+            flags=i,
         ),
         qualifier_of=qualifier_of,
         postfix=regex.compile(rf"\s*,?\s*(?P<q>{_alternation(postfix_of)})(?![\p{{L}}])", flags=i),
@@ -496,6 +498,9 @@ def _phrase(
         value, start = -value, base + neg.start()
         rule.insert(0, "negative")
     elif qm is not None:
+        if qm.group("qneg"):
+            value = -value  # "< -30"
+            rule.insert(0, "negative")
         phrase = _norm_phrase(qm.group("q"))
         qualifier = Qualifier(rules.qualifier_of[phrase])
         start = base + qm.start()
