@@ -36,6 +36,7 @@ from osintparse.extractors.base import (
     unregister_extractor,
 )
 from osintparse.extractors.dates import find_dates
+from osintparse.extractors.quantities import find_quantities
 from osintparse.frames import to_dataframe
 from osintparse.htmlinput import parse_html
 from osintparse.lexicons import supported_languages
@@ -105,6 +106,7 @@ __all__ = [
     "find_attributions",
     "find_dates",
     "find_hedges",
+    "find_quantities",
     "parse",
     "parse_html",
     "parse_many",

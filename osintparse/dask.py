@@ -54,7 +54,6 @@ Kind = Literal[
 ]
 
 
-
 def _require(module: str) -> Any:
     try:
         return importlib.import_module(module)

@@ -183,6 +183,7 @@ _BUILTINS: dict[str, str] = {
     "claims": "osintparse.extractors.claims:ClaimsExtractor",
     "attributions": "osintparse.extractors.attributions:AttributionsExtractor",
     "dates": "osintparse.extractors.dates:DatesExtractor",
+    "quantities": "osintparse.extractors.quantities:QuantitiesExtractor",
 }
 
 # The registry: the one piece of global mutable state osintparse keeps.

@@ -1,0 +1,696 @@
+"""The context around numbers: qualifiers, ranges, units, counted nouns and negatives.
+
+The rules under :func:`osintparse.find_quantities`: given a number found by
+:mod:`osintparse.numbers`, look left for a qualifier, a range opener or a currency sign,
+right for a range end, a unit and the counted noun phrase, and drop what is a year, a
+date, a time, an identifier or a designation. All words come from the ``quantities``,
+``units`` and ``calendar`` lexicons; patterns are compiled once per language.
+Everything works on normalised text offsets; the extractor maps them back.
+
+Examples
+--------
+>>> [(r.value, r.qualifier.value, r.unit) for r in _find("plus de 10 km", "fr", 0, 13)]
+[(10.0, 'more_than', 'kilometre')]
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+import regex
+
+from osintparse import lexicons
+from osintparse.model import Qualifier
+from osintparse.numbers import NumberMatch, _alternation, _Grammar, _grammar, _scan
+
+__all__: list[str] = []
+
+# A word of a noun phrase: letters, inner hyphens ("nord-coréens"), never glued to digits.
+_WORD = r"[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)*(?![\p{L}\p{M}\p{N}'’\-])"
+_LEFT = 48  # characters of left context looked at for qualifiers and cues
+
+
+@attrs.frozen
+class _Rules:
+    g: _Grammar
+    qualifier_left: Any
+    qualifier_of: Mapping[str, str]
+    postfix: Any
+    postfix_of: Mapping[str, str]
+    between_left: Any
+    between_and: Any
+    from_left: Any
+    from_to: Any
+    dash: Any
+    joiner: Any
+    ratio: Any
+    bound_joiner: Any
+    negative_left: Any
+    last_word_left: Any
+    prefix_unit_left: Any
+    prefix_units: Mapping[str, str]
+    prefix_unit_at: Any
+    suffix_unit: Any
+    suffix_units: Mapping[str, str]
+    unit_linker: Any
+    noun_linker: Any
+    word: Any
+    complement: Any
+    coordinator: Any
+    stop: frozenset[str]
+    post_order: bool
+    designator_left: Any
+    strong_year_cue_left: Any
+    time_cue_left: Any
+    month_after: Any
+    calendar_left: Any
+    time_after: Any
+    hour_marker: Any
+    calendar_words: frozenset[str]
+    blockers: Any
+
+
+def _key_map(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    return {
+        phrase.lower().replace("’", "'"): key for key, words in table.items() for phrase in words
+    }
+
+
+@functools.cache
+def _rules(lang: str) -> _Rules:
+    g = _grammar(lang)
+    q = lexicons.load(lang, "quantities")
+    units = lexicons.load(lang, "units")
+    cal = lexicons.load(lang, "calendar")
+    stopwords = lexicons.load(lang, "stopwords")["words"]
+    i = regex.IGNORECASE
+
+    qualifier_of = _key_map(q["qualifiers"])
+    postfix_of = _key_map(q["postfix_qualifiers"])
+    r = q["ranges"]
+    nouns = q["nouns"]
+    neg = q["not_quantities"]
+    prefix_units = {k.lower(): v for k, v in units["prefix"].items()}
+    suffix_units = {k.lower(): v for k, v in units["suffix"].items()}
+    single = [k for k in units["suffix"] if len(k) == 1 and k.isalpha()]
+    multi = [k for k in units["suffix"] if k not in single]
+    months = [k.lower() for k in cal["months"]]
+    weekdays = [k.lower() for k in cal["weekdays"]]
+    before = r"(?<![\p{L}\p{N}])"
+    stop = frozenset(
+        w.lower().replace("’", "'")
+        for w in [*nouns["stop"], *stopwords, *neg["designators"], *months, *weekdays]
+    )
+    calendar_words = frozenset([*months, *weekdays])
+    hours = {"h", "heures", "heure", "hr", "hrs"}
+    ordinal = _alternation(neg["ordinal_suffixes"])
+    clock = [m for m in neg["time_markers"] if m not in hours]
+    return _Rules(
+        g=g,
+        qualifier_left=regex.compile(
+            rf"(?:{before}(?=\p{{L}})|(?<![<>=~])(?=\P{{L}}))(?P<q>{_alternation(qualifier_of)})"
+            r"\s*(?P<qneg>[-−]\s?)?$",
+            flags=i,
+        ),
+        qualifier_of=qualifier_of,
+        postfix=regex.compile(rf"\s*,?\s*(?P<q>{_alternation(postfix_of)})(?![\p{{L}}])", flags=i),
+        postfix_of=postfix_of,
+        between_left=regex.compile(rf"{before}{_alternation(r['between'])}\s+$", flags=i),
+        between_and=regex.compile(rf"\s+{_alternation(r['between_and'])}\s+", flags=i),
+        from_left=regex.compile(rf"{before}{_alternation(r['from'])}\s*$", flags=i),
+        from_to=regex.compile(rf"\s+{_alternation(r['from_to'])}\s+", flags=i),
+        dash=regex.compile(
+            rf"\s?{_alternation(r['dashes'])}\s?(?=\d|{_alternation(prefix_units)}\s?\d)", flags=i
+        ),
+        joiner=regex.compile(rf"\s*{_alternation(r['joiners'])}\s*(?=\S)", flags=i),
+        ratio=regex.compile(rf"\s+{_alternation(r['ratios'])}\s+(?=\S)", flags=i),
+        bound_joiner=regex.compile(rf"\s*{_alternation(r['bound_joiners'])}\s*", flags=i),
+        negative_left=regex.compile(
+            rf"(?:(?:^|(?<=[\s(\[]))(?<![-–—:,.]\s)[-−]\s?|{before}{_alternation(g.negatives)}\s+)$",
+            flags=i,
+        ),
+        last_word_left=regex.compile(r"([\p{L}']+)\s+$"),
+        prefix_unit_left=regex.compile(
+            rf"(?<![\p{{L}}])(?P<u>{_alternation(prefix_units)})\s?$", flags=i
+        ),
+        prefix_units=prefix_units,
+        prefix_unit_at=regex.compile(rf"{_alternation(prefix_units)}\s?(?=\d)", flags=i),
+        suffix_unit=regex.compile(
+            rf"(?:\s?|-)(?:(?P<u>(?i:{_alternation(multi)}))|(?P<u1>{_alternation(single)}))"
+            r"(?![\p{L}\p{N}])",
+            flags=regex.V0,
+        ),
+        suffix_units=suffix_units,
+        unit_linker=regex.compile(rf"\s+{_alternation(nouns['linkers'])}\s*(?=\S)", flags=i),
+        noun_linker=regex.compile(rf"\s+{_alternation(nouns['linkers'])}\s*(?=\p{{L}})", flags=i),
+        word=regex.compile(rf"\s+(?P<w>{_WORD})", flags=regex.V0),
+        complement=regex.compile(
+            rf"\s+{_alternation(nouns['complements'])}\s*(?P<w>{_WORD})", flags=i
+        ),
+        coordinator=regex.compile(
+            rf"\s+{_alternation(nouns['coordinators'])}"
+            rf"(?:\s+{_alternation(nouns['linkers'])})?\s*(?P<w>{_WORD})",
+            flags=i,
+        ),
+        stop=stop,
+        post_order=nouns["order"] == ["post"],
+        designator_left=regex.compile(
+            rf"(?:^|(?<![\p{{L}}]))(?:{_alternation(neg['designators'])})\s*$", flags=i
+        ),
+        strong_year_cue_left=regex.compile(
+            rf"{before}(?:{_alternation(neg['year_cues'])})\s*$", flags=i
+        ),
+        time_cue_left=regex.compile(rf"{before}(?:{_alternation(neg['time_cues'])})\s*$", flags=i),
+        month_after=regex.compile(
+            rf"(?:\s*{_alternation(r['bound_joiners'] + r['dashes'] + r['from_to'])}\s*"
+            rf"\d{{1,2}}{ordinal}?)?\s+{_alternation(months)}(?![\p{{L}}])",
+            flags=i,
+        ),
+        calendar_left=regex.compile(
+            rf"{before}(?:{_alternation([*months, *weekdays])})\s*,?\s*"
+            rf"(?:\d{{1,2}}{ordinal}?\s*{_alternation(r['bound_joiners'] + r['dashes'])}\s*)?$",
+            flags=i,
+        ),
+        time_after=regex.compile(
+            rf"(?:\s?[h:]\s?\d{{2}}(?!\d)|\s?{_alternation(clock)}(?![\p{{L}}]))", flags=i
+        ),
+        hour_marker=regex.compile(r"\s?(?:h|heures?|hours?|hrs?)(?![\p{L}])", flags=i),
+        calendar_words=calendar_words,
+        blockers=regex.compile(
+            r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+"
+            r"|\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,6}"
+            r"|(?<!\d)0\d(?:[ .\-]\d{2}){4}(?!\d)"
+            r"|\(\d{3}\)\s?\d{3}[ .\-]\d{4}|(?<!\d)\d{3}-\d{3}-\d{4}(?!\d)",
+            flags=regex.V0,
+        ),
+    )
+
+
+@attrs.frozen
+class _Raw:
+    start: int
+    end: int
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    unit: str | None
+    number_start: int
+    number_end: int
+    noun_start: int | None
+    noun_end: int | None
+    rule: str
+
+
+# Pattern sources, compiled on first use (import stays cheap).
+_BLOCK_HINT = r"[+@(]|://|www\.|\d[ .\-]\d\d[ .\-]\d\d[ .\-]\d\d|\d-\d{4}"
+_SPACES = r"\s+"
+_PROPER_BEFORE = r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Ll}\p{M}]+[ ]$"
+_WORD_AT = _WORD
+_RUN = r"[\p{L}\p{N}]*(?:[\-./:_][\p{L}\p{N}]+)*"
+
+
+@functools.cache
+def _re(source: str) -> Any:
+    """Compile a pattern source once."""
+    return regex.compile(source, flags=regex.V0)
+
+
+_WINDOW = 160  # characters a context pattern may look at after its start
+
+
+def _at(pattern: Any, text: str, pos: int, endpos: int) -> Any:
+    """``pattern.match`` in a bounded window: the regex module may otherwise scan the
+    whole rest of the text for a required literal, which is quadratic over many numbers."""
+    return pattern.match(text, pos, min(endpos, pos + _WINDOW))
+
+
+def _is_year(n: NumberMatch) -> bool:
+    return (
+        n.kind == "digits"
+        and not n.scaled
+        and n.text.isdigit()
+        and len(n.text) == 4
+        and (1000 <= n.value <= 2100)
+    )
+
+
+def _unit_at(rules: _Rules, text: str, pos: int, endpos: int) -> tuple[str, str, int] | None:
+    m = _at(rules.suffix_unit, text, pos, endpos)
+    if m is None:
+        return None
+    surface = m.group("u") if m.group("u") is not None else m.group("u1")
+    return rules.suffix_units[_norm_phrase(surface)], surface, m.end()
+
+
+def _ok_word(rules: _Rules, w: str) -> bool:
+    lw = w.lower()
+    if lw in rules.stop or lw.rstrip("'’") in rules.stop:
+        return False
+    g = rules.g
+    return not (lw in g.cardinals or lw in g.scales or lw in rules.suffix_units)
+
+
+def _plural(word: str) -> bool:
+    return word[-1:].lower() in {"s", "x"}
+
+
+def _noun(rules: _Rules, text: str, pos: int, endpos: int, linked: bool) -> tuple[int, int] | None:
+    """The span of the counted noun phrase starting after ``pos``, or None."""
+    p = pos
+    if linked:
+        m = _at(rules.noun_linker, text, p, endpos)
+        if m is not None:
+            w = _at(_re(_WORD_AT), text, m.end(), endpos)
+            if w is None or not _ok_word(rules, w.group()):
+                return None
+            return _extend(rules, text, w.start(), w.end(), endpos, w.group())
+    m = _at(rules.word, text, p, endpos)
+    if m is None or not _ok_word(rules, m.group("w")):
+        return None
+    return _extend(rules, text, m.start("w"), m.end(), endpos, m.group("w"))
+
+
+def _extend(
+    rules: _Rules, text: str, start: int, end: int, endpos: int, head: str
+) -> tuple[int, int] | None:
+    if not rules.post_order:
+        # English: modifiers precede the head; take the run of content words.
+        words = [(start, end, head)]
+        p = end
+        while len(words) < 5:
+            m = _at(rules.word, text, p, endpos)
+            if m is None or not _ok_word(rules, m.group("w")):
+                break
+            words.append((m.start("w"), m.end(), m.group("w")))
+            p = m.end()
+        while len(words) > 1 and words[-1][2].lower().endswith(("ed", "ing", "ly")):
+            words.pop()
+        if words[-1][2].lower().endswith("ly"):
+            return None
+        end = words[-1][1]
+        m = _at(rules.coordinator, text, end, endpos)
+        if (
+            m is not None
+            and _ok_word(rules, m.group("w"))
+            and not m.group("w")[0].isupper()
+            and _plural(m.group("w")) == _plural(words[-1][2])
+            and not m.group("w").lower().endswith(("ed", "ing", "ly"))
+        ):
+            end = m.end()
+        return start, end
+    plural = _plural(head)
+    complements = 0
+    for _ in range(8):
+        m = _at(rules.coordinator, text, end, endpos)
+        # A second head agrees with the first ("ingénieurs et de sapeurs"), which a verb
+        # or participle after "et" usually does not ("livres et payé").
+        if m is not None and _ok_word(rules, m.group("w")) and _plural(m.group("w")) == plural:
+            end = m.end()
+            continue
+        m = _at(rules.complement, text, end, endpos)
+        if m is not None and complements < 2 and _ok_word(rules, m.group("w")):
+            end, plural = m.end(), _plural(m.group("w"))
+            complements += 1
+            continue
+        m = _at(rules.word, text, end, endpos)
+        if m is not None and _ok_word(rules, m.group("w")):
+            w = m.group("w")
+            if (plural and _plural(w)) or w[0].isupper():
+                end = m.end()
+                continue
+        break
+    return start, end
+
+
+def _norm_phrase(phrase: str) -> str:
+    return str(_re(_SPACES).sub(" ", phrase.lower().replace("’", "'")))
+
+
+def _left(text: str, start: int, floor: int) -> str:
+    return text[max(floor, start - _LEFT) : start]
+
+
+def _phrase(
+    rules: _Rules, text: str, n: NumberMatch, floor: int, endpos: int
+) -> tuple[_Raw | None, int]:
+    """Build the quantity around number ``n``; return it (or None) and where to go on."""
+    g = rules.g
+    s, e = n.start, n.end
+    skip = e
+    before = text[max(floor, s - 2) : s]
+    left = _left(text, s, floor)
+    if n.kind == "digits":
+        # Identifiers and designations: "F-16", "COVID-19", "n°5", "192.168.1.2".
+        if (
+            len(before) == 2
+            and before[1] in "-/.:#°§_"
+            and (before[0].isalnum() or before[0] in "°#")
+        ) or (before[-1:] in {"#", "°", "§", "_", "@"}):
+            run = _at(_re(_RUN), text, s, endpos)
+            return None, max(e, run.end() if run else e)
+        nxt = text[e : e + 2]
+        if not n.scaled and len(nxt) == 2 and nxt[0] in "/:._" and nxt[1].isdigit():
+            run = _at(_re(_RUN), text, s, endpos)
+            return None, max(e, run.end() if run else e)
+        if not n.scaled and nxt[:1].isalpha():
+            attached = _unit_at(rules, text, e, endpos)
+            if attached is None or (
+                attached[0] == "hour" and _at(rules.time_after, text, e, endpos)
+            ):
+                run = _at(_re(_RUN), text, s, endpos)
+                return None, max(e, run.end() if run else e)
+        clock = _at(rules.time_after, text, e, endpos) if not n.scaled else None
+        if clock is not None:
+            return None, clock.end()  # "4 h 30", "10:30", "10 am"
+        if rules.designator_left.search(left):
+            return None, skip
+        month = _at(rules.month_after, text, e, endpos)
+        if not n.scaled and n.value <= 31 and month is not None:
+            return None, month.end()
+        if rules.calendar_left.search(left):
+            return None, skip
+        if (
+            not n.scaled
+            and _at(rules.hour_marker, text, e, endpos)
+            and rules.time_cue_left.search(left)
+        ):
+            return None, skip
+    if n.kind == "words" and n.text.lower() in g.pronoun_ones:
+        lw = rules.last_word_left.search(left)
+        if (
+            lw is not None
+            and lw.group(1).lower() in g.pronoun_determiners
+            and _unit_at(rules, text, e, endpos) is None
+        ):
+            return None, skip
+    start = s
+    rule = [n.rule]
+    # Currency or unit written before the number.
+    unit: str | None = None
+    pm = rules.prefix_unit_left.search(text[max(floor, s - 6) : s])
+    if pm is not None:
+        unit = rules.prefix_units[_norm_phrase(pm.group("u"))]
+        start = max(floor, s - 6) + pm.start()
+        rule.append(f"unit:{pm.group('u')}")
+    # Qualifier or range opener before.
+    qualifier = Qualifier.EXACT
+    low, high = n.low, n.high
+    value = n.value
+    if n.approximate:
+        qualifier = Qualifier.APPROXIMATE
+    left = _left(text, start, floor)
+    base = start - len(left)
+    qm = rules.qualifier_left.search(left)
+    between = rules.between_left.search(left)
+    frm = rules.from_left.search(left)
+    end = e
+    n2: NumberMatch | None = None
+    # Ranges.
+    for opener, joiner, name in (
+        (between, rules.between_and, "between"),
+        (frm, rules.from_to, "from"),
+        (True, rules.dash, "dash"),
+        (True, rules.joiner, "to"),
+    ):
+        if opener is None:
+            continue
+        p = e
+        u1 = _unit_at(rules, text, p, endpos)
+        if u1 is not None:
+            p = u1[2]
+        j = _at(joiner, text, p, endpos)
+        if j is None:
+            continue
+        q = j.end()
+        m2 = _at(rules.prefix_unit_at, text, q, endpos)
+        if m2 is not None:
+            q = m2.end()
+        cand = _scan(text, g, q, min(endpos, q + 80))
+        if cand is None or cand.start != q:
+            continue
+        if _is_year(n) and (_is_year(cand) or (name == "dash" and len(cand.text) == 2)):
+            return None, cand.end  # "2019-2023", "2013-14", "1995-01": years and months
+        if name == "dash" and (n.kind != "digits" or cand.kind != "digits"):
+            continue
+        if name == "to" and (qm is not None or n.kind == "vague" or cand.kind == "vague"):
+            continue
+        u2 = _unit_at(rules, text, cand.end, endpos)
+        if u1 is not None and (u2 is None or u1[0] != u2[0]) and (name in {"dash", "to"} or u2):
+            continue
+        if unit is not None and u2 is not None and u2[0] != unit:
+            continue  # "$1 to 40 hryvnias" is an exchange rate, not a range
+        if name in {"dash", "to"} and not n.value < cand.value and not cand.scaled:
+            continue  # "311 to 112", "3-1": tallies and scores, not ranges
+        n2 = cand
+        if u1 is not None and unit is None:
+            unit = u1[0]
+        if opener is not True:
+            start = base + opener.start()  # type: ignore[union-attr]
+        elif qm is not None and rules.qualifier_of[_norm_phrase(qm.group("q"))] == "approximate":
+            start = base + qm.start()  # "around 3-5 km": the hedge belongs to the range
+        rule.append(f"range:{name}")
+        break
+    ratio = None
+    if n2 is None and _unit_at(rules, text, e, endpos) is None:
+        rm = _at(rules.ratio, text, e, endpos)
+        if rm is not None:
+            cand = _scan(text, g, rm.end(), min(endpos, rm.end() + 80))
+            if (
+                cand is not None
+                and cand.start == rm.end()
+                and cand.value > 0
+                and not _is_year(cand)
+                and n.value <= cand.value
+                and _unit_at(rules, text, cand.end, endpos) is None
+            ):
+                ratio = cand
+                value = n.value / cand.value
+                end = cand.end
+                rule.append("ratio")
+    if n2 is not None:
+        v1 = n.value
+        if (
+            n2.scaled
+            and not n.scaled
+            and n.kind == n2.kind == "digits"
+            and v1 < n2.value / n2.scale * 1000
+        ):
+            v1 *= n2.scale
+        low, high = min(v1, n2.value), max(v1, n2.value)
+        value = (low + high) / 2
+        qualifier = Qualifier.RANGE
+        end = n2.end
+    elif qm is None and (neg := rules.negative_left.search(left)) is not None:
+        value, start = -value, base + neg.start()
+        rule.insert(0, "negative")
+    elif qm is not None:
+        if qm.group("qneg"):
+            value = -value  # "< -30"
+            rule.insert(0, "negative")
+        phrase = _norm_phrase(qm.group("q"))
+        qualifier = Qualifier(rules.qualifier_of[phrase])
+        start = base + qm.start()
+        rule.insert(0, f"qualifier:{phrase}")
+    # Unit after the number (or after "de"/"of": "2 millions de dollars").
+    u = _unit_at(rules, text, end, endpos)
+    if u is not None and pm is not None and _is_currency(u[0]):
+        u = None  # "$ 20,000.00 $ 37,305.97": the second sign opens the next amount
+    if u is None and (n.scaled or n.kind == "vague"):
+        lk = _at(rules.unit_linker, text, end, endpos)
+        if lk is not None:
+            u2 = _unit_at(rules, text, lk.end(), endpos)
+            letter = u2 is not None and len(u2[1].strip()) == 1 and u2[1].strip().isalpha()
+            if u2 is not None and not letter:  # "2 millions de $", not "2 millions de m..."
+                u = u2
+    if u is not None:
+        if unit is None:
+            unit = u[0]
+        end = u[2]
+        rule.append(f"unit:{u[1].strip()}")
+    # Qualifier after.
+    pf = _at(rules.postfix, text, end, endpos)
+    if pf is not None and qualifier in {Qualifier.EXACT, Qualifier.APPROXIMATE}:
+        phrase = _re(_SPACES).sub(" ", pf.group("q").lower())
+        qualifier = Qualifier(rules.postfix_of[phrase])
+        end = pf.end()
+        rule.append(f"postfix:{phrase}")
+    # Counted noun.
+    noun = None
+    if u is None or unit is None:
+        noun = _noun(rules, text, end, endpos, n.scaled or n.kind == "vague")
+    elif _at(rules.noun_linker, text, end, endpos) is not None:
+        noun = _noun(rules, text, end, endpos, True)  # "3 tonnes de munitions"
+        if noun is not None and (text[noun[0]].isupper() or "'" in text[noun[0] : noun[0] + 3]):
+            noun = None  # "15 km de Kharkiv", "50 milliards d'euros de l'UE": places, not goods
+    if noun is not None and text[noun[0] : noun[1]].split()[0].lower() in rules.calendar_words:
+        noun = None
+    # Years: "en 2024", "2022 was", but "plus de 2000 soldats" is a quantity.
+    if (
+        n2 is None
+        and qm is None
+        and _is_year(n)
+        and unit is None
+        and (
+            rules.strong_year_cue_left.search(_left(text, s, floor))
+            or noun is None
+            or text[noun[0]].isupper()
+        )
+    ):
+        return None, skip
+    # Model numbers: "Boeing 737", "Windows 10": a bare figure right after a proper name
+    # (not the first word of the sentence) that counts nothing.
+    if (
+        n.kind == "digits"
+        and n2 is None
+        and ratio is None
+        and unit is None
+        and noun is None
+        and qualifier is Qualifier.EXACT
+        and not n.scaled
+        and (proper := _re(_PROPER_BEFORE).search(_left(text, s, floor))) is not None
+        and _left(text, s, floor)[: proper.start()].strip()[-1:] not in {"", ".", "!", "?", ":"}
+    ):
+        return None, skip
+    if noun is not None:
+        end = max(end, noun[1])
+        rule.append("noun")
+    # Bounds from the qualifier.
+    if qualifier in {Qualifier.MORE_THAN, Qualifier.AT_LEAST}:
+        low, high = value, None
+    elif qualifier in {Qualifier.LESS_THAN, Qualifier.AT_MOST}:
+        low, high = None, value
+    if low is not None and low > value:
+        low = value
+    if high is not None and high < value:
+        high = value
+    raw = _Raw(
+        start=start,
+        end=end,
+        value=value,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        unit=unit,
+        number_start=s,
+        number_end=n2.end if n2 is not None else ratio.end if ratio is not None else e,
+        noun_start=noun[0] if noun else None,
+        noun_end=noun[1] if noun else None,
+        rule="|".join(rule),
+    )
+    return raw, max(end, e)
+
+
+def _blocked(rules: _Rules, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    if _re(_BLOCK_HINT).search(text, pos, endpos) is None:
+        return []
+    return [(m.start(), m.end()) for m in rules.blockers.finditer(text, pos, endpos)]
+
+
+def _find(text: str, lang: str, pos: int, endpos: int) -> list[_Raw]:
+    rules = _rules(lang)
+    if rules.g.prefilter.search(text, pos, endpos) is None:
+        return []
+    blocked = _blocked(rules, text, pos, endpos)
+    out: list[_Raw] = []
+    cursor = pos
+    while cursor < endpos:
+        n = _scan(text, rules.g, cursor, endpos)
+        if n is None:
+            break
+        hit = next((b for b in blocked if b[0] <= n.start < b[1]), None)
+        if hit is not None:
+            cursor = max(hit[1], n.end)
+            continue
+        # Left context never reaches into the previous quantity.
+        floor = max(pos, out[-1].end) if out else pos
+        raw, nxt = _phrase(rules, text, n, floor, endpos)
+        if raw is not None:
+            out.append(raw)
+        cursor = max(nxt, n.end, cursor + 1)
+    return _merge_bounds(rules, text, _merge_cents(rules, text, out))
+
+
+def _is_currency(unit: str | None) -> bool:
+    return unit is not None and len(unit) == 3 and unit.isupper()
+
+
+def _merge_cents(rules: _Rules, text: str, found: list[_Raw]) -> list[_Raw]:
+    """Join "20 dollars 43 cents", "$20 and 43c", "15 dollars 50." into one amount."""
+    out: list[_Raw] = []
+    for raw in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _is_currency(prev.unit)
+            and prev.noun_start is None
+            and prev.value == int(prev.value)
+            and 0 < raw.value < 100
+            and raw.value == int(raw.value)
+            and raw.qualifier is Qualifier.EXACT
+            and raw.noun_start is None
+            and (
+                (raw.unit is not None and "_" in raw.unit and raw.unit.startswith(prev.unit or ""))
+                or (raw.unit is None and not text[raw.end : raw.end + 2].strip(" .,;!?"))
+                or (raw.unit is not None and raw.unit.endswith("_CENT"))
+            )
+            and (
+                not text[prev.end : raw.start].strip()
+                or (
+                    raw.start - prev.end < _WINDOW
+                    and rules.bound_joiner.fullmatch(text, prev.end, raw.start) is not None
+                )
+            )
+        ):
+            out[-1] = attrs.evolve(
+                prev,
+                end=raw.end,
+                value=prev.value + raw.value / 100,
+                low=None,
+                high=None,
+                number_end=raw.number_end,
+                rule=f"{prev.rule}+cents",
+            )
+            continue
+        out.append(raw)
+    return out
+
+
+_LOWER = frozenset({Qualifier.MORE_THAN, Qualifier.AT_LEAST})
+_UPPER = frozenset({Qualifier.LESS_THAN, Qualifier.AT_MOST})
+
+
+def _merge_bounds(rules: _Rules, text: str, found: list[_Raw]) -> list[_Raw]:
+    """Join "more than 10 and less than 20" into one range."""
+    out: list[_Raw] = []
+    for raw in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and {prev.qualifier, raw.qualifier} in ({q1, q2} for q1 in _LOWER for q2 in _UPPER)
+            and raw.start - prev.end < _WINDOW
+            and rules.bound_joiner.fullmatch(text, prev.end, raw.start) is not None
+        ):
+            lower, upper = (prev, raw) if prev.qualifier in _LOWER else (raw, prev)
+            low, high = lower.value, upper.value
+            if low <= high:
+                noun = raw if raw.noun_start is not None else prev
+                out[-1] = attrs.evolve(
+                    prev,
+                    end=raw.end,
+                    value=(low + high) / 2,
+                    low=low,
+                    high=high,
+                    qualifier=Qualifier.RANGE,
+                    unit=prev.unit or raw.unit,
+                    number_end=raw.number_end,
+                    noun_start=noun.noun_start,
+                    noun_end=noun.noun_end,
+                    rule=f"{prev.rule}&{raw.rule}",
+                )
+                continue
+        out.append(raw)
+    return out

@@ -1,0 +1,318 @@
+"""Score osintparse's quantities against public reference corpora in ``../shared/peers``.
+
+A *case* is one input text of a corpus with the figures the reference expects in it:
+
+* Recognizers-Text (``Specs/Number*/<Language>/{NumberModel,NumberRangeModel,
+  CurrencyModel,DimensionModel}.json``): one spec entry (``Input`` and its ``Results``),
+  skipping entries whose ``NotSupported`` lists ``dotnet`` (the reference fails them).
+* quantulum3 (``quantities.json``): one sentence (``req``) and its quantities (``res``).
+* Duckling (``duckling_examples.jsonl``): one line of the Numeral, AmountOfMoney,
+  Quantity and Distance dimensions; the expression is the whole text.
+
+A case passes when every expected figure is matched by one quantity osintparse finds
+and, for a case that expects nothing, when osintparse finds nothing. A quantity matches
+an expected figure when
+
+* the value matches (relative tolerance 1e-6); for ranges and bounds ("between",
+  "under", "above", Recognizers' ``[20,30)``) ``low`` and ``high`` match instead;
+* the unit matches, when the reference unit is listed in ``quantities_units.json`` (units
+  outside osintparse's lexicons, e.g. "Finnish markka", are not scored);
+* the span matches: the reference span starts between the start of our phrase and the
+  start of our number (so a qualifier or currency sign may be included or not) and ends
+  at the end of our number, of our phrase before the counted noun, or of our phrase.
+  Duckling gives no offsets: the expression is the whole (stripped) text.
+
+Extra quantities in a case that expects some are not counted against it (Recognizers'
+Number specs expect only bare numbers, so "180ml" or "$20" fragments are judged by the
+negative cases only).
+
+Run ``python -m tests.conformance.quantities_runner`` for the pass rates, ``--write`` to rewrite
+the known-failure lists ``known_failures/quantities-<corpus>.json``, ``--markdown`` for the table of
+``docs/extractors/quantities.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import pathlib
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import regex
+
+import osintparse
+
+HERE = pathlib.Path(__file__).resolve().parent
+PEERS = HERE.parent.parent.parent / "shared" / "peers"
+KNOWN = HERE / "known_failures"
+UNIT_MAP: dict[str, dict[str, str | None]] = {
+    k: v
+    for k, v in json.loads((HERE / "quantities_units.json").read_text("utf-8")).items()
+    if k != "_doc"
+}
+_UNSCORED = "<unscored>"
+
+CORPORA = ("recognizers-text", "quantulum3", "duckling")
+LANGS = {"English": "en", "French": "fr"}
+MODELS = ("NumberModel", "NumberRangeModel", "CurrencyModel", "DimensionModel")
+
+
+@attrs.frozen
+class Expect:
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    bounded: bool = False  # compare low/high instead of value
+    unit: str | None = _UNSCORED
+    span: tuple[int, int] | None = None
+
+
+@attrs.frozen
+class Case:
+    id: str
+    corpus: str
+    lang: str
+    text: str
+    expected: tuple[Expect, ...]
+
+
+def _num(s: str) -> float:
+    return float(s.strip().strip("()").replace(",", ".").replace(" ", ""))
+
+
+def _unit(name: str | None, kind: str) -> str | None:
+    if name is None:
+        return _UNSCORED
+    return UNIT_MAP[kind].get(name, _UNSCORED)
+
+
+def _recognizers() -> Iterator[Case]:
+    root = PEERS / "recognizers-text" / "Specs"
+    for folder, lang in LANGS.items():
+        for model in MODELS:
+            sub = "Number" if model.startswith("Number") else "NumberWithUnit"
+            path = root / sub / folder / f"{model}.json"
+            if not path.is_file():
+                continue
+            for i, spec in enumerate(json.loads(path.read_text("utf-8-sig"))):
+                if "dotnet" in (spec.get("NotSupported") or "").lower():
+                    continue
+                exps = []
+                for r in spec.get("Results", []):
+                    res = r.get("Resolution") or {}
+                    span = (r["Start"], r["End"] + 1) if "Start" in r else None
+                    if model == "NumberRangeModel":
+                        m = regex.match(r"^([\[(])(.*),(.*)([\])])$", res.get("value", ""))
+                        if m is None:
+                            continue
+                        low = _num(m.group(2)) if m.group(2).strip() else None
+                        high = _num(m.group(3)) if m.group(3).strip() else None
+                        exps.append(Expect(low=low, high=high, bounded=True, span=span))
+                        continue
+                    if res.get("value") in (None, ""):
+                        continue
+                    kind = "money" if model == "CurrencyModel" else "measure"
+                    unit = _unit(res.get("unit"), kind) if model != "NumberModel" else _UNSCORED
+                    exps.append(Expect(value=_num(res["value"]), unit=unit, span=span))
+                if spec.get("Results") and not exps:
+                    continue  # results without a value (e.g. units alone): nothing to score
+                yield Case(
+                    f"{lang}/{model}/{i}", "recognizers-text", lang, spec["Input"], tuple(exps)
+                )
+
+
+def _quantulum3() -> Iterator[Case]:
+    path = PEERS / "quantulum3" / "quantities.json"
+    if not path.is_file():
+        return
+    merged = {**UNIT_MAP["measure"], **UNIT_MAP["money"]}
+    merged["pound sterling"] = "GBP"
+    for i, item in enumerate(json.loads(path.read_text("utf-8"))):
+        text = item["req"]
+        exps = []
+        for r in item["res"]:
+            start = text.find(r["surface"])
+            span = (start, start + len(r["surface"])) if start >= 0 else None
+            unit = merged.get(r["unit"], _UNSCORED) if r["unit"] in merged else _UNSCORED
+            exps.append(Expect(value=float(r["value"]), unit=unit, span=span))
+        yield Case(f"en/{i}", "quantulum3", "en", text, tuple(exps))
+
+
+_DUCK = regex.compile(r"^(simple|between|under|above) (\S+) (\([^)]*\)|\S+)")
+_DUCK_DIMS = {"Numeral": "measure", "AmountOfMoney": "money", "Quantity": "measure"}
+_DUCK_DIMS["Distance"] = "measure"
+
+
+def _duckling() -> Iterator[Case]:
+    path = PEERS / "duckling" / "duckling_examples.jsonl"
+    if not path.is_file():
+        return
+    for i, line in enumerate(path.read_text("utf-8").splitlines()):
+        row = json.loads(line)
+        kind = _DUCK_DIMS.get(row["dimension"])
+        if kind is None:
+            continue
+        text = row["text"]
+        lang = row["lang"].lower()
+        stripped = text.strip()
+        span = (text.index(stripped), text.index(stripped) + len(stripped)) if stripped else None
+        exp = row["expected"]
+        cid = f"{lang}/{row['dimension']}/{i}"
+        if exp is None:
+            yield Case(cid, "duckling", lang, text, ())
+            continue
+        if exp.startswith("NumeralValue "):
+            e = Expect(value=_num(exp.split(" ", 1)[1]), span=span)
+            yield Case(cid, "duckling", lang, text, (e,))
+            continue
+        m = _DUCK.match(exp)
+        if m is None:
+            continue
+        how, unit_name, val = m.groups()
+        unit = _unit(unit_name, kind)
+        if how == "simple":
+            e = Expect(value=_num(val), unit=unit, span=span)
+        elif how == "between":
+            a, b = (_num(x) for x in val.strip("()").split(","))
+            e = Expect(low=a, high=b, bounded=True, unit=unit, span=span)
+        elif how == "under":
+            e = Expect(high=_num(val), bounded=True, unit=unit, span=span)
+        else:
+            e = Expect(low=_num(val), bounded=True, unit=unit, span=span)
+        yield Case(cid, "duckling", lang, text, (e,))
+
+
+def cases(corpus: str) -> list[Case]:
+    """Every case of ``corpus`` (empty when the peers folder is absent)."""
+    return list(
+        {"recognizers-text": _recognizers, "quantulum3": _quantulum3, "duckling": _duckling}[
+            corpus
+        ]()
+    )
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _pre_noun_end(q: osintparse.Quantity, text: str) -> int:
+    if q.noun_start is None:
+        return q.end
+    head = text[q.start : q.noun_start].rstrip()
+    head = regex.sub(r"(?i)\s+(?:of|of the|de|d'|d’|des|du)$", "", head)
+    return q.start + len(head.rstrip())
+
+
+def _matches(q: osintparse.Quantity, e: Expect, text: str) -> bool:
+    if e.bounded:
+        lo_ok = e.low is None or _close(q.low if q.low is not None else q.value, e.low)
+        hi_ok = e.high is None or _close(q.high if q.high is not None else q.value, e.high)
+        if e.low is None and q.low is not None and q.qualifier.value != "approximate":
+            lo_ok = False
+        if e.high is None and q.high is not None and q.qualifier.value != "approximate":
+            hi_ok = False
+        if not (lo_ok and hi_ok):
+            return False
+    elif not _close(q.value, e.value):
+        return False
+    if e.unit != _UNSCORED and q.unit != e.unit:
+        return False
+    if e.span is not None:
+        s, end = e.span
+        ns = q.number_start if q.number_start is not None else q.start
+        ne = q.number_end if q.number_end is not None else q.end
+        if not (q.start <= s <= ns):
+            return False
+        if end not in {ne, _pre_noun_end(q, text), q.end}:
+            return False
+    return True
+
+
+def passes(case: Case) -> bool:
+    """Whether osintparse gets ``case`` right (see the module docstring)."""
+    found = osintparse.find_quantities(case.text, lang=case.lang)
+    if not case.expected:
+        return not found
+    return all(any(_matches(q, e, case.text) for q in found) for e in case.expected)
+
+
+def score(corpus: str) -> dict[str, Any]:
+    """Pass counts per language and the ids of failing cases."""
+    by_lang: dict[str, list[int]] = {}
+    failing: list[str] = []
+    for case in cases(corpus):
+        ok = passes(case)
+        tally = by_lang.setdefault(case.lang, [0, 0])
+        tally[0] += ok
+        tally[1] += 1
+        if not ok:
+            failing.append(case.id)
+    return {"by_lang": by_lang, "failing": failing}
+
+
+def markdown_table() -> str:
+    """Pass rates per corpus, language and part (model or dimension), as a Markdown table."""
+    rows = [
+        "| corpus | language | part | passed | cases | rate |",
+        "| --- | --- | --- | ---: | ---: | ---: |",
+    ]
+    for corpus in CORPORA:
+        groups: dict[tuple[str, str], list[int]] = {}
+        for case in cases(corpus):
+            part = case.id.split("/")[1] if corpus != "quantulum3" else "quantities.json"
+            for key in ((case.lang, part), (case.lang, "all")):
+                tally = groups.setdefault(key, [0, 0])
+                tally[0] += passes(case)
+                tally[1] += 1
+        for (lang, part), (p, n) in sorted(
+            groups.items(), key=lambda kv: (kv[0][0], kv[0][1] == "all", kv[0][1])
+        ):
+            name = f"**{part}**" if part == "all" else part
+            rows.append(f"| {corpus} | {lang} | {name} | {p} | {n} | {p / n:.1%} |")
+    return "\n".join(rows)
+
+
+def known_failures(corpus: str) -> set[str]:
+    path = KNOWN / f"quantities-{corpus}.json"
+    if not path.is_file():
+        return set()
+    return set(json.loads(path.read_text("utf-8"))["failing"])
+
+
+def main(argv: list[str]) -> int:
+    if "--markdown" in argv:
+        print(markdown_table())
+        return 0
+    for corpus in CORPORA:
+        result = score(corpus)
+        total = [
+            sum(v[0] for v in result["by_lang"].values()),
+            sum(v[1] for v in result["by_lang"].values()),
+        ]
+        rates = ", ".join(
+            f"{lang} {p}/{n} = {p / n:.1%}" for lang, (p, n) in sorted(result["by_lang"].items())
+        )
+        if total[1]:
+            print(f"{corpus}: {rates}; all {total[0]}/{total[1]} = {total[0] / total[1]:.1%}")
+        if "--write" in argv:
+            KNOWN.mkdir(exist_ok=True)
+            data = {
+                "corpus": corpus,
+                "definition": (
+                    "ids of cases osintparse fails; see tests/conformance/quantities_runner.py"
+                ),
+                "failing": sorted(result["failing"]),
+            }
+            (KNOWN / f"quantities-{corpus}.json").write_text(
+                json.dumps(data, indent=1, ensure_ascii=False) + "\n", "utf-8"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

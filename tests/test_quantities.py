@@ -1,0 +1,269 @@
+"""The quantities extractor: golden cases per language, the seed, invariants, adversarial input."""
+
+from __future__ import annotations
+
+import json
+import math
+import pathlib
+import time
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import osintparse
+from osintparse import Quantity, find_quantities
+from osintparse.extractors.base import Document, get_factory
+from osintparse.extractors.quantities import QuantitiesExtractor
+from osintparse.numbers import find_numbers, parse_digits, words_to_number
+from tests.conftest import assert_offsets
+
+CASES = pathlib.Path(__file__).parent / "cases"
+
+
+def _load(lang: str) -> list[dict[str, Any]]:
+    path = CASES / lang / "quantities.jsonl"
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _check(q: Quantity, exp: dict[str, Any]) -> None:
+    for key, want in exp.items():
+        got = getattr(q, key)
+        if key == "qualifier":
+            got = got.value
+        if isinstance(want, int | float) and not isinstance(want, bool) and got is not None:
+            assert math.isclose(got, want, rel_tol=1e-9), (key, got, want)
+        else:
+            assert got == want, (key, got, want)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_golden_files_exist_and_cover_negatives(lang: str) -> None:
+    cases = _load(lang)
+    assert len(cases) >= 50
+    assert sum(1 for c in cases if not c["expect"]) >= 10
+    assert len({c["id"] for c in cases}) == len(cases)
+
+
+@pytest.mark.parametrize(
+    ("lang", "case"),
+    [(lang, c) for lang in ("fr", "en") for c in _load(lang)],
+    ids=lambda v: v["id"] if isinstance(v, dict) else v,
+)
+def test_golden_case(lang: str, case: dict[str, Any]) -> None:
+    found = find_quantities(case["text"], lang=lang)
+    assert len(found) == len(case["expect"]), [q.text for q in found]
+    for q, exp in zip(found, case["expect"], strict=True):
+        assert case["text"][q.start : q.end] == q.text
+        _check(q, exp)
+
+
+def test_seed_gives_exactly_three_quantities(seed: osintparse.Article) -> None:
+    qs = seed.quantities
+    assert [q.text for q in qs] == [
+        "plus de 10 000 militaires nord-coréens",
+        "Près d’un millier d’ingénieurs et de sapeurs nord-coréens",
+        "5 000 membres des unités militaires de construction",
+    ]
+    first, second, third = qs
+    assert (first.value, first.qualifier.value, first.low, first.high) == (
+        10000,
+        "more_than",
+        10000,
+        None,
+    )
+    assert first.noun == "militaires nord-coréens"
+    assert seed.text[first.number_start : first.number_end] == "10 000"
+    assert (second.value, second.qualifier.value) == (1000, "approximate")
+    assert second.noun == "ingénieurs et de sapeurs nord-coréens"
+    assert seed.text[second.number_start : second.number_end] == "un millier"
+    assert (third.value, third.qualifier.value, third.noun) == (
+        5000,
+        "exact",
+        "membres des unités militaires de construction",
+    )
+    assert all(q.extractor == "quantities" and q.rule for q in qs)
+    assert_offsets(seed)
+
+
+def test_seed_year_is_not_a_quantity(seed_text: str) -> None:
+    assert not any("2025" in q.text for q in find_quantities(seed_text, lang="fr"))
+
+
+def test_spans_of_number_and_noun(seed: osintparse.Article) -> None:
+    for q in seed.quantities:
+        assert q.number_start is not None
+        assert q.number_end is not None
+        assert q.start <= q.number_start < q.number_end <= q.end
+        if q.noun is not None:
+            assert seed.text[q.noun_start : q.noun_end] == q.noun
+
+
+def test_offsets_map_back_through_normalisation() -> None:
+    text = "Ligature \ufb01n\u00a0: plus d\u2019un million de personnes, 10\u202f000 soldats."
+    qs = find_quantities(text, lang="fr")
+    assert [q.value for q in qs] == [1000000, 10000]
+    for q in qs:
+        assert text[q.start : q.end] == q.text
+    assert qs[0].text == "plus d\u2019un million de personnes"
+
+
+def test_extractor_is_registered_and_declares_layers() -> None:
+    assert get_factory("quantities") is QuantitiesExtractor
+    ex = QuantitiesExtractor()
+    assert (ex.name, ex.produces, ex.requires) == ("quantities", ("quantities",), ("sentences",))
+    assert "quantities" in osintparse.Pipeline(["structure", "quantities"]).names
+
+
+def test_extractor_without_language_finds_nothing() -> None:
+    doc = Document.from_text("10 000 soldats", lang=None)
+    assert QuantitiesExtractor()(doc) == {"quantities": ()}
+
+
+def test_boilerplate_is_skipped_and_title_is_read() -> None:
+    a = osintparse.parse("10 000 soldats déployés\n\nUn texte.\n\nRetour en haut", lang="fr")
+    assert [q.text for q in a.quantities] == ["10 000 soldats déployés"]
+
+
+def test_unsupported_language_raises() -> None:
+    with pytest.raises(osintparse.UnsupportedLanguageError):
+        find_quantities("10 000", lang="xx")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("10 000", "fr", 10000),
+        ("10.000", "fr", 10000),
+        ("4,800", "fr", 4.8),
+        ("6.700,54", "fr", 6700.54),
+        ("10,000", "en", 10000),
+        ("4.800", "en", 4.8),
+        ("1,234,567.89", "en", 1234567.89),
+        ("1.111,11", "en", 1111.11),
+    ],
+)
+def test_parse_digits(text: str, lang: str, value: float) -> None:
+    assert parse_digits(text, lang=lang) == pytest.approx(value)
+
+
+def test_parse_digits_rejects_non_figures() -> None:
+    with pytest.raises(ValueError, match="not a figure"):
+        parse_digits("12a", lang="fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("quatre-vingt-dix-neuf", "fr", 99),
+        ("soixante et onze", "fr", 71),
+        ("deux millions", "fr", 2000000),
+        ("trois millions et demi", "fr", 3500000),
+        ("deux tiers", "fr", 2 / 3),
+        ("three hundred and fifty", "en", 350),
+        ("half a million", "en", 500000),
+        ("five and a half million", "en", 5500000),
+        ("three quarters", "en", 0.75),
+        ("two point five", "en", 2.5),
+        ("soldats", "fr", None),
+    ],
+)
+def test_words_to_number(text: str, lang: str, value: float | None) -> None:
+    got = words_to_number(text, lang=lang)
+    assert got == (None if value is None else pytest.approx(value))
+
+
+def test_find_numbers_keeps_years_quantities_drop_them() -> None:
+    assert [n.value for n in find_numbers("en 2024", lang="fr")] == [2024]
+    assert find_quantities("en 2024", lang="fr") == ()
+
+
+def test_duration_hours_are_quantities_clock_times_are_not() -> None:
+    assert [q.unit for q in find_quantities("en 24 heures", lang="fr")] == ["hour"]
+    assert [q.unit for q in find_quantities("en 24h", lang="fr")] == ["hour"]
+    assert find_quantities("à 14 h, à 14h30 et à 10:30", lang="fr") == ()
+    assert find_quantities("at 10 am and at 10 h", lang="en") == ()
+
+
+def test_year_with_qualifier_and_noun_is_a_quantity() -> None:
+    qs = find_quantities("plus de 2000 soldats", lang="fr")
+    assert [(q.value, q.qualifier.value) for q in qs] == [(2000, "more_than")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9" * 100_000,
+        "10 000 " * 50_000,
+        "selon " * 20_000,
+        "un " * 50_000,
+        "F-" * 50_000,
+        "1-" * 50_000,
+        "de " * 50_000 + "1",
+        "plus de " * 20_000,
+        "des dizaines de " * 10_000,
+    ],
+)
+def test_adversarial_input_finishes(text: str) -> None:
+    started = time.perf_counter()
+    qs = find_quantities(text, lang="fr")
+    assert time.perf_counter() - started < 20  # hang guard, not a benchmark
+    for q in qs[:100]:
+        assert text[q.start : q.end] == q.text
+
+
+def test_long_digit_run_is_not_a_quantity() -> None:
+    assert find_quantities("9" * 100_000, lang="en") == ()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"0123456789 ,.-%$€km",
+                "plus de ",
+                "entre ",
+                " et ",
+                "million",
+                "des ",
+                "dizaines",
+                " de ",
+                "soldats",
+                "\u00a0",
+                "\u2019",
+                "about ",
+                "to ",
+                "half ",
+                "a ",
+            ]
+        ),
+        max_size=30,
+    ).map("".join),
+    st.sampled_from(["fr", "en"]),
+)
+def test_invariants_hold_on_any_text(text: str, lang: str) -> None:
+    for q in find_quantities(text, lang=lang):
+        assert text[q.start : q.end] == q.text
+        if q.low is not None:
+            assert q.low <= q.value
+        if q.high is not None:
+            assert q.value <= q.high
+        assert q.number_start is not None
+        assert q.number_end is not None
+        assert q.start <= q.number_start
+        assert q.number_end <= q.end
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("7E569 soldats", "fr"),  # exponent beyond floating point
+        ("un prêt de us\u00a0 $5", "fr"),  # a multi-word sign with doubled spaces
+        ("10 pour  cent", "fr"),
+    ],
+)
+def test_regressions_found_by_fuzzing(text: str, lang: str) -> None:
+    for q in find_quantities(text, lang=lang):
+        assert text[q.start : q.end] == q.text
