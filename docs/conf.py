@@ -81,6 +81,11 @@ nitpick_ignore = [
     ("py:class", "pd.DataFrame"),
     # dask is an optional dependency too, with no local inventory.
     ("py:class", "dask.bag.Bag"),
+    # batch.py annotates with the module alias ``_dt`` and multiprocessing's context base,
+    # which the Python inventory does not list.
+    ("py:class", "_dt.date"),
+    ("py:class", "_dt.datetime"),
+    ("py:class", "multiprocessing.context.BaseContext"),
     ("py:class", "dask.dataframe.DataFrame"),
     # Type variables and private aliases in signatures have no page of their own.
     ("py:class", "osintparse.extractors.base._F"),
