@@ -313,12 +313,11 @@ def compare_main(argv: Sequence[str], *, out: IO[str] | None = None) -> int:
         stream.write("no figures counted the same thing in two articles (use --all)\n")
     for g in shown:
         stream.write(f"{g.label}:\n")
-        conflicted = {i for pair in g.conflicts for i in pair}
-        for i, f in enumerate(g.figures):
-            flag = "  <- conflict" if i in conflicted else ""
-            stream.write(f"  {f.describe()}{flag}\n")
+        for i, f in enumerate(g.figures, 1):
+            stream.write(f"  [{i}] {f.describe()}\n")
         if g.conflicts:
-            stream.write(f"  => conflict ({len(g.conflicts)} pair(s) of figures disagree)\n")
+            pairs = ", ".join(f"[{i + 1}] vs [{j + 1}]" for i, j in g.conflicts)
+            stream.write(f"  => conflict: {pairs} (their bounds do not overlap)\n")
         elif g.agreement:
             stream.write("  => agreement (all figures overlap)\n")
     return status
