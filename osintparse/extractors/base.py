@@ -44,7 +44,6 @@ import datetime as _dt
 import functools
 import importlib
 from collections.abc import Callable, Mapping
-from importlib.metadata import entry_points
 from typing import Any, Protocol, TypeVar, overload, runtime_checkable
 
 import attrs
@@ -198,6 +197,8 @@ def _load(target: str) -> ExtractorFactory:
 
 @functools.cache
 def _entry_points() -> dict[str, Any]:
+    from importlib.metadata import entry_points
+
     return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
 

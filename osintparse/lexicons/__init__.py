@@ -16,11 +16,13 @@ True
 from __future__ import annotations
 
 import functools
+import pathlib
 import tomllib
-from importlib import resources
 from typing import Any
 
 from osintparse.errors import LexiconError, UnsupportedLanguageError
+
+_ROOT = pathlib.Path(__file__).resolve().parent
 
 __all__ = ["check_lang", "lexicon_names", "load", "supported_languages"]
 
@@ -34,7 +36,7 @@ def supported_languages() -> tuple[str, ...]:
     >>> "fr" in supported_languages()
     True
     """
-    root = resources.files(__name__)
+    root = _ROOT
     return tuple(
         sorted(
             p.name
@@ -72,7 +74,7 @@ def lexicon_names(lang: str) -> tuple[str, ...]:
     >>> "structure" in lexicon_names("en")
     True
     """
-    folder = resources.files(__name__).joinpath(check_lang(lang))
+    folder = _ROOT.joinpath(check_lang(lang))
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
 
 
@@ -95,7 +97,7 @@ def load(lang: str, name: str) -> dict[str, Any]:
     ['Back to top', 'Read more']
     """
     code = check_lang(lang)
-    path = resources.files(__name__).joinpath(code, f"{name}.toml")
+    path = _ROOT.joinpath(code, f"{name}.toml")
     if not path.is_file():
         raise LexiconError(
             f"no lexicon {name!r} for language {code!r}; files there: "
