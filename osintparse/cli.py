@@ -32,7 +32,7 @@ from typing import IO, Any, TypeVar
 
 from osintparse import lexicons, serialize
 from osintparse.errors import DecodeError, OsintparseError, UnsupportedLanguageError
-from osintparse.model import Article, Claim, DateMention, Quantity, Sentence
+from osintparse.model import Article, Attribution, Claim, DateMention, Hedge, Quantity, Sentence
 from osintparse.pipeline import parse
 
 __all__ = ["CSV_COLUMNS", "csv_rows", "format_outline", "main", "read_text"]
@@ -103,17 +103,24 @@ def _fmt_number(x: float | None) -> str:
 
 
 def format_outline(article: Article, name: str = "") -> str:
-    """Return a readable outline: title, sections, then each claim or sentence.
+    """Return a readable outline: title, sections, then each claim with its evidence.
+
+    Each claim shows its stance and certainty, its sources (``inherited`` when
+    carried over from the previous sentence), figures, dates and hedges. An
+    article without claims (a pipeline without the ``claims`` extractor) lists
+    its body sentences with the mentions inside them.
 
     Examples
     --------
     >>> import osintparse
-    >>> print(format_outline(osintparse.parse("Titre\\n\\nUne phrase.", lang="fr")))
+    >>> print(format_outline(osintparse.parse("Titre\\n\\nSelon l'AFP, 300 soldats.", lang="fr")))
     # Titre
     lang: fr
     <BLANKLINE>
-    - Titre
-    - Une phrase.
+    - Titre  [unattributed, 0.50]
+    - Selon l'AFP, 300 soldats.  [reported, 0.65]
+        source: AFP (reported, media)
+        figures: exact 300 soldats
     """
     lines: list[str] = []
     if name:
@@ -133,8 +140,29 @@ def format_outline(article: Article, name: str = "") -> str:
             lines.append("")
             if heading:
                 lines.append(f"## {heading}")
-        lines.append(f"- {item.text}")
-        lines.extend(_details(article, item.start, item.end))
+        text = " ".join(item.text.split())
+        if isinstance(item, Claim):
+            lines.append(f"- {text}  [{item.stance.value}, {item.certainty:.2f}]")
+            lines.extend(
+                _details(
+                    item.attributions, item.quantities, item.dates, item.hedges, item.inherited
+                )
+            )
+        else:
+
+            def inside(m: Any, s: Sentence = item) -> bool:
+                return bool(s.start <= m.start < s.end)
+
+            lines.append(f"- {text}")
+            lines.extend(
+                _details(
+                    [a for a in article.attributions if inside(a)],
+                    [q for q in article.quantities if inside(q)],
+                    [d for d in article.dates if inside(d)],
+                    [h for h in article.hedges if inside(h)],
+                    False,
+                )
+            )
     return "\n".join(lines)
 
 
@@ -145,29 +173,27 @@ def _section_of(article: Article, offset: int) -> int:
     return 0
 
 
-def _details(article: Article, start: int, end: int) -> Iterator[str]:
-    def inside(m: object) -> bool:
-        return bool(start <= m.start < end)  # type: ignore[attr-defined]
-
-    sources = [a for a in article.attributions if inside(a) or a.content_start == start]
+def _details(
+    sources: Sequence[Attribution],
+    figures: Sequence[Quantity],
+    dates: Sequence[DateMention],
+    hedges: Sequence[Hedge],
+    inherited: bool,
+) -> Iterator[str]:
     if sources:
-        yield "    source: " + "; ".join(
-            f"{a.source} ({a.stance.value}, {a.source_kind.value})" for a in sources
+        how = " (inherited)" if inherited else ""
+        yield f"    source{how}: " + "; ".join(
+            f"{a.source or '(unnamed)'} ({a.stance.value}, {a.source_kind.value})" for a in sources
         )
-    figures = [q for q in article.quantities if inside(q)]
     if figures:
-        yield "    figures: " + "; ".join(
-            f"{q.qualifier.value} {_fmt_number(q.value)}"
-            + (f" {q.unit}" if q.unit else "")
-            + (f" {q.noun}" if q.noun else "")
-            for q in figures
-        )
-    dates = [d for d in article.dates if inside(d)]
+        yield "    figures: " + "; ".join(_figure(q) for q in figures)
     if dates:
         yield "    dates: " + "; ".join(
             f"{d.text} -> {d.value.isoformat() if d.value else '?'} ({d.precision.value})"
             for d in dates
         )
+    if hedges:
+        yield "    hedges: " + "; ".join(f"{h.text} ({h.effect:+.2f})" for h in hedges)
 
 
 def _figure(q: Quantity) -> str:
