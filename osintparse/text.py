@@ -159,25 +159,44 @@ def normalize(text: str) -> Normalized:
     'Café !'
     """
     flat = text.translate(_ONE_TO_ONE)
-    if _CHANGES_LENGTH.search(flat) is None:
-        return Normalized(text, flat)
+    pieces: list[tuple[int, int, str]] = []
+    resized = False
+    for m in _CHANGES_LENGTH.finditer(flat):
+        piece = m.group()
+        repl = _EXPAND[piece] if piece in _EXPAND else unicodedata.normalize("NFC", piece)
+        pieces.append((m.start(), m.end(), repl))
+        resized = resized or len(repl) != len(piece)
     out: list[str] = []
+    pos = 0
+    if not resized:
+        # Every piece kept its length (marks NFC can't compose, after a space or a
+        # line break...): offsets stay one to one, no map needed.
+        for start, end, repl in pieces:
+            out += (flat[pos:start], repl)
+            pos = end
+        out.append(flat[pos:])
+        return Normalized(text, "".join(out))
     # 4-byte offsets when they fit (every realistic text): half the memory of "q".
     code = "i" if len(text) < 2**31 else "q"
     starts = array(code)
     ends = array(code)
-    pos = 0
-    for m in _CHANGES_LENGTH.finditer(flat):
-        if m.start() > pos:
-            out.append(flat[pos : m.start()])
-            starts.extend(range(pos, m.start()))
-            ends.extend(range(pos + 1, m.start() + 1))
-        piece = m.group()
-        repl = _EXPAND[piece] if piece in _EXPAND else unicodedata.normalize("NFC", piece)
+    for start, end, repl in pieces:
+        if len(repl) == end - start:
+            # Same length: map one to one rather than smear the group over each
+            # of its characters (" \u0301" must not start at the space).
+            out.append(flat[pos:start] + repl)
+            starts.extend(range(pos, end))
+            ends.extend(range(pos + 1, end + 1))
+            pos = end
+            continue
+        if start > pos:
+            out.append(flat[pos:start])
+            starts.extend(range(pos, start))
+            ends.extend(range(pos + 1, start + 1))
         out.append(repl)
-        starts.extend([m.start()] * len(repl))
-        ends.extend([m.end()] * len(repl))
-        pos = m.end()
+        starts.extend([start] * len(repl))
+        ends.extend([end] * len(repl))
+        pos = end
     if pos < len(flat):
         out.append(flat[pos:])
         starts.extend(range(pos, len(flat)))
