@@ -77,7 +77,10 @@ _EXPAND = {
     "\u200e": "",
     "\u200f": "",
 }
-_CHANGES_LENGTH = regex.compile("[" + "".join(_EXPAND) + r"]|\P{M}\p{M}+", flags=regex.V1)
+# A base character with its combining marks, composed with NFC. White space and
+# control, format or unassigned characters are never a base: "\r" + a mark whose NFC
+# form is longer made the group start at the line break.
+_CHANGES_LENGTH = regex.compile("[" + "".join(_EXPAND) + r"]|[^\p{M}\s\p{C}]\p{M}+", flags=regex.V1)
 
 
 @attrs.frozen
