@@ -130,6 +130,8 @@ def _structure(value: Any, hint: Any, where: str) -> Any:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return float(value)
         raise SchemaError(f"{where}: expected a number, got {value!r}")
+    if hint is int and isinstance(value, bool):
+        raise SchemaError(f"{where}: expected int, got bool")
     if isinstance(hint, type) and not isinstance(value, hint):
         raise SchemaError(f"{where}: expected {hint.__name__}, got {type(value).__name__}")
     return value
@@ -157,7 +159,8 @@ def record_from_dict(cls: type[_T], data: Any, where: str = "") -> _T:
     fields = {f.name: f for f in attrs.fields(cls)}  # type: ignore[arg-type]
     unknown = set(data) - set(fields) - {"schema_version"}
     if unknown:
-        raise SchemaError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        names = ", ".join(sorted(repr(k) if not isinstance(k, str) else k for k in unknown))
+        raise SchemaError(f"{where}: unknown field(s) {names}")
     kwargs: dict[str, Any] = {}
     for name, field in fields.items():
         if name not in data:

@@ -217,7 +217,9 @@ _BOUNDARY = regex.compile(
     r"(?=\s+[\u00ab\"'(\[]?[\p{Lu}\p{N}\u00bf\u00a1-])",
     flags=regex.V1,
 )
-_TOKEN_BEFORE = regex.compile(r"(\S+)$")
+# Searched backwards ((?r)): forwards, every start in a long run of non-space ended
+# by a space scanned the rest of the run, which was quadratic.
+_TOKEN_BEFORE = regex.compile(r"(?r)(\S+)$")
 _WS = frozenset(" \n\r\t\f\v\u2028\u2029\x85")
 
 

@@ -45,11 +45,14 @@ def _fill(unit: str, size: int) -> str:
 def _mixed_scripts(size: int) -> str:
     parts = [
         "Москва заявила, что 10 000 солдат прибыли.",
-        "\u0642\u0627\u0644\u062a \u0627\u0644\u0648\u0632\u0627\u0631\u0629 \u0625\u0646 300 \u062c\u0646\u062f\u064a.",
+        "\u0642\u0627\u0644\u062a \u0627\u0644\u0648\u0632\u0627\u0631\u0629"
+        " \u0625\u0646 300 \u062c\u0646\u062f\u064a.",
         "\u4e2d\u56fd\u5916\u4ea4\u90e8\u8868\u793a\u3002\u65e5\u672c\u8a9e\u306e\u6587\u7ae0\u3002",
-        "\U0001f600\U0001f44d\U0001f3fd \U0001f468\u200d\U0001f469\u200d\U0001f467 \U0001f1eb\U0001f1f7",
+        "\U0001f600\U0001f44d\U0001f3fd \U0001f468\u200d\U0001f469\u200d\U0001f467"
+        " \U0001f1eb\U0001f1f7",
         "e\u0301 a\u0300\u0323\u0302 \u0928\u093c \u0fb9 Z\u0351\u0352\u0353\u0354\u0355",
-        "\u200f\u05e9\u05dc\u05d5\u05dd\u200e Selon S\u00e9oul\u202e, \u2066isolate\u2069 10\u202f000",
+        "\u200f\u05e9\u05dc\u05d5\u05dd\u200e Selon S\u00e9oul\u202e,"
+        " \u2066isolate\u2069 10\u202f000",
         "zero\u200bwidth\u200cjoin\u200dners\u2060 \u00adsoft",
     ]
     return _fill(" ".join(parts) + "\n\n", size)
@@ -65,7 +68,7 @@ def _surrogates(size: int) -> str:
 
 
 def _html(size: int) -> str:
-    paras = "".join(f"<p class=\"x\">{line}</p>\n" for line in SEED.splitlines() if line.strip())
+    paras = "".join(f'<p class="x">{line}</p>\n' for line in SEED.splitlines() if line.strip())
     page = (
         "<!DOCTYPE html>\n<html><head><title>T</title><script>var a = '<p>';"
         "if (a < 3 && b > 2) {}</script><style>p{margin:0}</style></head>\n<body>\n"
@@ -93,7 +96,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, tuple[str | None, ...], int, i
     ),
     "ten_million_repeated": (lambda n: _fill("10 000 000 ", n), MB, ("fr", "en"), 120, 800),
     "nested_guillemets": (
-        lambda n: _fill("\u00ab ", n // 2) + "Selon lui" + _fill("\u00ab\u00bb\u201c\u201d", n // 2),
+        lambda n: _fill("\u00ab ", n // 2) + "Selon" + _fill("\u00ab\u00bb\u201c\u201d", n // 2),
         400_000,
         (None, "fr"),
         60,
@@ -344,6 +347,13 @@ def adversarial_strings() -> dict[str, str]:
     out["lexicon_words_commas"] = _fill(", ".join(words) + ", ", N)
     for w in words[:: max(1, len(words) // 12)]:
         out[f"repeat:{w}"] = _fill(w + " ", N)
+    # The same runs ended by a character that makes an anchored or look-ahead
+    # pattern fail only at the very end (where backtracking costs the most).
+    for label in ("digits", "letters", "upper", "dots", "apostrophes", "hyphens", "marks"):
+        out[f"{label}+space"] = out[label] + " "
+        out[f"{label}+snowman"] = out[label] + "\u2603"
+    for label in ("spaces", "newlines", "word_spaces"):
+        out[f"{label}+letter"] = out[label] + "x"
     return out
 
 
