@@ -333,4 +333,8 @@ def read_jsonl(fp: IO[str]) -> Iterator[model.Article]:
             data = json.loads(line)
         except json.JSONDecodeError as err:
             raise SchemaError(f"line {lineno}: not valid JSON ({err})") from err
-        yield article_from_dict(data)
+        try:
+            article = article_from_dict(data)
+        except SchemaError as err:
+            raise SchemaError(f"line {lineno}: {err}") from err
+        yield article
