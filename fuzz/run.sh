@@ -13,6 +13,7 @@ python fuzz/fuzz_parse.py \
   -timeout=60 \
   -rss_limit_mb=2048 \
   -max_len=8192 \
+  -len_control=10 \
   -print_final_stats=1 \
   -artifact_prefix=fuzz/artifacts/ \
   "$corpus" fuzz/seeds
