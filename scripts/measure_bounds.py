@@ -2,7 +2,7 @@
 
 Each measurement runs in a fresh child process: it builds the text, notes the resident
 memory after import and text building, parses once, and reports the elapsed time and the
-peak resident memory (``ru_maxrss``) above that baseline.
+peak resident memory (``VmHWM``, or ``ru_maxrss`` off Linux) above that baseline.
 
     python scripts/measure_bounds.py            # 1 MB and 10 MB of each kind
     python scripts/measure_bounds.py 1 5 20     # other sizes, in MB
@@ -11,6 +11,7 @@ peak resident memory (``ru_maxrss``) above that baseline.
 from __future__ import annotations
 
 import json
+import pathlib
 import subprocess
 import sys
 import textwrap
@@ -24,20 +25,21 @@ KINDS = {
 
 CHILD = textwrap.dedent(
     """
-    import json, pathlib, resource, time
+    import json, pathlib, time
     import osintparse
+    from tests.invariants import peak_rss_mb
     SEED = pathlib.Path("seeds/000_f65f4b272ae20413.txt").read_text(encoding="utf-8")
     unit = {unit}
     size = {size}
     text = (unit * (size // len(unit) + 1))[:size]
     osintparse.parse(SEED[:2000])  # warm caches and lazy imports
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    base = peak_rss_mb()
     t0 = time.perf_counter()
     article = osintparse.parse(text)
     elapsed = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({{"seconds": round(elapsed, 2), "peak_mb_above_base": (peak - base) // 1024,
-                      "base_mb": base // 1024, "sentences": len(article.sentences)}}))
+    peak = peak_rss_mb()
+    print(json.dumps({{"seconds": round(elapsed, 2), "peak_mb_above_base": peak - base,
+                      "base_mb": base, "sentences": len(article.sentences)}}))
     """
 )
 
@@ -50,7 +52,11 @@ def main(argv: list[str]) -> None:
         for mb in sizes:
             code = CHILD.format(unit=unit, size=int(mb * 1_000_000))
             out = subprocess.run(
-                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+                [sys.executable, "-c", code],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=pathlib.Path(__file__).resolve().parent.parent,
             ).stdout
             r = json.loads(out)
             print(

@@ -9,6 +9,7 @@ without changing this file.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import json
 import math
@@ -29,6 +30,7 @@ __all__ = [
     "check_round_trip",
     "check_sentence_containment",
     "check_structure",
+    "peak_rss_mb",
     "records",
     "strict_json_loads",
 ]
@@ -39,18 +41,44 @@ _SURROGATE_PAIR = regex.compile(r"\\ud[89ab][0-9a-f]{2}\\ud[c-f][0-9a-f]{2}")
 _CONTAINERS = (Paragraph, Section, Sentence, Claim)
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    return tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
+
+
 def records(value: Any) -> Iterator[Any]:
     """Yield every attrs record reachable from ``value`` (depth first, parents first)."""
-    if attrs.has(type(value)):
+    names = _field_names(type(value))
+    if names is not None:
         yield value
-        for field in attrs.fields(type(value)):
-            yield from records(getattr(value, field.name))
+        for name in names:
+            item = getattr(value, name)
+            if isinstance(item, tuple | list | Mapping) or _field_names(type(item)):
+                yield from records(item)
     elif isinstance(value, tuple | list):
         for item in value:
             yield from records(item)
     elif isinstance(value, Mapping):
         for item in value.values():
             yield from records(item)
+
+
+def peak_rss_mb() -> int:
+    """Peak resident memory of this process in MB.
+
+    Reads ``VmHWM`` (reset by ``exec``) where Linux has it: ``ru_maxrss`` of a child
+    started by ``subprocess`` can start at its parent's peak.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 def _spans(record: Any) -> Iterator[tuple[str, int, int]]:

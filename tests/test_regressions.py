@@ -65,7 +65,8 @@ _WRAPPED = textwrap.dedent(
     import osintparse
     a = osintparse.parse("a\\n" * 1_000_000, lang="fr")
     assert len(a.paragraphs) == 1
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+    from tests.invariants import peak_rss_mb
+    print(peak_rss_mb())
     """
 )
 
