@@ -153,6 +153,14 @@ class Normalized:
         return self.original[s:e]
 
 
+def _pieces(flat: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, replacement)`` for each span normalisation may change."""
+    for m in _CHANGES_LENGTH.finditer(flat):
+        piece = m.group()
+        repl = _EXPAND[piece] if piece in _EXPAND else unicodedata.normalize("NFC", piece)
+        yield m.start(), m.end(), repl
+
+
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for matching, keeping the map to original offsets.
 
@@ -162,19 +170,15 @@ def normalize(text: str) -> Normalized:
     'Café !'
     """
     flat = text.translate(_ONE_TO_ONE)
-    pieces: list[tuple[int, int, str]] = []
-    resized = False
-    for m in _CHANGES_LENGTH.finditer(flat):
-        piece = m.group()
-        repl = _EXPAND[piece] if piece in _EXPAND else unicodedata.normalize("NFC", piece)
-        pieces.append((m.start(), m.end(), repl))
-        resized = resized or len(repl) != len(piece)
+    # Two passes over the pieces rather than a list of them (~170 bytes a piece):
+    # the first stops at the first piece that changes length, if any.
+    resized = any(len(repl) != end - start for start, end, repl in _pieces(flat))
     out: list[str] = []
     pos = 0
     if not resized:
         # Every piece kept its length (marks NFC can't compose, after a space or a
         # line break...): offsets stay one to one, no map needed.
-        for start, end, repl in pieces:
+        for start, end, repl in _pieces(flat):
             out += (flat[pos:start], repl)
             pos = end
         out.append(flat[pos:])
@@ -183,7 +187,7 @@ def normalize(text: str) -> Normalized:
     code = "i" if len(text) < 2**31 else "q"
     starts = array(code)
     ends = array(code)
-    for start, end, repl in pieces:
+    for start, end, repl in _pieces(flat):
         if len(repl) == end - start:
             # Same length: map one to one rather than smear the group over each
             # of its characters (" \u0301" must not start at the space).

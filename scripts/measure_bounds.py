@@ -33,6 +33,8 @@ CHILD = textwrap.dedent(
     size = {size}
     text = (unit * (size // len(unit) + 1))[:size]
     osintparse.parse(SEED[:2000])  # warm caches and lazy imports
+    from osintparse.lang import _factory
+    _factory()  # langdetect's profiles (~60 MB, loaded once when the stop-word vote is unclear)
     base = peak_rss_mb()
     t0 = time.perf_counter()
     article = osintparse.parse(text)
