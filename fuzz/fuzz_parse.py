@@ -1,10 +1,12 @@
 """Atheris fuzz target over :func:`osintparse.parse`.
 
 Each input picks a language (None, or each supported one), a publication date (None,
-a date, a datetime or an ISO string) and arbitrary Unicode text (lone surrogates
-included), parses it, and checks the invariants of ``tests/invariants.py``: every
-offset is truthful, every mention lies in its sentence, quantity bounds hold, and the
-article survives ``to_dict``/``from_dict`` and ``to_json``. Any exception is a crash.
+a date, a datetime or an ISO string) and text: arbitrary Unicode (lone surrogates
+included) or UTF-8 bytes (so that the seeds in ``fuzz/seeds`` and the dictionary of
+lexicon words that ``fuzz/run.sh`` builds are words), parses it, and checks the
+invariants of ``tests/invariants.py``: every offset is truthful, every mention lies in
+its sentence, quantity bounds hold, and the article survives ``to_dict``/``from_dict``
+and ``to_json``. Any exception is a crash.
 
 Run it with ``fuzz/run.sh SECONDS`` (bounded), or by hand with libFuzzer options::
 
@@ -37,7 +39,12 @@ def test_one_input(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
     lang = fdp.PickValueInList(LANGS)
     published = fdp.PickValueInList(PUBLISHED)
-    text = fdp.ConsumeUnicode(fdp.remaining_bytes())
+    if fdp.ConsumeBool():
+        # UTF-8, so the seeds and the lexicon dictionary (fuzz/run.sh) mean words;
+        # undecodable bytes become lone surrogates (U+DC80..U+DCFF).
+        text = fdp.ConsumeBytes(fdp.remaining_bytes()).decode("utf-8", "surrogateescape")
+    else:
+        text = fdp.ConsumeUnicode(fdp.remaining_bytes())
     article = osintparse.parse(text, lang=lang, published=published)
     check_article(article, text)
 

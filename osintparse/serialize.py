@@ -217,7 +217,7 @@ def _check_offsets(text: str, value: Any, where: str) -> None:
     if not attrs.has(type(value)):
         return
     names = [f.name for f in attrs.fields(type(value))]
-    if value is not None and not isinstance(value, model.Article) and "text" in names:
+    if not isinstance(value, model.Article) and "text" in names:
         start, end = getattr(value, "start", None), getattr(value, "end", None)
         if (
             isinstance(start, int)
