@@ -274,7 +274,7 @@ def package_patterns() -> dict[str, Any]:
             ]
             if not params:
                 calls: list[tuple[str, tuple[Any, ...]]] = [("", ())]
-            elif len(params) == 1 and params[0].name in ("lang", "language", "code"):
+            elif len(params) == 1 and ("lang" in params[0].name or params[0].name == "code"):
                 calls = [(lang, (lang,)) for lang in lexicons.supported_languages()]
             else:
                 continue
