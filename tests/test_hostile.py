@@ -249,12 +249,17 @@ def _cached_builders(module: Any) -> Iterator[tuple[str, Callable[..., Any]]]:
 
 def package_patterns() -> dict[str, Any]:
     """Every compiled pattern osintparse keeps, by where it was found."""
-    found: dict[str, Any] = {}
     modules = [osintparse]
     for info in pkgutil.walk_packages(osintparse.__path__, "osintparse."):
         if info.name.endswith("__main__"):
             continue
         modules.append(importlib.import_module(info.name))
+    return module_patterns(modules)
+
+
+def module_patterns(modules: list[Any]) -> dict[str, Any]:
+    """The compiled patterns of ``modules``, each once, by where it was found."""
+    found: dict[str, Any] = {}
     for module in modules:
         for name, obj in list(vars(module).items()):
             if inspect.isclass(obj) and obj.__module__ == module.__name__:
@@ -370,6 +375,34 @@ def test_every_package_pattern_is_found() -> None:
     where = set(_patterns())
     assert any(w.startswith("osintparse.text._BOUNDARY") for w in where), where
     assert any(w.startswith("osintparse.structure._LINE") for w in where), where
+
+
+def test_discovery_finds_patterns_built_per_language() -> None:
+    """Cached per-language builders, class attributes and containers are all searched."""
+    import types
+
+    fake = types.ModuleType("fake_extractor")
+
+    @functools.cache
+    def _patterns(lang: str) -> dict[str, Any]:
+        return {"cue": regex.compile(f"cue-{lang}"), "more": (regex.compile(f"x-{lang}"),)}
+
+    class Extractor:
+        pattern = regex.compile("class-level")
+
+    for obj in (_patterns, Extractor):
+        obj.__module__ = fake.__name__
+    fake._patterns = _patterns  # type: ignore[attr-defined]
+    fake.Extractor = Extractor  # type: ignore[attr-defined]
+    fake._TABLE = {"a": [regex.compile("in-a-table")]}  # type: ignore[attr-defined]
+    found = {p.pattern for p in module_patterns([fake]).values()}
+    langs = lexicons.supported_languages()
+    assert found == {
+        "class-level",
+        "in-a-table",
+        *(f"cue-{lang}" for lang in langs),
+        *(f"x-{lang}" for lang in langs),
+    }
 
 
 def test_package_uses_the_regex_module_only() -> None:
