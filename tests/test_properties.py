@@ -291,3 +291,25 @@ def test_identical_across_processes_with_different_hash_seeds() -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_seed_article_satisfies_every_invariant(lang: str | None) -> None:
     _parse_and_check(SEED, lang, "2025-05-01")
+
+
+@given(text=st.one_of(arbitrary_text, lexicon_text))
+def test_normalized_offset_map_is_monotonic_and_in_bounds(text: str) -> None:
+    """The map every extractor relies on to turn normalised spans into original ones."""
+    from osintparse.text import normalize
+
+    n = normalize(text)
+    if n.identity:
+        assert len(n.text) == len(text)
+        return
+    assert len(n.starts) == len(n.ends) == len(n.text)
+    previous = (0, 0)
+    for s, e in zip(n.starts, n.ends, strict=True):
+        assert 0 <= s < e <= len(text)
+        assert s >= previous[0]
+        assert e >= previous[1]
+        previous = (s, e)
+    for i in range(len(n.text) + 1):
+        for j in (i, min(i + 3, len(n.text))):
+            s, e = n.span(i, j)
+            assert 0 <= s <= e <= len(text)
