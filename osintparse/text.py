@@ -118,7 +118,9 @@ class Normalized:
         >>> normalize("l\u2019an").identity
         True
         """
-        return not self.starts
+        # No map and the same length: a text that normalises to "" (only soft
+        # hyphens or zero-width characters) has no map either, but is not identity.
+        return not self.starts and len(self.text) == len(self.original)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of the normalised text to the original.
@@ -128,12 +130,14 @@ class Normalized:
         >>> n = normalize("\ufb01n")
         >>> n.text, n.span(0, 3)
         ('fin', (0, 2))
+        >>> normalize("\u00ad").span(0, 0)
+        (0, 0)
         """
-        if not self.starts:
+        if self.identity:
             return start, end
         n = len(self.text)
-        if n == 0:
-            return 0, len(self.original)
+        if n == 0:  # every span of an empty text is empty
+            return 0, 0
         start = min(max(start, 0), n)
         end = min(max(end, start), n)
         if end == start:

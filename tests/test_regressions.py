@@ -217,3 +217,13 @@ def test_seed_article_still_splits_the_same() -> None:
     assert [x.text for x in s.sentences][:2] == [
         x.text for x in osintparse.parse(seed, lang="fr").sentences[:2]
     ]
+
+
+def test_text_that_normalises_to_nothing_is_not_identity() -> None:
+    """normalize("\\xad") has no map and an empty text: it claimed identity, so spans
+    were passed through unchanged instead of being clamped (found by the properties)."""
+    n = normalize("\u00ad\u200b")
+    assert n.text == ""
+    assert not n.identity
+    assert n.span(0, 5) == (0, 0)
+    check_article(osintparse.parse("\u00ad\u200b\n\n\ufeff"), "\u00ad\u200b\n\n\ufeff")
