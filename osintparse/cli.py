@@ -6,13 +6,14 @@ Usage::
                        [--progress | --no-progress]
     osintparse compare FILE FILE... [--lang fr] [--all]
 
-``-`` reads standard input. ``--format csv`` writes one row per claim (one per
-body sentence for an article without claims). A progress bar is drawn on
-standard error when several files are parsed and standard error is a terminal,
-or with ``--progress`` (it uses tqdm when installed, ``osintparse[progress]``,
-else a plain counter). A file that can't be read or decoded is reported on
-standard error with its path, the others are still parsed, and the exit status is
-1. Bad options exit with status 2.
+``-`` reads standard input. A directory stands for every ``*.txt`` file inside it,
+recursively, in sorted order (a directory without any is an error). ``--format csv``
+writes one row per claim (one per body sentence for an article without claims). A
+progress bar is drawn on standard error when several files are parsed and standard
+error is a terminal, or with ``--progress`` (it uses tqdm when installed,
+``osintparse[progress]``, else a plain counter). A file that can't be read or
+decoded is reported on standard error with its path, the others are still parsed,
+and the exit status is 1. Bad options exit with status 2.
 
 Examples
 --------
@@ -26,6 +27,8 @@ import argparse
 import csv
 import datetime as _dt
 import json
+import os
+import pathlib
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any, TypeVar
@@ -253,8 +256,24 @@ def _progress(items: Iterable[_T], total: int, enabled: bool) -> Iterator[_T]:
     yield from tqdm(items, total=total, unit="file", file=sys.stderr, desc="osintparse")
 
 
-def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, str | None, str | None]]:
+def _expand(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+    """Yield ``(path, error)``: files as given, directories as their ``*.txt`` files."""
     for path in paths:
+        if path != "-" and os.path.isdir(path):
+            found = sorted(pathlib.Path(path).rglob("*.txt"))
+            if not found:
+                yield path, f"{path}: directory holds no *.txt file"
+            for file in found:
+                yield str(file), None
+        else:
+            yield path, None
+
+
+def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, str | None, str | None]]:
+    for path, problem in _expand(paths):
+        if problem is not None:
+            yield path, None, problem
+            continue
         try:
             if path == "-":
                 data = sys.stdin.buffer.read()
@@ -273,7 +292,13 @@ def _build_parser() -> argparse.ArgumentParser:
         prog="osintparse",
         description="Parse news articles into source-attributed evidence.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="article text files ('-' = stdin)")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="article text files ('-' = stdin); a directory means every *.txt file "
+        "inside it, recursively, sorted",
+    )
     p.add_argument("--lang", default=None, help="language code (default: detect)")
     p.add_argument(
         "--published", type=_published, default=None, help="publication date, YYYY-MM-DD"
@@ -392,6 +417,14 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> in
             print(f"osintparse: error: {path}: {err}", file=sys.stderr)
             status = 1
             continue
+        except Exception as err:  # a bug in osintparse: report it, parse the rest
+            print(
+                f"osintparse: error: {path}: internal error {type(err).__name__}: {err} "
+                "(please report it with this file)",
+                file=sys.stderr,
+            )
+            status = 1
+            continue
         if args.format == "jsonl":
             serialize.write_jsonl([article], stream)
         elif args.format == "json":
@@ -399,7 +432,7 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> in
         elif table is not None:
             table.writerows(csv_rows(article, path))
         else:
-            name = path if len(args.files) > 1 else ""
+            name = path if len(args.files) > 1 or path not in args.files else ""
             stream.write(format_outline(article, name) + "\n\n")
         stream.flush()
     if args.format == "json":

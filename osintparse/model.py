@@ -197,9 +197,11 @@ def coerce_published(value: Any) -> _dt.date | None:
             return _dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
+    shown = repr(value)
+    shown = shown if len(shown) <= 80 else shown[:77] + "..."
     raise InvalidPublishedError(
         f"published must be a datetime.date, a datetime.datetime, an ISO 8601 string "
-        f"such as '2025-05-01', or None; got {value!r}"
+        f"such as '2025-05-01', or None; got {shown}"
     )
 
 

@@ -43,16 +43,22 @@ _ARTICLE_LAYERS = frozenset(
 def _check_text(text: object) -> str:
     if isinstance(text, str):
         return text
-    hint = ""
+    hint = "; pass the article's text as a str"
     if isinstance(text, bytes | bytearray):
         hint = " (decode bytes first, e.g. data.decode('utf-8'))"
+    elif text is None:
+        hint = "; pass the article's text as a str ('' for an empty article)"
     raise InputTypeError(f"text must be str, got {type(text).__name__}{hint}")
 
 
 def _resolve_lang(text: str, lang: str | None) -> str | None:
     if lang is not None:
         if not isinstance(lang, str):
-            raise InputTypeError(f"lang must be a str or None, got {type(lang).__name__}")
+            raise InputTypeError(
+                f"lang must be a str or None, got {type(lang).__name__}: pass a language "
+                f"code such as {', '.join(map(repr, lexicons.supported_languages()))}, "
+                "or None to detect it"
+            )
         return lexicons.check_lang(lang)
     return detect_language(text)
 

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any, TypeVar
 
 import attrs
+import regex
 
 from osintparse import model
 from osintparse.errors import SchemaError
@@ -129,6 +130,8 @@ def _structure(value: Any, hint: Any, where: str) -> Any:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return float(value)
         raise SchemaError(f"{where}: expected a number, got {value!r}")
+    if hint is int and isinstance(value, bool):
+        raise SchemaError(f"{where}: expected int, got bool")
     if isinstance(hint, type) and not isinstance(value, hint):
         raise SchemaError(f"{where}: expected {hint.__name__}, got {type(value).__name__}")
     return value
@@ -156,7 +159,8 @@ def record_from_dict(cls: type[_T], data: Any, where: str = "") -> _T:
     fields = {f.name: f for f in attrs.fields(cls)}  # type: ignore[arg-type]
     unknown = set(data) - set(fields) - {"schema_version"}
     if unknown:
-        raise SchemaError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        names = ", ".join(sorted(repr(k) if not isinstance(k, str) else k for k in unknown))
+        raise SchemaError(f"{where}: unknown field(s) {names}")
     kwargs: dict[str, Any] = {}
     for name, field in fields.items():
         if name not in data:
@@ -195,19 +199,85 @@ def article_from_dict(data: Mapping[str, Any]) -> model.Article:
             f"schema_version {version!r} is not supported (this osintparse reads "
             f"{model.SCHEMA_VERSION}); re-parse the text with this version"
         )
-    return record_from_dict(model.Article, data, "Article")
+    article = record_from_dict(model.Article, data, "Article")
+    _check_offsets(article.text, article, "Article")
+    return article
+
+
+def _check_offsets(text: str, value: Any, where: str) -> None:
+    """Check every span of every nested record against the article text."""
+    if isinstance(value, tuple | list):
+        for i, item in enumerate(value):
+            _check_offsets(text, item, f"{where}[{i}]")
+        return
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            _check_offsets(text, item, f"{where}.{key}")
+        return
+    if not attrs.has(type(value)):
+        return
+    names = [f.name for f in attrs.fields(type(value))]
+    if not isinstance(value, model.Article) and "text" in names:
+        start, end = getattr(value, "start", None), getattr(value, "end", None)
+        if (
+            isinstance(start, int)
+            and isinstance(end, int)
+            and (end > len(text) or text[start:end] != value.text)
+        ):
+            raise SchemaError(
+                f"{where}: text {_short(value.text)} is not article.text[{start}:{end}] "
+                f"({_short(text[start:end])}); the dict was edited or belongs to another "
+                "text: re-parse the article"
+            )
+    for name in names:
+        if name.endswith("_start") and f"{name[:-6]}_end" in names:
+            s, e = getattr(value, name), getattr(value, f"{name[:-6]}_end")
+            if s is None and e is None:
+                continue
+            if not (isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text)):
+                raise SchemaError(
+                    f"{where}: {name[:-6]} span {s!r}..{e!r} is not inside the article text "
+                    f"(0..{len(text)}); re-parse the article"
+                )
+        if name != "text":
+            _check_offsets(text, getattr(value, name), f"{where}.{name}")
+
+
+def _short(value: str) -> str:
+    return repr(value if len(value) <= 40 else value[:37] + "...")
+
+
+# Lone surrogates (from text decoded with errors="surrogateescape", or made in code) can't
+# be encoded as UTF-8: written raw they made the JSON unwritable to any file or pipe.
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _escape_surrogate(m: regex.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"
 
 
 def to_json(article: model.Article, *, indent: int | None = None) -> str:
-    """Return an article as a JSON string.
+    """Return an article as a JSON string, always encodable as UTF-8.
+
+    Non-ASCII characters are written as they are, except lone surrogates, which
+    are escaped (``\\ud800``) so the output can be written to any UTF-8 stream and
+    ``json.loads`` gives the same text back. (A high surrogate directly followed by
+    a low one is read back by every JSON reader as the one astral character the
+    pair encodes: JSON has no way to keep them apart.)
 
     Examples
     --------
     >>> import json, osintparse
     >>> json.loads(to_json(osintparse.parse("Texte.", lang="fr")))["lang"]
     'fr'
+    >>> out = to_json(osintparse.parse("a\\ud800b", lang="fr"))
+    >>> "\\\\ud800" in out, json.loads(out)["text"] == "a\\ud800b"
+    (True, True)
     """
-    return json.dumps(article_to_dict(article), ensure_ascii=False, indent=indent)
+    out = json.dumps(article_to_dict(article), ensure_ascii=False, indent=indent)
+    if _SURROGATE.search(out) is not None:
+        out = _SURROGATE.sub(_escape_surrogate, out)
+    return out
 
 
 def write_json(article: model.Article, fp: IO[str], *, indent: int | None = 2) -> None:
@@ -263,4 +333,8 @@ def read_jsonl(fp: IO[str]) -> Iterator[model.Article]:
             data = json.loads(line)
         except json.JSONDecodeError as err:
             raise SchemaError(f"line {lineno}: not valid JSON ({err})") from err
-        yield article_from_dict(data)
+        try:
+            article = article_from_dict(data)
+        except SchemaError as err:
+            raise SchemaError(f"line {lineno}: {err}") from err
+        yield article

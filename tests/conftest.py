@@ -27,3 +27,38 @@ def assert_offsets(article: osintparse.Article) -> None:
     """Every mention's text is its slice of the article text."""
     for m in article.mentions():
         assert article.text[m.start : m.end] == m.text, m
+
+
+# Hypothesis profiles: "ci" (the default) keeps the property tests fast; run
+# HYPOTHESIS_PROFILE=long pytest tests/test_properties.py for a long hand run.
+def _register_hypothesis_profiles() -> None:
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "ci",
+        max_examples=40,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        print_blob=True,
+    )
+    settings.register_profile(
+        "long",
+        max_examples=5000,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        print_blob=True,
+    )
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+_register_hypothesis_profiles()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "slow: a slow test (big hostile inputs, regex safety); CI runs it, "
+        "deselect by hand with -m 'not slow'",
+    )

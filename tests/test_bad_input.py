@@ -88,3 +88,57 @@ def test_megabyte_text_parses() -> None:
     assert len(text) > 1_000_000
     a = osintparse.parse(text, lang="fr")
     assert len(a.body_sentences) == 15_000
+
+
+# -- every wrong argument raises a specific osintparse error that says what to do ------
+
+
+@pytest.mark.parametrize("value", [3, b"fr", ["fr"], 1.5, True])
+def test_lang_of_the_wrong_type(value: object) -> None:
+    with pytest.raises(osintparse.InputTypeError, match="lang must be a str or None") as err:
+        osintparse.parse("Un texte.", lang=value)  # type: ignore[arg-type]
+    assert "'fr'" in str(err.value)
+    assert "None to detect" in str(err.value)
+    assert isinstance(err.value, TypeError)
+
+
+@pytest.mark.parametrize("value", ["", " ", "xx", "french", "zz-FR", "fr\x00"])
+def test_unknown_language_codes(value: str) -> None:
+    with pytest.raises(osintparse.UnsupportedLanguageError, match="use one of: en, fr") as err:
+        osintparse.parse("Un texte.", lang=value)
+    assert err.value.lang == value
+    assert isinstance(err.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    "published",
+    [True, 3.5, float("nan"), b"2025-05-01", ["2025-05-01"], "", "   ", "2025-02-30", "01/05/2025"],
+)
+def test_more_bad_published_values(published: object) -> None:
+    with pytest.raises(osintparse.InvalidPublishedError, match="such as '2025-05-01'") as err:
+        osintparse.parse("Texte.", lang="fr", published=published)  # type: ignore[arg-type]
+    assert isinstance(err.value, ValueError)
+
+
+def test_bad_published_message_stays_short() -> None:
+    with pytest.raises(osintparse.InvalidPublishedError) as err:
+        osintparse.parse("Texte.", published="x" * 1_000_000)
+    assert len(str(err.value)) < 300
+
+
+def test_text_type_error_says_what_to_pass() -> None:
+    with pytest.raises(osintparse.InputTypeError, match="pass the article's text as a str"):
+        osintparse.parse(None)  # type: ignore[arg-type]
+
+
+def test_every_argument_error_is_an_osintparse_error() -> None:
+    bad_calls = [
+        lambda: osintparse.parse(b"x"),  # type: ignore[arg-type]
+        lambda: osintparse.parse("x", lang=1),  # type: ignore[arg-type]
+        lambda: osintparse.parse("x", lang="xx"),
+        lambda: osintparse.parse("x", published="soon"),
+        lambda: osintparse.Article.from_dict({"text": 1}),
+    ]
+    for call in bad_calls:
+        with pytest.raises(osintparse.OsintparseError):
+            call()

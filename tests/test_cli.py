@@ -147,3 +147,77 @@ def test_progress_without_tqdm(
     assert main([path, path, "--format", "jsonl", "--progress"]) == 0
     err = capsys.readouterr().err
     assert "osintparse: 2/2 files" in err
+
+
+def _article_tree(root: pathlib.Path) -> tuple[list[pathlib.Path], list[pathlib.Path]]:
+    """100 *.txt entries under root (nested), 5 of them bad; plus files to ignore."""
+    seed = SEED_PATH.read_text(encoding="utf-8")
+    good: list[pathlib.Path] = []
+    for i in range(95):
+        folder = root / f"batch{i % 3}" / ("deep" if i % 5 == 0 else "")
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"article{i:03d}.txt"
+        if i % 2:
+            text = seed[i * 40 : i * 40 + 1500]
+        else:
+            text = f"Title {i}\n\nThe ministry said {i} soldiers left. They went home."
+        path.write_text(text if i != 7 else "", encoding="utf-8")  # one empty article
+        good.append(path)
+    latin1 = root / "batch0" / "latin1.txt"
+    latin1.write_bytes("Séoul a déclaré".encode("latin-1"))
+    binary = root / "batch1" / "binary.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    a_dir = root / "batch2" / "folder.txt"  # a directory named like an article
+    a_dir.mkdir()
+    broken = root / "broken.txt"
+    broken.symlink_to(root / "gone.txt")
+    loop = root / "batch1" / "loop.txt"
+    loop.symlink_to(loop)
+    bad = [latin1, binary, a_dir, broken, loop]
+    (root / "notes.md").write_text("not an article", encoding="utf-8")
+    (root / "batch0" / "image.png").write_bytes(b"\x00\x01")
+    return good, bad
+
+
+def test_directory_of_100_files_with_bad_ones(tmp_path: pathlib.Path) -> None:
+    good, bad = _article_tree(tmp_path)
+    assert len(good) + len(bad) == 100
+    r = run(str(tmp_path), "--format", "jsonl")
+    assert r.returncode == 1
+    lines = r.stdout.decode().splitlines()
+    assert len(lines) == len(good)  # no output lost
+    expected = sorted(good)
+    texts = [json.loads(line)["text"] for line in lines]
+    assert texts == [p.read_text(encoding="utf-8") for p in expected]  # sorted order
+    err = r.stderr.decode().splitlines()
+    assert len(err) == len(bad), err
+    for path in bad:
+        assert sum(str(path) in line for line in err) == 1, (path, err)
+    assert all(line.startswith("osintparse: error: ") for line in err)
+    assert "notes.md" not in r.stderr.decode() + r.stdout.decode()
+
+
+def test_directory_json_and_text_formats(tmp_path: pathlib.Path) -> None:
+    good, _ = _article_tree(tmp_path)
+    r = run(str(tmp_path), "--format", "json", "--lang", "en")
+    assert r.returncode == 1
+    assert len(json.loads(r.stdout)) == len(good)
+    r = run(str(tmp_path / "batch0"), "--format", "text")
+    assert r.returncode == 1  # latin1.txt
+    out = r.stdout.decode()
+    first = sorted(p for p in good if tmp_path / "batch0" in p.parents)[0]
+    assert f"== {first} ==" in out
+
+
+def test_empty_directory_is_an_error(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "empty").mkdir()
+    r = run(str(tmp_path / "empty"), str(SEED_PATH), "--format", "jsonl")
+    assert r.returncode == 1
+    assert "no *.txt file" in r.stderr.decode()
+    assert len(r.stdout.decode().splitlines()) == 1
+
+
+def test_help_documents_directories() -> None:
+    r = run("--help")
+    assert "directory" in r.stdout.decode()
+    assert "recursively" in r.stdout.decode()

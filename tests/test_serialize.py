@@ -70,3 +70,49 @@ def test_malformed_dicts_raise_schema_error(data: object, message: str) -> None:
 def test_read_jsonl_reports_bad_line() -> None:
     with pytest.raises(osintparse.SchemaError, match="line 2"):
         list(serialize.read_jsonl(io.StringIO('{"text": ""}\n{oops\n')))
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (None, "expected a dict"),
+        ("{}", "expected a dict"),
+        ({1: 2, "text": ""}, "unknown field"),
+        ({"text": "", "schema_version": [1]}, "re-parse the text"),
+        ({"text": "", "paragraphs": ["x"]}, r"paragraphs\[0\]: expected an object"),
+        ({"text": "ab", "sentences": [{"start": True, "end": 2, "text": "ab"}]}, "got bool"),
+        ({"text": "ab", "sentences": [{"start": 0, "end": 2, "text": "xy"}]}, "re-parse"),
+        ({"text": "ab", "sentences": [{"start": 5, "end": 7, "text": "xy"}]}, "re-parse"),
+        ({"text": "ab", "sentences": [{"start": -2, "end": 0, "text": "ab"}]}, "bad offsets"),
+        (
+            {
+                "text": "ab",
+                "sections": [
+                    {"start": 0, "end": 2, "text": "ab", "heading_start": 0, "heading_end": 9}
+                ],
+            },
+            "heading span 0..9 is not inside",
+        ),
+        ({"text": "", "extras": []}, "extras: expected an object"),
+        ({"text": "", "extras": {"w": "x"}}, "expected a list"),
+        ({"text": "", "extras": {"w": [{"start": 0, "end": 0, "text": "", "data": 3}]}}, "object"),
+        ({"text": "", "dates": [{"start": 0, "end": 0, "text": "", "precision": "x"}]}, "one of"),
+        ({"text": "", "sentences": [{"start": 0, "end": 0}]}, "missing required field 'text'"),
+    ],
+)
+def test_more_malformed_dicts(data: object, message: str) -> None:
+    with pytest.raises(osintparse.SchemaError, match=message):
+        osintparse.Article.from_dict(data)  # type: ignore[arg-type]
+
+
+def test_from_dict_refuses_a_dict_of_another_text(seed: osintparse.Article) -> None:
+    data = seed.to_dict()
+    data["text"] = data["text"].replace("Corée", "Coree")
+    with pytest.raises(osintparse.SchemaError, match="belongs to another text"):
+        osintparse.Article.from_dict(data)
+
+
+def test_read_jsonl_names_the_line_of_a_bad_article() -> None:
+    good = osintparse.to_json(osintparse.parse("Un texte.", lang="fr"))
+    with pytest.raises(osintparse.SchemaError, match="line 2: expected a dict"):
+        list(serialize.read_jsonl(io.StringIO(f"{good}\n[1, 2]\n")))

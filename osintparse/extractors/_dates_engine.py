@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
@@ -131,7 +130,7 @@ class _Lang:
     day_first_numeric: bool
     master: regex.Pattern[str]
     master_source: str
-    anchors: re.Pattern[str]
+    anchors: regex.Pattern[str]
     anchor_source: str
     month_re: regex.Pattern[str]
     year_re: regex.Pattern[str]
@@ -300,7 +299,7 @@ def _compile(lang: str) -> _Lang:
     # Every match holds an anchor: a digit or a calendar, unit or relative-day word.
     anchor_words = {*months, *weekdays, *seasons, *units, *rel["days"], *dec["words"]}
     anchor_alt = "|".join(
-        re.escape(w.lower()) + (r"\b" if w[-1].isalnum() else "")
+        regex.escape(w.lower()) + (r"\b" if w[-1].isalnum() else "")
         for w in sorted(anchor_words, key=lambda w: (-len(w), w))
     )
 
@@ -362,7 +361,7 @@ def _compile(lang: str) -> _Lang:
         day_first_numeric=not lex["ambiguous"]["month_first"],
         master=_with_lists(master_source, regex.V0, lists),
         master_source=master_source,
-        anchors=re.compile(rf"\d+|\b(?:{anchor_alt})"),
+        anchors=regex.compile(rf"\d+|\b(?:{anchor_alt})"),
         anchor_source=rf"\d+|\b(?:{anchor_alt})",
         month_re=regex.compile(_B0 + month, _FLAGS, months=lists["months"]),
         year_re=regex.compile(r"(?<!\d)(?:1\d{3}|2[01]\d{2})(?!\d)"),
@@ -984,18 +983,18 @@ def _day_list(
 
 
 @functools.cache
-def _ignorecase(lang: str) -> tuple[regex.Pattern[str], re.Pattern[str]]:
+def _ignorecase(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """The master and anchor patterns for texts whose lower-casing changes length."""
     lx = _compile(lang)
     return (
         _with_lists(lx.master_source, _FLAGS, lx.lists),
-        re.compile(lx.anchor_source, re.IGNORECASE),
+        regex.compile(lx.anchor_source, regex.IGNORECASE),
     )
 
 
 # Longest stretch of a match before its first anchor ("at the beginning of the year").
 _LOOKBACK = 40
-_WORD_START = re.compile(r"(?<![^\W_])(?:[^\W_]|')")
+_WORD_START = regex.compile(r"(?<![^\W_])(?:[^\W_]|')")
 
 
 def _scan(lx: _Lang, text: str, published: _dt.date | None) -> Iterator[tuple[int, int, _Res]]:
