@@ -137,7 +137,6 @@ class NounReadings:
     """
 
     possessive_endings: tuple[str, ...]
-    contractions: frozenset[str]
     homographs: frozenset[str]
     compounds: Mapping[str, frozenset[str]]
     modifiers: frozenset[str]
@@ -266,7 +265,6 @@ def _noun_readings(lang: str, data: Mapping[str, Any], finite: Mapping[str, Verb
             raise LexiconError(f"{where}: possessive ending {e!r} is not an apostrophe and letters")
     return NounReadings(
         possessive_endings=endings,
-        contractions=frozenset(key(w) for w in data["contractions"]),
         homographs=homographs,
         compounds=compounds,
         modifiers=frozenset(key(w) for w in data["modifiers"]),

@@ -430,9 +430,7 @@ def _not_a_cue(
         return False
     nouns = lex.nouns
     after_word = c > 0 and not tk.boundary(c)
-    if after_word and (
-        tk.keys[c - 1] in lex.sources.determiners or _after_possessive(tk, c, lex)
-    ):
+    if after_word and (tk.keys[c - 1] in lex.sources.determiners or _after_possessive(tk, c, lex)):
         return True
     form = key(m.group("fin"))
     if form not in nouns.homographs:
@@ -440,9 +438,12 @@ def _not_a_cue(
     if after_word and tk.keys[c - 1] in nouns.modifiers:
         return True
     n = c + 1
-    if n < len(tk) and not tk.boundary(n):
-        if tk.keys[n] in nouns.compounds.get(form, ()) or tk.starts[n] in verb_starts:
-            return True
+    if (
+        n < len(tk)
+        and not tk.boundary(n)
+        and (tk.keys[n] in nouns.compounds.get(form, ()) or tk.starts[n] in verb_starts)
+    ):
+        return True
     return form in nouns.bare and _in_singular_phrase(tk, c, lex, verb_starts)
 
 
@@ -458,7 +459,7 @@ def _after_possessive(tk: SentenceTokens, c: int, lex: CueLexicon) -> bool:
             continue
         apostrophe = floor + len(before) - len(e) + e.index("'")
         o = bisect.bisect_left(tk.ends, apostrophe)
-        if o < len(tk) and tk.ends[o] == apostrophe and tk.keys[o] not in lex.nouns.contractions:
+        if o < len(tk) and tk.ends[o] == apostrophe:
             return True
     return False
 
