@@ -295,6 +295,55 @@ def test_stance_per_cue_lemma() -> None:
         assert a.stance is stance, text
 
 
+# -- noun readings of cue forms ------------------------------------------------------
+
+
+def _noun_data(**changes: Any) -> dict[str, Any]:
+    data = dict(lexicons.load("en", "attributions")["noun_readings"])
+    data.update(changes)
+    return data
+
+
+def test_noun_readings_lexicon_is_checked() -> None:
+    from osintparse.extractors._attr_lexicon import _noun_readings, cue_lexicon
+
+    finite = cue_lexicon("en").finite
+    assert _noun_readings("en", _noun_data(), finite) == cue_lexicon("en").nouns
+    with pytest.raises(osintparse.LexiconError, match="no finite form"):
+        _noun_readings("en", _noun_data(homographs=["state", "media"]), finite)
+    with pytest.raises(osintparse.LexiconError, match="not listed in homographs"):
+        _noun_readings("en", _noun_data(bare=["said"]), finite)
+    with pytest.raises(osintparse.LexiconError, match="not listed in homographs"):
+        _noun_readings("en", _noun_data(compounds={"says": ["media"]}), finite)
+    with pytest.raises(osintparse.LexiconError, match="possessive ending"):
+        _noun_readings("en", _noun_data(possessive_endings=["s"]), finite)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # A homograph read as a noun is no cue, so it no longer ends the real source.
+        (
+            "North Korea's state media claimed that 3,000 left.",
+            "North Korea's state media",
+            "claimed",
+        ),
+        (
+            "Moscow's state television reported that 3,000 left.",
+            "Moscow's state television",
+            "reported",
+        ),
+        ("The agency's report states that 3,000 left.", "agency's report", "states"),
+        ("A new estimate says 3,000 left.", "new estimate", "says"),
+        ("Kyiv estimates that 3,000 left.", "Kyiv", "estimates"),
+        ("Officials report that 3,000 left.", "Officials", "report"),
+    ],
+)
+def test_noun_and_verb_readings_of_homographs(text: str, source: str, cue: str) -> None:
+    (a,) = find_attributions(text, lang="en")
+    assert (a.source, a.cue) == (source, cue)
+
+
 # -- adversarial input: linear time ---------------------------------------------------
 
 ADVERSARIAL = [
@@ -309,6 +358,9 @@ ADVERSARIAL = [
     ("said " * 20_000, "en"),
     ("is believed to " * 10_000, "en"),
     ("1" * 100_000, "en"),
+    ("Korea's state media " * 10_000, "en"),
+    ("a new report states " * 10_000, "en"),
+    ("rebels' claims " * 10_000, "en"),
 ]
 
 

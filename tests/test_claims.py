@@ -159,6 +159,12 @@ def test_compare_groups_the_deployment(three: list[osintparse.Article]) -> None:
     assert seed_fig.stance is Stance.REPORTED
     assert any("renseignement" in s for s in seed_fig.sources)
     assert seed_fig.describe().startswith(">10 000 (")
+    # "North Korea's state media claimed ...": "state" is a noun, the cue is "claimed".
+    low = next(f for f in g.figures if f.quantity.qualifier.value == "less_than")
+    assert low.article == "en"
+    assert low.sources == ("North Korea's state media",)
+    assert low.stance is Stance.ALLEGED
+    assert low.describe().startswith("<3 000 (North Korea's state media, alleged, ")
 
 
 def test_compare_flags_conflict_and_agreement(three: list[osintparse.Article]) -> None:
@@ -198,6 +204,7 @@ def test_cli_compare(three: list[osintparse.Article]) -> None:
     out = buf.getvalue()
     assert out.startswith("North Korean soldiers:")
     assert ">10 000" in out
+    assert "<3 000 (North Korea's state media, alleged, " in out
     assert "conflict" in out
 
 

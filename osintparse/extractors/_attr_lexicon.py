@@ -30,7 +30,15 @@ from osintparse._trie import trie_pattern
 from osintparse.errors import LexiconError
 from osintparse.model import SourceKind, Stance
 
-__all__ = ["CueLexicon", "HedgeLexicon", "SourceLexicon", "Verb", "cue_lexicon", "key"]
+__all__ = [
+    "CueLexicon",
+    "HedgeLexicon",
+    "NounReadings",
+    "SourceLexicon",
+    "Verb",
+    "cue_lexicon",
+    "key",
+]
 
 #: Word boundaries used around every cue: a hyphen glues words ("selon-moi").
 _BEFORE = r"\m(?<!-)"
@@ -114,6 +122,26 @@ class CueLexicon:
     quotes: Mapping[str, str]
     sources: SourceLexicon
     hedges: HedgeLexicon
+    nouns: NounReadings
+
+
+@attrs.frozen
+class NounReadings:
+    """When a finite cue form is a noun (``[noun_readings]`` of ``attributions.toml``).
+
+    Examples
+    --------
+    >>> n = cue_lexicon("en").nouns
+    >>> "media" in n.compounds["state"], "report" in n.bare, n.possessive_endings
+    (True, True, ("'s", "s'"))
+    """
+
+    possessive_endings: tuple[str, ...]
+    homographs: frozenset[str]
+    compounds: Mapping[str, frozenset[str]]
+    modifiers: frozenset[str]
+    bare: frozenset[str]
+    singular_determiners: frozenset[str]
 
 
 @attrs.frozen
@@ -219,6 +247,29 @@ def _hedges(lang: str) -> HedgeLexicon:
         effects=effects,
         conditional_effect=float(cond["effect"]),
         not_conditional=frozenset(key(w) for w in cond["not"]),
+    )
+
+
+def _noun_readings(lang: str, data: Mapping[str, Any], finite: Mapping[str, Verb]) -> NounReadings:
+    where = f"{lang}/attributions.toml noun_readings"
+    homographs = frozenset(key(w) for w in data["homographs"])
+    for form in homographs - set(finite):
+        raise LexiconError(f"{where}: homograph {form!r} is no finite form of a verb")
+    compounds = {key(k): frozenset(key(w) for w in v) for k, v in data["compounds"].items()}
+    bare = frozenset(key(w) for w in data["bare"])
+    for form in (set(compounds) | bare) - homographs:
+        raise LexiconError(f"{where}: {form!r} is not listed in homographs")
+    endings = tuple(e.replace("\u2019", "'") for e in data["possessive_endings"])
+    for e in endings:
+        if e.count("'") != 1 or not e.strip("'").isalpha():
+            raise LexiconError(f"{where}: possessive ending {e!r} is not an apostrophe and letters")
+    return NounReadings(
+        possessive_endings=endings,
+        homographs=homographs,
+        compounds=compounds,
+        modifiers=frozenset(key(w) for w in data["modifiers"]),
+        bare=bare,
+        singular_determiners=frozenset(key(w) for w in data["singular_determiners"]),
     )
 
 
@@ -349,4 +400,5 @@ def cue_lexicon(lang: str) -> CueLexicon:
         quotes=quotes,
         sources=_sources(lang),
         hedges=_hedges(lang),
+        nouns=_noun_readings(lang, data["noun_readings"], finite),
     )

@@ -42,6 +42,8 @@ Examples
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 import regex
 
@@ -404,11 +406,20 @@ class _Sentence:
         return self.found(span, src, cue, verb.stance, kind, self.rest(b), f"verb_obj:{rule_entry}")
 
 
-def _not_a_cue(m: regex.Match[str], tk: SentenceTokens, lex: CueLexicon) -> bool:
+def _not_a_cue(
+    m: regex.Match[str], tk: SentenceTokens, lex: CueLexicon, verb_starts: frozenset[int]
+) -> bool:
     """A verb form that is a noun or part of a name, not a cue.
 
-    After a determiner it is a noun ("l'annonce", "the report"); capitalised
-    after the first word of the sentence it is part of a name ("United States").
+    Capitalised after the first word of the sentence it is part of a name ("United
+    States"). A finite form is a noun after a determiner ("l'annonce", "the report")
+    or a possessive ending ("North Korea's state"). A form that is also a noun (a
+    homograph of ``[noun_readings]``: "state", "report", "estime") is a noun in a
+    compound ("state media"), right before another cue verb ("a new report says"),
+    after a modifier ("the latest estimate", "la dernière annonce") and, for an
+    English bare form, in a phrase opened by a singular determiner ("a UN report
+    found": "it report" cannot be a verb). ``verb_starts`` are the starts of every
+    verb cue of the sentence.
     """
     if m.group("prep") is not None:
         return False
@@ -417,7 +428,62 @@ def _not_a_cue(m: regex.Match[str], tk: SentenceTokens, lex: CueLexicon) -> bool
         return True
     if m.group("fin") is None:
         return False
-    return c > 0 and not tk.boundary(c) and tk.keys[c - 1] in lex.sources.determiners
+    nouns = lex.nouns
+    after_word = c > 0 and not tk.boundary(c)
+    if after_word and (tk.keys[c - 1] in lex.sources.determiners or _after_possessive(tk, c, lex)):
+        return True
+    form = key(m.group("fin"))
+    if form not in nouns.homographs:
+        return False
+    if after_word and tk.keys[c - 1] in nouns.modifiers:
+        return True
+    n = c + 1
+    if (
+        n < len(tk)
+        and not tk.boundary(n)
+        and (tk.keys[n] in nouns.compounds.get(form, ()) or tk.starts[n] in verb_starts)
+    ):
+        return True
+    return form in nouns.bare and _in_singular_phrase(tk, c, lex, verb_starts)
+
+
+def _after_possessive(tk: SentenceTokens, c: int, lex: CueLexicon) -> bool:
+    """True when token ``c`` follows a possessive ending ("Korea's", "rebels'")."""
+    endings = lex.nouns.possessive_endings
+    if not endings:
+        return False
+    floor = max(tk.lo, tk.starts[c] - 8)
+    before = tk.text[floor : tk.starts[c]].rstrip()
+    for e in endings:
+        if not before.endswith(e) or len(before) <= len(e) or not before[-len(e) - 1].isalnum():
+            continue
+        apostrophe = floor + len(before) - len(e) + e.index("'")
+        o = bisect.bisect_left(tk.ends, apostrophe)
+        if o < len(tk) and tk.ends[o] == apostrophe:
+            return True
+    return False
+
+
+def _in_singular_phrase(
+    tk: SentenceTokens, c: int, lex: CueLexicon, verb_starts: frozenset[int]
+) -> bool:
+    """True when a singular determiner opens the phrase ending before token ``c``."""
+    src = lex.sources
+    k = c - 1
+    while k >= 0 and c - k <= src.max_words and not tk.boundary(k + 1):
+        word = tk.keys[k]
+        if word in lex.nouns.singular_determiners:
+            return True
+        if (
+            word in src.determiners
+            or word in src.links
+            or word in src.clause_words
+            or word in src.breakers
+            or tk.starts[k] in verb_starts
+        ):
+            return False
+        k -= 1
+    return False
 
 
 def match_sentence(
@@ -449,7 +515,8 @@ def match_sentence(
     if not matches:
         return []
     tk = SentenceTokens.of(text, lo, hi)
-    matches = [m for m in matches if not _not_a_cue(m, tk, lex)]
+    verb_starts = frozenset(m.start() for m in matches if m.group("prep") is None)
+    matches = [m for m in matches if not _not_a_cue(m, tk, lex, verb_starts)]
     opener = lex.opener.match(text, lo, hi)
     sent = _Sentence(
         text=text,
