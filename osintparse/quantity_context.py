@@ -71,6 +71,9 @@ class _Rules:
     hour_marker: Any
     calendar_words: frozenset[str]
     blockers: Any
+    article_unit: Any
+    final_unit: Any
+    final_units: Mapping[str, str]
 
 
 def _key_map(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
@@ -186,6 +189,16 @@ def _rules(lang: str) -> _Rules:
             r"|\(\d{3}\)\s?\d{3}[ .\-]\d{4}|(?<!\d)\d{3}-\d{3}-\d{4}(?!\d)",
             flags=regex.V0,
         ),
+        article_unit=regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}'])(?P<a>{_alternation(q['articles']['one'])})\s+"
+            rf"(?P<u>{_alternation(k for k in multi if k[:1].isalpha())})(?![\p{{L}}\p{{N}}])",
+            flags=i,
+        ),
+        final_unit=regex.compile(
+            rf"\s?(?P<u>{_alternation(units['final_suffix'])})(?=\s*(?:$|[.,;:!?)\]]))",
+            flags=i,
+        ),
+        final_units={k.lower(): v for k, v in units["final_suffix"].items()},
     )
 
 
@@ -219,6 +232,7 @@ def _re(source: str) -> Any:
     return regex.compile(source, flags=regex.V0)
 
 
+_PREFIX_REACH = 24  # characters a unit written before the number may span ("malaysian ringgit ")
 _WINDOW = 160  # characters a context pattern may look at after its start
 
 
@@ -241,7 +255,10 @@ def _is_year(n: NumberMatch) -> bool:
 def _unit_at(rules: _Rules, text: str, pos: int, endpos: int) -> tuple[str, str, int] | None:
     m = _at(rules.suffix_unit, text, pos, endpos)
     if m is None:
-        return None
+        f = _at(rules.final_unit, text, pos, endpos)  # "2 in.", '5"': ambiguous unless last
+        if f is None or (f.group("u") == '"' and text.count('"', max(0, pos - 200), pos) % 2):
+            return None
+        return rules.final_units[f.group("u").lower()], f.group("u"), f.end()
     surface = m.group("u") if m.group("u") is not None else m.group("u1")
     return rules.suffix_units[_norm_phrase(surface)], surface, m.end()
 
@@ -391,10 +408,10 @@ def _phrase(
     rule = [n.rule]
     # Currency or unit written before the number.
     unit: str | None = None
-    pm = rules.prefix_unit_left.search(text[max(floor, s - 6) : s])
+    pm = rules.prefix_unit_left.search(text[max(floor, s - _PREFIX_REACH) : s])
     if pm is not None:
         unit = rules.prefix_units[_norm_phrase(pm.group("u"))]
-        start = max(floor, s - 6) + pm.start()
+        start = max(floor, s - _PREFIX_REACH) + pm.start()
         rule.append(f"unit:{pm.group('u')}")
     # Qualifier or range opener before.
     qualifier = Qualifier.EXACT
@@ -593,7 +610,7 @@ def _blocked(rules: _Rules, text: str, pos: int, endpos: int) -> list[tuple[int,
 def _find(text: str, lang: str, pos: int, endpos: int) -> list[_Raw]:
     rules = _rules(lang)
     if rules.g.prefilter.search(text, pos, endpos) is None:
-        return []
+        return _article_units(rules, text, pos, endpos, [], [])
     blocked = _blocked(rules, text, pos, endpos)
     out: list[_Raw] = []
     cursor = pos
@@ -611,7 +628,112 @@ def _find(text: str, lang: str, pos: int, endpos: int) -> list[_Raw]:
         if raw is not None:
             out.append(raw)
         cursor = max(nxt, n.end, cursor + 1)
-    return _merge_bounds(rules, text, _merge_cents(rules, text, out))
+    out = _article_units(rules, text, pos, endpos, out, blocked)
+    return _merge_compound(rules, text, _merge_bounds(rules, text, _merge_cents(rules, text, out)))
+
+
+# Units an article cannot stand for one of: "a year ago", "a second time", "to a degree".
+_NO_ARTICLE = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "percent", "degree"}
+)
+
+
+def _article_units(
+    rules: _Rules, text: str, pos: int, endpos: int, found: list[_Raw], blocked: list[Any]
+) -> list[_Raw]:
+    """Add "a dollar", "a kilogram", "un kilomètre": one unit, written with an article."""
+    added = []
+    for m in rules.article_unit.finditer(text, pos, endpos):
+        unit = rules.suffix_units[_norm_phrase(m.group("u"))]
+        if unit in _NO_ARTICLE or any(b[0] <= m.start() < b[1] for b in blocked):
+            continue
+        if any(r.start < m.end() and m.start() < r.end for r in found):
+            continue
+        added.append(
+            _Raw(
+                start=m.start(),
+                end=m.end(),
+                value=1.0,
+                low=None,
+                high=None,
+                qualifier=Qualifier.EXACT,
+                unit=unit,
+                number_start=m.start(),
+                number_end=m.end("a"),
+                noun_start=None,
+                noun_end=None,
+                rule=f"article:{m.group('a').lower()}|unit:{m.group('u')}",
+            )
+        )
+    return sorted([*found, *added], key=lambda r: r.start) if added else found
+
+
+# Canonical units of one dimension, in a common base, for "5 feet 2 inches", "2 km and 1 m".
+_COMPOUND = {
+    "mile": ("length", 1609.344),
+    "kilometre": ("length", 1000.0),
+    "metre": ("length", 1.0),
+    "yard": ("length", 0.9144),
+    "foot": ("length", 0.3048),
+    "inch": ("length", 0.0254),
+    "centimetre": ("length", 0.01),
+    "millimetre": ("length", 0.001),
+    "tonne": ("mass", 1e6),
+    "kilogram": ("mass", 1000.0),
+    "pound": ("mass", 453.59237),
+    "ounce": ("mass", 28.349523125),
+    "gram": ("mass", 1.0),
+    "milligram": ("mass", 0.001),
+}
+
+
+def _merge_compound(rules: _Rules, text: str, found: list[_Raw]) -> list[_Raw]:
+    """Join "5 feet 2 inches", "2 yds, 7 feet and 10 inches" into one measure (smallest unit)."""
+    out: list[_Raw] = []
+    for raw in found:
+        prev = out[-1] if out else None
+        unit = raw.unit
+        end = raw.end
+        if prev is not None and unit is None and prev.unit == "foot":
+            f = _at(rules.final_unit, text, raw.number_end, len(text))
+            if f is None:
+                f = _at(_re(r"\s?(?:in)(?![\p{L}\p{N}])"), text, raw.number_end, len(text))
+            if f is not None and raw.end <= f.end():
+                unit, end = "inch", f.end()  # "5 ft 2 in more or less"
+        if (
+            prev is not None
+            and prev.unit in _COMPOUND
+            and unit in _COMPOUND
+            and _COMPOUND[prev.unit][0] == _COMPOUND[unit][0]
+            and _COMPOUND[prev.unit][1] > _COMPOUND[unit][1]
+            and prev.noun_start is None
+            and prev.qualifier in {Qualifier.EXACT, Qualifier.APPROXIMATE}
+            and raw.qualifier is Qualifier.EXACT
+            and raw.value >= 0
+            and (
+                not text[prev.end : raw.start].strip()
+                or (
+                    raw.start - prev.end < _WINDOW
+                    and rules.bound_joiner.fullmatch(text, prev.end, raw.start) is not None
+                )
+            )
+        ):
+            factor = _COMPOUND[prev.unit][1] / _COMPOUND[unit][1]
+            out[-1] = attrs.evolve(
+                prev,
+                end=max(end, raw.end),
+                value=round(prev.value * factor + raw.value, 9),
+                low=None,
+                high=None,
+                unit=unit,
+                number_end=raw.number_end,
+                noun_start=raw.noun_start,
+                noun_end=raw.noun_end,
+                rule=f"{prev.rule}+{raw.rule}",
+            )
+            continue
+        out.append(raw)
+    return out
 
 
 def _is_currency(unit: str | None) -> bool:
