@@ -54,7 +54,7 @@ _UNITS = json.loads((HERE / "quantities_units.json").read_text("utf-8"))
 UNIT_MAP: dict[str, dict[str, str | None]] = {
     k: v for k, v in _UNITS.items() if k not in {"_doc", "_factors_doc", "factors"}
 }
-# osintparse unit -> (reference unit, factor): "0.5 kg" is 500 gram for Duckling.
+# osintparse unit -> (dimension, size in its base unit): "0.5 kg" is 500 gram for Duckling.
 FACTORS: dict[str, tuple[str, float]] = {k: (v[0], v[1]) for k, v in _UNITS["factors"].items()}
 Q3_REFERENCE = HERE / "quantulum3_reference.json"
 OUT_OF_SCOPE = HERE / "quantities_out_of_scope.json"
@@ -73,6 +73,7 @@ class Expect:
     bounded: bool = False  # compare low/high instead of value
     unit: str | None = _UNSCORED
     span: tuple[int, int] | None = None
+    foreign: bool = False  # the reference names a unit osintparse's lexicons do not have
 
 
 @attrs.frozen
@@ -86,6 +87,10 @@ class Case:
 
 def _num(s: str) -> float:
     return float(s.strip().strip("()").replace(",", ".").replace(" ", ""))
+
+
+def _foreign(name: str | None, kind: str) -> bool:
+    return name is not None and name not in UNIT_MAP[kind]
 
 
 def _unit(name: str | None, kind: str) -> str | None:
@@ -121,7 +126,10 @@ def _recognizers() -> Iterator[Case]:
                         continue
                     kind = "money" if model == "CurrencyModel" else "measure"
                     unit = _unit(res.get("unit"), kind) if model != "NumberModel" else _UNSCORED
-                    exps.append(Expect(value=_num(res["value"]), unit=unit, span=span))
+                    foreign = model != "NumberModel" and _foreign(res.get("unit"), kind)
+                    exps.append(
+                        Expect(value=_num(res["value"]), unit=unit, span=span, foreign=foreign)
+                    )
                 if spec.get("Results") and not exps:
                     continue  # results without a value (e.g. units alone): nothing to score
                 yield Case(
@@ -142,7 +150,8 @@ def _quantulum3() -> Iterator[Case]:
             start = text.find(r["surface"])
             span = (start, start + len(r["surface"])) if start >= 0 else None
             unit = merged.get(r["unit"], _UNSCORED) if r["unit"] in merged else _UNSCORED
-            exps.append(Expect(value=float(r["value"]), unit=unit, span=span))
+            foreign = r["unit"] not in merged
+            exps.append(Expect(value=float(r["value"]), unit=unit, span=span, foreign=foreign))
         yield Case(f"en/{i}", "quantulum3", "en", text, tuple(exps))
 
 
@@ -178,15 +187,16 @@ def _duckling() -> Iterator[Case]:
             continue
         how, unit_name, val = m.groups()
         unit = _unit(unit_name, kind)
+        foreign = _foreign(unit_name, kind)
         if how == "simple":
-            e = Expect(value=_num(val), unit=unit, span=span)
+            e = Expect(value=_num(val), unit=unit, span=span, foreign=foreign)
         elif how == "between":
             a, b = (_num(x) for x in val.strip("()").split(","))
-            e = Expect(low=a, high=b, bounded=True, unit=unit, span=span)
+            e = Expect(low=a, high=b, bounded=True, unit=unit, span=span, foreign=foreign)
         elif how == "under":
-            e = Expect(high=_num(val), bounded=True, unit=unit, span=span)
+            e = Expect(high=_num(val), bounded=True, unit=unit, span=span, foreign=foreign)
         else:
-            e = Expect(low=_num(val), bounded=True, unit=unit, span=span)
+            e = Expect(low=_num(val), bounded=True, unit=unit, span=span, foreign=foreign)
         yield Case(cid, "duckling", lang, text, (e,))
 
 
@@ -218,11 +228,11 @@ def _alternatives(unit: str | None) -> tuple[str | None, ...]:
 
 
 def _converted(q: osintparse.Quantity, e: Expect) -> float | None:
-    """``q``'s value in the reference's base unit, when the reference converts (else None)."""
-    if q.unit is None or q.value is None or q.unit not in FACTORS:
+    """``q``'s value in the reference's unit of the same dimension (else None)."""
+    if q.unit not in FACTORS or e.unit not in FACTORS or q.value is None:
         return None
-    base, factor = FACTORS[q.unit]
-    return q.value * factor if base == e.unit else None
+    (dim_q, size_q), (dim_e, size_e) = FACTORS[q.unit], FACTORS[e.unit]
+    return q.value * size_q / size_e if dim_q == dim_e else None
 
 
 def _kind(q: osintparse.Quantity) -> str:
@@ -252,7 +262,11 @@ def _matches(q: osintparse.Quantity, e: Expect, text: str) -> bool:
             hi_ok = False
         if not (lo_ok and hi_ok):
             return False
-    elif not _close(q.value, e.value) and not _close(_converted(q, e), e.value):
+    elif e.unit != _UNSCORED and q.unit not in _alternatives(e.unit):
+        # Another unit of the same dimension: compare the converted amount.
+        if not _close(_converted(q, e), e.value):
+            return False
+    elif not _close(q.value, e.value):
         return False
     if e.unit != _UNSCORED and q.unit not in _alternatives(e.unit) and _converted(q, e) is None:
         return False
@@ -262,7 +276,11 @@ def _matches(q: osintparse.Quantity, e: Expect, text: str) -> bool:
         ne = q.number_end if q.number_end is not None else q.end
         if not (q.start <= s <= ns):
             return False
-        if end not in {ne, _pre_noun_end(q, text), q.end}:
+        ends = {ne, _pre_noun_end(q, text), q.end}
+        # A unit osintparse does not know ("4e14 s-1", "50 Wh"): its extent is not scored,
+        # as long as the reference span swallows no other figure.
+        loose = e.foreign and end >= ne and not regex.search(r"\d", text[ne:end])
+        if end not in ends and not loose:
             return False
     return True
 
