@@ -177,7 +177,9 @@ def _grammar(lang: str) -> _Grammar:
     digits = (
         r"(?:\d{1,3}(?:[ ,.']\d{3}(?!\d)){1,10}(?:[.,]\d{1,12})?"
         rf"|\d{{1,{MAX_DIGITS}}}(?![\d])(?:[.,]\d{{1,12}}(?!\d))?|[.,]\d{{1,12}}(?!\d))"
-        r"(?:[eE](?P<dexp>[+-]?\d{1,3})(?![\p{L}\p{N}]))?"
+        r"(?:[eE](?P<dexp>[+-]?\d{1,3})(?![\p{L}\p{N}])"
+        r"|\s?[x×]\s?10(?P<dsci>\^[+\-−]?\d{1,3}|[\-−]\d{1,3})(?![\p{L}\p{N}])"
+        r"|\^(?P<dpow>[+\-−]{0,2}\d{1,3})(?![\p{L}\p{N}]))?"
     )
     # "4 thousand 3 hundred and 21": more figures and words after a scale word.
     small = r"\d{1,3}(?!\d)(?![.,]\d|\s\d{3}(?!\d))"
@@ -488,8 +490,16 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
         )
     digits = m.group("digits")
     exponent = m.group("dexp")
-    if exponent is not None:
+    power = m.group("dpow")
+    if m.group("dsci") is not None:  # "1.3x10^6", "2.48×10−5"
+        exponent = m.group("dsci").lstrip("^").replace("−", "-")
+        digits = digits[: m.start("dsci") - m.start("digits") - 2].rstrip().rstrip("x×").rstrip()
+    elif exponent is not None:
         digits = digits[: -len(exponent) - 1]
+    elif power is not None:  # "1.1^23", "2.5^-1": a power, "--" cancels out
+        digits = digits[: -len(power) - 1]
+        sign = -1 if power.count("-") % 2 else 1
+        power = str(sign * int(power.lstrip("+-−")))
     try:
         value = parse_digits(digits, lang=g.lang)
     except ValueError:
@@ -497,7 +507,14 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
     if exponent is not None:
         if abs(int(exponent)) > 300:
             return None  # beyond floating point: an identifier, not an amount
-        value *= 10.0 ** int(exponent)
+        value = float(f"{value!r}e{int(exponent)}")
+    if power is not None:
+        try:
+            value = value ** int(power)
+        except (OverflowError, ZeroDivisionError):
+            return None
+        if value > 1e300:
+            return None
     scale_text = m.group("dscale")
     end = m.end()
     rule = "digits"
