@@ -72,6 +72,7 @@ class _Rules:
     calendar_words: frozenset[str]
     blockers: Any
     article_unit: Any
+    inclusive: Any
     final_unit: Any
     final_units: Mapping[str, str]
 
@@ -190,7 +191,7 @@ def _rules(lang: str) -> _Rules:
             flags=regex.V0,
         ),
         article_unit=regex.compile(
-            rf"(?<![\p{{L}}\p{{N}}'])(?P<a>{_alternation(q['articles']['one'])})\s+"
+            rf"(?<![\p{{L}}\p{{N}}'])(?P<a>{_alternation(q['small_words']['one'])})\s+"
             rf"(?P<u>{_alternation(k for k in multi if k[:1].isalpha())})(?![\p{{L}}\p{{N}}])",
             flags=i,
         ),
@@ -199,6 +200,9 @@ def _rules(lang: str) -> _Rules:
             flags=i,
         ),
         final_units={k.lower(): v for k, v in units["final_suffix"].items()},
+        inclusive=regex.compile(
+            rf"\s*,?\s*{_alternation(q['small_words']['inclusive'])}(?![\p{{L}}])", flags=i
+        ),
     )
 
 
@@ -530,11 +534,18 @@ def _phrase(
         rule.append(f"unit:{u[1].strip()}")
     # Qualifier after.
     pf = _at(rules.postfix, text, end, endpos)
+    if pf is not None and _starts_number(rules, text, pf.end(), endpos):
+        pf = None  # "5000 or less than 6000": the words qualify the next figure
     if pf is not None and qualifier in {Qualifier.EXACT, Qualifier.APPROXIMATE}:
         phrase = _re(_SPACES).sub(" ", pf.group("q").lower())
         qualifier = Qualifier(rules.postfix_of[phrase])
         end = pf.end()
         rule.append(f"postfix:{phrase}")
+    elif qualifier in _STRICT and (inc := _at(rules.inclusive, text, end, endpos)) is not None:
+        if not _starts_number(rules, text, inc.end(), endpos):
+            qualifier = _STRICT[qualifier]  # "less than 5000 or equal": at most 5000
+            end = inc.end()
+            rule.append("postfix:inclusive")
     # Counted noun.
     noun = None
     if u is None or unit is None:
@@ -599,6 +610,15 @@ def _phrase(
         rule="|".join(rule),
     )
     return raw, max(end, e)
+
+
+_STRICT = {Qualifier.MORE_THAN: Qualifier.AT_LEAST, Qualifier.LESS_THAN: Qualifier.AT_MOST}
+
+
+def _starts_number(rules: _Rules, text: str, pos: int, endpos: int) -> bool:
+    """Whether a number starts right after ``pos`` (past spaces)."""
+    n = _scan(text, rules.g, pos, min(endpos, pos + 40))
+    return n is not None and not text[pos : n.start].strip()
 
 
 def _blocked(rules: _Rules, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:

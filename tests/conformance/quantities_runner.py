@@ -223,8 +223,11 @@ def _pre_noun_end(q: osintparse.Quantity, text: str) -> int:
     return q.start + len(head.rstrip())
 
 
-def _alternatives(unit: str | None) -> tuple[str | None, ...]:
-    return tuple(unit.split("|")) if unit else (unit,)
+def _unit_ok(q: osintparse.Quantity, unit: str | None) -> bool:
+    """Whether ``q``'s unit is the reference's (``a|b``: either; ``*money``: none or a currency)."""
+    if unit == "*money":
+        return _kind(q) != "measure"
+    return q.unit in (tuple(unit.split("|")) if unit else (unit,))
 
 
 def _converted(q: osintparse.Quantity, e: Expect) -> float | None:
@@ -236,10 +239,17 @@ def _converted(q: osintparse.Quantity, e: Expect) -> float | None:
 
 
 def _kind(q: osintparse.Quantity) -> str:
-    """``"money"`` (ISO 4217 code), ``"measure"`` (any other unit) or ``"number"`` (no unit)."""
+    """``"money"`` (ISO 4217 code), ``"temperature"``, ``"measure"`` or ``"number"`` (no unit)."""
     if q.unit is None:
         return "number"
+    if q.unit in _TEMPERATURES:
+        return "temperature"
     return "money" if q.unit[:3].isupper() else "measure"
+
+
+# Recognizers-Text scores temperatures in a model of their own (not scored here), so a
+# Dimension spec that expects nothing in "24 degrees" says nothing about temperatures.
+_TEMPERATURES = frozenset({"degree", "celsius", "fahrenheit", "kelvin"})
 
 
 # Recognizers-Text models each report one kind of figure: a negative case of the Number model
@@ -262,13 +272,13 @@ def _matches(q: osintparse.Quantity, e: Expect, text: str) -> bool:
             hi_ok = False
         if not (lo_ok and hi_ok):
             return False
-    elif e.unit != _UNSCORED and q.unit not in _alternatives(e.unit):
+    elif e.unit != _UNSCORED and not _unit_ok(q, e.unit):
         # Another unit of the same dimension: compare the converted amount.
         if not _close(_converted(q, e), e.value):
             return False
     elif not _close(q.value, e.value):
         return False
-    if e.unit != _UNSCORED and q.unit not in _alternatives(e.unit) and _converted(q, e) is None:
+    if e.unit != _UNSCORED and not _unit_ok(q, e.unit) and _converted(q, e) is None:
         return False
     if e.span is not None:
         s, end = e.span
