@@ -155,6 +155,7 @@ def _grammar(lang: str) -> _Grammar:
     fractions = {k: float(v) for k, v in _lower_keys(lex["fractions"]).items()}
     words = lex["words"]
     suffix_scales = {k: float(v) for k, v in lex["suffix_scales"].items()}
+    suffix_scales |= {k: float(v) for k, v in lex["spaced_suffix_scales"].items()}
     vague = qlex["vague"]
     vs = _lower_keys(vague["singular"])
     vp = _lower_keys(vague["plural"])
@@ -167,7 +168,18 @@ def _grammar(lang: str) -> _Grammar:
     scale_word = _alternation(set(scales) - {w.lower() for w in words["not_after_digits"]}) + _E
     frac = _alternation(fractions) + _E
     long_suffixes = [k for k in suffix_scales if len(k) > 1]
-    suffix = "(?-i:" + _alternation(suffix_scales) + "|\\s" + _alternation(long_suffixes) + ")" + _E
+    spaced = _alternation(lex["spaced_suffix_scales"])
+    suffix = (
+        "(?-i:"
+        + _alternation(suffix_scales)
+        + "|\\s"
+        + _alternation(long_suffixes)
+        + "|\\s{1,2}"
+        + spaced
+        + "(?![\\p{L}\\p{N}.'-])"
+        + ")"
+        + _E
+    )
     glyphs = {k: float(v) for k, v in lex["glyphs"].items()}
     dens = _alternation(lex["slash_fractions"]["denominators"])
     fraction = (

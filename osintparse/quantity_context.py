@@ -72,6 +72,8 @@ class _Rules:
     calendar_words: frozenset[str]
     blockers: Any
     article_unit: Any
+    scaled_units: Mapping[str, float]
+    scale_after: Any
     inclusive: Any
     final_unit: Any
     final_units: Mapping[str, str]
@@ -200,6 +202,12 @@ def _rules(lang: str) -> _Rules:
             flags=i,
         ),
         final_units={k.lower(): v for k, v in units["final_suffix"].items()},
+        scaled_units={k.lower(): float(v) for k, v in units["scaled_suffix"].items()},
+        scale_after=regex.compile(
+            rf"\s+(?P<s>{_alternation(k for k, v in g.scales.items() if v >= 1000)})"
+            r"(?![\p{L}\p{N}])",
+            flags=i,
+        ),
         inclusive=regex.compile(
             rf"\s*,?\s*{_alternation(q['small_words']['inclusive'])}(?![\p{{L}}])", flags=i
         ),
@@ -532,6 +540,17 @@ def _phrase(
             unit = u[0]
         end = u[2]
         rule.append(f"unit:{u[1].strip()}")
+        mult = rules.scaled_units.get(_norm_phrase(u[1]))  # "30 MUSD"
+        if mult is None and _is_currency(u[0]) and not n.scaled and n2 is None:
+            sm = _at(rules.scale_after, text, end, endpos)  # "75 USD million"
+            if sm is not None:
+                mult = rules.g.scales[sm.group("s").lower()]
+                end = sm.end()
+                rule.append(f"scale:{sm.group('s')}")
+        if mult is not None:
+            value *= mult
+            low = low * mult if low is not None else None
+            high = high * mult if high is not None else None
     # Qualifier after.
     pf = _at(rules.postfix, text, end, endpos)
     if pf is not None and _starts_number(rules, text, pf.end(), endpos):
