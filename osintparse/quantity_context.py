@@ -72,6 +72,7 @@ class _Rules:
     calendar_words: frozenset[str]
     blockers: Any
     article_unit: Any
+    bracket_unit: Any
     scaled_units: Mapping[str, float]
     scale_after: Any
     inclusive: Any
@@ -203,6 +204,11 @@ def _rules(lang: str) -> _Rules:
         ),
         final_units={k.lower(): v for k, v in units["final_suffix"].items()},
         scaled_units={k.lower(): float(v) for k, v in units["scaled_suffix"].items()},
+        bracket_unit=regex.compile(
+            rf"\s?(?:\((?P<u>{_alternation(multi + single)})\)|\[(?P<u>{_alternation(multi + single)})\]"
+            rf"|\{{(?P<u>{_alternation(multi + single)})\}}|<(?P<u>{_alternation(multi + single)})>)",
+            flags=i,
+        ),
         scale_after=regex.compile(
             rf"\s+(?P<s>{_alternation(k for k, v in g.scales.items() if v >= 1000)})"
             r"(?![\p{L}\p{N}])",
@@ -267,6 +273,9 @@ def _is_year(n: NumberMatch) -> bool:
 def _unit_at(rules: _Rules, text: str, pos: int, endpos: int) -> tuple[str, str, int] | None:
     m = _at(rules.suffix_unit, text, pos, endpos)
     if m is None:
+        b = _at(rules.bracket_unit, text, pos, endpos)  # "20 (kg)", "20 [kg]"
+        if b is not None:
+            return rules.suffix_units[_norm_phrase(b.group("u"))], b.group("u"), b.end()
         f = _at(rules.final_unit, text, pos, endpos)  # "2 in.", '5"': ambiguous unless last
         if f is None or (f.group("u") == '"' and text.count('"', max(0, pos - 200), pos) % 2):
             return None
@@ -668,7 +677,42 @@ def _find(text: str, lang: str, pos: int, endpos: int) -> list[_Raw]:
             out.append(raw)
         cursor = max(nxt, n.end, cursor + 1)
     out = _article_units(rules, text, pos, endpos, out, blocked)
-    return _merge_compound(rules, text, _merge_bounds(rules, text, _merge_cents(rules, text, out)))
+    out = _merge_bounds(rules, text, _merge_cents(rules, text, out))
+    return _merge_restated(rules, text, _merge_compound(rules, text, out))
+
+
+def _merge_restated(rules: _Rules, text: str, found: list[_Raw]) -> list[_Raw]:
+    """Join a figure restated in brackets: "forty-five (45)", "five (5) years", "45 (forty five)"."""
+    out: list[_Raw] = []
+    for raw in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.value == raw.value
+            and prev.noun_start is None
+            and _re(r"\s*\(\s*").fullmatch(text, prev.end, raw.start) is not None
+            and (close := _re(r"\s*\)").match(text, raw.number_end)) is not None
+        ):
+            end, unit = max(raw.end, close.end()), prev.unit or raw.unit
+            u = _unit_at(rules, text, close.end(), len(text)) if unit is None else None
+            noun = (raw.noun_start, raw.noun_end)
+            if u is not None and end == close.end():
+                end, unit = u[2], u[0]  # "five (5) years"
+            elif unit is None and end == close.end():
+                found_noun = _noun(rules, text, end, len(text), False)  # "five (5) soldiers"
+                if found_noun is not None:
+                    noun, end = found_noun, found_noun[1]
+            out[-1] = attrs.evolve(
+                prev,
+                end=end,
+                unit=unit,
+                noun_start=noun[0],
+                noun_end=noun[1],
+                rule=f"{prev.rule}+restated",
+            )
+            continue
+        out.append(raw)
+    return out
 
 
 # Units an article cannot stand for one of: "a year ago", "a second time", "to a degree".
