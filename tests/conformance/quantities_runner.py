@@ -410,25 +410,45 @@ def out_of_scope(corpus: str) -> dict[str, str]:
 
 
 def markdown_table() -> str:
-    """Pass rates per corpus, language and part (model or dimension), as a Markdown table."""
+    """Pass rates per corpus, language and part (model or dimension), as a Markdown table.
+
+    Per language, ``**all**`` counts every case, ``**reference passes**`` the cases the
+    reference itself passes (:func:`reference_passed`) and ``**in scope**`` those minus the
+    cases listed in ``quantities_out_of_scope.json``.
+    """
     rows = [
         "| corpus | language | part | passed | cases | rate |",
         "| --- | --- | --- | ---: | ---: | ---: |",
     ]
     for corpus in CORPORA:
+        excluded = out_of_scope(corpus)
         groups: dict[tuple[str, str], list[int]] = {}
         for case in cases(corpus):
             part = case.id.split("/")[1] if corpus != "quantulum3" else "quantities.json"
-            for key in ((case.lang, part), (case.lang, "all")):
+            keys = [(case.lang, part), (case.lang, "~1all")]
+            if reference_passed(case):
+                keys.append((case.lang, "~2reference passes"))
+                if case.id not in excluded:
+                    keys.append((case.lang, "~3in scope"))
+            ok = passes(case)
+            for key in keys:
                 tally = groups.setdefault(key, [0, 0])
-                tally[0] += passes(case)
+                tally[0] += ok
                 tally[1] += 1
-        for (lang, part), (p, n) in sorted(
-            groups.items(), key=lambda kv: (kv[0][0], kv[0][1] == "all", kv[0][1])
-        ):
-            name = f"**{part}**" if part == "all" else part
+        for (lang, part), (p, n) in sorted(groups.items()):
+            name = f"**{part[2:]}**" if part.startswith("~") else part
             rows.append(f"| {corpus} | {lang} | {name} | {p} | {n} | {p / n:.1%} |")
     return "\n".join(rows)
+
+
+def summary() -> str:
+    """One line of in-scope pass rates per corpus and language (the README's figures)."""
+    parts = []
+    for corpus in CORPORA:
+        res = score(corpus)
+        rates = ", ".join(f"{lang} {p / n:.1%}" for lang, (p, n) in sorted(res["scoped"].items()))
+        parts.append(f"{corpus} {rates}")
+    return "; ".join(parts)
 
 
 def known_failures(corpus: str) -> set[str]:
@@ -453,6 +473,8 @@ def main(argv: list[str]) -> int:
         _q3_passed.cache_clear()
     if "--markdown" in argv:
         print(markdown_table())
+        print()
+        print(summary())
         return 0
     for corpus in CORPORA:
         result = score(corpus)
