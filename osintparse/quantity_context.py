@@ -205,8 +205,12 @@ def _rules(lang: str) -> _Rules:
         final_units={k.lower(): v for k, v in units["final_suffix"].items()},
         scaled_units={k.lower(): float(v) for k, v in units["scaled_suffix"].items()},
         bracket_unit=regex.compile(
-            rf"\s?(?:\((?P<u>{_alternation(multi + single)})\)|\[(?P<u>{_alternation(multi + single)})\]"
-            rf"|\{{(?P<u>{_alternation(multi + single)})\}}|<(?P<u>{_alternation(multi + single)})>)",
+            r"\s?(?:"
+            + "|".join(
+                rf"{regex.escape(o)}(?P<u>{_alternation(multi + single)}){regex.escape(c)}"
+                for o, c in ("()", "[]", "{}", "<>")
+            )
+            + ")",
             flags=i,
         ),
         scale_after=regex.compile(
@@ -569,11 +573,14 @@ def _phrase(
         qualifier = Qualifier(rules.postfix_of[phrase])
         end = pf.end()
         rule.append(f"postfix:{phrase}")
-    elif qualifier in _STRICT and (inc := _at(rules.inclusive, text, end, endpos)) is not None:
-        if not _starts_number(rules, text, inc.end(), endpos):
-            qualifier = _STRICT[qualifier]  # "less than 5000 or equal": at most 5000
-            end = inc.end()
-            rule.append("postfix:inclusive")
+    elif (
+        qualifier in _STRICT
+        and (inc := _at(rules.inclusive, text, end, endpos)) is not None
+        and not _starts_number(rules, text, inc.end(), endpos)
+    ):
+        qualifier = _STRICT[qualifier]  # "less than 5000 or equal": at most 5000
+        end = inc.end()
+        rule.append("postfix:inclusive")
     # Counted noun.
     noun = None
     if u is None or unit is None:
@@ -682,7 +689,7 @@ def _find(text: str, lang: str, pos: int, endpos: int) -> list[_Raw]:
 
 
 def _merge_restated(rules: _Rules, text: str, found: list[_Raw]) -> list[_Raw]:
-    """Join a figure restated in brackets: "forty-five (45)", "five (5) years", "45 (forty five)"."""
+    """Join a figure restated in brackets: "forty-five (45)", "five (5) years"."""
     out: list[_Raw] = []
     for raw in found:
         prev = out[-1] if out else None

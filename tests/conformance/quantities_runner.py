@@ -420,9 +420,7 @@ def out_of_scope(corpus: str) -> dict[str, str]:
     """
     data = json.loads(OUT_OF_SCOPE.read_text("utf-8"))
     return {
-        cid: name
-        for name, cat in data["categories"].items()
-        for cid in cat["ids"].get(corpus, [])
+        cid: name for name, cat in data["categories"].items() for cid in cat["ids"].get(corpus, [])
     }
 
 
@@ -459,11 +457,16 @@ def markdown_table() -> str:
 
 
 def summary() -> str:
-    """One line of in-scope pass rates per corpus and language (the README's figures)."""
+    """Per corpus and language, the in-scope rate and, in brackets, the rate with the
+    out-of-scope cases, on the cases the reference passes (the README's figures)."""
     parts = []
     for corpus in CORPORA:
         res = score(corpus)
-        rates = ", ".join(f"{lang} {p / n:.1%}" for lang, (p, n) in sorted(res["scoped"].items()))
+        ref = res["reference"]
+        rates = ", ".join(
+            f"{lang} {p / n:.1%} ({ref[lang][0] / ref[lang][1]:.1%})"
+            for lang, (p, n) in sorted(res["scoped"].items())
+        )
         parts.append(f"{corpus} {rates}")
     return "; ".join(parts)
 
