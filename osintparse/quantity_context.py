@@ -274,9 +274,15 @@ def _is_year(n: NumberMatch) -> bool:
     )
 
 
+_UNIT_OPENERS = frozenset("([{<\"'iI")  # first characters of bracketed and final units
+
+
 def _unit_at(rules: _Rules, text: str, pos: int, endpos: int) -> tuple[str, str, int] | None:
     m = _at(rules.suffix_unit, text, pos, endpos)
     if m is None:
+        nxt = text[pos : pos + 2].lstrip()[:1]
+        if not nxt or nxt not in _UNIT_OPENERS:
+            return None
         b = _at(rules.bracket_unit, text, pos, endpos)  # "20 (kg)", "20 [kg]"
         if b is not None:
             return rules.suffix_units[_norm_phrase(b.group("u"))], b.group("u"), b.end()
