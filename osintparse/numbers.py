@@ -430,6 +430,9 @@ def words_to_number(text: str, *, lang: str) -> float | None:
     return _own_words(tokens, g)
 
 
+_FRACTION_ALONE = "fraction-alone"
+
+
 def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
     """Turn one match of the atom pattern into a :class:`NumberMatch`."""
     text = m.group()
@@ -475,7 +478,16 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
             # "un trois" is not a number; "un million", "un et demi" are.
             return None
         if len(tokens) == 1 and tokens[0] in g.fractions:
-            return None
+            # "half" alone is a number only after a bound ("more than half"): the caller
+            # decides (find_numbers and ranges never keep it).
+            return NumberMatch(
+                start=m.start(),
+                end=m.end(),
+                text=text,
+                value=g.fractions[tokens[0]],
+                kind="words",
+                rule=_FRACTION_ALONE,
+            )
         value = words_to_number(text, lang=g.lang)
         if value is None:
             return None
@@ -595,5 +607,6 @@ def find_numbers(text: str, *, lang: str) -> tuple[NumberMatch, ...]:
         n = _scan(text, g, pos, len(text))
         if n is None:
             return tuple(out)
-        out.append(n)
+        if n.rule != _FRACTION_ALONE:
+            out.append(n)
         pos = n.end

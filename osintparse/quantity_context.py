@@ -24,7 +24,14 @@ import regex
 
 from osintparse import lexicons
 from osintparse.model import Qualifier
-from osintparse.numbers import NumberMatch, _alternation, _Grammar, _grammar, _scan
+from osintparse.numbers import (
+    _FRACTION_ALONE,
+    NumberMatch,
+    _alternation,
+    _Grammar,
+    _grammar,
+    _scan,
+)
 
 __all__: list[str] = []
 
@@ -453,6 +460,10 @@ def _phrase(
     left = _left(text, start, floor)
     base = start - len(left)
     qm = rules.qualifier_left.search(left)
+    if n.rule == _FRACTION_ALONE and (
+        qm is None or rules.qualifier_of[_norm_phrase(qm.group("q"))] not in _BOUNDS
+    ):
+        return None, skip  # "half" counts only after a bound: "more than half"
     between = rules.between_left.search(left)
     frm = rules.from_left.search(left)
     end = e
@@ -478,7 +489,7 @@ def _phrase(
         if m2 is not None:
             q = m2.end()
         cand = _scan(text, g, q, min(endpos, q + 80))
-        if cand is None or cand.start != q:
+        if cand is None or cand.start != q or cand.rule == _FRACTION_ALONE:
             continue
         if _is_year(n) and (_is_year(cand) or (name == "dash" and len(cand.text) == 2)):
             return None, cand.end  # "2019-2023", "2013-14", "1995-01": years and months
@@ -509,6 +520,7 @@ def _phrase(
             cand = _scan(text, g, rm.end(), min(endpos, rm.end() + 80))
             if (
                 cand is not None
+                and cand.rule != _FRACTION_ALONE
                 and cand.start == rm.end()
                 and cand.value > 0
                 and not _is_year(cand)
@@ -653,6 +665,7 @@ def _phrase(
     return raw, max(end, e)
 
 
+_BOUNDS = frozenset({"more_than", "at_least", "less_than", "at_most"})
 _STRICT = {Qualifier.MORE_THAN: Qualifier.AT_LEAST, Qualifier.LESS_THAN: Qualifier.AT_MOST}
 
 
