@@ -464,10 +464,14 @@ def _phrase(
         qm is None or rules.qualifier_of[_norm_phrase(qm.group("q"))] not in _BOUNDS
     ):
         return None, skip  # "half" counts only after a bound: "more than half"
-    between = rules.between_left.search(left)
-    frm = rules.from_left.search(left)
+    # A sign before a range's first figure: "from -18 °C to -34 °C", "-78-0 degrees".
+    neg1 = rules.negative_left.search(left) if qm is None else None
+    left_r = left[: neg1.start()] if neg1 is not None else left
+    between = rules.between_left.search(left_r)
+    frm = rules.from_left.search(left_r)
     end = e
     n2: NumberMatch | None = None
+    neg2 = False
     # Ranges.
     for opener, joiner, name in (
         (between, rules.between_and, "between"),
@@ -489,7 +493,10 @@ def _phrase(
         if m2 is not None:
             q = m2.end()
         cand = _scan(text, g, q, min(endpos, q + 80))
-        if cand is None or cand.start != q or cand.rule == _FRACTION_ALONE:
+        if cand is None or cand.rule == _FRACTION_ALONE:
+            continue
+        neg2 = cand.start == q + 1 and text[q] in "-−" and name != "dash"
+        if cand.start != q and not neg2:
             continue
         if _is_year(n) and (_is_year(cand) or (name == "dash" and len(cand.text) == 2)):
             return None, cand.end  # "2019-2023", "2013-14", "1995-01": years and months
@@ -502,7 +509,8 @@ def _phrase(
             continue
         if unit is not None and u2 is not None and u2[0] != unit:
             continue  # "$1 to 40 hryvnias" is an exchange rate, not a range
-        if name in {"dash", "to"} and not n.value < cand.value and not cand.scaled:
+        signed = (-n.value if neg1 else n.value), (-cand.value if neg2 else cand.value)
+        if name in {"dash", "to"} and not signed[0] < signed[1] and not cand.scaled:
             continue  # "311 to 112", "3-1": tallies and scores, not ranges
         n2 = cand
         if u1 is not None and unit is None:
@@ -511,6 +519,8 @@ def _phrase(
             start = base + opener.start()  # type: ignore[union-attr]
         elif qm is not None and rules.qualifier_of[_norm_phrase(qm.group("q"))] == "approximate":
             start = base + qm.start()  # "around 3-5 km": the hedge belongs to the range
+        elif neg1 is not None:
+            start = base + neg1.start()
         rule.append(f"range:{name}")
         break
     ratio = None
@@ -540,7 +550,9 @@ def _phrase(
             and v1 < n2.value / n2.scale * 1000
         ):
             v1 *= n2.scale
-        low, high = min(v1, n2.value), max(v1, n2.value)
+        v1 = -v1 if neg1 is not None else v1
+        v2 = -n2.value if neg2 else n2.value
+        low, high = min(v1, v2), max(v1, v2)
         value = (low + high) / 2
         qualifier = Qualifier.RANGE
         end = n2.end

@@ -41,7 +41,7 @@ pytestmark = pytest.mark.skipif(
 
 TARGET = 0.90
 # Best measured in-scope rate where the target is not reached (a floor, not a goal).
-FLOORS = {"quantulum3": 0.79}
+FLOORS = {"quantulum3": 0.81}
 DOC = ROOT / "docs" / "extractors" / "quantities.md"
 README = ROOT / "README.md"
 
