@@ -155,6 +155,7 @@ def _grammar(lang: str) -> _Grammar:
     fractions = {k: float(v) for k, v in _lower_keys(lex["fractions"]).items()}
     words = lex["words"]
     suffix_scales = {k: float(v) for k, v in lex["suffix_scales"].items()}
+    suffix_scales |= {k: float(v) for k, v in lex["spaced_suffix_scales"].items()}
     vague = qlex["vague"]
     vs = _lower_keys(vague["singular"])
     vp = _lower_keys(vague["plural"])
@@ -167,7 +168,18 @@ def _grammar(lang: str) -> _Grammar:
     scale_word = _alternation(set(scales) - {w.lower() for w in words["not_after_digits"]}) + _E
     frac = _alternation(fractions) + _E
     long_suffixes = [k for k in suffix_scales if len(k) > 1]
-    suffix = "(?-i:" + _alternation(suffix_scales) + "|\\s" + _alternation(long_suffixes) + ")" + _E
+    spaced = _alternation(lex["spaced_suffix_scales"])
+    suffix = (
+        "(?-i:"
+        + _alternation(suffix_scales)
+        + "|\\s"
+        + _alternation(long_suffixes)
+        + "|\\s{1,2}"
+        + spaced
+        + "(?![\\p{L}\\p{N}.'-])"
+        + ")"
+        + _E
+    )
     glyphs = {k: float(v) for k, v in lex["glyphs"].items()}
     dens = _alternation(lex["slash_fractions"]["denominators"])
     fraction = (
@@ -177,7 +189,9 @@ def _grammar(lang: str) -> _Grammar:
     digits = (
         r"(?:\d{1,3}(?:[ ,.']\d{3}(?!\d)){1,10}(?:[.,]\d{1,12})?"
         rf"|\d{{1,{MAX_DIGITS}}}(?![\d])(?:[.,]\d{{1,12}}(?!\d))?|[.,]\d{{1,12}}(?!\d))"
-        r"(?:[eE](?P<dexp>[+-]?\d{1,3})(?![\p{L}\p{N}]))?"
+        r"(?:[eE](?P<dexp>[+-]?\d{1,3})(?![\p{L}\p{N}])"
+        r"|\s?[x×]\s?10(?P<dsci>\^[+\-−]?\d{1,3}|[\-−]\d{1,3})(?![\p{L}\p{N}])"
+        r"|\^(?P<dpow>[+\-−]{0,2}\d{1,3})(?![\p{L}\p{N}]))?"
     )
     # "4 thousand 3 hundred and 21": more figures and words after a scale word.
     small = r"\d{1,3}(?!\d)(?![.,]\d|\s\d{3}(?!\d))"
@@ -416,6 +430,9 @@ def words_to_number(text: str, *, lang: str) -> float | None:
     return _own_words(tokens, g)
 
 
+_FRACTION_ALONE = "fraction-alone"
+
+
 def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
     """Turn one match of the atom pattern into a :class:`NumberMatch`."""
     text = m.group()
@@ -461,7 +478,16 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
             # "un trois" is not a number; "un million", "un et demi" are.
             return None
         if len(tokens) == 1 and tokens[0] in g.fractions:
-            return None
+            # "half" alone is a number only after a bound ("more than half"): the caller
+            # decides (find_numbers and ranges never keep it).
+            return NumberMatch(
+                start=m.start(),
+                end=m.end(),
+                text=text,
+                value=g.fractions[tokens[0]],
+                kind="words",
+                rule=_FRACTION_ALONE,
+            )
         value = words_to_number(text, lang=g.lang)
         if value is None:
             return None
@@ -488,8 +514,16 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
         )
     digits = m.group("digits")
     exponent = m.group("dexp")
-    if exponent is not None:
+    power = m.group("dpow")
+    if m.group("dsci") is not None:  # "1.3x10^6", "2.48×10−5"
+        exponent = m.group("dsci").lstrip("^").replace("−", "-")
+        digits = digits[: m.start("dsci") - m.start("digits") - 2].rstrip().rstrip("x×").rstrip()
+    elif exponent is not None:
         digits = digits[: -len(exponent) - 1]
+    elif power is not None:  # "1.1^23", "2.5^-1": a power, "--" cancels out
+        digits = digits[: -len(power) - 1]
+        sign = -1 if power.count("-") % 2 else 1
+        power = str(sign * int(power.lstrip("+-−")))
     try:
         value = parse_digits(digits, lang=g.lang)
     except ValueError:
@@ -497,7 +531,14 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
     if exponent is not None:
         if abs(int(exponent)) > 300:
             return None  # beyond floating point: an identifier, not an amount
-        value *= 10.0 ** int(exponent)
+        value = float(f"{value!r}e{int(exponent)}")
+    if power is not None:
+        try:
+            value = value ** int(power)
+        except (OverflowError, ZeroDivisionError):
+            return None
+        if value > 1e300:
+            return None
     scale_text = m.group("dscale")
     end = m.end()
     rule = "digits"
@@ -566,5 +607,6 @@ def find_numbers(text: str, *, lang: str) -> tuple[NumberMatch, ...]:
         n = _scan(text, g, pos, len(text))
         if n is None:
             return tuple(out)
-        out.append(n)
+        if n.rule != _FRACTION_ALONE:
+            out.append(n)
         pos = n.end

@@ -24,7 +24,14 @@ import regex
 
 from osintparse import lexicons
 from osintparse.model import Qualifier
-from osintparse.numbers import NumberMatch, _alternation, _Grammar, _grammar, _scan
+from osintparse.numbers import (
+    _FRACTION_ALONE,
+    NumberMatch,
+    _alternation,
+    _Grammar,
+    _grammar,
+    _scan,
+)
 
 __all__: list[str] = []
 
@@ -71,6 +78,13 @@ class _Rules:
     hour_marker: Any
     calendar_words: frozenset[str]
     blockers: Any
+    article_unit: Any
+    bracket_unit: Any
+    scaled_units: Mapping[str, float]
+    scale_after: Any
+    inclusive: Any
+    final_unit: Any
+    final_units: Mapping[str, str]
 
 
 def _key_map(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
@@ -186,6 +200,34 @@ def _rules(lang: str) -> _Rules:
             r"|\(\d{3}\)\s?\d{3}[ .\-]\d{4}|(?<!\d)\d{3}-\d{3}-\d{4}(?!\d)",
             flags=regex.V0,
         ),
+        article_unit=regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}'])(?P<a>{_alternation(q['small_words']['one'])})\s+"
+            rf"(?P<u>{_alternation(k for k in multi if k[:1].isalpha())})(?![\p{{L}}\p{{N}}])",
+            flags=i,
+        ),
+        final_unit=regex.compile(
+            rf"\s?(?P<u>{_alternation(units['final_suffix'])})(?=\s*(?:$|[.,;:!?)\]]))",
+            flags=i,
+        ),
+        final_units={k.lower(): v for k, v in units["final_suffix"].items()},
+        scaled_units={k.lower(): float(v) for k, v in units["scaled_suffix"].items()},
+        bracket_unit=regex.compile(
+            r"\s?(?:"
+            + "|".join(
+                rf"{regex.escape(o)}(?P<u>{_alternation(multi + single)}){regex.escape(c)}"
+                for o, c in ("()", "[]", "{}", "<>")
+            )
+            + ")",
+            flags=i,
+        ),
+        scale_after=regex.compile(
+            rf"\s+(?P<s>{_alternation(k for k, v in g.scales.items() if v >= 1000)})"
+            r"(?![\p{L}\p{N}])",
+            flags=i,
+        ),
+        inclusive=regex.compile(
+            rf"\s*,?\s*{_alternation(q['small_words']['inclusive'])}(?![\p{{L}}])", flags=i
+        ),
     )
 
 
@@ -219,6 +261,7 @@ def _re(source: str) -> Any:
     return regex.compile(source, flags=regex.V0)
 
 
+_PREFIX_REACH = 24  # characters a unit written before the number may span ("malaysian ringgit ")
 _WINDOW = 160  # characters a context pattern may look at after its start
 
 
@@ -238,10 +281,22 @@ def _is_year(n: NumberMatch) -> bool:
     )
 
 
+_UNIT_OPENERS = frozenset("([{<\"'iI")  # first characters of bracketed and final units
+
+
 def _unit_at(rules: _Rules, text: str, pos: int, endpos: int) -> tuple[str, str, int] | None:
     m = _at(rules.suffix_unit, text, pos, endpos)
     if m is None:
-        return None
+        nxt = text[pos : pos + 2].lstrip()[:1]
+        if not nxt or nxt not in _UNIT_OPENERS:
+            return None
+        b = _at(rules.bracket_unit, text, pos, endpos)  # "20 (kg)", "20 [kg]"
+        if b is not None:
+            return rules.suffix_units[_norm_phrase(b.group("u"))], b.group("u"), b.end()
+        f = _at(rules.final_unit, text, pos, endpos)  # "2 in.", '5"': ambiguous unless last
+        if f is None or (f.group("u") == '"' and text.count('"', max(0, pos - 200), pos) % 2):
+            return None
+        return rules.final_units[f.group("u").lower()], f.group("u"), f.end()
     surface = m.group("u") if m.group("u") is not None else m.group("u1")
     return rules.suffix_units[_norm_phrase(surface)], surface, m.end()
 
@@ -391,10 +446,10 @@ def _phrase(
     rule = [n.rule]
     # Currency or unit written before the number.
     unit: str | None = None
-    pm = rules.prefix_unit_left.search(text[max(floor, s - 6) : s])
+    pm = rules.prefix_unit_left.search(text[max(floor, s - _PREFIX_REACH) : s])
     if pm is not None:
         unit = rules.prefix_units[_norm_phrase(pm.group("u"))]
-        start = max(floor, s - 6) + pm.start()
+        start = max(floor, s - _PREFIX_REACH) + pm.start()
         rule.append(f"unit:{pm.group('u')}")
     # Qualifier or range opener before.
     qualifier = Qualifier.EXACT
@@ -405,10 +460,18 @@ def _phrase(
     left = _left(text, start, floor)
     base = start - len(left)
     qm = rules.qualifier_left.search(left)
-    between = rules.between_left.search(left)
-    frm = rules.from_left.search(left)
+    if n.rule == _FRACTION_ALONE and (
+        qm is None or rules.qualifier_of[_norm_phrase(qm.group("q"))] not in _BOUNDS
+    ):
+        return None, skip  # "half" counts only after a bound: "more than half"
+    # A sign before a range's first figure: "from -18 °C to -34 °C", "-78-0 degrees".
+    neg1 = rules.negative_left.search(left) if qm is None else None
+    left_r = left[: neg1.start()] if neg1 is not None else left
+    between = rules.between_left.search(left_r)
+    frm = rules.from_left.search(left_r)
     end = e
     n2: NumberMatch | None = None
+    neg2 = False
     # Ranges.
     for opener, joiner, name in (
         (between, rules.between_and, "between"),
@@ -430,7 +493,10 @@ def _phrase(
         if m2 is not None:
             q = m2.end()
         cand = _scan(text, g, q, min(endpos, q + 80))
-        if cand is None or cand.start != q:
+        if cand is None or cand.rule == _FRACTION_ALONE:
+            continue
+        neg2 = cand.start == q + 1 and text[q] in "-−" and name != "dash"
+        if cand.start != q and not neg2:
             continue
         if _is_year(n) and (_is_year(cand) or (name == "dash" and len(cand.text) == 2)):
             return None, cand.end  # "2019-2023", "2013-14", "1995-01": years and months
@@ -443,7 +509,8 @@ def _phrase(
             continue
         if unit is not None and u2 is not None and u2[0] != unit:
             continue  # "$1 to 40 hryvnias" is an exchange rate, not a range
-        if name in {"dash", "to"} and not n.value < cand.value and not cand.scaled:
+        signed = (-n.value if neg1 else n.value), (-cand.value if neg2 else cand.value)
+        if name in {"dash", "to"} and not signed[0] < signed[1] and not cand.scaled:
             continue  # "311 to 112", "3-1": tallies and scores, not ranges
         n2 = cand
         if u1 is not None and unit is None:
@@ -452,6 +519,8 @@ def _phrase(
             start = base + opener.start()  # type: ignore[union-attr]
         elif qm is not None and rules.qualifier_of[_norm_phrase(qm.group("q"))] == "approximate":
             start = base + qm.start()  # "around 3-5 km": the hedge belongs to the range
+        elif neg1 is not None:
+            start = base + neg1.start()
         rule.append(f"range:{name}")
         break
     ratio = None
@@ -461,6 +530,7 @@ def _phrase(
             cand = _scan(text, g, rm.end(), min(endpos, rm.end() + 80))
             if (
                 cand is not None
+                and cand.rule != _FRACTION_ALONE
                 and cand.start == rm.end()
                 and cand.value > 0
                 and not _is_year(cand)
@@ -480,7 +550,9 @@ def _phrase(
             and v1 < n2.value / n2.scale * 1000
         ):
             v1 *= n2.scale
-        low, high = min(v1, n2.value), max(v1, n2.value)
+        v1 = -v1 if neg1 is not None else v1
+        v2 = -n2.value if neg2 else n2.value
+        low, high = min(v1, v2), max(v1, v2)
         value = (low + high) / 2
         qualifier = Qualifier.RANGE
         end = n2.end
@@ -511,13 +583,34 @@ def _phrase(
             unit = u[0]
         end = u[2]
         rule.append(f"unit:{u[1].strip()}")
+        mult = rules.scaled_units.get(_norm_phrase(u[1]))  # "30 MUSD"
+        if mult is None and _is_currency(u[0]) and not n.scaled and n2 is None:
+            sm = _at(rules.scale_after, text, end, endpos)  # "75 USD million"
+            if sm is not None:
+                mult = rules.g.scales[sm.group("s").lower()]
+                end = sm.end()
+                rule.append(f"scale:{sm.group('s')}")
+        if mult is not None:
+            value *= mult
+            low = low * mult if low is not None else None
+            high = high * mult if high is not None else None
     # Qualifier after.
     pf = _at(rules.postfix, text, end, endpos)
+    if pf is not None and _starts_number(rules, text, pf.end(), endpos):
+        pf = None  # "5000 or less than 6000": the words qualify the next figure
     if pf is not None and qualifier in {Qualifier.EXACT, Qualifier.APPROXIMATE}:
         phrase = _re(_SPACES).sub(" ", pf.group("q").lower())
         qualifier = Qualifier(rules.postfix_of[phrase])
         end = pf.end()
         rule.append(f"postfix:{phrase}")
+    elif (
+        qualifier in _STRICT
+        and (inc := _at(rules.inclusive, text, end, endpos)) is not None
+        and not _starts_number(rules, text, inc.end(), endpos)
+    ):
+        qualifier = _STRICT[qualifier]  # "less than 5000 or equal": at most 5000
+        end = inc.end()
+        rule.append("postfix:inclusive")
     # Counted noun.
     noun = None
     if u is None or unit is None:
@@ -584,6 +677,16 @@ def _phrase(
     return raw, max(end, e)
 
 
+_BOUNDS = frozenset({"more_than", "at_least", "less_than", "at_most"})
+_STRICT = {Qualifier.MORE_THAN: Qualifier.AT_LEAST, Qualifier.LESS_THAN: Qualifier.AT_MOST}
+
+
+def _starts_number(rules: _Rules, text: str, pos: int, endpos: int) -> bool:
+    """Whether a number starts right after ``pos`` (past spaces)."""
+    n = _scan(text, rules.g, pos, min(endpos, pos + 40))
+    return n is not None and not text[pos : n.start].strip()
+
+
 def _blocked(rules: _Rules, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
     if _re(_BLOCK_HINT).search(text, pos, endpos) is None:
         return []
@@ -593,7 +696,7 @@ def _blocked(rules: _Rules, text: str, pos: int, endpos: int) -> list[tuple[int,
 def _find(text: str, lang: str, pos: int, endpos: int) -> list[_Raw]:
     rules = _rules(lang)
     if rules.g.prefilter.search(text, pos, endpos) is None:
-        return []
+        return _article_units(rules, text, pos, endpos, [], [])
     blocked = _blocked(rules, text, pos, endpos)
     out: list[_Raw] = []
     cursor = pos
@@ -611,7 +714,147 @@ def _find(text: str, lang: str, pos: int, endpos: int) -> list[_Raw]:
         if raw is not None:
             out.append(raw)
         cursor = max(nxt, n.end, cursor + 1)
-    return _merge_bounds(rules, text, _merge_cents(rules, text, out))
+    out = _article_units(rules, text, pos, endpos, out, blocked)
+    out = _merge_bounds(rules, text, _merge_cents(rules, text, out))
+    return _merge_restated(rules, text, _merge_compound(rules, text, out))
+
+
+def _merge_restated(rules: _Rules, text: str, found: list[_Raw]) -> list[_Raw]:
+    """Join a figure restated in brackets: "forty-five (45)", "five (5) years"."""
+    out: list[_Raw] = []
+    for raw in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.value == raw.value
+            and prev.noun_start is None
+            and _re(r"\s*\(\s*").fullmatch(text, prev.end, raw.start) is not None
+            and (close := _re(r"\s*\)").match(text, raw.number_end)) is not None
+        ):
+            end, unit = max(raw.end, close.end()), prev.unit or raw.unit
+            u = _unit_at(rules, text, close.end(), len(text)) if unit is None else None
+            noun = (raw.noun_start, raw.noun_end)
+            if u is not None and end == close.end():
+                end, unit = u[2], u[0]  # "five (5) years"
+            elif unit is None and end == close.end():
+                found_noun = _noun(rules, text, end, len(text), False)  # "five (5) soldiers"
+                if found_noun is not None:
+                    noun, end = found_noun, found_noun[1]
+            out[-1] = attrs.evolve(
+                prev,
+                end=end,
+                unit=unit,
+                noun_start=noun[0],
+                noun_end=noun[1],
+                rule=f"{prev.rule}+restated",
+            )
+            continue
+        out.append(raw)
+    return out
+
+
+# Units an article cannot stand for one of: "a year ago", "a second time", "to a degree".
+_NO_ARTICLE = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "percent", "degree"}
+)
+
+
+def _article_units(
+    rules: _Rules, text: str, pos: int, endpos: int, found: list[_Raw], blocked: list[Any]
+) -> list[_Raw]:
+    """Add "a dollar", "a kilogram", "un kilomètre": one unit, written with an article."""
+    added = []
+    for m in rules.article_unit.finditer(text, pos, endpos):
+        unit = rules.suffix_units[_norm_phrase(m.group("u"))]
+        if unit in _NO_ARTICLE or any(b[0] <= m.start() < b[1] for b in blocked):
+            continue
+        if any(r.start < m.end() and m.start() < r.end for r in found):
+            continue
+        added.append(
+            _Raw(
+                start=m.start(),
+                end=m.end(),
+                value=1.0,
+                low=None,
+                high=None,
+                qualifier=Qualifier.EXACT,
+                unit=unit,
+                number_start=m.start(),
+                number_end=m.end("a"),
+                noun_start=None,
+                noun_end=None,
+                rule=f"article:{m.group('a').lower()}|unit:{m.group('u')}",
+            )
+        )
+    return sorted([*found, *added], key=lambda r: r.start) if added else found
+
+
+# Canonical units of one dimension, in a common base, for "5 feet 2 inches", "2 km and 1 m".
+_COMPOUND = {
+    "mile": ("length", 1609.344),
+    "kilometre": ("length", 1000.0),
+    "metre": ("length", 1.0),
+    "yard": ("length", 0.9144),
+    "foot": ("length", 0.3048),
+    "inch": ("length", 0.0254),
+    "centimetre": ("length", 0.01),
+    "millimetre": ("length", 0.001),
+    "tonne": ("mass", 1e6),
+    "kilogram": ("mass", 1000.0),
+    "pound": ("mass", 453.59237),
+    "ounce": ("mass", 28.349523125),
+    "gram": ("mass", 1.0),
+    "milligram": ("mass", 0.001),
+}
+
+
+def _merge_compound(rules: _Rules, text: str, found: list[_Raw]) -> list[_Raw]:
+    """Join "5 feet 2 inches", "2 yds, 7 feet and 10 inches" into one measure (smallest unit)."""
+    out: list[_Raw] = []
+    for raw in found:
+        prev = out[-1] if out else None
+        unit = raw.unit
+        end = raw.end
+        if prev is not None and unit is None and prev.unit == "foot":
+            f = _at(rules.final_unit, text, raw.number_end, len(text))
+            if f is None:
+                f = _at(_re(r"\s?(?:in)(?![\p{L}\p{N}])"), text, raw.number_end, len(text))
+            if f is not None and raw.end <= f.end():
+                unit, end = "inch", f.end()  # "5 ft 2 in more or less"
+        if (
+            prev is not None
+            and prev.unit in _COMPOUND
+            and unit in _COMPOUND
+            and _COMPOUND[prev.unit][0] == _COMPOUND[unit][0]
+            and _COMPOUND[prev.unit][1] > _COMPOUND[unit][1]
+            and prev.noun_start is None
+            and prev.qualifier in {Qualifier.EXACT, Qualifier.APPROXIMATE}
+            and raw.qualifier is Qualifier.EXACT
+            and raw.value >= 0
+            and (
+                not text[prev.end : raw.start].strip()
+                or (
+                    raw.start - prev.end < _WINDOW
+                    and rules.bound_joiner.fullmatch(text, prev.end, raw.start) is not None
+                )
+            )
+        ):
+            factor = _COMPOUND[prev.unit][1] / _COMPOUND[unit][1]
+            out[-1] = attrs.evolve(
+                prev,
+                end=max(end, raw.end),
+                value=round(prev.value * factor + raw.value, 9),
+                low=None,
+                high=None,
+                unit=unit,
+                number_end=raw.number_end,
+                noun_start=raw.noun_start,
+                noun_end=raw.noun_end,
+                rule=f"{prev.rule}+{raw.rule}",
+            )
+            continue
+        out.append(raw)
+    return out
 
 
 def _is_currency(unit: str | None) -> bool:
