@@ -220,3 +220,14 @@ def test_cli_text_format_shows_claims() -> None:
     assert "(reported" in out
     assert "figures: more_than 10 000" in out
     assert "dates: avril 2025 -> 2025-04-01 (month)" in out
+
+
+def test_comparison_dataframe(three: list[osintparse.Article]) -> None:
+    from osintparse.compare import comparison_frame
+
+    df = comparison_frame(osintparse.compare(three, names=["seed", "fr", "en"]))
+    group = df[df["group"] == "North Korean soldiers"]
+    assert list(group["article"]) == ["seed", "fr", "en", "en"]
+    assert group["conflict"].any()
+    assert not group["agreement"].any()
+    assert set(df.columns) >= {"value", "low", "high", "sources", "stance", "dates"}
