@@ -93,6 +93,21 @@ def _key_map(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
     }
 
 
+# Context patterns are matched in bounded windows, but every whitespace run in them is
+# bounded too, so that no pattern is quadratic even when scanned over a whole text
+# (a run of 100 000 spaces): at most _MAX_GAP white-space characters between tokens.
+_MAX_GAP = 24
+_GAP_STAR = regex.compile(r"(?<!\\)\\s\*")
+_GAP_PLUS = regex.compile(r"(?<!\\)\\s\+")
+
+
+def _compile(source: str, flags: int = 0) -> Any:
+    """Compile a context pattern with its white-space runs bounded (see ``_MAX_GAP``)."""
+    source = _GAP_STAR.sub(lambda _: rf"\s{{0,{_MAX_GAP}}}", source)
+    source = _GAP_PLUS.sub(lambda _: rf"\s{{1,{_MAX_GAP}}}", source)
+    return regex.compile(source, flags=flags)
+
+
 @functools.cache
 def _rules(lang: str) -> _Rules:
     g = _grammar(lang)
@@ -124,94 +139,92 @@ def _rules(lang: str) -> _Rules:
     clock = [m for m in neg["time_markers"] if m not in hours]
     return _Rules(
         g=g,
-        qualifier_left=regex.compile(
+        qualifier_left=_compile(
             rf"(?:{before}(?=\p{{L}})|(?<![<>=~])(?=\P{{L}}))(?P<q>{_alternation(qualifier_of)})"
             r"\s*(?P<qneg>[-−]\s?)?$",
             flags=i,
         ),
         qualifier_of=qualifier_of,
-        postfix=regex.compile(rf"\s*,?\s*(?P<q>{_alternation(postfix_of)})(?![\p{{L}}])", flags=i),
+        postfix=_compile(rf"\s*,?\s*(?P<q>{_alternation(postfix_of)})(?![\p{{L}}])", flags=i),
         postfix_of=postfix_of,
-        between_left=regex.compile(rf"{before}{_alternation(r['between'])}\s+$", flags=i),
-        between_and=regex.compile(rf"\s+{_alternation(r['between_and'])}\s+", flags=i),
-        from_left=regex.compile(rf"{before}{_alternation(r['from'])}\s*$", flags=i),
-        from_to=regex.compile(rf"\s+{_alternation(r['from_to'])}\s+", flags=i),
-        dash=regex.compile(
+        between_left=_compile(rf"{before}{_alternation(r['between'])}\s+$", flags=i),
+        between_and=_compile(rf"\s+{_alternation(r['between_and'])}\s+", flags=i),
+        from_left=_compile(rf"{before}{_alternation(r['from'])}\s*$", flags=i),
+        from_to=_compile(rf"\s+{_alternation(r['from_to'])}\s+", flags=i),
+        dash=_compile(
             rf"\s?{_alternation(r['dashes'])}\s?(?=\d|{_alternation(prefix_units)}\s?\d)", flags=i
         ),
-        joiner=regex.compile(rf"\s*{_alternation(r['joiners'])}\s*(?=\S)", flags=i),
-        ratio=regex.compile(rf"\s+{_alternation(r['ratios'])}\s+(?=\S)", flags=i),
-        bound_joiner=regex.compile(rf"\s*{_alternation(r['bound_joiners'])}\s*", flags=i),
-        negative_left=regex.compile(
+        joiner=_compile(rf"\s*{_alternation(r['joiners'])}\s*(?=\S)", flags=i),
+        ratio=_compile(rf"\s+{_alternation(r['ratios'])}\s+(?=\S)", flags=i),
+        bound_joiner=_compile(rf"\s*{_alternation(r['bound_joiners'])}\s*", flags=i),
+        negative_left=_compile(
             rf"(?:(?:^|(?<=[\s(\[]))(?<![-–—:,.]\s)[-−]\s?|{before}{_alternation(g.negatives)}\s+)$",
             flags=i,
         ),
-        last_word_left=regex.compile(r"([\p{L}']+)\s+$"),
-        prefix_unit_left=regex.compile(
+        last_word_left=_compile(r"(?<![\p{L}'])([\p{L}']+)\s+$"),
+        prefix_unit_left=_compile(
             rf"(?<![\p{{L}}])(?P<u>{_alternation(prefix_units)})\s?$", flags=i
         ),
         prefix_units=prefix_units,
-        prefix_unit_at=regex.compile(rf"{_alternation(prefix_units)}\s?(?=\d)", flags=i),
-        suffix_unit=regex.compile(
+        prefix_unit_at=_compile(rf"{_alternation(prefix_units)}\s?(?=\d)", flags=i),
+        suffix_unit=_compile(
             rf"(?:\s?|-)(?:(?P<u>(?i:{_alternation(multi)}))|(?P<u1>{_alternation(single)}))"
             r"(?![\p{L}\p{N}])",
             flags=regex.V0,
         ),
         suffix_units=suffix_units,
-        unit_linker=regex.compile(rf"\s+{_alternation(nouns['linkers'])}\s*(?=\S)", flags=i),
-        noun_linker=regex.compile(rf"\s+{_alternation(nouns['linkers'])}\s*(?=\p{{L}})", flags=i),
-        word=regex.compile(rf"\s+(?P<w>{_WORD})", flags=regex.V0),
-        complement=regex.compile(
-            rf"\s+{_alternation(nouns['complements'])}\s*(?P<w>{_WORD})", flags=i
-        ),
-        coordinator=regex.compile(
+        unit_linker=_compile(rf"\s+{_alternation(nouns['linkers'])}\s*(?=\S)", flags=i),
+        noun_linker=_compile(rf"\s+{_alternation(nouns['linkers'])}\s*(?=\p{{L}})", flags=i),
+        word=_compile(rf"\s+(?P<w>{_WORD})", flags=regex.V0),
+        complement=_compile(rf"\s+{_alternation(nouns['complements'])}\s*(?P<w>{_WORD})", flags=i),
+        coordinator=_compile(
             rf"\s+{_alternation(nouns['coordinators'])}"
             rf"(?:\s+{_alternation(nouns['linkers'])})?\s*(?P<w>{_WORD})",
             flags=i,
         ),
         stop=stop,
         post_order=nouns["order"] == ["post"],
-        designator_left=regex.compile(
+        designator_left=_compile(
             rf"(?:^|(?<![\p{{L}}]))(?:{_alternation(neg['designators'])})\s*$", flags=i
         ),
-        strong_year_cue_left=regex.compile(
+        strong_year_cue_left=_compile(
             rf"{before}(?:{_alternation(neg['year_cues'])})\s*$", flags=i
         ),
-        time_cue_left=regex.compile(rf"{before}(?:{_alternation(neg['time_cues'])})\s*$", flags=i),
-        month_after=regex.compile(
+        time_cue_left=_compile(rf"{before}(?:{_alternation(neg['time_cues'])})\s*$", flags=i),
+        month_after=_compile(
             rf"(?:\s*{_alternation(r['bound_joiners'] + r['dashes'] + r['from_to'])}\s*"
             rf"\d{{1,2}}{ordinal}?)?\s+{_alternation(months)}(?![\p{{L}}])",
             flags=i,
         ),
-        calendar_left=regex.compile(
+        calendar_left=_compile(
             rf"{before}(?:{_alternation([*months, *weekdays])})\s*,?\s*"
             rf"(?:\d{{1,2}}{ordinal}?\s*{_alternation(r['bound_joiners'] + r['dashes'])}\s*)?$",
             flags=i,
         ),
-        time_after=regex.compile(
+        time_after=_compile(
             rf"(?:\s?[h:]\s?\d{{2}}(?!\d)|\s?{_alternation(clock)}(?![\p{{L}}]))", flags=i
         ),
-        hour_marker=regex.compile(r"\s?(?:h|heures?|hours?|hrs?)(?![\p{L}])", flags=i),
+        hour_marker=_compile(r"\s?(?:h|heures?|hours?|hrs?)(?![\p{L}])", flags=i),
         calendar_words=calendar_words,
-        blockers=regex.compile(
-            r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+"
+        blockers=_compile(
+            r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
             r"|\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,6}"
             r"|(?<!\d)0\d(?:[ .\-]\d{2}){4}(?!\d)"
             r"|\(\d{3}\)\s?\d{3}[ .\-]\d{4}|(?<!\d)\d{3}-\d{3}-\d{4}(?!\d)",
             flags=regex.V0,
         ),
-        article_unit=regex.compile(
+        article_unit=_compile(
             rf"(?<![\p{{L}}\p{{N}}'])(?P<a>{_alternation(q['small_words']['one'])})\s+"
             rf"(?P<u>{_alternation(k for k in multi if k[:1].isalpha())})(?![\p{{L}}\p{{N}}])",
             flags=i,
         ),
-        final_unit=regex.compile(
+        final_unit=_compile(
             rf"\s?(?P<u>{_alternation(units['final_suffix'])})(?=\s*(?:$|[.,;:!?)\]]))",
             flags=i,
         ),
         final_units={k.lower(): v for k, v in units["final_suffix"].items()},
         scaled_units={k.lower(): float(v) for k, v in units["scaled_suffix"].items()},
-        bracket_unit=regex.compile(
+        bracket_unit=_compile(
             r"\s?(?:"
             + "|".join(
                 rf"{regex.escape(o)}(?P<u>{_alternation(multi + single)}){regex.escape(c)}"
@@ -220,12 +233,12 @@ def _rules(lang: str) -> _Rules:
             + ")",
             flags=i,
         ),
-        scale_after=regex.compile(
+        scale_after=_compile(
             rf"\s+(?P<s>{_alternation(k for k, v in g.scales.items() if v >= 1000)})"
             r"(?![\p{L}\p{N}])",
             flags=i,
         ),
-        inclusive=regex.compile(
+        inclusive=_compile(
             rf"\s*,?\s*{_alternation(q['small_words']['inclusive'])}(?![\p{{L}}])", flags=i
         ),
     )
@@ -257,8 +270,8 @@ _RUN = r"[\p{L}\p{N}]*(?:[\-./:_][\p{L}\p{N}]+)*"
 
 @functools.cache
 def _re(source: str) -> Any:
-    """Compile a pattern source once."""
-    return regex.compile(source, flags=regex.V0)
+    """Compile a pattern source once (white-space runs bounded, see ``_MAX_GAP``)."""
+    return _compile(source, flags=regex.V0)
 
 
 _PREFIX_REACH = 24  # characters a unit written before the number may span ("malaysian ringgit ")

@@ -30,8 +30,8 @@ from osintparse.text import Normalized, normalize
 
 __all__ = ["find"]
 
-_SP = r"[^\S\n]+"
-_SP0 = r"[^\S\n]*"
+_SP = r"[^\S\n]{1,24}"  # bounded: linear even over a run of 100 000 spaces
+_SP0 = r"[^\S\n]{0,24}"
 _B0 = r"(?<![\p{L}\p{N}])"
 _B1 = r"(?![\p{L}\p{N}])"
 _YEAR = r"(?:1\d{3}|2[01]\d{2})(?![\p{L}\p{N}]|[.,]\d)"
@@ -373,7 +373,7 @@ def _compile(lang: str) -> _Lang:
         prep_month=prep(preps["month"]),
         prep_season=prep(preps["season"]),
         prep_since=prep(preps["since"]),
-        next_word=regex.compile(r"[^\S\n]*([%€$£]|[\p{L}]+)"),
+        next_word=regex.compile(r"[^\S\n]{0,24}([%€$£]|[\p{L}]+)"),
     )
 
 
