@@ -148,7 +148,7 @@ def _rules(lang: str) -> _Rules:
         ),
         last_word_left=regex.compile(r"([\p{L}']+)\s+$"),
         prefix_unit_left=regex.compile(
-            rf"(?<![\p{{L}}])(?P<u>{_alternation(prefix_units)})\s?$", flags=i
+            rf"(?<![\p{{L}}])(?P<u>{_alternation(prefix_units)})\s?(?P<sign>[-−])?$", flags=i
         ),
         prefix_units=prefix_units,
         prefix_unit_at=regex.compile(rf"{_alternation(prefix_units)}\s?(?=\d)", flags=i),
@@ -418,7 +418,14 @@ def _phrase(
             ):
                 run = _at(_re(_RUN), text, s, endpos)
                 return None, max(e, run.end() if run else e)
-        clock = _at(rules.time_after, text, e, endpos) if not n.scaled else None
+        # "2.1 pm", "2.123 am": minutes take two digits, so a clock marker after a decimal
+        # with another number of digits names a unit (picometre), not a time.
+        frac_digits = _re(r"[.,](\d+)$").search(n.text)
+        clock = (
+            _at(rules.time_after, text, e, endpos)
+            if not n.scaled and (frac_digits is None or len(frac_digits.group(1)) == 2)
+            else None
+        )
         if clock is not None:
             return None, clock.end()  # "4 h 30", "10:30", "10 am"
         if rules.designator_left.search(left):
@@ -567,6 +574,9 @@ def _phrase(
         qualifier = Qualifier(rules.qualifier_of[phrase])
         start = base + qm.start()
         rule.insert(0, f"qualifier:{phrase}")
+    if n2 is None and pm is not None and pm.group("sign"):
+        value = -value  # "$-99.99": the sign between the currency and the figure
+        rule.insert(0, "negative")
     # Unit after the number (or after "de"/"of": "2 millions de dollars").
     u = _unit_at(rules, text, end, endpos)
     if u is not None and pm is not None and _is_currency(u[0]):
