@@ -182,7 +182,9 @@ def _grammar(lang: str) -> _Grammar:
         + _E
     )
     glyphs = {k: float(v) for k, v in lex["glyphs"].items()}
-    dens = _alternation(lex["slash_fractions"]["denominators"])
+    # Besides the listed denominators, any from 32 to 999: no day of a month, so "1/40"
+    # cannot be a date ("5/17" can, and stays out).
+    dens = _alternation(lex["slash_fractions"]["denominators"]) + r"|3[2-9]|[4-9]\d|[1-9]\d\d"
     fraction = (
         rf"(?P<fwhole>\d{{1,3}}\s{{1,2}})?(?P<fnum>\d{{1,2}})\s?/\s?(?P<fden>{dens})(?![\d/])"
         rf"|(?P<gwhole>\d{{1,3}}\s?)?(?P<glyph>{_alternation(glyphs)})"
