@@ -85,6 +85,7 @@ class _Rules:
     inclusive: Any
     final_unit: Any
     final_units: Mapping[str, str]
+    genitive: frozenset[str]
 
 
 def _key_map(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
@@ -206,10 +207,12 @@ def _rules(lang: str) -> _Rules:
             flags=i,
         ),
         final_unit=regex.compile(
-            rf"\s?(?P<u>{_alternation(units['final_suffix'])})(?=\s*(?:$|[.,;:!?)\]]))",
+            rf"\s?(?P<u>{_alternation(units['final_suffix'])})"
+            rf"(?=\s*(?:$|[.,;:!?)\]]|{_alternation(units['dimension_words']['words'])}(?![\p{{L}}])))",
             flags=i,
         ),
         final_units={k.lower(): v for k, v in units["final_suffix"].items()},
+        genitive=frozenset(units["genitive"]["marks"]),
         scaled_units={k.lower(): float(v) for k, v in units["scaled_suffix"].items()},
         bracket_unit=regex.compile(
             r"\s?(?:"
@@ -592,6 +595,9 @@ def _phrase(
         if unit is None:
             unit = u[0]
         end = u[2]
+        if text[end - 1 : end] == "s" and text[end : end + 1] in rules.genitive:
+            if not text[end + 1 : end + 2].isalnum():
+                end += 1  # "six weeks' time": the genitive mark belongs to the unit
         rule.append(f"unit:{u[1].strip()}")
         mult = rules.scaled_units.get(_norm_phrase(u[1]))  # "30 MUSD"
         if mult is None and _is_currency(u[0]) and not n.scaled and n2 is None:
