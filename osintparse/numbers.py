@@ -259,7 +259,9 @@ def _grammar(lang: str) -> _Grammar:
         vague_singular=vs,
         vague_plural=vp,
         glyphs=glyphs,
-        group_sep=regex.compile(rf"\s*{_alternation(words['group_separators'])}\s+", flags=regex.V0),
+        group_sep=regex.compile(
+            rf"\s*{_alternation(words['group_separators'])}\s+", flags=regex.V0
+        ),
         atom=atom,
         prefilter=prefilter,
     )

@@ -595,9 +595,12 @@ def _phrase(
         if unit is None:
             unit = u[0]
         end = u[2]
-        if text[end - 1 : end] == "s" and text[end : end + 1] in rules.genitive:
-            if not text[end + 1 : end + 2].isalnum():
-                end += 1  # "six weeks' time": the genitive mark belongs to the unit
+        if (
+            text[end - 1 : end] == "s"
+            and text[end : end + 1] in rules.genitive
+            and not text[end + 1 : end + 2].isalnum()
+        ):
+            end += 1  # "six weeks' time": the genitive mark belongs to the unit
         rule.append(f"unit:{u[1].strip()}")
         mult = rules.scaled_units.get(_norm_phrase(u[1]))  # "30 MUSD"
         if mult is None and _is_currency(u[0]) and not n.scaled and n2 is None:

@@ -343,7 +343,7 @@ def _quantulum3_passes(case: Case) -> bool:
     found = parser.parse(case.text)
     if not case.expected:
         return not found
-    merged |= {name: None for name in COUNTS}  # 1 dozen is 12 items, with no unit
+    merged |= dict.fromkeys(COUNTS)  # 1 dozen is 12 items, with no unit
     for e in case.expected:
         if not any(
             _close(float(q.value) * COUNTS.get(q.unit.name, 1.0), e.value)
