@@ -138,6 +138,7 @@ class _Grammar:
     vague_singular: Mapping[str, Mapping[str, float]]
     vague_plural: Mapping[str, Mapping[str, float]]
     glyphs: Mapping[str, float]
+    group_sep: Any
     atom: Any
     prefilter: Any
 
@@ -181,7 +182,9 @@ def _grammar(lang: str) -> _Grammar:
         + _E
     )
     glyphs = {k: float(v) for k, v in lex["glyphs"].items()}
-    dens = _alternation(lex["slash_fractions"]["denominators"])
+    # Besides the listed denominators, any from 32 to 999: no day of a month, so "1/40"
+    # cannot be a date ("5/17" can, and stays out).
+    dens = _alternation(lex["slash_fractions"]["denominators"]) + r"|3[2-9]|[4-9]\d|[1-9]\d\d"
     fraction = (
         rf"(?P<fwhole>\d{{1,3}}\s{{1,2}})?(?P<fnum>\d{{1,2}})\s?/\s?(?P<fden>{dens})(?![\d/])"
         rf"|(?P<gwhole>\d{{1,3}}\s?)?(?P<glyph>{_alternation(glyphs)})"
@@ -256,6 +259,9 @@ def _grammar(lang: str) -> _Grammar:
         vague_singular=vs,
         vague_plural=vp,
         glyphs=glyphs,
+        group_sep=regex.compile(
+            rf"\s*{_alternation(words['group_separators'])}\s+", flags=regex.V0
+        ),
         atom=atom,
         prefilter=prefilter,
     )
@@ -575,6 +581,23 @@ def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
     )
 
 
+def _join_groups(text: str, g: _Grammar, n: NumberMatch, endpos: int) -> NumberMatch:
+    """Join groups of a number written out across a separator ("three million, two hundred
+    & forty"): only words after a scale word, and a smaller group after."""
+    while n.kind == "words":
+        last = _tokens(n.text)[-1:]
+        scale = g.scales.get(last[0]) if last else None
+        sep = g.group_sep.match(text, n.end, endpos) if scale else None
+        if scale is None or sep is None:
+            return n
+        m = g.atom.match(text, sep.end(), endpos)
+        nxt = _evaluate(m, g) if m is not None and m.group("words") is not None else None
+        if nxt is None or nxt.kind != "words" or nxt.value >= scale:
+            return n
+        n = attrs.evolve(n, end=nxt.end, text=text[n.start : nxt.end], value=n.value + nxt.value)
+    return n
+
+
 def _scan(text: str, g: _Grammar, pos: int, endpos: int) -> NumberMatch | None:
     """The first number at or after ``pos`` and before ``endpos``, or ``None``."""
     while pos < endpos:
@@ -583,7 +606,7 @@ def _scan(text: str, g: _Grammar, pos: int, endpos: int) -> NumberMatch | None:
             return None
         found = _evaluate(m, g)
         if found is not None:
-            return found
+            return _join_groups(text, g, found, endpos)
         # A rejected run of words may hide a number after its first word ("a six").
         pos = m.start() + 1 if m.group("words") is not None else max(m.end(), m.start() + 1)
     return None

@@ -85,6 +85,7 @@ class _Rules:
     inclusive: Any
     final_unit: Any
     final_units: Mapping[str, str]
+    genitive: frozenset[str]
 
 
 def _key_map(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
@@ -163,7 +164,7 @@ def _rules(lang: str) -> _Rules:
         ),
         last_word_left=_compile(r"(?<![\p{L}'])([\p{L}']+)\s+$"),
         prefix_unit_left=_compile(
-            rf"(?<![\p{{L}}])(?P<u>{_alternation(prefix_units)})\s?$", flags=i
+            rf"(?<![\p{{L}}])(?P<u>{_alternation(prefix_units)})\s?(?P<sign>[-−])?$", flags=i
         ),
         prefix_units=prefix_units,
         prefix_unit_at=_compile(rf"{_alternation(prefix_units)}\s?(?=\d)", flags=i),
@@ -219,10 +220,12 @@ def _rules(lang: str) -> _Rules:
             flags=i,
         ),
         final_unit=_compile(
-            rf"\s?(?P<u>{_alternation(units['final_suffix'])})(?=\s*(?:$|[.,;:!?)\]]))",
+            rf"\s?(?P<u>{_alternation(units['final_suffix'])})"
+            rf"(?=\s*(?:$|[.,;:!?)\]]|{_alternation(units['dimension_words']['words'])}(?![\p{{L}}])))",
             flags=i,
         ),
         final_units={k.lower(): v for k, v in units["final_suffix"].items()},
+        genitive=frozenset(units["genitive"]["marks"]),
         scaled_units={k.lower(): float(v) for k, v in units["scaled_suffix"].items()},
         bracket_unit=_compile(
             r"\s?(?:"
@@ -431,7 +434,14 @@ def _phrase(
             ):
                 run = _at(_re(_RUN), text, s, endpos)
                 return None, max(e, run.end() if run else e)
-        clock = _at(rules.time_after, text, e, endpos) if not n.scaled else None
+        # "2.1 pm", "2.123 am": minutes take two digits, so a clock marker after a decimal
+        # with another number of digits names a unit (picometre), not a time.
+        frac_digits = _re(r"[.,](\d+)$").search(n.text)
+        clock = (
+            _at(rules.time_after, text, e, endpos)
+            if not n.scaled and (frac_digits is None or len(frac_digits.group(1)) == 2)
+            else None
+        )
         if clock is not None:
             return None, clock.end()  # "4 h 30", "10:30", "10 am"
         if rules.designator_left.search(left):
@@ -580,6 +590,9 @@ def _phrase(
         qualifier = Qualifier(rules.qualifier_of[phrase])
         start = base + qm.start()
         rule.insert(0, f"qualifier:{phrase}")
+    if n2 is None and pm is not None and pm.group("sign"):
+        value = -value  # "$-99.99": the sign between the currency and the figure
+        rule.insert(0, "negative")
     # Unit after the number (or after "de"/"of": "2 millions de dollars").
     u = _unit_at(rules, text, end, endpos)
     if u is not None and pm is not None and _is_currency(u[0]):
@@ -595,6 +608,12 @@ def _phrase(
         if unit is None:
             unit = u[0]
         end = u[2]
+        if (
+            text[end - 1 : end] == "s"
+            and text[end : end + 1] in rules.genitive
+            and not text[end + 1 : end + 2].isalnum()
+        ):
+            end += 1  # "six weeks' time": the genitive mark belongs to the unit
         rule.append(f"unit:{u[1].strip()}")
         mult = rules.scaled_units.get(_norm_phrase(u[1]))  # "30 MUSD"
         if mult is None and _is_currency(u[0]) and not n.scaled and n2 is None:

@@ -8,9 +8,10 @@ Refresh the lists with ``python -m tests.conformance.quantities_runner --write``
 The target (90 %) applies to the cases the reference itself passes, per language: every
 scored Recognizers-Text spec (those whose ``NotSupported`` lists ``dotnet`` are left out by
 the runner), every Duckling row, and the quantulum3 cases quantulum3 passes (cached in
-``tests/conformance/quantulum3_reference.json``). It holds with and without the out-of-scope
-cases of ``tests/conformance/quantities_out_of_scope.json``. quantulum3 does not reach it:
-its rate is asserted as a floor (see ``docs/extractors/quantities.md`` for what blocks it).
+``tests/conformance/quantulum3_reference.json``). It holds without the out-of-scope cases of
+``tests/conformance/quantities_out_of_scope.json`` for every corpus, and with them for
+Recognizers-Text and Duckling; quantulum3's rate with them (its dates and identifier, which
+the extractor must not report) is asserted as a floor (see ``docs/extractors/quantities.md``).
 The rates in ``docs/extractors/quantities.md`` and the README must be the measured ones.
 """
 
@@ -40,8 +41,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 TARGET = 0.90
-# Best measured in-scope rate where the target is not reached (a floor, not a goal).
-FLOORS = {"quantulum3": 0.81}
+# Best measured rate *with* the out-of-scope cases where the target is not reached there
+# (a floor, not a goal); without them every corpus must reach TARGET.
+FLOORS = {"quantulum3": 0.86}
 DOC = ROOT / "docs" / "extractors" / "quantities.md"
 README = ROOT / "README.md"
 
@@ -86,12 +88,11 @@ def test_pass_rate_target(result: tuple[str, dict[str, object]]) -> None:
     reference = _rates(res["reference"])  # type: ignore[arg-type]
     scoped = _rates(res["scoped"])  # type: ignore[arg-type]
     print(f"{corpus}: reference-passed {reference}, in scope {scoped}")
-    floor = FLOORS.get(corpus, TARGET)
     for lang, rate in scoped.items():
-        assert rate >= floor, f"{corpus} {lang}: in-scope rate {rate:.1%} < {floor:.0%}"
-    if corpus not in FLOORS:
-        for lang, rate in reference.items():
-            assert rate >= TARGET, f"{corpus} {lang}: rate {rate:.1%} < {TARGET:.0%}"
+        assert rate >= TARGET, f"{corpus} {lang}: in-scope rate {rate:.1%} < {TARGET:.0%}"
+    floor = FLOORS.get(corpus, TARGET)
+    for lang, rate in reference.items():
+        assert rate >= floor, f"{corpus} {lang}: rate {rate:.1%} < {floor:.0%}"
 
 
 def test_quantulum3_reference_cache_matches_corpus() -> None:

@@ -21,7 +21,9 @@ temperatures having a model of their own). A quantity matches an expected figure
   outside osintparse's lexicons, e.g. "Finnish markka", are not scored); ``a|b`` accepts
   either, ``*money`` (Duckling's unnamed amount) no unit or any currency, and a value in
   another unit of the same dimension is converted (``factors``: Duckling gives masses in
-  grams, Recognizers "5 ft 2 in" in feet, Duckling in inches);
+  grams, Recognizers "5 ft 2 in" in feet, Duckling in inches); a value in a counting unit
+  (``counts``: quantulum3's "a dozen" is 1 dozen) is scored as that many items with no
+  unit (12);
 * the span matches: the reference span starts between the start of our phrase and the
   start of our number (so a qualifier or currency sign may be included or not) and ends
   at the end of our number, of our phrase before the counted noun, or of our phrase; when
@@ -68,10 +70,12 @@ PEERS = HERE.parent.parent.parent / "shared" / "peers"
 KNOWN = HERE / "known_failures"
 _UNITS = json.loads((HERE / "quantities_units.json").read_text("utf-8"))
 UNIT_MAP: dict[str, dict[str, str | None]] = {
-    k: v for k, v in _UNITS.items() if k not in {"_doc", "_factors_doc", "factors"}
+    k: v for k, v in _UNITS.items() if k in {"money", "measure"}
 }
 # osintparse unit -> (dimension, size in its base unit): "0.5 kg" is 500 gram for Duckling.
 FACTORS: dict[str, tuple[str, float]] = {k: (v[0], v[1]) for k, v in _UNITS["factors"].items()}
+# Counting units -> items: quantulum3's "a dozen" (1 dozen) is 12 items for osintparse.
+COUNTS: dict[str, float] = {k: float(v) for k, v in _UNITS["counts"].items()}
 Q3_REFERENCE = HERE / "quantulum3_reference.json"
 OUT_OF_SCOPE = HERE / "quantities_out_of_scope.json"
 _UNSCORED = "<unscored>"
@@ -167,7 +171,10 @@ def _quantulum3() -> Iterator[Case]:
             span = (start, start + len(r["surface"])) if start >= 0 else None
             unit = merged.get(r["unit"], _UNSCORED) if r["unit"] in merged else _UNSCORED
             foreign = r["unit"] not in merged
-            exps.append(Expect(value=float(r["value"]), unit=unit, span=span, foreign=foreign))
+            value = float(r["value"])
+            if r["unit"] in COUNTS:  # 1 dozen is 12 items, with no unit
+                value, unit, foreign = value * COUNTS[r["unit"]], None, False
+            exps.append(Expect(value=value, unit=unit, span=span, foreign=foreign))
         yield Case(f"en/{i}", "quantulum3", "en", text, tuple(exps))
 
 
@@ -336,9 +343,10 @@ def _quantulum3_passes(case: Case) -> bool:
     found = parser.parse(case.text)
     if not case.expected:
         return not found
+    merged |= dict.fromkeys(COUNTS)  # 1 dozen is 12 items, with no unit
     for e in case.expected:
         if not any(
-            _close(float(q.value), e.value)
+            _close(float(q.value) * COUNTS.get(q.unit.name, 1.0), e.value)
             and (e.unit == _UNSCORED or merged.get(q.unit.name, _UNSCORED) == e.unit)
             and (e.span is None or case.text[q.span[0] : q.span[1]] == case.text[slice(*e.span)])
             for q in found
