@@ -94,7 +94,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, tuple[str | None, ...], int, i
         60,
         600,
     ),
-    "ten_million_repeated": (lambda n: _fill("10 000 000 ", n), MB, ("fr", "en"), 120, 800),
+    "ten_million_repeated": (lambda n: _fill("10 000 000 ", n), MB, ("fr", "en"), 240, 800),
     "nested_guillemets": (
         lambda n: _fill("\u00ab ", n // 2) + "Selon" + _fill("\u00ab\u00bb\u201c\u201d", n // 2),
         400_000,
