@@ -13,22 +13,7 @@ python - "$corpus/lexicon.dict" <<'PY'
 import sys
 from osintparse import lexicons
 
-words = set()
-
-def walk(value):
-    if isinstance(value, dict):
-        for k, v in value.items():
-            words.add(str(k))
-            walk(v)
-    elif isinstance(value, list):
-        for v in value:
-            walk(v)
-    elif isinstance(value, str):
-        words.add(value)
-
-for lang in lexicons.supported_languages():
-    for name in lexicons.lexicon_names(lang):
-        walk(lexicons.load(lang, name))
+words = lexicons.all_strings()
 with open(sys.argv[1], "w", encoding="ascii") as fh:
     for w in sorted(words):
         data = w.encode("utf-8")

@@ -302,23 +302,7 @@ def _patterns() -> dict[str, Any]:
 
 
 def _lexicon_words() -> list[str]:
-    words: set[str] = set()
-
-    def walk(value: object) -> None:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                words.add(str(k))
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-        elif isinstance(value, str):
-            words.add(value)
-
-    for lang in lexicons.supported_languages():
-        for name in lexicons.lexicon_names(lang):
-            walk(lexicons.load(lang, name))
-    return sorted(w for w in words if w.strip())
+    return list(lexicons.all_strings(numbers=False))
 
 
 N = 100_000

@@ -31,31 +31,7 @@ from tests.invariants import check_article, check_json, check_offsets, check_rou
 LANGS: list[str | None] = [None, *lexicons.supported_languages()]
 
 
-def _lexicon_strings() -> list[str]:
-    """Every key, string and number of every lexicon file of every language."""
-    out: set[str] = set()
-
-    def walk(value: object) -> None:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                if not k.startswith("_"):
-                    out.add(k)
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-        elif isinstance(value, str):
-            out.add(value)
-        elif isinstance(value, int | float) and not isinstance(value, bool):
-            out.add(str(value))
-
-    for lang in lexicons.supported_languages():
-        for name in lexicons.lexicon_names(lang):
-            walk(lexicons.load(lang, name))
-    return sorted(w for w in out if w.strip())
-
-
-LEXICON_WORDS = _lexicon_strings()
+LEXICON_WORDS = list(lexicons.all_strings())
 SEED = SEED_PATH.read_text(encoding="utf-8")
 
 # Characters that exercise normalisation, line splitting and sentence boundaries.

@@ -107,3 +107,40 @@ def load(lang: str, name: str) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as err:
         raise LexiconError(f"lexicon {code}/{name}.toml is not valid TOML: {err}") from err
+
+
+def all_strings(*, numbers: bool = True) -> tuple[str, ...]:
+    """Return every key, string (and number) of every lexicon of every language, sorted.
+
+    Used to build adversarial and fuzzing inputs from the lexicons' own words, so a
+    new lexicon word is exercised without any test change. Keys starting with ``_``
+    and blank strings are left out.
+
+    Examples
+    --------
+    >>> words = all_strings()
+    >>> "selon" in words and "Retour en haut" in words
+    True
+    >>> "1" in all_strings(numbers=False)
+    False
+    """
+    out: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if not key.startswith("_"):
+                    out.add(key)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            out.add(value)
+        elif numbers and isinstance(value, int | float) and not isinstance(value, bool):
+            out.add(str(value))
+
+    for lang in supported_languages():
+        for name in lexicon_names(lang):
+            walk(load(lang, name))
+    return tuple(sorted(w for w in out if w.strip()))
