@@ -90,7 +90,7 @@ nitpick_ignore = [
     # Type variables and private aliases in signatures have no page of their own.
     ("py:class", "osintparse.extractors.base._F"),
     ("py:class", "osintparse.cli._T"),
-    ("py:class", "osintparse.serialize._T"),
+    ("py:class", "osintparse.io.serialise._T"),
     # text.py annotates with ``array`` (from ``from array import array``): Sphinx cannot
     # tell the class from the module of the same name.
     ("py:class", "array"),

@@ -9,7 +9,7 @@ Examples
 """
 
 from osintparse.batch import parse_many
-from osintparse.compare import Figure, FigureGroup, compare
+from osintparse.comparison import Figure, FigureGroup, compare
 from osintparse.errors import (
     DecodeError,
     ExtractorConflictError,
@@ -38,7 +38,8 @@ from osintparse.extractors.base import (
 from osintparse.extractors.dates import find_dates
 from osintparse.extractors.quantities import find_quantities
 from osintparse.frames import to_dataframe
-from osintparse.htmlinput import parse_html
+from osintparse.io.html import parse_html
+from osintparse.io.serialise import read_jsonl, to_json, write_json, write_jsonl
 from osintparse.lexicons import supported_languages
 from osintparse.model import (
     SCHEMA_VERSION,
@@ -59,7 +60,6 @@ from osintparse.model import (
     Stance,
 )
 from osintparse.pipeline import Pipeline, parse
-from osintparse.serialize import read_jsonl, to_json, write_json, write_jsonl
 
 __version__ = "0.1.0"
 

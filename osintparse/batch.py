@@ -57,7 +57,6 @@ from osintparse import lexicons, model
 from osintparse.errors import (
     InputTypeError,
     OsintparseError,
-    ReadError,
     SkippedItemWarning,
 )
 from osintparse.model import Article, coerce_published
@@ -115,15 +114,9 @@ def _label(index: int, task_id: str | None, path: str | None) -> str:
 
 
 def _read(path: str) -> str:
-    from osintparse.cli import read_text
+    from osintparse.io.inputs import read_path
 
-    try:
-        with open(path, "rb") as fp:
-            data = fp.read()
-    except OSError as err:
-        reason = err.strerror or type(err).__name__
-        raise ReadError(f"{path}: cannot read ({reason}); check the path") from None
-    return read_text(data, name=path)
+    return read_path(path)
 
 
 def _portable(err: BaseException) -> BaseException:

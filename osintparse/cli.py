@@ -33,12 +33,14 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any, TypeVar
 
-from osintparse import lexicons, serialize
+from osintparse import lexicons
 from osintparse.errors import DecodeError, OsintparseError, UnsupportedLanguageError
+from osintparse.io import serialise as serialize
+from osintparse.io.inputs import read_text
 from osintparse.model import Article, Attribution, Claim, DateMention, Hedge, Quantity, Sentence
 from osintparse.pipeline import parse
 
-__all__ = ["CSV_COLUMNS", "csv_rows", "format_outline", "main", "read_text"]
+__all__ = ["CSV_COLUMNS", "csv_rows", "format_outline", "main"]
 
 #: Columns of ``--format csv``, in order.
 CSV_COLUMNS = (
@@ -56,34 +58,6 @@ CSV_COLUMNS = (
 )
 
 _T = TypeVar("_T")
-
-
-def read_text(data: bytes, *, name: str = "<bytes>") -> str:
-    """Decode article bytes: UTF-8 (with or without BOM), refusing binary data.
-
-    Raises
-    ------
-    osintparse.DecodeError
-        When the bytes hold NUL characters or are not valid UTF-8.
-
-    Examples
-    --------
-    >>> read_text("Séoul".encode())
-    'Séoul'
-    >>> read_text(b"\\xff\\xfe\\x00")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    osintparse.errors.DecodeError: <bytes>: looks like binary data ...
-    """
-    if b"\x00" in data[:8192]:
-        raise DecodeError(f"{name}: looks like binary data (NUL bytes); give a text file")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise DecodeError(
-            f"{name}: not valid UTF-8 at byte {err.start}; re-encode the file as UTF-8 "
-            "(e.g. iconv -f latin1 -t utf-8)"
-        ) from err
 
 
 def _published(value: str) -> _dt.date:
@@ -339,7 +313,7 @@ def compare_main(argv: Sequence[str], *, out: IO[str] | None = None) -> int:
     >>> compare_main(["seeds/000_f65f4b272ae20413.txt", "--all"], out=buf)
     0
     """
-    from osintparse.compare import compare
+    from osintparse.comparison import compare
 
     args = _compare_parser().parse_args(argv)
     stream = out if out is not None else sys.stdout

@@ -572,7 +572,7 @@ class Article:
 
         Returns
         -------
-        tuple of osintparse.compare.FigureGroup
+        tuple of osintparse.comparison.FigureGroup
 
         Examples
         --------
@@ -580,7 +580,7 @@ class Article:
         >>> osintparse.parse("", lang="fr").figures()
         ()
         """
-        from osintparse.compare import figures
+        from osintparse.comparison import figures
 
         return figures(self)
 
@@ -606,7 +606,7 @@ class Article:
         >>> osintparse.parse("", lang="fr").to_dict()["schema_version"]
         1
         """
-        from osintparse.serialize import article_to_dict
+        from osintparse.io.serialise import article_to_dict
 
         return article_to_dict(self)
 
@@ -626,6 +626,6 @@ class Article:
         >>> osintparse.Article.from_dict(a.to_dict()) == a
         True
         """
-        from osintparse.serialize import article_from_dict
+        from osintparse.io.serialise import article_from_dict
 
         return article_from_dict(data)

@@ -305,7 +305,7 @@ def _noun_data(**changes: Any) -> dict[str, Any]:
 
 
 def test_noun_readings_lexicon_is_checked() -> None:
-    from osintparse.extractors._attr_lexicon import _noun_readings, cue_lexicon
+    from osintparse.extractors.attributions._lexicon import _noun_readings, cue_lexicon
 
     finite = cue_lexicon("en").finite
     assert _noun_readings("en", _noun_data(), finite) == cue_lexicon("en").nouns

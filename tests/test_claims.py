@@ -182,7 +182,7 @@ def test_article_figures_and_frame(seed: osintparse.Article) -> None:
     groups = seed.figures()
     labels = [g.label for g in groups]
     assert "North Korean soldiers" in labels
-    from osintparse.compare import comparison_records
+    from osintparse.comparison import comparison_records
 
     rows = comparison_records(groups)
     assert {r["group"] for r in rows} == set(labels)
@@ -223,7 +223,7 @@ def test_cli_text_format_shows_claims() -> None:
 
 
 def test_comparison_dataframe(three: list[osintparse.Article]) -> None:
-    from osintparse.compare import comparison_frame
+    from osintparse.comparison import comparison_frame
 
     df = comparison_frame(osintparse.compare(three, names=["seed", "fr", "en"]))
     group = df[df["group"] == "North Korean soldiers"]

@@ -358,7 +358,7 @@ def test_every_package_pattern_is_found() -> None:
     """The discovery itself works: it sees the patterns we know of."""
     where = set(_patterns())
     assert any(w.startswith("osintparse.text._BOUNDARY") for w in where), where
-    assert any(w.startswith("osintparse.structure._LINE") for w in where), where
+    assert any(w.startswith("osintparse.extractors.structure._engine._LINE") for w in where), where
 
 
 def test_discovery_finds_patterns_built_per_language() -> None:

@@ -16,7 +16,7 @@ import osintparse
 from osintparse import Quantity, find_quantities
 from osintparse.extractors.base import Document, get_factory
 from osintparse.extractors.quantities import QuantitiesExtractor
-from osintparse.numbers import find_numbers, parse_digits, words_to_number
+from osintparse.extractors.quantities._numbers import find_numbers, parse_digits, words_to_number
 from tests.conftest import assert_offsets
 
 CASES = pathlib.Path(__file__).parent / "cases"

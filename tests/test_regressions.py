@@ -17,7 +17,7 @@ import pytest
 
 import osintparse
 from osintparse import cli
-from osintparse.structure import analyse
+from osintparse.extractors.structure._engine import analyse
 from osintparse.text import _BOUNDARY, _TOKEN_BEFORE, normalize, split_sentences
 from tests.conftest import ROOT, SEED_PATH
 from tests.invariants import check_article

@@ -9,7 +9,7 @@ import json
 import pytest
 
 import osintparse
-from osintparse import serialize
+from osintparse.io import serialise as serialize
 
 
 def test_round_trip_with_published_date_and_datetime(seed_text: str) -> None:

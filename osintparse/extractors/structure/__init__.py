@@ -1,6 +1,6 @@
 """The ``structure`` extractor: title, paragraphs, sections and sentences.
 
-See :mod:`osintparse.structure` for the rules.
+The rules are in :func:`analyse`.
 
 Examples
 --------
@@ -18,9 +18,9 @@ from typing import Any, ClassVar
 import attrs
 
 from osintparse.extractors.base import Document
-from osintparse.structure import analyse
+from osintparse.extractors.structure._engine import Structure, analyse
 
-__all__ = ["StructureExtractor"]
+__all__ = ["Structure", "StructureExtractor", "analyse"]
 
 
 @attrs.frozen

@@ -69,7 +69,7 @@ def find_dates(
     >>> find_dates("on Tuesday", lang="en")[0].value is None
     True
     """
-    from osintparse.extractors._dates_engine import find  # compiled on first use
+    from osintparse.extractors.dates._engine import find  # compiled on first use
 
     return find(text, lang, published)
 
@@ -92,6 +92,6 @@ class DatesExtractor:
         """Return the ``dates`` layer of ``doc`` (empty when its language is unknown)."""
         if doc.lang is None:
             return {"dates": ()}
-        from osintparse.extractors._dates_engine import find_in  # compiled on first use
+        from osintparse.extractors.dates._engine import find_in  # compiled on first use
 
         return {"dates": find_in(doc.normalized, doc.lang, doc.published)}

@@ -1,11 +1,11 @@
 """The context around numbers: qualifiers, ranges, units, counted nouns and negatives.
 
 The rules under :func:`osintparse.find_quantities`: given a number found by
-:mod:`osintparse.numbers`, look left for a qualifier, a range opener or a currency sign,
-right for a range end, a unit and the counted noun phrase, and drop what is a year, a
-date, a time, an identifier or a designation. All words come from the ``quantities``,
-``units`` and ``calendar`` lexicons; patterns are compiled once per language.
-Everything works on normalised text offsets; the extractor maps them back.
+``_numbers``, look left for a qualifier, a range opener or a currency sign, right for a
+range end, a unit and the counted noun phrase, and drop what is a year, a date, a time,
+an identifier or a designation. All words come from the ``quantities``, ``units`` and
+``calendar`` lexicons; patterns are compiled once per language. Everything works on
+normalised text offsets; the extractor maps them back.
 
 Examples
 --------
@@ -23,8 +23,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
-from osintparse.model import Qualifier
-from osintparse.numbers import (
+from osintparse.extractors.quantities._numbers import (
     _FRACTION_ALONE,
     NumberMatch,
     _alternation,
@@ -32,6 +31,7 @@ from osintparse.numbers import (
     _grammar,
     _scan,
 )
+from osintparse.model import Qualifier
 
 __all__: list[str] = []
 

@@ -47,8 +47,8 @@ import bisect
 import attrs
 import regex
 
-from osintparse.extractors._attr_lexicon import CueLexicon, Verb, cue_lexicon, key
-from osintparse.extractors._attr_sources import (
+from osintparse.extractors.attributions._lexicon import CueLexicon, Verb, cue_lexicon, key
+from osintparse.extractors.attributions._sources import (
     SentenceTokens,
     np_after,
     np_before,

@@ -7,7 +7,7 @@ phrases never cross one.
 
 Examples
 --------
->>> from osintparse.extractors._attr_lexicon import cue_lexicon
+>>> from osintparse.extractors.attributions._lexicon import cue_lexicon
 >>> text = "Selon le NIS, Moscou fournit du pétrole."
 >>> tk = SentenceTokens.of(text, 0, len(text))
 >>> lex = cue_lexicon("fr").sources
@@ -24,7 +24,7 @@ from collections.abc import Set
 import attrs
 import regex
 
-from osintparse.extractors._attr_lexicon import SourceLexicon
+from osintparse.extractors.attributions._lexicon import SourceLexicon
 from osintparse.model import SourceKind
 
 __all__ = [
@@ -123,7 +123,7 @@ def np_before(
 
     Examples
     --------
-    >>> from osintparse.extractors._attr_lexicon import cue_lexicon
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
     >>> text = "Malgré cela, les experts soulignent que"
     >>> tk = SentenceTokens.of(text, 0, len(text))
     >>> i, j, stop = np_before(tk, 4, cue_lexicon("fr").sources)
@@ -181,7 +181,7 @@ def np_after(
 
     Examples
     --------
-    >>> from osintparse.extractors._attr_lexicon import cue_lexicon
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
     >>> text = "indique le HCR dans un communiqué"
     >>> tk = SentenceTokens.of(text, 0, len(text))
     >>> i, j = np_after(tk, 1, cue_lexicon("fr").sources, frozenset())
@@ -228,7 +228,7 @@ def strip_article(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> int
 
     Examples
     --------
-    >>> from osintparse.extractors._attr_lexicon import cue_lexicon
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
     >>> tk = SentenceTokens.of("Les analystes", 0, 13)
     >>> strip_article(tk, 0, 2, cue_lexicon("fr").sources)
     1
@@ -282,7 +282,7 @@ def source_kind(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> Sourc
 
     Examples
     --------
-    >>> from osintparse.extractors._attr_lexicon import cue_lexicon
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
     >>> s = "Les services nationaux de renseignement de la Corée du Sud"
     >>> tk = SentenceTokens.of(s, 0, len(s))
     >>> source_kind(tk, 0, len(tk), cue_lexicon("fr").sources).value
@@ -321,7 +321,7 @@ def has_name(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> bool:
 
     Examples
     --------
-    >>> from osintparse.extractors._attr_lexicon import cue_lexicon
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
     >>> tk = SentenceTokens.of("Ces unités", 0, 10)
     >>> has_name(tk, 0, 2, cue_lexicon("fr").sources)
     False
@@ -344,7 +344,7 @@ def valid_np(
 
     Examples
     --------
-    >>> from osintparse.extractors._attr_lexicon import cue_lexicon
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
     >>> lex = cue_lexicon("fr").sources
     >>> tk = SentenceTokens.of("Ces unités", 0, 10)
     >>> valid_np(tk, 0, 2, lex, frozenset()) is None

@@ -1,7 +1,7 @@
 """The ``quantities`` extractor: figures with their qualifier, bounds, unit and counted noun.
 
-Numbers are found by :mod:`osintparse.numbers`; :mod:`osintparse.quantity_context` adds
-what surrounds them, all from the ``quantities``, ``units`` and ``calendar`` lexicons of
+Numbers are found by :func:`find_numbers`; the context rules of the engine add what
+surrounds them, all from the ``quantities``, ``units`` and ``calendar`` lexicons of
 the language:
 
 * qualifiers before or after the figure ("plus de", "at least", "environ") set
@@ -31,11 +31,24 @@ import attrs
 
 from osintparse import lexicons
 from osintparse.extractors.base import Document
+from osintparse.extractors.quantities._context import _find, _Raw
+from osintparse.extractors.quantities._numbers import (
+    NumberMatch,
+    find_numbers,
+    parse_digits,
+    words_to_number,
+)
 from osintparse.model import ParagraphKind, Quantity
-from osintparse.quantity_context import _find, _Raw
 from osintparse.text import Normalized, normalize
 
-__all__ = ["QuantitiesExtractor", "find_quantities"]
+__all__ = [
+    "NumberMatch",
+    "QuantitiesExtractor",
+    "find_numbers",
+    "find_quantities",
+    "parse_digits",
+    "words_to_number",
+]
 
 
 def _record(raw: _Raw, norm: Normalized) -> Quantity:

@@ -6,7 +6,7 @@ source noun phrase, cue, stance, source kind, attributed content, and the
 (:class:`~osintparse.model.Hedge`: "aurait", "reportedly", with their effect on
 certainty). Cues, source kinds and hedges are lexicon data
 (``attributions.toml``, ``sources.toml``, ``hedges.toml``); the patterns are
-described in ``osintparse.extractors._attr_patterns`` and in
+described in ``osintparse.extractors.attributions._cues`` and in
 ``docs/extractors/attributions.md``.
 
 Examples
@@ -26,8 +26,8 @@ from typing import Any, ClassVar
 import attrs
 
 from osintparse import lexicons
-from osintparse.extractors._attr_lexicon import cue_lexicon, key
-from osintparse.extractors._attr_patterns import Found, match_sentence
+from osintparse.extractors.attributions._cues import Found, match_sentence
+from osintparse.extractors.attributions._lexicon import cue_lexicon, key
 from osintparse.extractors.base import Document
 from osintparse.model import Attribution, Hedge, ParagraphKind, Sentence
 from osintparse.text import Normalized
@@ -60,7 +60,7 @@ class AttributionsExtractor:
 
 
 def _sentences_of(text: str, lang: str) -> tuple[Normalized, tuple[Sentence, ...]]:
-    from osintparse.structure import analyse
+    from osintparse.extractors.structure import analyse
     from osintparse.text import normalize
 
     norm = normalize(text)

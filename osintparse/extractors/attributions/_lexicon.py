@@ -26,7 +26,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
-from osintparse._trie import trie_pattern
+from osintparse._patterns import trie_pattern
 from osintparse.errors import LexiconError
 from osintparse.model import SourceKind, Stance
 
