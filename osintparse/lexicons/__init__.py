@@ -1,30 +1,88 @@
-"""Per-language word lists, kept as TOML data apart from the code that reads them.
+"""Per-language data, kept as TOML files apart from the code that reads them.
 
-Each supported language is a folder ``osintparse/lexicons/<lang>/`` holding the
-same set of TOML files (``structure.toml``, ``stopwords.toml``, ...). A new
-language is a new folder with those files, plus tests. Files are read on first
-use and cached.
+Each supported language is a folder ``<lang>/`` holding the same set of TOML files:
+``language.toml`` (the language's typology: noun-phrase head order, date order,
+plural and inflection endings, decimal marks, which external parsers support it)
+and one file per kind of word list (``structure.toml``, ``numbers.toml``,
+``attributions.toml``...). A new language is a new folder with those files, plus
+golden cases; no code changes (see ``docs/languages.md``).
+
+Every file is checked against its schema, ``_schema/<name>.toml``, when it is
+loaded: a missing or misspelt key, or a value of the wrong type, raises
+:class:`~osintparse.LexiconError` naming the file and the key. Files are read on
+first use and cached.
+
+Besides the folders shipped here, osintparse reads language folders from the
+directories listed in the environment variable ``OSINTPARSE_LEXICON_PATH``
+(separated by :data:`os.pathsep`), read once per process: a language can be added
+or tried without touching the installed package.
+
+Schema types
+------------
+A schema file mirrors the lexicon's tables; each leaf is a type name:
+``str``, ``int``, ``number`` (int or float), ``bool``, ``list[str]``,
+``list[number]``, ``list[list[str]]``, ``map[T]`` (a table whose keys are data,
+every value of type ``T``), ``any``, or a choice of strings such as ``first|last``. A key ending in ``?`` is optional. A table
+with a ``"*"`` key accepts any other key, each value checked against the ``"*"``
+sub-schema. Keys starting with ``_`` are comments and are never checked.
 
 Examples
 --------
->>> supported_languages()
-('en', 'fr')
+>>> "fr" in supported_languages() and "en" in supported_languages()
+True
 >>> "Retour en haut" in load("fr", "structure")["boilerplate"]["lines"]
 True
+>>> language("en")["noun_phrase"]["head"]
+'last'
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import pathlib
 import tomllib
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from osintparse.errors import LexiconError, UnsupportedLanguageError
 
-_ROOT = pathlib.Path(__file__).resolve().parent
+__all__ = [
+    "ENV_PATH",
+    "all_strings",
+    "check_lang",
+    "language",
+    "lexicon_names",
+    "load",
+    "parser_code",
+    "schema_names",
+    "supported_languages",
+    "validate",
+]
 
-__all__ = ["check_lang", "lexicon_names", "load", "supported_languages"]
+_ROOT = pathlib.Path(__file__).resolve().parent
+_SCHEMA = _ROOT / "_schema"
+
+#: Environment variable listing extra directories of language folders.
+ENV_PATH = "OSINTPARSE_LEXICON_PATH"
+
+
+@functools.cache
+def _folders() -> dict[str, pathlib.Path]:
+    """Language code -> folder; the package's own folders win over extra ones."""
+    found: dict[str, pathlib.Path] = {}
+    extra = [p for p in os.environ.get(ENV_PATH, "").split(os.pathsep) if p.strip()]
+    for root in [_ROOT, *map(pathlib.Path, extra)]:
+        if not root.is_dir():
+            continue
+        for p in sorted(root.iterdir()):
+            if (
+                p.is_dir()
+                and not p.name.startswith(("_", "."))
+                and p.joinpath("language.toml").is_file()
+            ):
+                found.setdefault(p.name, p)
+    return found
 
 
 @functools.cache
@@ -36,14 +94,7 @@ def supported_languages() -> tuple[str, ...]:
     >>> "fr" in supported_languages()
     True
     """
-    root = _ROOT
-    return tuple(
-        sorted(
-            p.name
-            for p in root.iterdir()
-            if p.is_dir() and not p.name.startswith("_") and p.joinpath("structure.toml").is_file()
-        )
-    )
+    return tuple(sorted(_folders()))
 
 
 def check_lang(lang: str) -> str:
@@ -60,9 +111,21 @@ def check_lang(lang: str) -> str:
     'fr'
     """
     code = lang.strip().lower().replace("_", "-").split("-")[0]
-    if code not in supported_languages():
+    if code not in _folders():
         raise UnsupportedLanguageError(lang, supported_languages())
     return code
+
+
+@functools.cache
+def schema_names() -> tuple[str, ...]:
+    """Return the names of the lexicon files every language has (without ``.toml``).
+
+    Examples
+    --------
+    >>> "language" in schema_names() and "numbers" in schema_names()
+    True
+    """
+    return tuple(sorted(p.stem for p in _SCHEMA.glob("*.toml")))
 
 
 @functools.cache
@@ -74,13 +137,99 @@ def lexicon_names(lang: str) -> tuple[str, ...]:
     >>> "structure" in lexicon_names("en")
     True
     """
-    folder = _ROOT.joinpath(check_lang(lang))
-    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
+    folder = _folders()[check_lang(lang)]
+    return tuple(sorted(p.stem for p in folder.glob("*.toml")))
+
+
+@functools.cache
+def _schema(name: str) -> dict[str, Any]:
+    path = _SCHEMA / f"{name}.toml"
+    if not path.is_file():
+        raise LexiconError(
+            f"no lexicon named {name!r}: lexicon files are {', '.join(schema_names())}"
+        )
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+_SCALARS = {
+    "str": lambda v: isinstance(v, str),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool),
+    "any": lambda v: True,
+}
+
+
+def _type_ok(value: Any, type_name: str) -> bool:
+    if type_name in _SCALARS:
+        return bool(_SCALARS[type_name](value))
+    if "|" in type_name and "[" not in type_name:
+        return value in type_name.split("|")
+    if type_name.startswith("list[") and type_name.endswith("]"):
+        inner = type_name[5:-1]
+        return isinstance(value, list) and all(_type_ok(v, inner) for v in value)
+    if type_name.startswith("map[") and type_name.endswith("]"):
+        inner = type_name[4:-1]
+        return isinstance(value, dict) and all(
+            _type_ok(v, inner) for k, v in value.items() if not k.startswith("_")
+        )
+    raise LexiconError(f"unknown schema type {type_name!r}")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} {value!r}"[:80]
+
+
+def _check(data: Any, schema: Mapping[str, Any], where: str) -> Iterator[str]:
+    """Yield one message per problem of ``data`` against ``schema``."""
+    if not isinstance(data, dict):
+        yield f"{where or 'the file'}: expected a table, got {_describe(data)}"
+        return
+    required = {k for k in schema if not k.endswith("?") and k != "*"}
+    known = {k.rstrip("?"): v for k, v in schema.items() if k != "*"}
+    for key in sorted(required - set(data)):
+        yield f"missing key {where + key!r}"
+    for key, value in data.items():
+        if key.startswith("_"):
+            continue
+        spec = known.get(key, schema.get("*"))
+        if spec is None:
+            close = ", ".join(sorted(known)) or "(none)"
+            yield f"unknown key {where + key!r}; keys allowed there: {close}"
+        elif isinstance(spec, dict):
+            yield from _check(value, spec, f"{where}{key}.")
+        elif not _type_ok(value, spec):
+            yield f"key {where + key!r} should be {spec}, got {_describe(value)}"
+
+
+def validate(data: Mapping[str, Any], name: str, *, source: str = "") -> None:
+    """Check lexicon ``data`` against the schema of lexicon file ``name``.
+
+    Raises
+    ------
+    osintparse.LexiconError
+        Naming the file and every missing, unknown or mistyped key.
+
+    Examples
+    --------
+    >>> validate({"words": ["the"]}, "stopwords")
+    >>> validate({"word": ["the"]}, "stopwords", source="xx/stopwords.toml")
+    Traceback (most recent call last):
+    ...
+    osintparse.errors.LexiconError: xx/stopwords.toml: missing key 'words'; unknown key 'word'; keys allowed there: words
+    """
+    problems = list(_check(dict(data), _schema(name), ""))
+    if problems:
+        raise LexiconError(f"{source or name + '.toml'}: " + "; ".join(problems))
 
 
 @functools.cache
 def load(lang: str, name: str) -> dict[str, Any]:
-    """Return the parsed TOML lexicon ``name`` of language ``lang`` (cached).
+    """Return the parsed, schema-checked lexicon ``name`` of language ``lang`` (cached).
 
     Treat the result as read-only: it is shared by every caller.
 
@@ -89,7 +238,7 @@ def load(lang: str, name: str) -> dict[str, Any]:
     osintparse.UnsupportedLanguageError
         If the language has no lexicons.
     osintparse.LexiconError
-        If the file is missing or is not valid TOML.
+        If the file is missing, is not valid TOML or does not match its schema.
 
     Examples
     --------
@@ -97,16 +246,47 @@ def load(lang: str, name: str) -> dict[str, Any]:
     ['Back to top', 'Read more']
     """
     code = check_lang(lang)
-    path = _ROOT.joinpath(code, f"{name}.toml")
+    _schema(name)  # an unknown lexicon name is an error even if a file exists
+    path = _folders()[code].joinpath(f"{name}.toml")
+    shown = f"lexicons/{code}/{name}.toml"
     if not path.is_file():
         raise LexiconError(
-            f"no lexicon {name!r} for language {code!r}; files there: "
-            f"{', '.join(lexicon_names(code))}"
+            f"{shown} is missing: every language needs the files "
+            f"{', '.join(n + '.toml' for n in schema_names())}"
         )
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as err:
-        raise LexiconError(f"lexicon {code}/{name}.toml is not valid TOML: {err}") from err
+        raise LexiconError(f"{shown} is not valid TOML: {err}") from err
+    validate(data, name, source=shown)
+    return data
+
+
+def language(lang: str) -> dict[str, Any]:
+    """Return the typology of ``lang`` (its ``language.toml``).
+
+    Examples
+    --------
+    >>> language("fr")["dates"]["order"]
+    'DMY'
+    """
+    return load(lang, "language")
+
+
+def parser_code(lang: str, parser: str) -> str | None:
+    """Return the code an external parser knows ``lang`` by, or ``None`` if it does not.
+
+    ``parser`` is a key of the ``[parsers]`` table of ``language.toml``
+    (``"text2num"``, ``"dateparser"``); an empty string there means the parser does
+    not support the language, and the engines fall back to their own rules.
+
+    Examples
+    --------
+    >>> parser_code("fr", "text2num")
+    'fr'
+    """
+    code = language(lang)["parsers"].get(parser, "")
+    return code or None
 
 
 def all_strings(*, numbers: bool = True) -> tuple[str, ...]:
