@@ -22,9 +22,10 @@ Schema types
 A schema file mirrors the lexicon's tables; each leaf is a type name:
 ``str``, ``int``, ``number`` (int or float), ``bool``, ``list[str]``,
 ``list[number]``, ``list[list[str]]``, ``map[T]`` (a table whose keys are data,
-every value of type ``T``), ``any``, or a choice of strings such as ``first|last``. A key ending in ``?`` is optional. A table
-with a ``"*"`` key accepts any other key, each value checked against the ``"*"``
-sub-schema. Keys starting with ``_`` are comments and are never checked.
+every value of type ``T``), ``any``, or a choice of strings such as ``first|last``.
+A key ending in ``?`` is optional. A table with a ``"*"`` key accepts any other key,
+each value checked against the ``"*"`` sub-schema. Keys starting with ``_`` are
+comments and are never checked.
 
 Examples
 --------
@@ -217,10 +218,10 @@ def validate(data: Mapping[str, Any], name: str, *, source: str = "") -> None:
     Examples
     --------
     >>> validate({"words": ["the"]}, "stopwords")
-    >>> validate({"word": ["the"]}, "stopwords", source="xx/stopwords.toml")
+    >>> validate({"word": ["the"]}, "stopwords", source="xx/stopwords.toml")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    osintparse.errors.LexiconError: xx/stopwords.toml: missing key 'words'; unknown key 'word'; keys allowed there: words
+    osintparse.errors.LexiconError: xx/stopwords.toml: missing key 'words'; unknown key 'word'; ...
     """
     problems = list(_check(dict(data), _schema(name), ""))
     if problems:
