@@ -43,7 +43,7 @@ import functools
 import os
 import pathlib
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from osintparse.errors import LexiconError, UnsupportedLanguageError
@@ -152,10 +152,14 @@ def _schema(name: str) -> dict[str, Any]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-_SCALARS = {
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+_SCALARS: dict[str, Callable[[Any], bool]] = {
     "str": lambda v: isinstance(v, str),
     "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "number": _is_number,
     "bool": lambda v: isinstance(v, bool),
     "any": lambda v: True,
 }
@@ -163,7 +167,7 @@ _SCALARS = {
 
 def _type_ok(value: Any, type_name: str) -> bool:
     if type_name in _SCALARS:
-        return bool(_SCALARS[type_name](value))
+        return _SCALARS[type_name](value)
     if "|" in type_name and "[" not in type_name:
         return value in type_name.split("|")
     if type_name.startswith("list[") and type_name.endswith("]"):
