@@ -1,67 +1,363 @@
-"""Compile a word list into one regular expression shaped like a trie.
+"""Shared scanning: word lists as trie-shaped patterns, bounded gaps, rule tables, offsets.
 
-An alternation of hundreds of literal words makes a backtracking engine try each
-word at each position; a trie shares prefixes, so at each position the engine
-follows one branch per character: matching stays linear in the text. A space in a
-word matches any run of white space.
+Every engine builds its patterns from lexicon words with the helpers here, so that
+
+* an alternation of hundreds of words is one trie (:func:`alternation`): at each
+  position the regex engine follows one branch per character, never tries each word
+  in turn, and matching stays linear in the text;
+* every run of white space a pattern allows is bounded (:data:`GAP`,
+  :func:`bounded`): no pattern can be quadratic over a run of 100 000 spaces;
+* context patterns are matched in a bounded window (:func:`match_at`);
+* every shape an engine recognises is a small named rule in a :class:`RuleTable`
+  (the way ftfy keeps its fixers): the engine is a short loop over the table, and
+  each mention's ``rule`` names the entries that produced it;
+* offsets found on the normalised text are mapped back to the original once, here
+  (:func:`to_normalized`, :func:`map_back`, :func:`sentence_spans`).
 
 Examples
 --------
 >>> import regex
->>> p = trie_pattern(["selon", "signalé", "signale", "a déclaré"])
+>>> p = alternation(["selon", "signalé", "signale", "a déclaré"])
 >>> p
-'(?:(?:a\\\\s+déclaré|s(?:elon|ignal(?:e|é))))'
+'(?:a\\\\s{1,24}déclaré|s(?:elon|ignal(?:e|é)))'
 >>> regex.fullmatch(p, "a   déclaré") is not None
+True
+>>> regex.fullmatch(alternation(["d'après"]), "d’après") is not None
 True
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import bisect
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Generic, TypeVar
 
+import attrs
 import regex
 
-__all__ = ["trie_pattern"]
+__all__ = [
+    "B0",
+    "B1",
+    "GAP",
+    "GAP0",
+    "MAX_GAP",
+    "WINDOW",
+    "WORD",
+    "Rule",
+    "RuleTable",
+    "alternation",
+    "bounded",
+    "compiled",
+    "map_back",
+    "match_at",
+    "sentence_spans",
+    "to_normalized",
+    "trie_pattern",
+]
 
+#: Most white-space characters any pattern accepts between two tokens.
+MAX_GAP = 24
+#: A bounded run of white space between two tokens.
+GAP = rf"\s{{1,{MAX_GAP}}}"
+#: A bounded, possibly empty, run of white space.
+GAP0 = rf"\s{{0,{MAX_GAP}}}"
+#: Start of a word: no letter, digit or underscore before.
+B0 = r"(?<![\p{L}\p{N}_])"
+#: End of a word: no letter, digit or underscore after.
+B1 = r"(?![\p{L}\p{N}_])"
+#: A word of a noun phrase: letters, inner hyphens ("nord-coréens"), not glued to digits.
+WORD = r"[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)*(?![\p{L}\p{M}\p{N}'’\-])"
+#: Characters a context pattern may look at after its start (see :func:`match_at`).
+WINDOW = 160
+
+_APOSTROPHES = "'’"
 _END = ""
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """Return a non-capturing regex matching exactly ``words`` (longest first).
+def _char(ch: str, gap: str, apostrophes: bool) -> str:
+    if ch == " ":
+        return gap
+    if apostrophes and ch in _APOSTROPHES:
+        return "['’]"
+    return regex.escape(ch)
 
-    Empty words are ignored; an empty list gives a pattern that never matches.
+
+def alternation(
+    words: Iterable[str],
+    *,
+    boundary: bool = False,
+    apostrophes: bool = True,
+    gap: str = GAP,
+) -> str:
+    """Return one non-capturing, trie-shaped pattern matching any of ``words``.
+
+    Longer words win over their prefixes; a space in a word matches a bounded run of
+    white space (``gap``); an apostrophe matches either apostrophe (``apostrophes``).
+    With ``boundary=True`` a word ending in a letter or digit must end a word of the
+    text ("mai" does not match in "maison"). Matching is case-sensitive unless the
+    caller compiles with ``regex.IGNORECASE``. An empty list gives a pattern that
+    never matches.
 
     Examples
     --------
-    >>> trie_pattern(["ab", "abc"])
+    >>> alternation(["ab", "abc"])
     '(?:ab(?:c)?)'
-    >>> trie_pattern([])
+    >>> alternation([])
     '(?!)'
+    >>> import regex
+    >>> [m.group() for m in regex.finditer(alternation(["mai"], boundary=True), "mai maison")]
+    ['mai']
     """
     root: dict[str, Any] = {}
     for word in words:
+        word = " ".join(word.split())
         if not word:
             continue
         node = root
-        for ch in " ".join(word.split()):
+        for ch in word:
             node = node.setdefault(ch, {})
         node[_END] = {}
     if not root:
         return "(?!)"
-    return "(?:" + _emit(root) + ")"
+    alts = [
+        _char(ch, gap, apostrophes) + _emit(sub, ch, gap, apostrophes, boundary)
+        for ch, sub in sorted(root.items())
+    ]
+    return "(?:" + "|".join(alts) + ")"
 
 
-def _emit(node: dict[str, Any]) -> str:
-    alts = [_char(ch) + _emit(sub) for ch, sub in sorted(node.items()) if ch != _END]
-    if not alts:
-        return ""
+def _emit(node: dict[str, Any], last: str, gap: str, apostrophes: bool, boundary: bool) -> str:
+    alts = [
+        _char(ch, gap, apostrophes) + _emit(sub, ch, gap, apostrophes, boundary)
+        for ch, sub in sorted(node.items())
+        if ch != _END
+    ]
     end = _END in node
+    stop = B1 if boundary and last.isalnum() else ""
+    if not alts:
+        return stop
+    if end and stop:
+        return "(?:" + "|".join([*alts, stop]) + ")"
     if len(alts) == 1 and not end:
         return alts[0]
     body = "(?:" + "|".join(alts) + ")"
     return body + "?" if end else body
 
 
-def _char(ch: str) -> str:
-    return r"\s+" if ch == " " else regex.escape(ch)
+def trie_pattern(words: Iterable[str]) -> str:
+    """Return :func:`alternation` of ``words`` with default options (kept for callers).
+
+    Examples
+    --------
+    >>> trie_pattern(["de", "des"])
+    '(?:de(?:s)?)'
+    """
+    return alternation(words)
+
+
+_GAP_STAR = regex.compile(r"(?<!\\)\\s\*")
+_GAP_PLUS = regex.compile(r"(?<!\\)\\s\+")
+
+
+def bounded(source: str) -> str:
+    r"""Rewrite every ``\s*`` and ``\s+`` of a pattern source into a bounded run.
+
+    Examples
+    --------
+    >>> bounded(r"plus\s+de\s*")
+    'plus\\s{1,24}de\\s{0,24}'
+    """
+    source = _GAP_STAR.sub(lambda _: GAP0, source)
+    return _GAP_PLUS.sub(lambda _: GAP, source)
+
+
+@functools.cache
+def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
+    r"""Compile ``source`` once (cached), with its white-space runs :func:`bounded`.
+
+    Examples
+    --------
+    >>> compiled(r"a\s+b").pattern
+    'a\\s{1,24}b'
+    """
+    return regex.compile(bounded(source), flags=flags | regex.V0)
+
+
+def match_at(
+    pattern: regex.Pattern[str], text: str, pos: int, endpos: int, window: int = WINDOW
+) -> regex.Match[str] | None:
+    """``pattern.match`` at ``pos`` within a bounded window of ``text``.
+
+    Without the window the regex module may scan the whole rest of the text for a
+    required literal, which is quadratic over many candidates.
+
+    Examples
+    --------
+    >>> match_at(compiled("b"), "ab", 1, 2).group()
+    'b'
+    """
+    return pattern.match(text, pos, min(endpos, pos + window))
+
+
+def to_normalized(norm: Any, pos: int) -> int:
+    """Map an offset of the original text to the normalised text of ``norm``.
+
+    ``norm`` is a :class:`osintparse.text.Normalized`.
+
+    Examples
+    --------
+    >>> from osintparse.text import normalize
+    >>> n = normalize("\ufb01n de")
+    >>> to_normalized(n, 2), n.text[to_normalized(n, 2):]
+    (3, ' de')
+    """
+    if norm.identity:
+        return pos
+    return bisect.bisect_left(norm.starts, pos)
+
+
+def map_back(norm: Any, start: int, end: int) -> tuple[int, int, str]:
+    """Map a span of the normalised text back: ``(start, end, original text)``.
+
+    Examples
+    --------
+    >>> from osintparse.text import normalize
+    >>> map_back(normalize("\ufb01n"), 0, 3)
+    (0, 2, 'ﬁn')
+    """
+    s, e = norm.span(start, end)
+    return s, e, norm.original[s:e]
+
+
+def sentence_spans(
+    norm: Any, sentences: Sequence[Any], *, skip: Iterable[Any] = ()
+) -> Iterator[tuple[Any, int, int]]:
+    """Yield ``(sentence, start, end)`` with offsets into the normalised text.
+
+    Sentences whose ``kind`` is in ``skip`` (e.g. boilerplate) are left out.
+
+    Examples
+    --------
+    >>> from osintparse.model import Sentence
+    >>> from osintparse.text import normalize
+    >>> s = Sentence(start=2, end=4, text="ok")
+    >>> [(lo, hi) for _, lo, hi in sentence_spans(normalize("\ufb01 ok"), [s])]
+    [(3, 5)]
+    """
+    skipped = frozenset(skip)
+    for sent in sentences:
+        if sent.kind in skipped:
+            continue
+        yield sent, to_normalized(norm, sent.start), to_normalized(norm, sent.end)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+@attrs.frozen
+class Rule(Generic[_F]):
+    """One named rule of a :class:`RuleTable`: its name, function and one-line summary.
+
+    Examples
+    --------
+    >>> Rule("between", len, "entre X et Y").name
+    'between'
+    """
+
+    name: str
+    fn: _F = attrs.field(repr=False)
+    summary: str = ""
+
+
+class RuleTable(Generic[_F]):
+    """An ordered table of small named rules, filled once at import by a decorator.
+
+    Engines are short loops over their tables; each mention records the names of the
+    rules that produced it, so an analyst can see why it was found. A second rule
+    under a name already taken is refused. Tables are filled when their module is
+    imported and never changed afterwards.
+
+    Parameters
+    ----------
+    name
+        What the table is for ("dates", "quantity steps"...), used in messages.
+
+    Examples
+    --------
+    >>> steps: RuleTable[Callable[[int], int]] = RuleTable("demo")
+    >>> @steps.rule("double")
+    ... def _double(x: int) -> int:
+    ...     '''Twice the value.'''
+    ...     return 2 * x
+    >>> @steps.rule("inc")
+    ... def _inc(x: int) -> int:
+    ...     return x + 1
+    >>> steps.names()
+    ('double', 'inc')
+    >>> [r.fn(3) for r in steps]
+    [6, 4]
+    >>> steps["double"].summary
+    'Twice the value.'
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._rules: dict[str, Rule[_F]] = {}
+
+    def rule(self, name: str) -> Callable[[_F], _F]:
+        """Register the decorated function as rule ``name`` (in definition order).
+
+        Raises
+        ------
+        ValueError
+            If ``name`` is taken.
+
+        Examples
+        --------
+        >>> t: RuleTable[Callable[[], int]] = RuleTable("demo")
+        >>> _ = t.rule("one")(lambda: 1)
+        >>> t.rule("one")(lambda: 2)
+        Traceback (most recent call last):
+        ...
+        ValueError: rule 'one' is already in the demo table
+        """
+
+        def register(fn: _F) -> _F:
+            if name in self._rules:
+                raise ValueError(f"rule {name!r} is already in the {self.name} table")
+            doc = (fn.__doc__ or "").strip().splitlines()
+            self._rules[name] = Rule(name, fn, doc[0] if doc else "")
+            return fn
+
+        return register
+
+    def __iter__(self) -> Iterator[Rule[_F]]:
+        return iter(tuple(self._rules.values()))
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._rules
+
+    def __getitem__(self, name: str) -> Rule[_F]:
+        try:
+            return self._rules[name]
+        except KeyError:
+            raise KeyError(
+                f"no rule {name!r} in the {self.name} table; rules: {', '.join(self._rules)}"
+            ) from None
+
+    def names(self) -> tuple[str, ...]:
+        """Return the rule names in order.
+
+        Examples
+        --------
+        >>> RuleTable("empty").names()
+        ()
+        """
+        return tuple(self._rules)
+
+    def __repr__(self) -> str:
+        return f"<RuleTable {self.name!r}: {len(self._rules)} rules>"
