@@ -1,7 +1,7 @@
 """Dict, JSON and JSON Lines forms of articles, with a schema version.
 
 The dict form is plain JSON types: enums become their string values, dates ISO
-8601 strings (a datetime keeps its ``T``), tuples lists. :func:`article_from_dict`
+8601 strings (a datetime keeps its ``T``), tuples lists. :func:`from_dict`
 rebuilds an equal :class:`~osintparse.model.Article`.
 
 Examples
@@ -35,11 +35,11 @@ from osintparse.errors import SchemaError
 _T = TypeVar("_T")
 
 __all__ = [
-    "article_from_dict",
-    "article_to_dict",
+    "from_dict",
     "read_jsonl",
     "record_from_dict",
     "record_to_dict",
+    "to_dict",
     "to_json",
     "write_json",
     "write_jsonl",
@@ -72,13 +72,13 @@ def record_to_dict(record: Any) -> dict[str, Any]:
     return {f.name: _unstructure(getattr(record, f.name)) for f in attrs.fields(type(record))}
 
 
-def article_to_dict(article: model.Article) -> dict[str, Any]:
+def to_dict(article: model.Article) -> dict[str, Any]:
     """Return the dict form of an article, with ``schema_version`` first.
 
     Examples
     --------
     >>> import osintparse
-    >>> sorted(article_to_dict(osintparse.parse("", lang="en")))[:3]
+    >>> sorted(to_dict(osintparse.parse("", lang="en")))[:3]
     ['attributions', 'author', 'claims']
     """
     return {"schema_version": model.SCHEMA_VERSION, **record_to_dict(article)}
@@ -176,8 +176,8 @@ def record_from_dict(cls: type[_T], data: Any, where: str = "") -> _T:
         raise SchemaError(f"{where}: {err}") from err
 
 
-def article_from_dict(data: Mapping[str, Any]) -> model.Article:
-    """Rebuild an :class:`~osintparse.model.Article` from :func:`article_to_dict`.
+def from_dict(data: Mapping[str, Any]) -> model.Article:
+    """Rebuild an :class:`~osintparse.model.Article` from :func:`to_dict`.
 
     Raises
     ------
@@ -188,11 +188,13 @@ def article_from_dict(data: Mapping[str, Any]) -> model.Article:
     --------
     >>> import osintparse
     >>> a = osintparse.parse("Un texte.", lang="fr")
-    >>> article_from_dict(article_to_dict(a)) == a
+    >>> from_dict(to_dict(a)) == a
     True
     """
     if not isinstance(data, Mapping):
-        raise SchemaError(f"expected a dict from Article.to_dict(), got {type(data).__name__}")
+        raise SchemaError(
+            f"expected a dict from osintparse.to_dict(Article), got {type(data).__name__}"
+        )
     version = data.get("schema_version", model.SCHEMA_VERSION)
     if version != model.SCHEMA_VERSION:
         raise SchemaError(
@@ -274,7 +276,7 @@ def to_json(article: model.Article, *, indent: int | None = None) -> str:
     >>> "\\\\ud800" in out, json.loads(out)["text"] == "a\\ud800b"
     (True, True)
     """
-    out = json.dumps(article_to_dict(article), ensure_ascii=False, indent=indent)
+    out = json.dumps(to_dict(article), ensure_ascii=False, indent=indent)
     if _SURROGATE.search(out) is not None:
         out = _SURROGATE.sub(_escape_surrogate, out)
     return out
@@ -334,7 +336,7 @@ def read_jsonl(fp: IO[str]) -> Iterator[model.Article]:
         except json.JSONDecodeError as err:
             raise SchemaError(f"line {lineno}: not valid JSON ({err})") from err
         try:
-            article = article_from_dict(data)
+            article = from_dict(data)
         except SchemaError as err:
             raise SchemaError(f"line {lineno}: {err}") from err
         yield article
