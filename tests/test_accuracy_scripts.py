@@ -9,6 +9,7 @@ check what does not depend on osintparse's accuracy.
 from __future__ import annotations
 
 import datetime as dt
+import doctest
 import json
 import pathlib
 import types
@@ -21,6 +22,15 @@ from benchmarks.accuracy.polnear import GoldAttribution, PredAttribution
 from benchmarks.accuracy.timeml import Prediction, Timex
 
 # ---- shared helpers -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("module", [_common, polnear, timeml], ids=lambda m: m.__name__)
+def test_docstring_examples(module: types.ModuleType) -> None:
+    # benchmarks/ is outside pytest's doctest paths: run the modules' examples here.
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    result = doctest.testmod(module, optionflags=flags)
+    assert result.attempted > 0
+    assert result.failed == 0
 
 
 def test_counts_arithmetic() -> None:

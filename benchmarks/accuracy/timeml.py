@@ -495,31 +495,44 @@ def score_document(timexes: Sequence[Timex], preds: Sequence[Prediction]) -> Doc
     (1.0, 1, 1)
     """
     gold = [t for t in timexes if t.type == "DATE"]
-    other = [t for t in timexes if t.type != "DATE"]
-    eligible: list[Prediction] = []
-    ignored = 0
-    for p in preds:
-        on_date = any(overlaps(g.span, p.span) for g in gold)
-        if not on_date and any(overlaps(o.span, p.span) for o in other):
-            ignored += 1
-        else:
-            eligible.append(p)
-    spans = {p.span for p in eligible}
-    strict_gold = sum(g.span in spans for g in gold)
-    strict_pred = sum(p.span in {g.span for g in gold} for p in eligible)
+    eligible = _eligible(gold, [t for t in timexes if t.type != "DATE"], preds)
     found = [(g, _best(g, eligible)) for g in gold]
     matched = [(g, p) for g, p in found if p is not None]
-    relaxed_pred = [p for p in eligible if any(overlaps(g.span, p.span) for g in gold)]
+    relaxed_pred = [p for p in eligible if _touches(p, gold)]
     wrong = tuple((g, p) for g, p in matched if normal_value(p.value) != normal_value(g.value))
     return DocScore(
-        strict=Counts(len(gold), len(eligible), strict_gold, strict_pred),
+        strict=_strict(gold, eligible),
         relaxed=Counts(len(gold), len(eligible), len(matched), len(relaxed_pred)),
         value_correct=len(matched) - len(wrong),
-        ignored=ignored,
+        ignored=len(preds) - len(eligible),
         misses=tuple(g for g, p in found if p is None),
         false_positives=tuple(p for p in eligible if p not in relaxed_pred),
         span_errors=tuple((g, p) for g, p in matched if g.span != p.span),
         wrong_values=wrong,
+    )
+
+
+def _touches(p: Prediction, timexes: Sequence[Timex]) -> bool:
+    """Whether the prediction overlaps one of ``timexes``."""
+    return any(overlaps(t.span, p.span) for t in timexes)
+
+
+def _eligible(
+    gold: Sequence[Timex], other: Sequence[Timex], preds: Sequence[Prediction]
+) -> list[Prediction]:
+    """The predictions scored: all but those overlapping only a gold of another type."""
+    return [p for p in preds if _touches(p, gold) or not _touches(p, other)]
+
+
+def _strict(gold: Sequence[Timex], preds: Sequence[Prediction]) -> Counts:
+    """Exact-span counts."""
+    gold_spans = {g.span for g in gold}
+    pred_spans = {p.span for p in preds}
+    return Counts(
+        len(gold),
+        len(preds),
+        sum(g.span in pred_spans for g in gold),
+        sum(p.span in gold_spans for p in preds),
     )
 
 
@@ -624,6 +637,27 @@ def evaluate(
     return list(groups.values()), overall, pairs
 
 
+def _figures(
+    lang: str,
+    via: str,
+    corpora: Sequence[CorpusScore],
+    overall: CorpusScore,
+    skipped: Sequence[tuple[pathlib.Path, pathlib.Path]],
+) -> dict[str, Any]:
+    """Everything ``--json`` writes."""
+    return {
+        "lang": lang,
+        "via": via,
+        "corpora": {c.name: c.as_dict() for c in corpora},
+        "overall": overall.as_dict(),
+        "skipped_duplicates": [[str(a), str(b)] for a, b in skipped],
+        "heideltime_published_f1": {
+            k: dict(zip(("strict", "relaxed", "value"), v, strict=True))
+            for k, v in HEIDELTIME.items()
+        },
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the scorer; print the figures (and samples of errors); return the exit code."""
     args = _arguments(argv)
@@ -645,20 +679,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.errors:
         print(format_errors(pairs, args.errors))
     if args.json:
-        write_json(
-            args.json,
-            {
-                "lang": args.lang,
-                "via": via,
-                "corpora": {c.name: c.as_dict() for c in corpora},
-                "overall": overall.as_dict(),
-                "skipped_duplicates": [[str(a), str(b)] for a, b in skipped],
-                "heideltime_published_f1": {
-                    k: dict(zip(("strict", "relaxed", "value"), v, strict=True))
-                    for k, v in HEIDELTIME.items()
-                },
-            },
-        )
+        write_json(args.json, _figures(args.lang, via, corpora, overall, skipped))
     return 0
 
 
