@@ -142,7 +142,9 @@ class Pipeline:
     """Extractors composed by name, run in order over a document.
 
     Each extractor's ``requires`` must be produced by an earlier one; unknown
-    names raise an error listing the registered ones.
+    names raise an error listing the registered ones. A factory that takes a
+    ``name`` parameter receives the name it is built under; ``config`` keys the
+    factory does not take are an error, not ignored.
 
     Parameters
     ----------
@@ -150,9 +152,6 @@ class Pipeline:
         Extractor names (or extractor instances) in the order they run.
     config
         Per-name keyword arguments passed to each extractor's factory.
-
-    A factory that takes a ``name`` parameter receives the name it is built under;
-    ``config`` keys the factory does not take are an error, not ignored.
 
     Raises
     ------
