@@ -8,7 +8,7 @@ use and cached.
 Examples
 --------
 >>> supported_languages()
-('en', 'fr')
+('en', 'es', 'fr')
 >>> "Retour en haut" in load("fr", "structure")["boilerplate"]["lines"]
 True
 """
