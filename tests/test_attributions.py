@@ -36,7 +36,8 @@ def _load(lang: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-GOLDEN_LANGS = ("fr", "en", "es")
+# Every supported language has golden cases: a new lexicon folder needs its cases too.
+GOLDEN_LANGS = osintparse.supported_languages()
 
 
 def _cases() -> list[Any]:
