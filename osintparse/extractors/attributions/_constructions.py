@@ -36,12 +36,23 @@ from osintparse.extractors.attributions._sources import (
     np_after,
     np_before,
     skip_adverbs,
-    strip_article,
+    source_span,
     valid_np,
 )
 from osintparse.model import SourceKind, Stance
 
-__all__ = ["CONSTRUCTIONS", "STOP", "Context", "Cue", "Found", "Stop", "Subject", "read"]
+__all__ = [
+    "CONSTRUCTIONS",
+    "STOP",
+    "SUBJECTS",
+    "Candidate",
+    "Context",
+    "Cue",
+    "Found",
+    "Stop",
+    "Subject",
+    "read",
+]
 
 _END_PUNCT = " \t\n.!?…;:,"
 #: A span that may be missing (no content).
@@ -254,12 +265,8 @@ class Context:
         return kind
 
     def source_span(self, i: int, j: int) -> tuple[int, int]:
-        """The source span of tokens ``i:j``: leading article dropped, brackets closed."""
-        s = strip_article(self.tk, i, j, self.lex.sources)
-        start, end = self.tk.starts[s], self.tk.ends[j - 1]
-        if self.text.startswith(")", end) and "(" in self.text[start:end]:
-            end += 1  # "Institut pour l'étude de la guerre (ISW)"
-        return start, end
+        """The source span of tokens ``i:j`` (rules of ``SOURCE_SPANS``)."""
+        return source_span(self.tk, i, j, self.lex.sources)
 
     def rest(self, k: int) -> _Span:
         """Content from token ``k`` to the end of the sentence."""
@@ -332,28 +339,20 @@ class Context:
         return start, self.closing_quote(start, gap)
 
     def subject(self, cue: Cue) -> Subject | None:
-        """The noun phrase before a verb that can be its source (a relative crossed)."""
-        tk, lex = self.tk, self.lex
-        c = cue.c
-        i, j, stop = np_before(
-            tk, c, lex.sources, adverbs=lex.adverbs, adverb_endings=lex.before_verb_endings,
-            cross=tk.gap(c).strip() == ",",
-        )  # fmt: skip
-        if (
-            stop == "clause"
-            and i > 0
-            and tk.keys[i - 1] in lex.sources.relatives
-            and self.kind(i, j) is None
-        ):
-            # "L'armée, qui a démenti, ..." / "An official who requested anonymity said ..."
-            i, j, _ = np_before(tk, i - 1, lex.sources, cross=True)
-            stop = "relative"
-            if cue.kind == "finite" and 0 < j < c and tk.keys[j - 1] in lex.sources.breakers:
+        """The noun phrase before a verb that can be its source (rules of ``SUBJECTS``)."""
+        phrase: Candidate | None = None
+        for rule in SUBJECTS:
+            phrase = rule.fn(self, cue, phrase)
+            if phrase is None:
                 return None
-        kind = self.kind(i, j)
+        assert phrase is not None
+        kind = self.kind(phrase.i, phrase.j)
         if kind is None:
             return None
-        return Subject(i, j, stop, kind, self.source_span(i, j), (tk.starts[i], cue.end))
+        i, j = phrase.i, phrase.j
+        return Subject(
+            i, j, phrase.stop, kind, self.source_span(i, j), (self.tk.starts[i], cue.end)
+        )
 
     def at_end(self, cue: Cue, sub: Subject) -> bool:
         """True when subject and verb follow their content: "..., officials said."."""
@@ -368,6 +367,58 @@ class Context:
         while k > 0 and not (self.tk.boundary(k) and not self.tk.paren(k)):
             k -= 1
         return k
+
+
+@attrs.frozen
+class Candidate:
+    """A candidate subject: tokens ``i:j`` and what ended it on the left (see ``np_before``).
+
+    Examples
+    --------
+    >>> Candidate(0, 2, "start").stop
+    'start'
+    """
+
+    i: int
+    j: int
+    stop: str
+
+
+#: A subject rule: from the candidate so far (``None`` for the first rule), the next
+#: candidate, or ``None`` when the verb has no subject.
+SubjectRule = Callable[[Context, Cue, Candidate | None], Candidate | None]
+
+#: The rules finding the subject of a verb, in order, each refining the candidate.
+SUBJECTS: RuleTable[SubjectRule] = RuleTable("attribution subjects")
+
+
+@SUBJECTS.rule("phrase")
+def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
+    """The noun phrase right before the verb, adverbs and clitics skipped: "Les analystes"."""
+    tk, lex, c = s.tk, s.lex, cue.c
+    i, j, stop = np_before(
+        tk, c, lex.sources, adverbs=lex.adverbs, adverb_endings=lex.before_verb_endings,
+        cross=tk.gap(c).strip() == ",",
+    )  # fmt: skip
+    return Candidate(i, j, stop)
+
+
+@SUBJECTS.rule("relative")
+def _relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """Across a relative clause: "L'armée, qui a démenti", "An official who asked ... said"."""
+    tk, src = s.tk, s.lex.sources
+    if (
+        p is None
+        or p.stop != "clause"
+        or p.i == 0
+        or tk.keys[p.i - 1] not in src.relatives
+        or s.kind(p.i, p.j) is not None
+    ):
+        return p
+    i, j, _ = np_before(tk, p.i - 1, src, cross=True)
+    if cue.kind == "finite" and 0 < j < cue.c and tk.keys[j - 1] in src.breakers:
+        return None
+    return Candidate(i, j, "relative")
 
 
 #: A construction rule: the attribution, ``None`` (next rule) or ``STOP`` (none at all).

@@ -124,17 +124,21 @@ class CueEntry:
 
 @attrs.frozen
 class VerbForms:
-    """What the cue kinds are written from: forms to entries, auxiliary patterns.
+    """What the cue kinds are written from: the lexicon's data and forms, auxiliaries.
+
+    ``forms`` maps each form type (a key of the conjugation classes: ``finite``,
+    ``participle``) to the forms of that type and their entries; ``data`` is
+    ``attributions.toml`` as loaded, for a cue kind reading a table of its own.
 
     Examples
     --------
-    >>> f = _forms("en", lexicons.load("en", "attributions"), ("ly",))
-    >>> f.finite["said"].lemma, f.prepositions["according to"].stance.value
+    >>> f = cue_lexicon("en").verb_forms
+    >>> f.forms["finite"]["said"].lemma, f.prepositions["according to"].stance.value
     ('say', 'reported')
     """
 
-    finite: Mapping[str, CueEntry]
-    participles: Mapping[str, CueEntry]
+    data: Mapping[str, Any]
+    forms: Mapping[str, Mapping[str, CueEntry]]
     prepositions: Mapping[str, CueEntry]
     active: str
     passive: str
@@ -166,23 +170,21 @@ CUE_KINDS: RuleTable[Callable[[VerbForms], CueShape]] = RuleTable("attribution c
 @CUE_KINDS.rule("passive")
 def _passive(f: VerbForms) -> CueShape:
     """Passive auxiliary, up to two adverbs, past participle: "a été confirmé", "is believed"."""
-    return CueShape(
-        f"{f.passive}{f.between}(?P<passive>{alternation(f.participles)})", f.participles
-    )
+    parts = f.forms["participle"]
+    return CueShape(f"{f.passive}{f.between}(?P<passive>{alternation(parts)})", parts)
 
 
 @CUE_KINDS.rule("compound")
 def _compound(f: VerbForms) -> CueShape:
     """Active auxiliary, up to two adverbs, past participle: "a officiellement confirmé"."""
-    return CueShape(
-        f"{f.active}{f.between}(?P<compound>{alternation(f.participles)})", f.participles
-    )
+    parts = f.forms["participle"]
+    return CueShape(f"{f.active}{f.between}(?P<compound>{alternation(parts)})", parts)
 
 
 @CUE_KINDS.rule("finite")
 def _finite(f: VerbForms) -> CueShape:
     """A finite form of a reporting verb: "estiment", "said", "fait savoir"."""
-    return CueShape(f"(?P<finite>{alternation(f.finite)})", f.finite)
+    return CueShape(f"(?P<finite>{alternation(f.forms['finite'])})", f.forms["finite"])
 
 
 @CUE_KINDS.rule("prep")
@@ -209,6 +211,7 @@ class CueLexicon:
     cues: regex.Pattern[str]
     kinds: Mapping[str, Mapping[str, CueEntry]]
     finite: Mapping[str, CueEntry]
+    verb_forms: VerbForms
     opener: regex.Pattern[str]
     prep_blocked: frozenset[str]
     passive_agent: frozenset[str]
@@ -299,39 +302,38 @@ def _entry(lemma: str, entry: Mapping[str, Any], where: str) -> CueEntry:
 
 
 def _conjugated(
-    entry: Mapping[str, Any], conj: Mapping[str, Any], where: str
-) -> tuple[list[str], list[str]]:
-    """Return the finite forms and participles of a verb entry (explicit and by class)."""
-    fin = list(entry.get("finite", []))
-    part = list(entry.get("participle", []))
+    entry: Mapping[str, Any], conj: Mapping[str, Any], types: Iterable[str], where: str
+) -> dict[str, list[str]]:
+    """Return the forms of a verb entry by form type (explicit and by conjugation class)."""
+    forms = {t: list(entry.get(t, [])) for t in types}
     if "class" in entry:
         cls = conj.get(entry["class"])
         if not isinstance(cls, dict):
             raise LexiconError(f"{where}: no conjugation class {entry['class']!r}")
-        fin += [e.replace("~", entry["stem"]) for e in cls["finite"]]
-        part += [e.replace("~", entry["stem"]) for e in cls["participle"]]
-    return fin, part
+        for t, endings in cls.items():
+            forms[t] += [e.replace("~", entry["stem"]) for e in endings]
+    return forms
 
 
-def _verbs(lang: str, data: Mapping[str, Any]) -> tuple[dict[str, CueEntry], dict[str, CueEntry]]:
+def _verbs(lang: str, data: Mapping[str, Any]) -> dict[str, dict[str, CueEntry]]:
+    """Return form type -> form -> entry; participles take every agreement."""
     conj = data["conjugations"]
     agreement = conj.get("agreement", ["~"])
-    finite: dict[str, CueEntry] = {}
-    participles: dict[str, CueEntry] = {}
+    classes = [v for v in conj.values() if isinstance(v, dict)]
+    types = sorted({"finite", "participle"}.union(*classes))
+    out: dict[str, dict[str, CueEntry]] = {t: {} for t in types}
     for lemma, entry in data["verbs"].items():
         where = f"{lang}/attributions.toml verbs.{lemma}"
         verb = _entry(lemma, entry, where)
-        fin, part = _conjugated(entry, conj, where)
-        for form in fin:
-            finite.setdefault(key(form), verb)
-        for form in part:
-            for agreed in agreement:
-                participles.setdefault(key(agreed.replace("~", form)), verb)
-    return finite, participles
+        for t, forms in _conjugated(entry, conj, types, where).items():
+            agreed = agreement if t == "participle" else ["~"]
+            for form in forms:
+                for a in agreed:
+                    out[t].setdefault(key(a.replace("~", form)), verb)
+    return out
 
 
 def _forms(lang: str, data: Mapping[str, Any], adverb_endings: tuple[str, ...]) -> VerbForms:
-    finite, participles = _verbs(lang, data)
     where = f"{lang}/attributions.toml prepositions"
     preps = {
         key(k): CueEntry(lemma=key(k), stance=_stance(v, where))
@@ -343,8 +345,8 @@ def _forms(lang: str, data: Mapping[str, Any], adverb_endings: tuple[str, ...]) 
         adverb += r"|\w{2,30}?" + alternation(adverb_endings)
     adverb += ")"
     return VerbForms(
-        finite=finite,
-        participles=participles,
+        data=data,
+        forms=_verbs(lang, data),
         prepositions=preps,
         active=alternation(aux["active"]),
         passive=alternation(aux["passive"]),
@@ -479,7 +481,8 @@ def cue_lexicon(lang: str) -> CueLexicon:
         lang=lang,
         cues=cues,
         kinds={name: s.forms for name, s in shapes.items()},
-        finite=forms.finite,
+        finite=forms.forms["finite"],
+        verb_forms=forms,
         opener=opener,
         prep_blocked=keys(data["prepositions"]["blocked_next"]),
         passive_agent=keys(data["auxiliaries"]["passive_agent"]),
@@ -494,5 +497,5 @@ def cue_lexicon(lang: str) -> CueLexicon:
         infinitive_markers=keys(clauses["infinitive_markers"]),
         quotes=_quotes(lang, data["quotes"]["pairs"]),
         sources=_sources(lang),
-        nouns=_noun_readings(lang, data["noun_readings"], forms.finite),
+        nouns=_noun_readings(lang, data["noun_readings"], forms.forms["finite"]),
     )

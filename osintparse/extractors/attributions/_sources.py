@@ -19,14 +19,19 @@ Examples
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
+from typing import Literal
 
 import attrs
 
+from osintparse._patterns import RuleTable
 from osintparse.extractors.attributions._lexicon import TOKEN, SourceLexicon
 from osintparse.model import SourceKind
 
 __all__ = [
+    "SOURCE_CHECKS",
+    "SOURCE_SPANS",
+    "Phrase",
     "SentenceTokens",
     "has_name",
     "is_adverb",
@@ -34,6 +39,7 @@ __all__ = [
     "np_before",
     "skip_adverbs",
     "source_kind",
+    "source_span",
     "strip_article",
     "valid_np",
 ]
@@ -405,14 +411,93 @@ def has_name(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> bool:
     )
 
 
+@attrs.frozen
+class Phrase:
+    """A candidate source: tokens ``i:j`` of a sentence, with the sentence's cues.
+
+    Examples
+    --------
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+    >>> tk = SentenceTokens.of("Des sources locales", 0, 19)
+    >>> Phrase(tk, 0, 3, cue_lexicon("fr").sources, frozenset()).keys
+    ['des', 'sources', 'locales']
+    """
+
+    tk: SentenceTokens
+    i: int
+    j: int
+    lex: SourceLexicon
+    cue_starts: Set[int]
+
+    @property
+    def keys(self) -> list[str]:
+        """The keys of the phrase's words."""
+        return self.tk.keys[self.i : self.j]
+
+
+#: A source check: the phrase's kind (a source), ``False`` (no source) or ``None`` (next).
+SourceCheck = Callable[[Phrase], SourceKind | Literal[False] | None]
+
+#: The checks deciding whether a noun phrase can name a source, in order.
+SOURCE_CHECKS: RuleTable[SourceCheck] = RuleTable("source checks")
+
+
+@SOURCE_CHECKS.rule("length")
+def _length(p: Phrase) -> SourceKind | Literal[False] | None:
+    """A source has one to `max_words` words."""
+    return None if 0 < p.j - p.i <= p.lex.max_words else False
+
+
+@SOURCE_CHECKS.rule("pronoun")
+def _pronoun(p: Phrase) -> SourceKind | Literal[False] | None:
+    """A lone pronoun (`pronouns`) is a source of its kind: "il", "they", "on"."""
+    if p.j - p.i == 1 and p.keys[0] in p.lex.pronouns:
+        return p.lex.pronouns[p.keys[0]]
+    return None
+
+
+@SOURCE_CHECKS.rule("grammar_end")
+def _grammar_end(p: Phrase) -> SourceKind | Literal[False] | None:
+    """No source ends on a determiner, a link or a stop word: "le rapport de"."""
+    last = p.keys[-1]
+    lex = p.lex
+    return False if last in lex.determiners or last in lex.links or last in lex.stops else None
+
+
+@SOURCE_CHECKS.rule("clause")
+def _clause(p: Phrase) -> SourceKind | Literal[False] | None:
+    """No source holds a negation, another verb (`breakers`), a clause word or a cue."""
+    lex = p.lex
+    for t in range(p.i, p.j):
+        word = p.tk.keys[t]
+        if word in lex.breakers or word in lex.clause_words or p.tk.starts[t] in p.cue_starts:
+            return False
+    return None
+
+
+@SOURCE_CHECKS.rule("term")
+def _term(p: Phrase) -> SourceKind | Literal[False] | None:
+    """A phrase holding a source term (`kinds`, `places`) is a source of the term's kind."""
+    kind, matched = _classify(p.tk, p.i, p.j, p.lex)
+    return kind if matched else None
+
+
+@SOURCE_CHECKS.rule("name")
+def _name(p: Phrase) -> SourceKind | Literal[False] | None:
+    """A phrase holding a name (a capitalised word that is no grammar word) is a source."""
+    return SourceKind.OTHER if has_name(p.tk, p.i, p.j, p.lex) else None
+
+
 def valid_np(
     tk: SentenceTokens, i: int, j: int, lex: SourceLexicon, cue_starts: Set[int]
 ) -> SourceKind | None:
     """Return the kind of ``tk.words[i:j]`` if it can name a source, else ``None``.
 
-    A source is at most ``max_words`` long, holds no negation or other verb (the
-    ``breakers``), no other cue, does not end on a grammar word, and is a pronoun,
-    holds a source term (of any kind, ``other`` included), or a name.
+    The first rule of :data:`SOURCE_CHECKS` that decides gives the answer; a phrase
+    none of them accepts is no source. In short: a source is at most ``max_words``
+    long, holds no negation or other verb (the ``breakers``), no other cue, does not
+    end on a grammar word, and is a pronoun, holds a source term (of any kind,
+    ``other`` included), or a name.
 
     Examples
     --------
@@ -425,19 +510,53 @@ def valid_np(
     >>> valid_np(tk, 0, 3, lex, frozenset()).value
     'anonymous'
     """
-    if not 0 < j - i <= lex.max_words:
-        return None
-    if j - i == 1 and tk.keys[i] in lex.pronouns:
-        return lex.pronouns[tk.keys[i]]
-    last = tk.keys[j - 1]
-    if last in lex.determiners or last in lex.links or last in lex.stops:
-        return None
-    for t in range(i, j):
-        if tk.keys[t] in lex.breakers or tk.keys[t] in lex.clause_words:
-            return None
-        if tk.starts[t] in cue_starts:
-            return None
-    kind, matched = _classify(tk, i, j, lex)
-    if not matched and not has_name(tk, i, j, lex):
-        return None
-    return kind
+    phrase = Phrase(tk, i, j, lex, cue_starts)
+    for rule in SOURCE_CHECKS:
+        verdict = rule.fn(phrase)
+        if verdict is not None:
+            return verdict or None
+    return None
+
+
+#: A span rule: from the tokens ``i:j`` of a source and its span so far, the new span.
+SpanRule = Callable[[SentenceTokens, int, int, SourceLexicon, tuple[int, int]], tuple[int, int]]
+
+#: The rules shaping a source's span from its noun phrase, in order.
+SOURCE_SPANS: RuleTable[SpanRule] = RuleTable("source spans")
+
+
+@SOURCE_SPANS.rule("article")
+def _article(
+    tk: SentenceTokens, i: int, j: int, lex: SourceLexicon, span: tuple[int, int]
+) -> tuple[int, int]:
+    """A leading article is dropped unless it starts a name: "analystes", "La Corée du Nord"."""
+    return tk.starts[strip_article(tk, i, j, lex)], span[1]
+
+
+@SOURCE_SPANS.rule("bracket")
+def _bracket(
+    tk: SentenceTokens, i: int, j: int, lex: SourceLexicon, span: tuple[int, int]
+) -> tuple[int, int]:
+    """A bracket opened in the source is closed: "Institut pour l'étude de la guerre (ISW)"."""
+    start, end = span
+    if tk.text.startswith(")", end) and "(" in tk.text[start:end]:
+        return start, end + 1
+    return span
+
+
+def source_span(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> tuple[int, int]:
+    """Return the span of the source named by tokens ``i:j`` (:data:`SOURCE_SPANS` applied).
+
+    Examples
+    --------
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+    >>> text = "selon l'Institut (ISW) hier"
+    >>> tk = SentenceTokens.of(text, 0, len(text))
+    >>> s, e = source_span(tk, 1, 4, cue_lexicon("fr").sources)
+    >>> text[s:e]
+    'Institut (ISW)'
+    """
+    span = tk.starts[i], tk.ends[j - 1]
+    for rule in SOURCE_SPANS:
+        span = rule.fn(tk, i, j, lex, span)
+    return span
