@@ -447,38 +447,51 @@ def _anaphoric(s: Context, cue: Cue) -> Found | Stop | None:
     """After an opener, the cue attributes the previous sentence: "C'est ce qu'indique X"."""
     if s.opener_end is None:
         return None
-    content = s.previous or _NO_SPAN
     if cue.kind == "passive":
-        # "That was reported by Reuters.": the opener holds the auxiliary.
-        if cue.start >= s.opener_end:
-            return None
-        return s.agent(cue, "anaphoric", content, anaphoric=True) or STOP
+        return _anaphoric_passive(s, cue, s.opener_end)
     if cue.kind == "prep":
-        if cue.start != s.opener_end:
-            return None
-        np = _prep_source(s, cue)
-        if np is None:
-            return STOP
-        _, src, kind = np
-        return s.found(cue, "anaphoric", (s.lo, src[1]), src, kind, content, anaphoric=True)
-    if cue.kind not in _VERBS or cue.start < s.opener_end:
+        return _anaphoric_prep(s, cue, s.opener_end)
+    if cue.kind in _VERBS:
+        return _anaphoric_verb(s, cue, s.opener_end)
+    return None
+
+
+def _anaphoric_passive(s: Context, cue: Cue, opener_end: int) -> Found | Stop | None:
+    """The opener holds the auxiliary: "That was reported by Reuters."."""
+    if cue.start >= opener_end:
         return None
-    if cue.start == s.opener_end:
+    return s.agent(cue, "anaphoric", s.previous or _NO_SPAN, anaphoric=True) or STOP
+
+
+def _anaphoric_prep(s: Context, cue: Cue, opener_end: int) -> Found | Stop | None:
+    """The preposition right after the opener: "That is according to Reuters."."""
+    if cue.start != opener_end:
+        return None
+    np = _prep_source(s, cue)
+    if np is None:
+        return STOP
+    _, src, kind = np
+    content = s.previous or _NO_SPAN
+    return s.found(cue, "anaphoric", (s.lo, src[1]), src, kind, content, anaphoric=True)
+
+
+def _anaphoric_verb(s: Context, cue: Cue, opener_end: int) -> Found | Stop | None:
+    """The source after the verb ("C'est ce qu'indique X") or before it ("That is what
+    officials said")."""
+    if cue.start < opener_end:
+        return None
+    content = s.previous or _NO_SPAN
+    if cue.start == opener_end:
         f = s.source_after(cue, "anaphoric", content)
     else:
-        f = _anaphoric_subject(s, cue, content)
+        floor = s.tk.index_from(opener_end)
+        i, j, _ = np_before(s.tk, cue.c, s.lex.sources, floor=floor)
+        kind = s.kind(i, j) if i == floor else None
+        f = None
+        if kind is not None:
+            src = s.source_span(i, j)
+            f = s.found(cue, "anaphoric", (s.lo, cue.end), src, kind, content)
     return attrs.evolve(f, start=s.lo, anaphoric=True) if f is not None else None
-
-
-def _anaphoric_subject(s: Context, cue: Cue, content: _Span) -> Found | None:
-    """ "That is what officials said": the subject between the opener and the verb."""
-    assert s.opener_end is not None
-    floor = s.tk.index_from(s.opener_end)
-    i, j, _ = np_before(s.tk, cue.c, s.lex.sources, floor=floor)
-    kind = s.kind(i, j) if i == floor else None
-    if kind is None:
-        return None
-    return s.found(cue, "anaphoric", (s.lo, cue.end), s.source_span(i, j), kind, content)
 
 
 def _prep_source(s: Context, cue: Cue) -> tuple[int, tuple[int, int], SourceKind] | None:

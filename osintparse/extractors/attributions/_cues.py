@@ -22,11 +22,17 @@ Examples
 from __future__ import annotations
 
 from osintparse.extractors.attributions._constructions import Context, Found, read
-from osintparse.extractors.attributions._lexicon import cue_lexicon
+from osintparse.extractors.attributions._lexicon import CueLexicon, cue_lexicon
 from osintparse.extractors.attributions._readings import CueMatch, not_a_cue
 from osintparse.extractors.attributions._sources import SentenceTokens
 
 __all__ = ["Found", "match_sentence"]
+
+
+def _cues(found: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> list[CueMatch]:
+    """The cues left once the noun readings are dropped."""
+    verb_starts = frozenset(m.start for m in found if m.kind != "prep")
+    return [m for m in found if not not_a_cue(m, tk, lex, verb_starts)]
 
 
 def match_sentence(
@@ -58,11 +64,9 @@ def match_sentence(
     if not found:
         return []
     tk = SentenceTokens.of(text, lo, hi)
-    verb_starts = frozenset(m.start for m in found if m.kind != "prep")
-    cues = [m for m in found if not not_a_cue(m, tk, lex, verb_starts)]
-    ctx = Context.of(
-        text, lo, hi, lex, frozenset(m.start for m in cues), previous, paragraph or (lo, hi), tk
-    )
+    cues = _cues(found, tk, lex)
+    starts = frozenset(m.start for m in cues)
+    ctx = Context.of(text, lo, hi, lex, starts, previous, paragraph or (lo, hi), tk)
     out: list[Found] = []
     taken_until = lo
     for m in cues:
