@@ -29,7 +29,7 @@ from collections.abc import Callable
 import attrs
 
 from osintparse._patterns import RuleTable
-from osintparse.extractors.attributions._lexicon import CueEntry, CueLexicon
+from osintparse.extractors.attributions._lexicon import CueEntry, CueLexicon, rules_of
 from osintparse.extractors.attributions._readings import CueMatch
 from osintparse.extractors.attributions._sources import (
     SentenceTokens,
@@ -341,8 +341,8 @@ class Context:
     def subject(self, cue: Cue) -> Subject | None:
         """The noun phrase before a verb that can be its source (rules of ``SUBJECTS``)."""
         phrase: Candidate | None = None
-        for rule in SUBJECTS:
-            phrase = rule.fn(self, cue, phrase)
+        for rule in rules_of(SUBJECTS):
+            phrase = rule(self, cue, phrase)
             if phrase is None:
                 return None
         assert phrase is not None
@@ -700,8 +700,8 @@ def read(s: Context, cue: Cue) -> Found | None:
     >>> read(ctx, ctx.cue(m)).rule
     'verb_obj:say'
     """
-    for rule in CONSTRUCTIONS:
-        result = rule.fn(s, cue)
+    for rule in rules_of(CONSTRUCTIONS):
+        result = rule(s, cue)
         if result is STOP:
             return None
         if result is not None:

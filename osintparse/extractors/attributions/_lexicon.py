@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import regex
@@ -43,6 +43,7 @@ __all__ = [
     "compile_words",
     "cue_lexicon",
     "key",
+    "rules_of",
     "tokens",
 ]
 
@@ -51,6 +52,26 @@ BEFORE = r"\m(?<!-)"
 AFTER = r"(?![\w-])"
 #: A word token: an abbreviation with dots ("U.S."), or letters and digits with inner hyphens.
 TOKEN = regex.compile(r"(?:\w\.){2,}|\w+(?:-\w+)*", flags=regex.V1)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+@functools.cache
+def _snapshot(table: RuleTable[Any]) -> tuple[Any, ...]:
+    return tuple(rule.fn for rule in table)
+
+
+def rules_of(table: RuleTable[_F]) -> tuple[_F, ...]:
+    """Return the functions of ``table`` in order, once (tables are filled at import).
+
+    Examples
+    --------
+    >>> [f.__name__ for f in rules_of(CUE_KINDS)]
+    ['_passive', '_compound', '_finite', '_prep']
+    """
+    fns: tuple[_F, ...] = _snapshot(table)
+    return fns
 
 
 def key(form: str) -> str:

@@ -26,7 +26,7 @@ import attrs
 import regex
 
 from osintparse._patterns import RuleTable
-from osintparse.extractors.attributions._lexicon import CueEntry, CueLexicon, key
+from osintparse.extractors.attributions._lexicon import CueEntry, CueLexicon, key, rules_of
 from osintparse.extractors.attributions._sources import SentenceTokens
 
 __all__ = ["NOUN_READINGS", "CueMatch", "Reading", "not_a_cue"]
@@ -64,16 +64,20 @@ class CueMatch:
 
 @attrs.frozen
 class Reading:
-    """What a noun-reading rule looks at: the cue, its first token, the sentence.
+    """What a noun-reading rule looks at: the cue, its first token ``c``, the sentence.
+
+    ``after_word`` is true when a word, not punctuation or the sentence start, comes
+    right before the cue; ``previous`` is that word's key ("" at the start);
+    ``homograph`` is true for a finite form that is also a noun (``homographs``).
 
     Examples
     --------
     >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
     >>> lex = cue_lexicon("en")
     >>> tk = SentenceTokens.of("the report", 0, 10)
-    >>> r = Reading(CueMatch.of(lex.cues.search("the report"), lex), 1, tk, lex, frozenset())
-    >>> r.after_word, r.previous
-    (True, 'the')
+    >>> r = Reading.of(CueMatch.of(lex.cues.search("the report"), lex), tk, lex, frozenset())
+    >>> r.c, r.after_word, r.previous, r.homograph
+    (1, True, 'the', True)
     """
 
     cue: CueMatch
@@ -81,21 +85,26 @@ class Reading:
     tk: SentenceTokens
     lex: CueLexicon
     verb_starts: Set[int]
+    after_word: bool
+    previous: str
+    homograph: bool
 
-    @property
-    def after_word(self) -> bool:
-        """True when a word, not punctuation or the sentence start, comes right before."""
-        return self.c > 0 and not self.tk.boundary(self.c)
-
-    @property
-    def previous(self) -> str:
-        """The key of the word before the cue ("" at the start)."""
-        return self.tk.keys[self.c - 1] if self.c > 0 else ""
-
-    @property
-    def homograph(self) -> bool:
-        """True for a finite form that is also a noun (``homographs``)."""
-        return self.cue.kind == "finite" and self.cue.form in self.lex.nouns.homographs
+    @classmethod
+    def of(
+        cls, cue: CueMatch, tk: SentenceTokens, lex: CueLexicon, verb_starts: Set[int]
+    ) -> Reading:
+        """Read the words around ``cue``."""
+        c = tk.index_from(cue.start)
+        return cls(
+            cue=cue,
+            c=c,
+            tk=tk,
+            lex=lex,
+            verb_starts=verb_starts,
+            after_word=c > 0 and not tk.boundary(c),
+            previous=tk.keys[c - 1] if c > 0 else "",
+            homograph=cue.kind == "finite" and cue.form in lex.nouns.homographs,
+        )
 
 
 #: The noun-reading rules: each says when a cue form is not a cue.
@@ -184,5 +193,5 @@ def not_a_cue(cue: CueMatch, tk: SentenceTokens, lex: CueLexicon, verb_starts: S
     >>> not_a_cue(CueMatch.of(lex.cues.search(tk.text), lex), tk, lex, frozenset({10}))
     False
     """
-    reading = Reading(cue, tk.index_from(cue.start), tk, lex, verb_starts)
-    return any(rule.fn(reading) for rule in NOUN_READINGS)
+    reading = Reading.of(cue, tk, lex, verb_starts)
+    return any(rule(reading) for rule in rules_of(NOUN_READINGS))

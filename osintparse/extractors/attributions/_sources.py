@@ -25,7 +25,7 @@ from typing import Literal
 import attrs
 
 from osintparse._patterns import RuleTable
-from osintparse.extractors.attributions._lexicon import TOKEN, SourceLexicon
+from osintparse.extractors.attributions._lexicon import TOKEN, SourceLexicon, rules_of
 from osintparse.model import SourceKind
 
 __all__ = [
@@ -70,14 +70,17 @@ class SentenceTokens:
     @classmethod
     def of(cls, text: str, lo: int, hi: int) -> SentenceTokens:
         """Tokenise ``text[lo:hi]``."""
-        starts: list[int] = []
-        ends: list[int] = []
-        words: list[str] = []
-        for m in TOKEN.finditer(text, lo, hi):
-            starts.append(m.start())
-            ends.append(m.end())
-            words.append(m.group())
-        return cls(text, lo, hi, starts, ends, words, [w.casefold() for w in words])
+        found = list(TOKEN.finditer(text, lo, hi))
+        words = [m.group() for m in found]
+        return cls(
+            text,
+            lo,
+            hi,
+            [m.start() for m in found],
+            [m.end() for m in found],
+            words,
+            [w.casefold() for w in words],
+        )
 
     def __len__(self) -> int:
         return len(self.words)
@@ -511,8 +514,8 @@ def valid_np(
     'anonymous'
     """
     phrase = Phrase(tk, i, j, lex, cue_starts)
-    for rule in SOURCE_CHECKS:
-        verdict = rule.fn(phrase)
+    for rule in rules_of(SOURCE_CHECKS):
+        verdict = rule(phrase)
         if verdict is not None:
             return verdict or None
     return None
@@ -557,6 +560,6 @@ def source_span(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> tuple
     'Institut (ISW)'
     """
     span = tk.starts[i], tk.ends[j - 1]
-    for rule in SOURCE_SPANS:
-        span = rule.fn(tk, i, j, lex, span)
+    for rule in rules_of(SOURCE_SPANS):
+        span = rule(tk, i, j, lex, span)
     return span
