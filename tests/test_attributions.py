@@ -38,7 +38,7 @@ TABLES: list[RuleTable[Any]] = [
 ]
 # The patterns an attribution's rule names: the constructions' names, variants aside.
 VARIANTS = {"quote_after": "quote", "quote_end": "quote", "inverted_end": "inverted"}
-GUARDS = {"negated", "subject", "needs_clause"}
+GUARDS = {"framed_passive", "negated", "subject", "needs_clause"}
 PATTERNS = {
     "prep",
     "verb_clause",

@@ -17,8 +17,8 @@ Offsets here are into the normalised text; the package's ``__init__`` maps them 
 
 Examples
 --------
->>> CONSTRUCTIONS.names()[:4]
-('negated', 'anaphoric', 'passive', 'prep')
+>>> CONSTRUCTIONS.names()[:5]
+('framed_passive', 'negated', 'anaphoric', 'passive', 'prep')
 """
 
 from __future__ import annotations
@@ -208,14 +208,12 @@ class Context:
         )
 
     def cue(self, m: CueMatch) -> Cue | None:
-        """Return the cue of a match; ``None`` when a frame verb lacks its particle."""
+        """Return the cue of a match, a frame's particle included; ``None`` without it."""
         tk = self.tk
         c, b = tk.index_from(m.start), tk.index_from(m.end)
         frame = m.entry.frame
         if frame is None:
             return Cue(m.kind, m.start, m.end, m.entry, c, b)
-        if m.kind not in _VERBS:
-            return None
         for k in range(b, min(len(tk), b + m.entry.frame_gap + 1)):
             if k > b and tk.boundary(k):
                 return None
@@ -426,6 +424,12 @@ Construction = Callable[[Context, Cue], Found | Stop | None]
 
 #: The constructions, in the order they are tried on each cue.
 CONSTRUCTIONS: RuleTable[Construction] = RuleTable("attribution constructions")
+
+
+@CONSTRUCTIONS.rule("framed_passive")
+def _framed_passive(s: Context, cue: Cue) -> Found | Stop | None:
+    """The passive of a frame verb gives nothing: "is described as", "est présenté comme"."""
+    return STOP if cue.kind == "passive" and cue.entry.frame is not None else None
 
 
 @CONSTRUCTIONS.rule("negated")

@@ -171,8 +171,9 @@ class CueShape:
     """How one kind of cue is written: a pattern and the forms it looks up.
 
     ``pattern`` is one alternative of the combined cue pattern; it holds one named
-    group, named after the kind, around the word whose :func:`key` is looked up in
-    ``forms``.
+    group, named after the kind, around the text whose :func:`key` is looked up in
+    ``forms``. A cue made of words (``word``) must start and end a word; the others
+    (punctuation: a colon before a quotation) are tried after them.
 
     Examples
     --------
@@ -182,6 +183,7 @@ class CueShape:
 
     pattern: str
     forms: Mapping[str, CueEntry]
+    word: bool = True
 
 
 #: The kinds of cue, in the order their alternatives are tried at one position.
@@ -488,8 +490,10 @@ def cue_lexicon(lang: str) -> CueLexicon:
     adverb_endings = tuple(typology["noun_phrase"]["adverb_endings"])
     forms = _forms(lang, data, adverb_endings)
     shapes = {rule.name: rule.fn(forms) for rule in CUE_KINDS}
+    words = [s.pattern for s in shapes.values() if s.word]
+    others = [s.pattern for s in shapes.values() if not s.word]
     cues = regex.compile(
-        BEFORE + "(?:" + "|".join(s.pattern for s in shapes.values()) + ")" + AFTER,
+        "|".join([BEFORE + "(?:" + "|".join(words) + ")" + AFTER, *others]),
         flags=regex.IGNORECASE | regex.V1,
     )
     opener = regex.compile(
