@@ -40,6 +40,7 @@ __all__ = [
     "Attribution",
     "Claim",
     "DateMention",
+    "DocumentKind",
     "Hedge",
     "Mention",
     "Paragraph",
@@ -90,6 +91,9 @@ class Stance(enum.StrEnum):
     ESTIMATED = "estimated"
     ALLEGED = "alleged"
     DENIED = "denied"
+    #: The source asks, urges, demands or wants the content to happen: it vouches for
+    #: nothing being true ("calls for a ceasefire", "appelle à la retenue").
+    REQUESTED = "requested"
     UNATTRIBUTED = "unattributed"
 
 
@@ -112,6 +116,26 @@ class SourceKind(enum.StrEnum):
     OFFICIAL = "official"
     ANONYMOUS = "anonymous"
     OTHER = "other"
+
+
+class DocumentKind(enum.StrEnum):
+    """The kind of document or data an attribution's source is ("selon un rapport de l'ONU").
+
+    Examples
+    --------
+    >>> DocumentKind("survey").value
+    'survey'
+    """
+
+    REPORT = "report"
+    STUDY = "study"
+    SURVEY = "survey"
+    DATA = "data"
+    STATEMENT = "statement"
+    FORECAST = "forecast"
+    IMAGES = "images"
+    DOCUMENT = "document"
+    POST = "post"
 
 
 class Precision(enum.StrEnum):
@@ -174,6 +198,10 @@ def _fmt(x: float) -> str:
 
 def _opt_float(value: Any) -> float | None:
     return None if value is None else float(value)
+
+
+def _optional_document(value: Any) -> DocumentKind | None:
+    return None if value is None else DocumentKind(value)
 
 
 def coerce_published(value: Any) -> _dt.date | None:
@@ -428,9 +456,15 @@ class Hedge:
 class Attribution:
     """Who says something, with which cue, and how sure.
 
-    ``start``/``end``/``text`` cover the attribution phrase; ``source_*``, ``cue_*``
-    and ``content_*`` locate the source noun phrase, the cue and the attributed
-    proposition.
+    ``start``/``end``/``text`` cover the attribution phrase (the source's whole noun
+    phrase and the cue); ``source_*``, ``cue_*`` and ``content_*`` locate the source as
+    an analyst names it, the cue and the attributed proposition. ``negated`` marks a
+    negated cue ("has not said"); ``channel_*`` where it was said ("told Reuters", "in
+    an interview with CNN"), never the source; ``role_*`` the source's apposition ("a
+    spokesman for the ministry"); ``resolved_*`` the named source a pronoun source
+    stands for; ``document`` the kind of document the source is or issued ("a report
+    by the UN"); ``parent`` the index (in the article's ``attributions``) of the
+    attribution this one is reported through ("selon l'AFP, qui cite le ministère").
 
     Examples
     --------
@@ -457,6 +491,32 @@ class Attribution:
     anaphoric: bool = False
     extractor: str = "attributions"
     rule: str = ""
+    negated: bool = False
+    channel: str = ""
+    channel_start: int | None = None
+    channel_end: int | None = None
+    role: str = ""
+    role_start: int | None = None
+    role_end: int | None = None
+    resolved: str | None = None
+    resolved_start: int | None = None
+    resolved_end: int | None = None
+    document: DocumentKind | None = attrs.field(default=None, converter=_optional_document)
+    parent: int | None = None
+
+    @property
+    def nested(self) -> bool:
+        """True when the attribution is reported through another one (``parent``).
+
+        Examples
+        --------
+        >>> a = Attribution(start=0, end=9, text="X a dit :", source="X", source_start=0,
+        ...                 source_end=1, cue="a dit", cue_start=2, cue_end=7,
+        ...                 stance="asserted", parent=0)
+        >>> a.nested
+        True
+        """
+        return self.parent is not None
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -92,6 +92,8 @@ __all__ = [
 ]
 
 ROLES = ("cue", "source", "content")
+#: The record's ``source`` field scored against the gold source (exact and begin).
+SOURCE_FIELD = "source field"
 
 #: Published per-role F1 on PolNeAR's test split, as quoted in issue 13 (exact-span):
 #: CofeNet with BERT, and the rule-based baseline of the same paper.
@@ -259,10 +261,13 @@ class PredAttribution:
     source: Span | None
     cue: Span
     content: Span | None
+    #: The record's own ``source`` span (the name alone), scored apart.
+    source_field: Span | None = None
 
     def role(self, name: str) -> Span | None:
-        """The span of one role (``cue``, ``source`` or ``content``)."""
-        return {"cue": self.cue, "source": self.source, "content": self.content}[name]
+        """The span of one role (``cue``, ``source``, ``content`` or ``source field``)."""
+        spans = {"cue": self.cue, "source": self.source, "content": self.content}
+        return self.source_field if name == SOURCE_FIELD else spans[name]
 
 
 @dataclass(frozen=True)
@@ -607,8 +612,21 @@ def _span(start: Any, end: Any) -> Span | None:
 def to_pred(a: Any) -> PredAttribution | None:
     """An osintparse attribution reduced to spans (``None`` without a cue span).
 
-    Fields that later versions may add (``negated``, ``nested``, ``channel``...) are
-    not read.
+    PolNeAR's source is the whole noun phrase (article, title, apposition, age, party
+    tag: "Mark Spivey, a spokesman for the office,"), where osintparse's ``source``
+    is the name an analyst records ("Mark Spivey", the rest in ``role`` or the
+    phrase). So the predicted source is the part of the attribution phrase
+    (``start``..``end``) on the source's side of the cue, trimmed; when the source
+    lies outside the phrase or the attribution has no source, the ``source`` span
+    itself (or none). :func:`source_field_counts` scores the ``source`` field alone.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as R
+    >>> a = R(start=0, end=49, source_start=0, source_end=11, cue_start=45, cue_end=49,
+    ...       content_start=None, content_end=None)
+    >>> to_pred(a).source  # "Mark Spivey, a spokesman for the office, said"
+    (0, 44)
     """
     cue = _span(getattr(a, "cue_start", None), getattr(a, "cue_end", None))
     if cue is None:
@@ -618,7 +636,24 @@ def to_pred(a: Any) -> PredAttribution | None:
     phrase = _span(getattr(a, "start", None), getattr(a, "end", None)) or cue
     parts = [phrase, cue] + ([source] if source else [])
     span = (min(p[0] for p in parts), max(p[1] for p in parts))
-    return PredAttribution(span=span, source=source, cue=cue, content=content)
+    return PredAttribution(
+        span=span,
+        source=_phrase_source(phrase, cue, source),
+        cue=cue,
+        content=content,
+        source_field=source,
+    )
+
+
+def _phrase_source(phrase: Span, cue: Span, source: Span | None) -> Span | None:
+    """The part of ``phrase`` on the source's side of ``cue`` (see :func:`to_pred`)."""
+    if source is None:
+        return None
+    if phrase[0] <= source[0] and source[1] <= cue[0]:
+        return (phrase[0], cue[0])
+    if cue[1] <= source[0] and source[1] <= phrase[1]:
+        return (cue[1], phrase[1])
+    return source
 
 
 def predict(article: Article) -> tuple[tuple[PredAttribution, ...], bool, float, float]:
@@ -816,6 +851,11 @@ def score_document(
         roles[(role, "exact")], roles[(role, "begin")] = role_counts(
             *_role_sets(text, gold, preds, role)
         )
+    gold_sources, _ = _role_sets(text, gold, preds, "source")
+    _, field_sources = _role_sets(text, [], preds, SOURCE_FIELD)
+    roles[(SOURCE_FIELD, "exact")], roles[(SOURCE_FIELD, "begin")] = role_counts(
+        gold_sources, field_sources
+    )
     clean, quiet, false = _clean_sentences(split_sentences(text), gold, preds)
     return DocScore(
         attributions=Counts(n_gold, len(preds) - len(ignored), len(pairs), len(pairs)),
@@ -859,15 +899,15 @@ def format_report(split: str, totals: Totals, missing: Sequence[str]) -> str:
     lines += [
         "",
         "CofeNet-style per role (F1 x 100; P / R as ratios)",
-        f"{'role':<9}{'exact P / R / F1':<24}{'begin P / R / F1':<24}"
+        f"{'role':<13}{'exact P / R / F1':<20}{'begin P / R / F1':<24}"
         "published exact F1 on test: " + " / ".join(PUBLISHED),
     ]
-    for role in ROLES:
+    for role in (*ROLES, SOURCE_FIELD):
         e, b = t.roles.get((role, "exact"), Counts()), t.roles.get((role, "begin"), Counts())
-        published = " / ".join(f"{v[role]:.1f}" for v in PUBLISHED.values())
+        published = " / ".join(f"{v[role]:.1f}" for v in PUBLISHED.values() if role in v)
         lines.append(
-            f"{role:<9}{e.precision:.3f} {e.recall:.3f} {pct(e.f1):>5}      "
-            f"{b.precision:.3f} {b.recall:.3f} {pct(b.f1):>5}      {published}"
+            f"{role:<13}{e.precision:.3f} {e.recall:.3f} {pct(e.f1):>5}  "
+            f"{b.precision:.3f} {b.recall:.3f} {pct(b.f1):>5}      {published or '-'}"
         )
     lines += [
         "",

@@ -63,7 +63,7 @@ def match_sentence(
     found = [CueMatch.of(m, lex) for m in lex.cues.finditer(text, lo, hi)]
     if not found:
         return []
-    tk = SentenceTokens.of(text, lo, hi)
+    tk = SentenceTokens.of(text, lo, hi, lex.sources.titles)
     cues = _cues(found, tk, lex)
     starts = frozenset(m.start for m in cues)
     ctx = Context.of(text, lo, hi, lex, starts, previous, paragraph or (lo, hi), tk)

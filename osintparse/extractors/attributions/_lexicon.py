@@ -50,8 +50,9 @@ __all__ = [
 #: Word boundaries used around every cue: a hyphen glues words ("selon-moi").
 BEFORE = r"\m(?<!-)"
 AFTER = r"(?![\w-])"
-#: A word token: an abbreviation with dots ("U.S."), or letters and digits with inner hyphens.
-TOKEN = regex.compile(r"(?:\w\.){2,}|\w+(?:-\w+)*", flags=regex.V1)
+#: A word token: an abbreviation with dots ("U.S."), or letters and digits with inner hyphens,
+#: the last part possibly an abbreviation ("D-N.Y.").
+TOKEN = regex.compile(r"(?:\w\.){2,}|\w+(?:-(?:(?:\w\.){2,}|\w+))*", flags=regex.V1)
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -302,6 +303,7 @@ class SourceLexicon:
     clitics: frozenset[str]
     relatives: frozenset[str]
     max_words: int
+    titles: frozenset[str] = frozenset()
 
 
 def _stance(value: str, where: str) -> Stance:
@@ -455,6 +457,7 @@ def _sources(lang: str) -> SourceLexicon:
         clitics=keys(np["clitics"]),
         relatives=keys(np["relatives"]),
         max_words=int(np["max_words"]),
+        titles=keys(np["titles"]),
     )
 
 

@@ -66,21 +66,30 @@ class SentenceTokens:
     ends: list[int]
     words: list[str]
     keys: list[str]
+    soft: frozenset[int] = frozenset()
 
     @classmethod
-    def of(cls, text: str, lo: int, hi: int) -> SentenceTokens:
-        """Tokenise ``text[lo:hi]``."""
+    def of(
+        cls, text: str, lo: int, hi: int, titles: Set[str] = frozenset()
+    ) -> SentenceTokens:
+        """Tokenise ``text[lo:hi]``.
+
+        The full stop after a title (``titles``: "Mr.", "Sen.") or an initial ("John
+        F. Kerry") before a capitalised word is no boundary.
+        """
         found = list(TOKEN.finditer(text, lo, hi))
         words = [m.group() for m in found]
-        return cls(
-            text,
-            lo,
-            hi,
-            [m.start() for m in found],
-            [m.end() for m in found],
-            words,
-            [w.casefold() for w in words],
+        keys = [w.casefold() for w in words]
+        starts = [m.start() for m in found]
+        ends = [m.end() for m in found]
+        soft = frozenset(
+            i
+            for i in range(1, len(words))
+            if text[ends[i - 1] : starts[i]].rstrip() == "."
+            and words[i][:1].isupper()
+            and (keys[i - 1] in titles or (len(words[i - 1]) == 1 and words[i - 1].isupper()))
         )
+        return cls(text, lo, hi, starts, ends, words, keys, soft)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -95,8 +104,8 @@ class SentenceTokens:
         return self.text[left:right]
 
     def boundary(self, i: int) -> bool:
-        """True when the gap before token ``i`` holds punctuation."""
-        return not _SOFT_GAP.issuperset(self.gap(i))
+        """True when the gap before token ``i`` holds punctuation (a title's stop aside)."""
+        return not _SOFT_GAP.issuperset(self.gap(i)) and i not in self.soft
 
     def paren(self, i: int) -> bool:
         """True when the gap before token ``i`` is only brackets and spaces: "Institut (ISW)"."""
