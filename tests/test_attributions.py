@@ -38,7 +38,7 @@ TABLES: list[RuleTable[Any]] = [
 ]
 # The patterns an attribution's rule names: the constructions' names, variants aside.
 VARIANTS = {"quote_after": "quote", "quote_end": "quote", "inverted_end": "inverted"}
-GUARDS = {"framed_passive", "negated", "subject", "needs_clause"}
+GUARDS = {"framed_passive", "not_a_verb", "subject", "needs_clause"}
 PATTERNS = {
     "prep",
     "verb_clause",
@@ -74,7 +74,7 @@ def _as_dict(text: str, a: Attribution) -> dict[str, Any]:
     content = None
     if a.content_start is not None and a.content_end is not None:
         content = text[a.content_start : a.content_end]
-    return {
+    out: dict[str, Any] = {
         "source": a.source,
         "cue": a.cue,
         "stance": a.stance.value,
@@ -83,10 +83,22 @@ def _as_dict(text: str, a: Attribution) -> dict[str, Any]:
         "anaphoric": a.anaphoric,
         "content": content,
     }
+    # The fields added for issue 13 are compared when they differ from their defaults:
+    # a case that does not name one says it has its default.
+    extra = {
+        "negated": a.negated,
+        "channel": a.channel,
+        "role": a.role,
+        "resolved": a.resolved,
+        "document": a.document.value if a.document else None,
+        "parent": a.parent,
+    }
+    out.update({k: v for k, v in extra.items() if v not in (False, "", None)})
+    return out
 
 
 def _check_offsets(text: str, found: tuple[Attribution, ...]) -> None:
-    for a in found:
+    for i, a in enumerate(found):
         assert text[a.start : a.end] == a.text
         assert text[a.source_start : a.source_end] == a.source
         assert text[a.cue_start : a.cue_end] == a.cue
@@ -96,6 +108,15 @@ def _check_offsets(text: str, found: tuple[Attribution, ...]) -> None:
         if a.content_start is not None:
             assert a.content_end is not None
             assert 0 <= a.content_start < a.content_end <= len(text)
+        for name in ("role", "channel", "resolved"):
+            s, e = getattr(a, f"{name}_start"), getattr(a, f"{name}_end")
+            assert (s is None) == (e is None) == (getattr(a, name) in ("", None)), name
+            if s is not None:
+                assert text[s:e] == getattr(a, name)
+        if a.role_start is not None:
+            assert a.start <= a.role_start < a.role_end <= a.end
+        if a.parent is not None:
+            assert 0 <= a.parent < len(found) and a.parent != i
 
 
 @pytest.mark.parametrize(("lang", "case"), _cases())

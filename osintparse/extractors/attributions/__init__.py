@@ -149,6 +149,8 @@ def _attribution(text: str, norm: Normalized, f: Found) -> Attribution:
     content_start = content_end = None
     if f.content_start is not None and f.content_end is not None:
         content_start, content_end = norm.span(f.content_start, f.content_end)
+    channel, channel_start, channel_end = _sub_span(text, norm, f.channel)
+    role, role_start, role_end = _sub_span(text, norm, f.role)
     return Attribution(
         start=s,
         end=e,
@@ -165,4 +167,22 @@ def _attribution(text: str, norm: Normalized, f: Found) -> Attribution:
         content_end=content_end,
         anaphoric=f.anaphoric,
         rule=f.rule,
+        negated=f.negated,
+        channel=channel,
+        channel_start=channel_start,
+        channel_end=channel_end,
+        role=role,
+        role_start=role_start,
+        role_end=role_end,
+        document=f.document,
     )
+
+
+def _sub_span(
+    text: str, norm: Normalized, span: tuple[int, int] | None
+) -> tuple[str, int | None, int | None]:
+    """The text and original offsets of a sub-span in the normalised text, if any."""
+    if span is None:
+        return "", None, None
+    s, e = norm.span(*span)
+    return text[s:e], s, e

@@ -33,13 +33,13 @@ from osintparse.extractors.attributions._lexicon import CueEntry, CueLexicon, ru
 from osintparse.extractors.attributions._readings import CueMatch
 from osintparse.extractors.attributions._sources import (
     SentenceTokens,
+    is_adverb,
     np_after,
     np_before,
-    skip_adverbs,
     source_span,
     valid_np,
 )
-from osintparse.model import SourceKind, Stance
+from osintparse.model import DocumentKind, SourceKind, Stance
 
 __all__ = [
     "CONSTRUCTIONS",
@@ -101,6 +101,10 @@ class Found:
     content_end: int | None
     anaphoric: bool
     rule: str
+    negated: bool = False
+    channel: tuple[int, int] | None = None
+    role: tuple[int, int] | None = None
+    document: DocumentKind | None = None
 
 
 @attrs.frozen
@@ -128,8 +132,11 @@ class Subject:
 class Cue:
     """A cue being read: kind, span (a frame's particle included), entry, tokens.
 
-    ``c`` is the cue's first token, ``b`` the first token after the cue's own words
-    (before a frame's particle). ``subject`` is set by the ``subject`` rule.
+    ``c`` is the first token of the matched cue, ``b`` the first token after the cue's
+    own words (before a frame's particle). ``lead`` is the cue's first token once the
+    adverbs and negation before it are included ("also said", "did not say"), ``first``
+    its offset; ``negated`` whether a negation is part of the cue. ``subject`` is set
+    by the ``subject`` rule.
 
     Examples
     --------
@@ -146,6 +153,13 @@ class Cue:
     c: int
     b: int
     subject: Subject | None = None
+    lead: int = -1
+    first: int = -1
+    negated: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.lead < 0:
+            self.lead, self.first = self.c, self.start
 
 
 def _trim(text: str, s: int, e: int) -> _Span:
@@ -208,18 +222,59 @@ class Context:
         )
 
     def cue(self, m: CueMatch) -> Cue | None:
-        """Return the cue of a match, a frame's particle included; ``None`` without it."""
+        """Return the cue of a match, a frame's particle included; ``None`` without it.
+
+        The adverbs and negation right before the cue join it ("also said", "did not
+        say", "ne l'a pas confirmé"); so do negators right after a finite verb when a
+        negation opens it ("ne dément pas").
+        """
         tk = self.tk
         c, b = tk.index_from(m.start), tk.index_from(m.end)
+        lead, negated = self._lead(c)
+        negated = negated or any(tk.keys[t] in self.lex.negators for t in range(c, b))
+        end = m.end
+        if negated and m.kind == "finite":
+            while b < len(tk) and not tk.boundary(b) and tk.keys[b] in self.lex.negation_after:
+                end, b = tk.ends[b], b + 1
+        first = tk.starts[lead] if lead < c else m.start
         frame = m.entry.frame
         if frame is None:
-            return Cue(m.kind, m.start, m.end, m.entry, c, b)
+            return Cue(m.kind, m.start, end, m.entry, c, b, None, lead, first, negated)
         for k in range(b, min(len(tk), b + m.entry.frame_gap + 1)):
             if k > b and tk.boundary(k):
                 return None
             if tk.keys[k] == frame:
-                return Cue(m.kind, m.start, tk.ends[k], m.entry, c, b)
+                return Cue(m.kind, m.start, tk.ends[k], m.entry, c, b, None, lead, first, negated)
         return None
+
+    def _lead(self, c: int) -> tuple[int, bool]:
+        """The first token of a cue starting at token ``c`` once the adverbs, negators and
+        a negation's auxiliary before it are included (clitics only inside a negation),
+        and whether a negator was found."""
+        tk, lex = self.tk, self.lex
+        src = lex.sources
+        k = accepted = c
+        negated = False
+        while k > 0 and not tk.boundary(k):
+            w = tk.keys[k - 1]
+            if w in lex.negators:
+                negated, k = True, k - 1
+                accepted = k
+            elif negated and w in lex.negation_auxiliaries:
+                accepted = k - 1
+                break
+            elif w in src.clitics and tk.words[k - 1].islower():
+                k -= 1
+            elif (
+                tk.words[k - 1][:1].islower()
+                and is_adverb(w, lex.adverbs, lex.before_verb_endings)
+                and not (k > 1 and tk.keys[k - 2] in src.determiners)
+            ):
+                k -= 1
+                accepted = k
+            else:
+                break
+        return accepted, negated
 
     # -- quotations ----------------------------------------------------------------
     def closing_quote(self, gap_start: int, gap: str) -> int | None:
@@ -285,9 +340,11 @@ class Context:
         anaphoric: bool = False,
     ) -> Found:
         """The attribution read by ``pattern`` (its ``rule`` is ``pattern:lemma``)."""
+        start = min(span[0], cue.first) if span[0] == cue.start else span[0]
         return Found(
-            span[0], span[1], src[0], src[1], cue.start, cue.end, stance or cue.entry.stance,
+            start, span[1], src[0], src[1], cue.first, cue.end, stance or cue.entry.stance,
             kind, content[0], content[1], anaphoric, f"{pattern}:{cue.entry.lemma}",
+            negated=cue.negated,
         )  # fmt: skip
 
     def source_after(self, cue: Cue, pattern: str, content: _Span) -> Found | None:
@@ -325,7 +382,7 @@ class Context:
     def after_punctuation(self, cue: Cue) -> bool:
         """True when the verb follows punctuation (other than brackets) or opens the sentence
         after some."""
-        tk, c = self.tk, cue.c
+        tk, c = self.tk, cue.lead
         if c == 0:
             return bool(tk.gap(0).strip())
         return tk.boundary(c) and not _PARENS.issuperset(tk.gap(c))
@@ -393,7 +450,7 @@ SUBJECTS: RuleTable[SubjectRule] = RuleTable("attribution subjects")
 @SUBJECTS.rule("phrase")
 def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
     """The noun phrase right before the verb, adverbs and clitics skipped: "Les analystes"."""
-    tk, lex, c = s.tk, s.lex, cue.c
+    tk, lex, c = s.tk, s.lex, cue.lead
     i, j, stop = np_before(
         tk, c, lex.sources, adverbs=lex.adverbs, adverb_endings=lex.before_verb_endings,
         cross=tk.gap(c).strip() == ",",
@@ -414,7 +471,7 @@ def _relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     ):
         return p
     i, j, _ = np_before(tk, p.i - 1, src, cross=True)
-    if cue.kind == "finite" and 0 < j < cue.c and tk.keys[j - 1] in src.breakers:
+    if cue.kind == "finite" and 0 < j < cue.lead and tk.keys[j - 1] in src.breakers:
         return None
     return Candidate(i, j, "relative")
 
@@ -432,17 +489,15 @@ def _framed_passive(s: Context, cue: Cue) -> Found | Stop | None:
     return STOP if cue.kind == "passive" and cue.entry.frame is not None else None
 
 
-@CONSTRUCTIONS.rule("negated")
-def _negated(s: Context, cue: Cue) -> Found | Stop | None:
-    """A finite verb after a negation or another verb (`breakers`), adverbs skipped: none."""
+@CONSTRUCTIONS.rule("not_a_verb")
+def _not_a_verb(s: Context, cue: Cue) -> Found | Stop | None:
+    """A finite verb after another verb or an infinitive marker (`breakers`), its own
+    adverbs and negation aside, gives nothing: "to say", "is said"."""
     if cue.kind != "finite":
         return None
-    tk, c, src = s.tk, cue.c, s.lex.sources
-    if c > 0 and not tk.boundary(c) and tk.keys[c - 1] in src.breakers:
-        return STOP  # "did not say", "ne dit"
-    j = skip_adverbs(tk, c, src, adverbs=s.lex.adverbs, adverb_endings=s.lex.before_verb_endings)
-    if 0 < j < c and tk.keys[j - 1] in src.breakers:
-        return STOP  # "did not even say"
+    tk, k, src = s.tk, cue.lead, s.lex.sources
+    if k > 0 and not tk.boundary(k) and tk.keys[k - 1] in src.breakers:
+        return STOP
     return None
 
 
@@ -489,7 +544,7 @@ def _anaphoric_verb(s: Context, cue: Cue, opener_end: int) -> Found | Stop | Non
         f = s.source_after(cue, "anaphoric", content)
     else:
         floor = s.tk.index_from(opener_end)
-        i, j, _ = np_before(s.tk, cue.c, s.lex.sources, floor=floor)
+        i, j, _ = np_before(s.tk, cue.lead, s.lex.sources, floor=floor)
         kind = s.kind(i, j) if i == floor else None
         f = None
         if kind is not None:
@@ -546,7 +601,7 @@ def _quote(s: Context, cue: Cue) -> Found | Stop | None:
     """A verb right after a closing quotation mark, its source after it: '"...," said X'."""
     if cue.kind not in _VERBS or not s.after_punctuation(cue):
         return None
-    _, close = s.gap_before(cue.c, cue.start)
+    _, close = s.gap_before(cue.lead, cue.first)
     if close is None:
         return None
     return s.source_after(cue, "quote", s.quoted_before(close))
@@ -557,10 +612,10 @@ def _inverted(s: Context, cue: Cue) -> Found | Stop | None:
     """A verb right after other punctuation, its source after it: "..., a indiqué la Finul"."""
     if cue.kind not in _VERBS or not s.after_punctuation(cue):
         return None
-    start, close = s.gap_before(cue.c, cue.start)
+    start, close = s.gap_before(cue.lead, cue.first)
     if close is not None:
         return None
-    if cue.c == 0:
+    if cue.lead == 0:
         return STOP
     return s.source_after(cue, "inverted", _trim(s.text, s.lo, start))
 

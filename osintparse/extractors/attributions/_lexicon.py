@@ -251,6 +251,9 @@ class CueLexicon:
     quotes: Mapping[str, str]
     sources: SourceLexicon
     nouns: NounReadings
+    negators: frozenset[str] = frozenset()
+    negation_after: frozenset[str] = frozenset()
+    negation_auxiliaries: frozenset[str] = frozenset()
 
 
 @attrs.frozen
@@ -365,7 +368,9 @@ def _forms(lang: str, data: Mapping[str, Any], adverb_endings: tuple[str, ...]) 
         for k, v in data["prepositions"]["cues"].items()
     }
     aux = data["auxiliaries"]
-    adverb = "(?:" + alternation(keys(data["adverbs"]["words"]))
+    negation = data["negation"]
+    words = [*data["adverbs"]["words"], *negation["before"], *negation["after"]]
+    adverb = "(?:" + alternation(keys(w for w in words if not w.endswith("'")))
     if adverb_endings:
         adverb += r"|\w{2,30}?" + alternation(adverb_endings)
     adverb += ")"
@@ -375,7 +380,7 @@ def _forms(lang: str, data: Mapping[str, Any], adverb_endings: tuple[str, ...]) 
         prepositions=preps,
         active=alternation(aux["active"]),
         passive=alternation(aux["passive"]),
-        between=f"(?:{GAP}{adverb}{AFTER}){{0,2}}{GAP}",
+        between=f"(?:{GAP}{adverb}{AFTER}){{0,3}}{GAP}",
     )
 
 
@@ -526,4 +531,12 @@ def cue_lexicon(lang: str) -> CueLexicon:
         quotes=_quotes(lang, data["quotes"]["pairs"]),
         sources=_sources(lang),
         nouns=_noun_readings(lang, data["noun_readings"], forms.forms["finite"]),
+        negators=_token_keys(data["negation"]["before"]),
+        negation_after=_token_keys(data["negation"]["after"]),
+        negation_auxiliaries=_token_keys(data["negation"]["auxiliaries"]),
     )
+
+
+def _token_keys(words: Iterable[str]) -> frozenset[str]:
+    """The keys of every token of ``words`` ("didn't" gives "didn" and "t")."""
+    return frozenset(t.casefold() for w in words for t in tokens(w))
