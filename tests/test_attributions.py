@@ -19,11 +19,12 @@ import osintparse
 from osintparse import Attribution, SourceKind, Stance, find_attributions, find_hedges, lexicons
 from osintparse._patterns import RuleTable
 from osintparse.extractors.attributions import AttributionsExtractor
-from osintparse.extractors.attributions._constructions import CONSTRUCTIONS, SUBJECTS
+from osintparse.extractors.attributions._constructions import CONSTRUCTIONS
 from osintparse.extractors.attributions._hedges import HEDGES
 from osintparse.extractors.attributions._lexicon import CUE_KINDS
 from osintparse.extractors.attributions._readings import NOUN_READINGS
 from osintparse.extractors.attributions._sources import SOURCE_CHECKS, SOURCE_SPANS
+from osintparse.extractors.attributions._subjects import SUBJECTS
 from tests.conftest import ROOT, assert_offsets
 
 CASES = ROOT / "tests" / "cases"

@@ -21,7 +21,8 @@ Examples
 
 from __future__ import annotations
 
-from osintparse.extractors.attributions._constructions import Context, Found, read
+from osintparse.extractors.attributions._constructions import read
+from osintparse.extractors.attributions._context import Context, Found
 from osintparse.extractors.attributions._lexicon import CueLexicon, cue_lexicon
 from osintparse.extractors.attributions._readings import CueMatch, not_a_cue
 from osintparse.extractors.attributions._sources import SentenceTokens

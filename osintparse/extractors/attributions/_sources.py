@@ -69,9 +69,7 @@ class SentenceTokens:
     soft: frozenset[int] = frozenset()
 
     @classmethod
-    def of(
-        cls, text: str, lo: int, hi: int, titles: Set[str] = frozenset()
-    ) -> SentenceTokens:
+    def of(cls, text: str, lo: int, hi: int, titles: Set[str] = frozenset()) -> SentenceTokens:
         """Tokenise ``text[lo:hi]``.
 
         The full stop after a title (``titles``: "Mr.", "Sen.") or an initial ("John

@@ -1,0 +1,407 @@
+"""What the constructions share: the sentence being read, the cue, what a rule returns.
+
+A :class:`Context` holds one sentence (its text, tokens and cues) and the helpers the
+rules use (quotations, sources after a cue, agents of passives); a :class:`Cue` is the
+cue being read; a :class:`Found` is an attribution; :data:`STOP` says a cue gives none.
+
+Offsets here are into the normalised text; the package's ``__init__`` maps them back.
+
+Examples
+--------
+>>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+>>> t = "Kyiv said so."
+>>> Context.of(t, 0, len(t), cue_lexicon("en"), frozenset({5}), None, (0, 13)).tk.words
+['Kyiv', 'said', 'so']
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from osintparse.extractors.attributions._lexicon import CueEntry, CueLexicon
+from osintparse.extractors.attributions._readings import CueMatch
+from osintparse.extractors.attributions._sources import (
+    SentenceTokens,
+    is_adverb,
+    np_after,
+    source_span,
+    valid_np,
+)
+from osintparse.model import DocumentKind, SourceKind, Stance
+
+__all__ = [
+    "END_PUNCT",
+    "NO_SPAN",
+    "STOP",
+    "VERBS",
+    "Context",
+    "Cue",
+    "Found",
+    "Span",
+    "Stop",
+    "Subject",
+    "trim",
+]
+
+#: Punctuation and spaces trimmed from the end of a content.
+END_PUNCT = " \t\n.!?…;:,"
+#: A span that may be missing (no content).
+Span = tuple[int | None, int | None]
+NO_SPAN: Span = (None, None)
+#: Gaps made of these only do not end a noun phrase: "L'Institut (ISW) estime".
+_PARENS = frozenset(" ()")
+#: How far back (in characters) to look for the opening quote of a quotation.
+_QUOTE_WINDOW = 4000
+#: Cue kinds read as verbs with a subject (rules of ``CUE_KINDS``).
+VERBS = frozenset({"compound", "finite"})
+#: What may end a subject on its left for it to follow its content (``np_before``'s stops
+#: other than punctuation).
+_NOT_AFTER_CONTENT = frozenset({"start", "clause", "long", "none", "floor", "relative"})
+
+
+class Stop(enum.Enum):
+    """What a rule returns when the cue gives no attribution at all."""
+
+    STOP = "stop"
+
+
+#: The cue gives no attribution (no later rule is tried).
+STOP = Stop.STOP
+
+
+@attrs.frozen
+class Found:
+    """One attribution, offsets into the normalised text.
+
+    Examples
+    --------
+    >>> Found(0, 5, 0, 5, 0, 5, Stance.REPORTED, SourceKind.OTHER, None, None, False, "x").rule
+    'x'
+    """
+
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+    cue_start: int
+    cue_end: int
+    stance: Stance
+    source_kind: SourceKind
+    content_start: int | None
+    content_end: int | None
+    anaphoric: bool
+    rule: str
+    negated: bool = False
+    channel: tuple[int, int] | None = None
+    role: tuple[int, int] | None = None
+    document: DocumentKind | None = None
+
+
+@attrs.frozen
+class Subject:
+    """The subject of a verb cue: tokens ``i:j``, what ended it on the left, its kind.
+
+    ``src`` is the source span (leading article dropped), ``span`` the attribution
+    span (subject to cue).
+
+    Examples
+    --------
+    >>> Subject(0, 1, "start", SourceKind.OTHER, (0, 4), (0, 9)).src
+    (0, 4)
+    """
+
+    i: int
+    j: int
+    stop: str
+    kind: SourceKind
+    src: tuple[int, int]
+    span: tuple[int, int]
+
+
+@attrs.define
+class Cue:
+    """A cue being read: kind, span (a frame's particle included), entry, tokens.
+
+    ``c`` is the first token of the matched cue, ``b`` the first token after the cue's
+    own words (before a frame's particle). ``lead`` is the cue's first token once the
+    adverbs and negation before it are included ("also said", "did not say"), ``first``
+    its offset; ``negated`` whether a negation is part of the cue. ``subject`` is set
+    by the ``subject`` rule.
+
+    Examples
+    --------
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+    >>> e = cue_lexicon("en").finite["said"]
+    >>> Cue("finite", 9, 13, e, 1, 2).end
+    13
+    """
+
+    kind: str
+    start: int
+    end: int
+    entry: CueEntry
+    c: int
+    b: int
+    subject: Subject | None = None
+    lead: int = -1
+    first: int = -1
+    negated: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.lead < 0:
+            self.lead, self.first = self.c, self.start
+
+
+def trim(text: str, s: int, e: int) -> Span:
+    """The span ``s:e`` without spaces and punctuation at its ends (``NO_SPAN`` if empty).
+
+    Examples
+    --------
+    >>> trim(", oui.", 0, 6)
+    (2, 5)
+    """
+    while s < e and text[s] in " \t\n,:;":
+        s += 1
+    while e > s and text[e - 1] in END_PUNCT:
+        e -= 1
+    return (s, e) if e > s else (None, None)
+
+
+@attrs.define
+class Context:
+    """One sentence being read: its text, tokens, cues, neighbours, and helpers.
+
+    Examples
+    --------
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+    >>> t = "Kyiv said so."
+    >>> ctx = Context.of(t, 0, len(t), cue_lexicon("en"), frozenset({5}), None, (0, 13))
+    >>> ctx.tk.words, ctx.opener_end
+    (['Kyiv', 'said', 'so'], None)
+    """
+
+    text: str
+    lo: int
+    hi: int
+    lex: CueLexicon
+    tk: SentenceTokens
+    cue_starts: frozenset[int]
+    previous: tuple[int, int] | None
+    para: tuple[int, int]
+    opener_end: int | None
+    anonymous: bool
+
+    @classmethod
+    def of(
+        cls,
+        text: str,
+        lo: int,
+        hi: int,
+        lex: CueLexicon,
+        cue_starts: frozenset[int],
+        previous: tuple[int, int] | None,
+        para: tuple[int, int],
+        tk: SentenceTokens | None = None,
+    ) -> Context:
+        """Read the sentence ``text[lo:hi]``."""
+        opener = lex.opener.match(text, lo, hi)
+        return cls(
+            text=text,
+            lo=lo,
+            hi=hi,
+            lex=lex,
+            tk=tk or SentenceTokens.of(text, lo, hi),
+            cue_starts=cue_starts,
+            previous=previous,
+            para=para,
+            opener_end=opener.end() if opener else None,
+            anonymous=lex.sources.anonymity.search(text, lo, hi) is not None,
+        )
+
+    def cue(self, m: CueMatch) -> Cue | None:
+        """Return the cue of a match, a frame's particle included; ``None`` without it.
+
+        The adverbs and negation right before the cue join it ("also said", "did not
+        say", "ne l'a pas confirmé"); so do negators right after a finite verb when a
+        negation opens it ("ne dément pas").
+        """
+        tk = self.tk
+        c, b = tk.index_from(m.start), tk.index_from(m.end)
+        lead, negated = self._lead(c)
+        negated = negated or any(tk.keys[t] in self.lex.negators for t in range(c, b))
+        end = m.end
+        if negated and m.kind == "finite":
+            while b < len(tk) and not tk.boundary(b) and tk.keys[b] in self.lex.negation_after:
+                end, b = tk.ends[b], b + 1
+        first = tk.starts[lead] if lead < c else m.start
+        frame = m.entry.frame
+        if frame is None:
+            return Cue(m.kind, m.start, end, m.entry, c, b, None, lead, first, negated)
+        for k in range(b, min(len(tk), b + m.entry.frame_gap + 1)):
+            if k > b and tk.boundary(k):
+                return None
+            if tk.keys[k] == frame:
+                return Cue(m.kind, m.start, tk.ends[k], m.entry, c, b, None, lead, first, negated)
+        return None
+
+    def _lead(self, c: int) -> tuple[int, bool]:
+        """The first token of a cue starting at token ``c`` once the adverbs, negators and
+        a negation's auxiliary before it are included (clitics only inside a negation),
+        and whether a negator was found."""
+        tk, lex = self.tk, self.lex
+        src = lex.sources
+        k = accepted = c
+        negated = False
+        while k > 0 and not tk.boundary(k):
+            w = tk.keys[k - 1]
+            if w in lex.negators:
+                negated, k = True, k - 1
+                accepted = k
+            elif negated and w in lex.negation_auxiliaries:
+                accepted = k - 1
+                break
+            elif w in src.clitics and tk.words[k - 1].islower():
+                k -= 1
+            elif (
+                tk.words[k - 1][:1].islower()
+                and is_adverb(w, lex.adverbs, lex.before_verb_endings)
+                and not (k > 1 and tk.keys[k - 2] in src.determiners)
+            ):
+                k -= 1
+                accepted = k
+            else:
+                break
+        return accepted, negated
+
+    # -- quotations ----------------------------------------------------------------
+    def closing_quote(self, gap_start: int, gap: str) -> int | None:
+        """Offset of a closing quotation mark in a gap, if any."""
+        for k in range(len(gap) - 1, -1, -1):
+            ch = gap[k]
+            if ch in self.lex.quotes:
+                pos = gap_start + k
+                if self.lex.quotes[ch] != ch or pos == 0 or not self.text[pos - 1].isspace():
+                    return pos
+        return None
+
+    def quoted_before(self, close: int) -> Span:
+        """The quotation closed at ``close`` (from its opening mark in the paragraph)."""
+        opening = self.lex.quotes[self.text[close]]
+        floor = max(self.para[0], close - _QUOTE_WINDOW)
+        o = self.text.rfind(opening, floor, close)
+        if o < 0:
+            return trim(self.text, self.lo, close)
+        return trim(self.text, o + 1, close)
+
+    def quoted_after(self, gap_start: int, gap: str) -> Span | None:
+        """The quotation opened (or the text introduced by a colon) in a gap after a verb."""
+        openings = {v: k for k, v in self.lex.quotes.items()}
+        if ":" not in gap and not any(ch in openings for ch in gap):
+            return None
+        for k, ch in enumerate(gap):
+            if ch in openings:
+                o = gap_start + k
+                ceiling = min(self.para[1], o + _QUOTE_WINDOW)
+                c = self.text.find(openings[ch], o + 1, ceiling)
+                return trim(self.text, o + 1, c if c >= 0 else self.hi)
+        return None
+
+    # -- sources -------------------------------------------------------------------
+    def kind(self, i: int, j: int) -> SourceKind | None:
+        """The kind of source ``tk.words[i:j]`` names, ``None`` if it names none."""
+        kind = valid_np(self.tk, i, j, self.lex.sources, self.cue_starts)
+        if kind is not None and self.anonymous:
+            return SourceKind.ANONYMOUS
+        return kind
+
+    def source_span(self, i: int, j: int) -> tuple[int, int]:
+        """The source span of tokens ``i:j`` (rules of ``SOURCE_SPANS``)."""
+        return source_span(self.tk, i, j, self.lex.sources)
+
+    def rest(self, k: int) -> Span:
+        """Content from token ``k`` to the end of the sentence."""
+        if k >= len(self.tk):
+            return NO_SPAN
+        return trim(self.text, self.tk.starts[k], self.hi)
+
+    def found(
+        self,
+        cue: Cue,
+        pattern: str,
+        span: tuple[int, int],
+        src: tuple[int, int],
+        kind: SourceKind,
+        content: Span,
+        *,
+        stance: Stance | None = None,
+        anaphoric: bool = False,
+    ) -> Found:
+        """The attribution read by ``pattern`` (its ``rule`` is ``pattern:lemma``)."""
+        start = min(span[0], cue.first) if span[0] == cue.start else span[0]
+        return Found(
+            start, span[1], src[0], src[1], cue.first, cue.end, stance or cue.entry.stance,
+            kind, content[0], content[1], anaphoric, f"{pattern}:{cue.entry.lemma}",
+            negated=cue.negated,
+        )  # fmt: skip
+
+    def source_after(self, cue: Cue, pattern: str, content: Span) -> Found | None:
+        """The source follows the cue: "..., a indiqué la Finul", "C'est ce qu'indique X"."""
+        i, j = np_after(self.tk, self.tk.index_from(cue.end), self.lex.sources, self.cue_starts)
+        kind = self.kind(i, j)
+        if kind is None:
+            return None
+        src = self.source_span(i, j)
+        return self.found(cue, pattern, (cue.start, src[1]), src, kind, content)
+
+    def agent(self, cue: Cue, pattern: str, content: Span, anaphoric: bool) -> Found | None:
+        """A passive's source: the agent ("par X", "by X"), or anonymous with a complement."""
+        tk, lex, b = self.tk, self.lex, cue.b
+        stance = cue.entry.passive_stance or cue.entry.stance
+        n = len(tk)
+        if b < n and not tk.boundary(b) and tk.keys[b] in lex.passive_agent:
+            i, j = np_after(tk, b + 1, lex.sources, self.cue_starts)
+            kind = self.kind(i, j)
+            if kind is None:
+                return None
+            src = self.source_span(i, j)
+            start = self.lo if anaphoric else cue.start
+            return self.found(
+                cue, pattern, (start, src[1]), src, kind, content,
+                stance=stance, anaphoric=anaphoric,
+            )  # fmt: skip
+        if b >= n or tk.boundary(b) or tk.keys[b] in lex.passive_complement:
+            return self.found(
+                cue, pattern, (cue.start, cue.end), (cue.start, cue.start), SourceKind.ANONYMOUS,
+                content, stance=stance, anaphoric=anaphoric,
+            )  # fmt: skip
+        return None
+
+    def after_punctuation(self, cue: Cue) -> bool:
+        """True when the verb follows punctuation (other than brackets) or opens the sentence
+        after some."""
+        tk, c = self.tk, cue.lead
+        if c == 0:
+            return bool(tk.gap(0).strip())
+        return tk.boundary(c) and not _PARENS.issuperset(tk.gap(c))
+
+    def gap_before(self, k: int, end: int) -> tuple[int, int | None]:
+        """The gap before token ``k``, ending at ``end``: its start and closing quotation mark."""
+        gap = self.tk.gap(k)
+        start = end - len(gap)
+        return start, self.closing_quote(start, gap)
+
+    def at_end(self, cue: Cue, sub: Subject) -> bool:
+        """True when subject and verb follow their content: "..., officials said."."""
+        tk, b = self.tk, cue.b
+        if sub.stop in _NOT_AFTER_CONTENT:
+            return False
+        return b >= len(tk) or tk.boundary(b) or tk.keys[b] in self.lex.sources.stops
+
+    def content_start(self, sub: Subject) -> int:
+        """The token opening the punctuation gap before a subject (brackets crossed)."""
+        k = sub.i
+        while k > 0 and not (self.tk.boundary(k) and not self.tk.paren(k)):
+            k -= 1
+        return k
