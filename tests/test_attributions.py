@@ -117,7 +117,8 @@ def _check_offsets(text: str, found: tuple[Attribution, ...]) -> None:
         if a.role_start is not None:
             assert a.start <= a.role_start < a.role_end <= a.end
         if a.parent is not None:
-            assert 0 <= a.parent < len(found) and a.parent != i
+            assert 0 <= a.parent < len(found)
+            assert a.parent != i
 
 
 @pytest.mark.parametrize(("lang", "case"), _cases())

@@ -207,6 +207,8 @@ HEAD_CUT = _words(
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _HEAD_TOKEN = re.compile(r"(?P<word>[^\W_]+(?:['’.\-][^\W_]+)*)|(?P<cut>[,(;:\[—–])")
 _POSSESSIVE = re.compile(r"['’]s$")
+#: A determiner right before a source, followed by white space.
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])([A-Za-z]+)\s+$")
 _EDGE = "\"'“”‘’«»,.;:!?()[]—–- \t\n\r\u00a0"
 
 #: Abbreviations after which a full stop does not end a sentence.
@@ -609,24 +611,27 @@ def _span(start: Any, end: Any) -> Span | None:
     return None
 
 
-def to_pred(a: Any) -> PredAttribution | None:
+def to_pred(a: Any, text: str = "") -> PredAttribution | None:
     """An osintparse attribution reduced to spans (``None`` without a cue span).
 
-    PolNeAR's source is the whole noun phrase (article, title, apposition, age, party
-    tag: "Mark Spivey, a spokesman for the office,"), where osintparse's ``source``
-    is the name an analyst records ("Mark Spivey", the rest in ``role`` or the
-    phrase). So the predicted source is the part of the attribution phrase
-    (``start``..``end``) on the source's side of the cue, trimmed; when the source
-    lies outside the phrase or the attribution has no source, the ``source`` span
-    itself (or none). :func:`source_field_counts` scores the ``source`` field alone.
+    PolNeAR's source is the whole noun phrase (determiner, title, apposition, party
+    tag: "a spokesman for the office", "Mark Spivey, a spokesman for the office,"),
+    where osintparse's ``source`` is what an analyst records ("spokesman for the
+    office", "Mark Spivey", the apposition in ``role``). So the predicted source is
+    the smallest span holding the ``source`` and its ``role`` (when the role lies in
+    the attribution phrase), widened to a determiner right before it
+    (:data:`DETERMINERS`). :func:`score_document` also scores the ``source`` field
+    alone (role ``source field``).
 
     Examples
     --------
     >>> from types import SimpleNamespace as R
-    >>> a = R(start=0, end=49, source_start=0, source_end=11, cue_start=45, cue_end=49,
-    ...       content_start=None, content_end=None)
-    >>> to_pred(a).source  # "Mark Spivey, a spokesman for the office, said"
-    (0, 44)
+    >>> t = "Mark Spivey, a spokesman for the office, said"
+    >>> a = R(start=0, end=45, source_start=0, source_end=11, cue_start=41, cue_end=45,
+    ...       role_start=15, role_end=39, content_start=None, content_end=None)
+    >>> p = to_pred(a, t)
+    >>> t[p.source[0]:p.source[1]], t[p.source_field[0]:p.source_field[1]]
+    ('Mark Spivey, a spokesman for the office', 'Mark Spivey')
     """
     cue = _span(getattr(a, "cue_start", None), getattr(a, "cue_end", None))
     if cue is None:
@@ -636,24 +641,27 @@ def to_pred(a: Any) -> PredAttribution | None:
     phrase = _span(getattr(a, "start", None), getattr(a, "end", None)) or cue
     parts = [phrase, cue] + ([source] if source else [])
     span = (min(p[0] for p in parts), max(p[1] for p in parts))
+    role = _span(getattr(a, "role_start", None), getattr(a, "role_end", None))
     return PredAttribution(
         span=span,
-        source=_phrase_source(phrase, cue, source),
+        source=_noun_phrase(text, phrase, source, role),
         cue=cue,
         content=content,
         source_field=source,
     )
 
 
-def _phrase_source(phrase: Span, cue: Span, source: Span | None) -> Span | None:
-    """The part of ``phrase`` on the source's side of ``cue`` (see :func:`to_pred`)."""
+def _noun_phrase(text: str, phrase: Span, source: Span | None, role: Span | None) -> Span | None:
+    """The source's noun phrase in PolNeAR's sense (see :func:`to_pred`)."""
     if source is None:
         return None
-    if phrase[0] <= source[0] and source[1] <= cue[0]:
-        return (phrase[0], cue[0])
-    if cue[1] <= source[0] and source[1] <= phrase[1]:
-        return (cue[1], phrase[1])
-    return source
+    a, b = source
+    if role is not None and phrase[0] <= role[0] and role[1] <= phrase[1]:
+        a, b = min(a, role[0]), max(b, role[1])
+    m = _DETERMINER_BEFORE.search(text, max(phrase[0], a - 12), a)
+    if m is not None and m.group(1).lower() in DETERMINERS:
+        a = m.start(1)
+    return (a, b)
 
 
 def predict(article: Article) -> tuple[tuple[PredAttribution, ...], bool, float, float]:
@@ -663,7 +671,9 @@ def predict(article: Article) -> tuple[tuple[PredAttribution, ...], bool, float,
     cpu0, wall0 = time.process_time(), time.perf_counter()
     parsed = osintparse.parse(article.text, lang="en", published=article.published)
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
-    preds = tuple(p for p in (to_pred(a) for a in parsed.attributions) if p is not None)
+    preds = tuple(
+        p for p in (to_pred(a, parsed.text) for a in parsed.attributions) if p is not None
+    )
     return preds, parsed.text == article.text, cpu, wall
 
 

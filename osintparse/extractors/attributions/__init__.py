@@ -151,6 +151,7 @@ def _attribution(text: str, norm: Normalized, f: Found) -> Attribution:
         content_start, content_end = norm.span(f.content_start, f.content_end)
     channel, channel_start, channel_end = _sub_span(text, norm, f.channel)
     role, role_start, role_end = _sub_span(text, norm, f.role)
+    resolved, resolved_start, resolved_end = _sub_span(text, norm, f.resolved)
     return Attribution(
         start=s,
         end=e,
@@ -175,6 +176,9 @@ def _attribution(text: str, norm: Normalized, f: Found) -> Attribution:
         role_start=role_start,
         role_end=role_end,
         document=f.document,
+        resolved=resolved or None,
+        resolved_start=resolved_start,
+        resolved_end=resolved_end,
     )
 
 

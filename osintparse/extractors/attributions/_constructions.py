@@ -188,6 +188,9 @@ def _inverted(s: Context, cue: Cue) -> Found | Stop | None:
         return None
     if cue.lead == 0:
         return STOP
+    sub = find_subject(s, cue)
+    if sub is not None and (sub.role is not None or sub.parts > 1):
+        return None  # "Mark Spivey, a spokesman for X, said": the subject is before
     return s.source_after(cue, "inverted", trim(s.text, s.lo, start))
 
 
@@ -211,7 +214,7 @@ def _quote_after(s: Context, cue: Cue) -> Found | Stop | None:
     quoted = s.quoted_after(cue.end, gap)
     if quoted is None:
         return None
-    return s.found(cue, "quote", sub.span, sub.src, sub.kind, quoted)
+    return s.by_subject(cue, "quote", quoted)
 
 
 @CONSTRUCTIONS.rule("frame")
@@ -222,7 +225,7 @@ def _frame(s: Context, cue: Cue) -> Found | Stop | None:
         return None
     b = cue.b
     content = trim(s.text, s.tk.starts[b], s.hi) if b < len(s.tk) else NO_SPAN
-    return s.found(cue, "frame", sub.span, sub.src, sub.kind, content)
+    return s.by_subject(cue, "frame", content)
 
 
 @CONSTRUCTIONS.rule("verb_clause")
@@ -236,7 +239,7 @@ def _verb_clause(s: Context, cue: Cue) -> Found | Stop | None:
         if k > b and tk.boundary(k) and tk.gap(k).strip() != ",":
             break
         if tk.keys[k] in s.lex.complementizers:
-            return s.found(cue, "verb_clause", sub.span, sub.src, sub.kind, s.rest(k + 1))
+            return s.by_subject(cue, "verb_clause", s.rest(k + 1))
     return None
 
 
@@ -250,7 +253,7 @@ def _quote_end(s: Context, cue: Cue) -> Found | Stop | None:
     _, close = s.gap_before(k, s.tk.starts[k])
     if close is None:
         return None
-    return s.found(cue, "quote", sub.span, sub.src, sub.kind, s.quoted_before(close))
+    return s.by_subject(cue, "quote", s.quoted_before(close))
 
 
 @CONSTRUCTIONS.rule("inverted_end")
@@ -261,13 +264,7 @@ def _inverted_end(s: Context, cue: Cue) -> Found | Stop | None:
         return None
     k = s.content_start(sub)
     start, _ = s.gap_before(k, s.tk.starts[k])
-    return s.found(cue, "inverted", sub.span, sub.src, sub.kind, trim(s.text, s.lo, start))
-
-
-@CONSTRUCTIONS.rule("needs_clause")
-def _needs_clause(s: Context, cue: Cue) -> Found | Stop | None:
-    """A verb marked `needs_clause` gives nothing without a clause or quotation."""
-    return STOP if cue.subject is not None and cue.entry.needs_clause else None
+    return s.by_subject(cue, "inverted", trim(s.text, s.lo, start))
 
 
 @CONSTRUCTIONS.rule("verb")
@@ -276,7 +273,9 @@ def _verb(s: Context, cue: Cue) -> Found | Stop | None:
     sub = cue.subject
     if sub is None or not (cue.b >= len(s.tk) or s.tk.boundary(cue.b)):
         return None
-    return s.found(cue, "verb", sub.span, sub.src, sub.kind, NO_SPAN)
+    if not cue.entry.takes("bare"):
+        return STOP
+    return s.by_subject(cue, "verb", NO_SPAN)
 
 
 @CONSTRUCTIONS.rule("verb_inf")
@@ -284,19 +283,26 @@ def _verb_inf(s: Context, cue: Cue) -> Found | Stop | None:
     """An infinitive after the verb: "X a déclaré agir ...", "X claimed to have ..."."""
     sub = cue.subject
     tk, lex, b = s.tk, s.lex, cue.b
-    if sub is None or b >= len(tk) or tk.boundary(b):
+    if sub is None or b >= len(tk) or tk.boundary(b) or not cue.entry.takes("infinitive"):
         return None
-    word = tk.keys[b]
-    if word in lex.infinitive_markers and b + 1 < len(tk):
-        return s.found(cue, "verb_inf", sub.span, sub.src, sub.kind, s.rest(b + 1))
-    if (
-        lex.infinitive_endings
+    # "to" opens an infinitive; "de", "à" only before a word with an infinitive ending.
+    marked = tk.keys[b] in lex.infinitive_markers and b + 1 < len(tk)
+    if marked and (not lex.infinitive_endings or _infinitive(s, b + 1)):
+        return s.by_subject(cue, "verb_inf", s.rest(b + 1))
+    if _infinitive(s, b):
+        return s.by_subject(cue, "verb_inf", s.rest(b))
+    return None
+
+
+def _infinitive(s: Context, k: int) -> bool:
+    """True when token ``k`` has an infinitive ending (`infinitive_endings`) and is lower case."""
+    lex, word = s.lex, s.tk.keys[k]
+    return (
+        bool(lex.infinitive_endings)
         and word.endswith(lex.infinitive_endings)
         and word not in lex.not_infinitives
-        and tk.words[b].islower()
-    ):
-        return s.found(cue, "verb_inf", sub.span, sub.src, sub.kind, s.rest(b))
-    return None
+        and s.tk.words[k].islower()
+    )
 
 
 @CONSTRUCTIONS.rule("verb_obj")
@@ -304,8 +310,11 @@ def _verb_obj(s: Context, cue: Cue) -> Found | Stop | None:
     """An object after the verb: "X a confirmé l'envoi ...", "X told Reuters the attack ..."."""
     sub = cue.subject
     tk, b = s.tk, cue.b
-    if sub is None or b >= len(tk):
+    if sub is None or b >= len(tk) or not cue.entry.takes("object"):
         return None
+    b = _after_time(s, b)
+    if b >= len(tk) or tk.keys[b] in s.lex.sources.breakers or tk.keys[b] in s.lex.not_objects:
+        return None  # "They believe in ...", "les Français approuvent a été publié"
     if cue.entry.recipient:
         # "X told Reuters the attack failed": skip the one told.
         if tk.keys[b] in s.lex.sources.pronouns:
@@ -314,7 +323,21 @@ def _verb_obj(s: Context, cue: Cue) -> Found | Stop | None:
             limit = min(len(tk), b + 4)
             while b < limit and tk.words[b][:1].isupper() and not tk.boundary(b):
                 b += 1
-    return s.found(cue, "verb_obj", sub.span, sub.src, sub.kind, s.rest(b))
+    return s.by_subject(cue, "verb_obj", s.rest(b))
+
+
+def _after_time(s: Context, b: int) -> int:
+    """The token after a time adjunct opening at token ``b`` ("on Monday", "last week")."""
+    tk, src = s.tk, s.lex.sources
+    k, timed = b, False
+    while k < len(tk) and k - b < 4 and not (k > b and tk.boundary(k)):
+        word = tk.keys[k]
+        if word in src.time_words:
+            timed = True
+        elif word not in src.stops and word not in src.determiners and not word.isdigit():
+            break
+        k += 1
+    return k if timed else b
 
 
 def read(s: Context, cue: Cue) -> Found | None:

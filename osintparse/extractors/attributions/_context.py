@@ -97,14 +97,17 @@ class Found:
     channel: tuple[int, int] | None = None
     role: tuple[int, int] | None = None
     document: DocumentKind | None = None
+    resolved: tuple[int, int] | None = None
 
 
 @attrs.frozen
 class Subject:
     """The subject of a verb cue: tokens ``i:j``, what ended it on the left, its kind.
 
-    ``src`` is the source span (leading article dropped), ``span`` the attribution
-    span (subject to cue).
+    ``i:j`` is the whole noun phrase (appositions included); ``src`` is the source span
+    (leading article dropped), ``span`` the attribution span (subject to cue), ``role``
+    the apposition's span and ``resolved`` the antecedent's (a relative pronoun's), if
+    any.
 
     Examples
     --------
@@ -118,6 +121,9 @@ class Subject:
     kind: SourceKind
     src: tuple[int, int]
     span: tuple[int, int]
+    role: tuple[int, int] | None = None
+    resolved: tuple[int, int] | None = None
+    parts: int = 1
 
 
 @attrs.define
@@ -309,9 +315,10 @@ class Context:
         return None
 
     # -- sources -------------------------------------------------------------------
-    def kind(self, i: int, j: int) -> SourceKind | None:
-        """The kind of source ``tk.words[i:j]`` names, ``None`` if it names none."""
-        kind = valid_np(self.tk, i, j, self.lex.sources, self.cue_starts)
+    def kind(self, i: int, j: int, *, open_subject: bool = False) -> SourceKind | None:
+        """The kind of source ``tk.words[i:j]`` names, ``None`` if it names none (any noun
+        phrase names one with ``open_subject``: see the ``open`` source check)."""
+        kind = valid_np(self.tk, i, j, self.lex.sources, self.cue_starts, open_subject=open_subject)
         if kind is not None and self.anonymous:
             return SourceKind.ANONYMOUS
         return kind
@@ -337,13 +344,24 @@ class Context:
         *,
         stance: Stance | None = None,
         anaphoric: bool = False,
+        role: tuple[int, int] | None = None,
+        resolved: tuple[int, int] | None = None,
     ) -> Found:
         """The attribution read by ``pattern`` (its ``rule`` is ``pattern:lemma``)."""
         start = min(span[0], cue.first) if span[0] == cue.start else span[0]
         return Found(
             start, span[1], src[0], src[1], cue.first, cue.end, stance or cue.entry.stance,
             kind, content[0], content[1], anaphoric, f"{pattern}:{cue.entry.lemma}",
-            negated=cue.negated,
+            negated=cue.negated, role=role, resolved=resolved,
+        )  # fmt: skip
+
+    def by_subject(self, cue: Cue, pattern: str, content: Span) -> Found:
+        """The attribution of a verb and its subject (``cue.subject``, set)."""
+        sub = cue.subject
+        assert sub is not None
+        return self.found(
+            cue, pattern, sub.span, sub.src, sub.kind, content, role=sub.role,
+            resolved=sub.resolved,
         )  # fmt: skip
 
     def source_after(self, cue: Cue, pattern: str, content: Span) -> Found | None:

@@ -33,7 +33,8 @@ __all__ = ["Found", "match_sentence"]
 def _cues(found: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> list[CueMatch]:
     """The cues left once the noun readings are dropped."""
     verb_starts = frozenset(m.start for m in found if m.kind != "prep")
-    return [m for m in found if not not_a_cue(m, tk, lex, verb_starts)]
+    markers = [m.span() for m in lex.sources.anonymity.finditer(tk.text, tk.lo, tk.hi)]
+    return [m for m in found if not not_a_cue(m, tk, lex, verb_starts, markers)]
 
 
 def match_sentence(

@@ -32,6 +32,7 @@ from osintparse.errors import LexiconError
 from osintparse.model import SourceKind, Stance
 
 __all__ = [
+    "COMPLEMENTS",
     "CUE_KINDS",
     "TOKEN",
     "CueEntry",
@@ -121,6 +122,11 @@ def compile_words(words: Iterable[str]) -> regex.Pattern[str]:
     )
 
 
+#: What may follow a verb cue: a clause (a complementizer, a quotation, or the verb after
+#: its content), an infinitive, an object, or nothing.
+COMPLEMENTS = frozenset({"clause", "infinitive", "object", "bare"})
+
+
 @attrs.frozen
 class CueEntry:
     """A cue entry of the lexicon: a reporting verb or a preposition, and how it reads.
@@ -142,6 +148,20 @@ class CueEntry:
     frame_gap: int = 0
     passive_stance: Stance | None = None
     recipient: bool = False
+    cue_class: str = ""
+    open_subject: bool = False
+    complements: frozenset[str] = COMPLEMENTS
+    cites: bool = False
+
+    def takes(self, complement: str) -> bool:
+        """True when the verb may be read with ``complement`` (one of :data:`COMPLEMENTS`).
+
+        Examples
+        --------
+        >>> cue_lexicon("en").finite["added"].takes("object")
+        False
+        """
+        return complement in self.complements
 
 
 @attrs.frozen
@@ -251,6 +271,8 @@ class CueLexicon:
     quotes: Mapping[str, str]
     sources: SourceLexicon
     nouns: NounReadings
+    not_objects: frozenset[str] = frozenset()
+    participle_endings: tuple[str, ...] = ()
     negators: frozenset[str] = frozenset()
     negation_after: frozenset[str] = frozenset()
     negation_auxiliaries: frozenset[str] = frozenset()
@@ -307,6 +329,9 @@ class SourceLexicon:
     relatives: frozenset[str]
     max_words: int
     titles: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
+    party_tags: frozenset[str] = frozenset()
+    party_prefixes: tuple[str, ...] = ()
 
 
 def _stance(value: str, where: str) -> Stance:
@@ -316,16 +341,31 @@ def _stance(value: str, where: str) -> Stance:
         raise LexiconError(f"{where}: unknown stance {value!r}") from None
 
 
-def _entry(lemma: str, entry: Mapping[str, Any], where: str) -> CueEntry:
+def _entry(
+    lemma: str, entry: Mapping[str, Any], where: str, classes: Mapping[str, Any]
+) -> CueEntry:
     passive = entry.get("passive_stance")
+    name = entry["cue_class"]
+    if name not in classes:
+        raise LexiconError(f"{where}: no cue class {name!r} in [cue_classes]")
+    cls = classes[name]
+    complements = frozenset(entry.get("complements", COMPLEMENTS))
+    if entry.get("needs_clause", False):
+        complements = frozenset({"clause"})
+    if not complements or not complements <= COMPLEMENTS:
+        raise LexiconError(f"{where}: complements must be among {sorted(COMPLEMENTS)}")
     return CueEntry(
         lemma=lemma,
-        stance=_stance(entry["stance"], where),
-        needs_clause=bool(entry.get("needs_clause", False)),
+        stance=_stance(entry.get("stance", cls["stance"]), where),
+        needs_clause=complements == {"clause"},
         frame=entry.get("frame"),
         frame_gap=int(entry.get("frame_gap", 0)),
         passive_stance=_stance(passive, where) if passive else None,
         recipient=bool(entry.get("recipient", False)),
+        cue_class=name,
+        open_subject=bool(cls["open_subject"]),
+        complements=complements,
+        cites=bool(entry.get("cites", False)),
     )
 
 
@@ -340,6 +380,8 @@ def _conjugated(
             raise LexiconError(f"{where}: no conjugation class {entry['class']!r}")
         for t, endings in cls.items():
             forms[t] += [e.replace("~", entry["stem"]) for e in endings]
+    if "particle" in entry:
+        forms = {t: [f"{f} {entry['particle']}" for f in fs] for t, fs in forms.items()}
     return forms
 
 
@@ -348,11 +390,11 @@ def _verbs(lang: str, data: Mapping[str, Any]) -> dict[str, dict[str, CueEntry]]
     conj = data["conjugations"]
     agreement = conj.get("agreement", ["~"])
     classes = [v for v in conj.values() if isinstance(v, dict)]
-    types = sorted({"finite", "participle"}.union(*classes))
+    types = sorted({"finite", "participle", "gerund"}.union(*classes))
     out: dict[str, dict[str, CueEntry]] = {t: {} for t in types}
     for lemma, entry in data["verbs"].items():
         where = f"{lang}/attributions.toml verbs.{lemma}"
-        verb = _entry(lemma, entry, where)
+        verb = _entry(lemma, entry, where, data["cue_classes"])
         for t, forms in _conjugated(entry, conj, types, where).items():
             agreed = agreement if t == "participle" else ["~"]
             for form in forms:
@@ -463,7 +505,19 @@ def _sources(lang: str) -> SourceLexicon:
         relatives=keys(np["relatives"]),
         max_words=int(np["max_words"]),
         titles=keys(np["titles"]),
+        time_words=_time_words(lang, np["time_words"]),
+        party_tags=keys(t for t in np["party_tags"] if not t.endswith("-")),
+        party_prefixes=tuple(key(t) for t in np["party_tags"] if t.endswith("-")),
     )
+
+
+def _time_words(lang: str, words: Iterable[str]) -> frozenset[str]:
+    """The words of time a source never consists of: ``time_words`` and the calendar's."""
+    calendar = lexicons.load(lang, "calendar")
+    found = set(keys(words))
+    for table in ("months", "weekdays"):
+        found.update(key(w).rstrip(".") for w in calendar.get(table, {}))
+    return frozenset(found)
 
 
 def _quotes(lang: str, pairs: Iterable[str]) -> dict[str, str]:
@@ -531,6 +585,8 @@ def cue_lexicon(lang: str) -> CueLexicon:
         quotes=_quotes(lang, data["quotes"]["pairs"]),
         sources=_sources(lang),
         nouns=_noun_readings(lang, data["noun_readings"], forms.forms["finite"]),
+        not_objects=keys(clauses["not_objects"]),
+        participle_endings=tuple(typology["noun_phrase"]["participle_endings"]),
         negators=_token_keys(data["negation"]["before"]),
         negation_after=_token_keys(data["negation"]["after"]),
         negation_auxiliaries=_token_keys(data["negation"]["auxiliaries"]),

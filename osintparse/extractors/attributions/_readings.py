@@ -20,7 +20,7 @@ Examples
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Set
+from collections.abc import Callable, Sequence, Set
 
 import attrs
 import regex
@@ -88,12 +88,18 @@ class Reading:
     after_word: bool
     previous: str
     homograph: bool
+    markers: Sequence[tuple[int, int]] = ()
 
     @classmethod
     def of(
-        cls, cue: CueMatch, tk: SentenceTokens, lex: CueLexicon, verb_starts: Set[int]
+        cls,
+        cue: CueMatch,
+        tk: SentenceTokens,
+        lex: CueLexicon,
+        verb_starts: Set[int],
+        markers: Sequence[tuple[int, int]] = (),
     ) -> Reading:
-        """Read the words around ``cue``."""
+        """Read the words around ``cue`` (``markers``: the anonymity markers' spans)."""
         c = tk.index_from(cue.start)
         return cls(
             cue=cue,
@@ -104,6 +110,7 @@ class Reading:
             after_word=c > 0 and not tk.boundary(c),
             previous=tk.keys[c - 1] if c > 0 else "",
             homograph=cue.kind == "finite" and cue.form in lex.nouns.homographs,
+            markers=markers,
         )
 
 
@@ -180,7 +187,20 @@ def _singular(r: Reading) -> bool:
     return False
 
 
-def not_a_cue(cue: CueMatch, tk: SentenceTokens, lex: CueLexicon, verb_starts: Set[int]) -> bool:
+@NOUN_READINGS.rule("anonymity")
+def _anonymity(r: Reading) -> bool:
+    """A cue inside an anonymity marker is none: "who requested anonymity", "asked not to be
+    named"."""
+    return any(a <= r.cue.start < b for a, b in r.markers)
+
+
+def not_a_cue(
+    cue: CueMatch,
+    tk: SentenceTokens,
+    lex: CueLexicon,
+    verb_starts: Set[int],
+    markers: Sequence[tuple[int, int]] = (),
+) -> bool:
     """True when a rule of :data:`NOUN_READINGS` reads ``cue`` as a noun or a name.
 
     ``verb_starts`` are the starts of every verb cue of the sentence.
@@ -193,5 +213,5 @@ def not_a_cue(cue: CueMatch, tk: SentenceTokens, lex: CueLexicon, verb_starts: S
     >>> not_a_cue(CueMatch.of(lex.cues.search(tk.text), lex), tk, lex, frozenset({10}))
     False
     """
-    reading = Reading.of(cue, tk, lex, verb_starts)
+    reading = Reading.of(cue, tk, lex, verb_starts, markers)
     return any(rule(reading) for rule in rules_of(NOUN_READINGS))

@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 _SOFT_GAP = frozenset(" '\n\r\t\f\v")
-_PAREN_GAP = frozenset(" ()")
+_PAREN_GAP = frozenset(" ().")
 
 
 @attrs.frozen
@@ -106,9 +106,10 @@ class SentenceTokens:
         return not _SOFT_GAP.issuperset(self.gap(i)) and i not in self.soft
 
     def paren(self, i: int) -> bool:
-        """True when the gap before token ``i`` is only brackets and spaces: "Institut (ISW)"."""
+        """True when the gap before token ``i`` is a bracket, with spaces or an abbreviation's
+        full stop: "Institut (ISW)", "Rep. John Mica (R-Fla.) said"."""
         gap = self.gap(i)
-        return bool(gap.strip()) and _PAREN_GAP.issuperset(gap)
+        return ("(" in gap or ")" in gap) and _PAREN_GAP.issuperset(gap)
 
     def index_from(self, pos: int) -> int:
         """Return the index of the first token starting at or after ``pos``."""
@@ -438,6 +439,7 @@ class Phrase:
     j: int
     lex: SourceLexicon
     cue_starts: Set[int]
+    open: bool = False
 
     @property
     def keys(self) -> list[str]:
@@ -464,6 +466,17 @@ def _pronoun(p: Phrase) -> SourceKind | Literal[False] | None:
     if p.j - p.i == 1 and p.keys[0] in p.lex.pronouns:
         return p.lex.pronouns[p.keys[0]]
     return None
+
+
+@SOURCE_CHECKS.rule("time")
+def _time(p: Phrase) -> SourceKind | Literal[False] | None:
+    """No source is only time words, numbers and determiners: "Tuesday", "last week"."""
+    lex = p.lex
+    for t in range(p.i, p.j):
+        word = p.tk.keys[t]
+        if word not in lex.time_words and word not in lex.determiners and not word.isdigit():
+            return None
+    return False
 
 
 @SOURCE_CHECKS.rule("grammar_end")
@@ -498,8 +511,25 @@ def _name(p: Phrase) -> SourceKind | Literal[False] | None:
     return SourceKind.OTHER if has_name(p.tk, p.i, p.j, p.lex) else None
 
 
+@SOURCE_CHECKS.rule("open")
+def _open(p: Phrase) -> SourceKind | Literal[False] | None:
+    """Before a verb of an open cue class (`open_subject`), any noun phrase not opened by a
+    preposition is a source: "His lawyer said", "The clip says"."""
+    lex = p.lex
+    if not p.open or p.keys[0] in lex.stops or p.keys[0] in lex.links:
+        return None
+    grammar = lex.determiners | lex.connectors
+    return SourceKind.OTHER if any(k not in grammar for k in p.keys) else None
+
+
 def valid_np(
-    tk: SentenceTokens, i: int, j: int, lex: SourceLexicon, cue_starts: Set[int]
+    tk: SentenceTokens,
+    i: int,
+    j: int,
+    lex: SourceLexicon,
+    cue_starts: Set[int],
+    *,
+    open_subject: bool = False,
 ) -> SourceKind | None:
     """Return the kind of ``tk.words[i:j]`` if it can name a source, else ``None``.
 
@@ -520,7 +550,7 @@ def valid_np(
     >>> valid_np(tk, 0, 3, lex, frozenset()).value
     'anonymous'
     """
-    phrase = Phrase(tk, i, j, lex, cue_starts)
+    phrase = Phrase(tk, i, j, lex, cue_starts, open_subject)
     for rule in rules_of(SOURCE_CHECKS):
         verdict = rule(phrase)
         if verdict is not None:

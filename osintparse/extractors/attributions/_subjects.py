@@ -6,8 +6,8 @@ and checks the result can name a source.
 
 Examples
 --------
->>> SUBJECTS.names()[:2]
-('phrase', 'relative')
+>>> SUBJECTS.names()
+('phrase', 'relative', 'apposition')
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ import attrs
 
 from osintparse._patterns import RuleTable
 from osintparse.extractors.attributions._context import Context, Cue, Subject
-from osintparse.extractors.attributions._lexicon import rules_of
-from osintparse.extractors.attributions._sources import np_before
+from osintparse.extractors.attributions._lexicon import SourceLexicon, rules_of
+from osintparse.extractors.attributions._sources import is_adverb, np_before
+from osintparse.model import SourceKind
 
 __all__ = ["SUBJECTS", "Candidate", "find_subject"]
 
@@ -27,6 +28,10 @@ __all__ = ["SUBJECTS", "Candidate", "find_subject"]
 @attrs.frozen
 class Candidate:
     """A candidate subject: tokens ``i:j`` and what ended it on the left (see ``np_before``).
+
+    ``first`` is the first token of the whole noun phrase (appositions included, ``i``
+    when ``None``); ``role`` the tokens of an apposition or party tag; ``antecedent``
+    the tokens a relative pronoun stands for.
 
     Examples
     --------
@@ -37,6 +42,16 @@ class Candidate:
     i: int
     j: int
     stop: str
+    first: int | None = None
+    role: tuple[int, int] | None = None
+    antecedent: tuple[int, int] | None = None
+    relative: bool = False
+    parts: int = 1
+
+    @property
+    def start(self) -> int:
+        """The first token of the whole noun phrase."""
+        return self.i if self.first is None else self.first
 
 
 #: A subject rule: from the candidate so far (``None`` for the first rule), the next
@@ -46,6 +61,14 @@ SubjectRule = Callable[[Context, Cue, Candidate | None], Candidate | None]
 #: The rules finding the subject of a verb, in order, each refining the candidate.
 SUBJECTS: RuleTable[SubjectRule] = RuleTable("attribution subjects")
 
+#: At most this many comma-separated parts make one subject ("Name, role, age,").
+_MAX_PARTS = 4
+
+
+def _comma(gap: str) -> bool:
+    """True when a gap is a comma (after an abbreviation's full stop, maybe)."""
+    return gap.strip().lstrip(".") == ","
+
 
 @SUBJECTS.rule("phrase")
 def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
@@ -53,27 +76,144 @@ def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
     tk, lex, c = s.tk, s.lex, cue.lead
     i, j, stop = np_before(
         tk, c, lex.sources, adverbs=lex.adverbs, adverb_endings=lex.before_verb_endings,
-        cross=tk.gap(c).strip() == ",",
+        cross=_comma(tk.gap(c)),
     )  # fmt: skip
     return Candidate(i, j, stop)
 
 
 @SUBJECTS.rule("relative")
 def _relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
-    """Across a relative clause: "L'armée, qui a démenti", "An official who asked ... said"."""
+    """A relative pronoun: the source when the verb is the relative clause's ("McConnell,
+    who said", kept with its antecedent), else crossed ("An official who asked ... said")."""
     tk, src = s.tk, s.lex.sources
-    if (
-        p is None
-        or p.stop != "clause"
-        or p.i == 0
-        or tk.keys[p.i - 1] not in src.relatives
-        or s.kind(p.i, p.j) is not None
-    ):
+    if p is None or p.stop != "clause" or p.i == 0 or tk.keys[p.i - 1] not in src.relatives:
         return p
-    i, j, _ = np_before(tk, p.i - 1, src, cross=True)
+    rel = p.i - 1
+    closed = _comma(tk.gap(cue.lead))
+    adjunct = (
+        p.i == p.j
+        or tk.keys[p.i] in src.stops
+        or (
+            s.kind(p.i, p.j) is None
+            and (is_adverb(tk.keys[p.i], s.lex.adverbs, s.lex.adverb_endings))
+        )
+    )
+    i, j, stop = np_before(tk, rel, src, cross=True)
     if cue.kind == "finite" and 0 < j < cue.lead and tk.keys[j - 1] in src.breakers:
         return None
-    return Candidate(i, j, "relative")
+    if adjunct and not closed:
+        antecedent = _name_of(s, i, j, stop)
+        return Candidate(rel, rel + 1, stop, first=rel, antecedent=antecedent, relative=True)
+    if closed or s.kind(p.i, p.j) is None:
+        return _parts(s, Candidate(i, j, "relative" if stop == "start" else stop))
+    return p
+
+
+def _name_of(s: Context, i: int, j: int, stop: str) -> tuple[int, int] | None:
+    """The name among the parts of the noun phrase ``i:j`` (see ``apposition``)."""
+    if i >= j:
+        return None
+    c = _parts(s, Candidate(i, j, stop))
+    return (c.i, c.j) if s.kind(c.i, c.j) is not None else None
+
+
+@SUBJECTS.rule("apposition")
+def _apposition(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """A name with its apposition, age or party tag, in any order: "Mark Spivey, a
+    spokesman for X, said", "Quina Jones, 25, said", "le porte-parole, Jean Dupont, a dit"."""
+    if p is None or p.relative or p.stop == "relative":
+        return p
+    return _parts(s, p)
+
+
+def _kind_of_part(s: Context, i: int, j: int) -> str:
+    """What a comma-separated part is: ``age``, ``tag``, ``name``, ``role`` or ``none``.
+
+    A role is a noun phrase opened by a determiner or a lower-case word ("a spokesman for
+    X", "director of Y"); a name has capitalised first and last words ("Senator Dianne
+    Feinstein", "Democrat of California"); anything else ("Two million people have fled")
+    ends the parts."""
+    tk, src = s.tk, s.lex.sources
+    if i >= j:
+        return "none"
+    first = tk.keys[i]
+    if j - i == 1 and tk.words[i].isdigit():
+        return "age"
+    if j - i == 1 and _is_tag(src, tk.words[i]):
+        return "tag"
+    if first in src.stops or first in src.links:
+        return "none"
+    if j - i == 1 and is_adverb(first, s.lex.adverbs, s.lex.adverb_endings):
+        return "none"
+    if first in src.determiners or tk.words[i][:1].islower():
+        return "role" if s.kind(i, j, open_subject=True) is not None else "none"
+    last, _ = _split_tag(s, i, j)
+    verbs = s.lex.participle_endings
+    if (
+        tk.words[last - 1][:1].isupper()
+        and not any(
+            tk.words[t].islower() and tk.keys[t].endswith(verbs) for t in range(i, last) if verbs
+        )
+        and s.kind(i, j) is not None
+    ):
+        return "name"  # "Russia attacked Kyiv" is none: a lower-case participle
+    return "none"
+
+
+def _coordinated(s: Context, i: int, j: int) -> bool:
+    """True when tokens ``i:j`` hold a coordinator (a word both link and connector: "and")."""
+    src = s.lex.sources
+    return any(s.tk.keys[t] in src.links and s.tk.keys[t] in src.connectors for t in range(i, j))
+
+
+def _is_tag(src: SourceLexicon, word: str) -> bool:
+    low = word.casefold()
+    return low in src.party_tags or any(
+        low.startswith(p) and len(low) > len(p) and word[len(p)].isupper()
+        for p in src.party_prefixes
+    )
+
+
+def _split_tag(s: Context, i: int, j: int) -> tuple[int, tuple[int, int] | None]:
+    """A party tag closing a part ("Rep. John Mica (R-Fla.)"): the part's end without it."""
+    if j - i > 1 and _is_tag(s.lex.sources, s.tk.words[j - 1]) and s.tk.paren(j - 1):
+        return j - 1, (j - 1, j)
+    return j, None
+
+
+def _parts(s: Context, p: Candidate) -> Candidate:
+    """The comma-separated parts ending with ``p``: the name is the source, the part next
+    to it its role; ages and party tags are skipped (a tag is the role when nothing else is)."""
+    tk, src = s.tk, s.lex.sources
+    parts = [(p.i, p.j, p.stop, _kind_of_part(s, p.i, p.j))]
+    while (
+        len(parts) < _MAX_PARTS
+        and parts[-1][3] != "none"
+        and parts[-1][0] > 0
+        and _comma(tk.gap(parts[-1][0]))
+    ):
+        i, j, stop = np_before(tk, parts[-1][0], src, cross=True)
+        kind = _kind_of_part(s, i, j)
+        if kind == "none" or _coordinated(s, i, j):
+            break
+        parts.append((i, j, stop, kind))
+    parts.reverse()
+    if len(parts) > 1 and _coordinated(s, p.i, p.j):
+        # "Clinton, Trump and Sanders said": one source, a list.
+        return Candidate(parts[0][0], p.j, parts[0][2], parts=len(parts))
+    people = [x for x in parts if x[3] in ("name", "role")]
+    if len(parts) == 1 or not any(x[3] == "name" for x in people):
+        j, tag = _split_tag(s, p.i, p.j)
+        return Candidate(p.i, j, p.stop, role=tag) if tag else p
+    names = [x for x in people if x[3] == "name"]
+    head = names[0] if names else people[0]
+    k = people.index(head)
+    others = people[k + 1 : k + 2] or people[max(0, k - 1) : k]
+    j, tag = _split_tag(s, head[0], head[1])
+    role = (others[0][0], others[0][1]) if others else tag
+    if role is None:
+        role = next(((x[0], x[1]) for x in parts if x[3] == "tag"), None)
+    return Candidate(head[0], j, parts[0][2], first=parts[0][0], role=role, parts=len(parts))
 
 
 def find_subject(s: Context, cue: Cue) -> Subject | None:
@@ -84,8 +224,22 @@ def find_subject(s: Context, cue: Cue) -> Subject | None:
         if phrase is None:
             return None
     assert phrase is not None
-    kind = s.kind(phrase.i, phrase.j)
+    i, j, tk = phrase.i, phrase.j, s.tk
+    kind = s.kind(i, j, open_subject=cue.entry.open_subject)
+    if phrase.relative:
+        kind = s.kind(*phrase.antecedent) if phrase.antecedent else SourceKind.OTHER
     if kind is None:
         return None
-    i, j = phrase.i, phrase.j
-    return Subject(i, j, phrase.stop, kind, s.source_span(i, j), (s.tk.starts[i], cue.end))
+    role = resolved = None
+    if phrase.role is not None:
+        role = s.source_span(*phrase.role)
+        if kind is SourceKind.OTHER:
+            kind = s.kind(*phrase.role) or kind
+    if phrase.antecedent is not None:
+        resolved = s.source_span(*phrase.antecedent)
+    src = (tk.starts[i], tk.ends[j - 1]) if phrase.relative else s.source_span(i, j)
+    start = tk.starts[phrase.start]
+    return Subject(
+        phrase.start, j, phrase.stop, kind, src, (start, cue.end), role=role,
+        resolved=resolved, parts=phrase.parts,
+    )  # fmt: skip
