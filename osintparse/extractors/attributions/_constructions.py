@@ -184,7 +184,7 @@ def _inverted(s: Context, cue: Cue) -> Found | Stop | None:
     if cue.kind not in VERBS or not s.after_punctuation(cue):
         return None
     start, close = s.gap_before(cue.lead, cue.first)
-    if close is not None:
+    if close is not None or "," not in s.tk.gap(cue.lead):
         return None
     if cue.lead == 0:
         return STOP

@@ -44,7 +44,7 @@ __all__ = [
     "valid_np",
 ]
 
-_SOFT_GAP = frozenset(" '\n\r\t\f\v")
+_SOFT_GAP = frozenset(" '\n\r\t\f\v/&")
 _PAREN_GAP = frozenset(" ().")
 
 
@@ -477,6 +477,13 @@ def _time(p: Phrase) -> SourceKind | Literal[False] | None:
         if word not in lex.time_words and word not in lex.determiners and not word.isdigit():
             return None
     return False
+
+
+@SOURCE_CHECKS.rule("preposition")
+def _preposition(p: Phrase) -> SourceKind | Literal[False] | None:
+    """No source opens with a preposition (a word both link and stop): "in Washington"."""
+    first = p.keys[0]
+    return False if first in p.lex.links and first in p.lex.stops else None
 
 
 @SOURCE_CHECKS.rule("grammar_end")

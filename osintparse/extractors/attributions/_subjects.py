@@ -93,10 +93,7 @@ def _relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     adjunct = (
         p.i == p.j
         or tk.keys[p.i] in src.stops
-        or (
-            s.kind(p.i, p.j) is None
-            and (is_adverb(tk.keys[p.i], s.lex.adverbs, s.lex.adverb_endings))
-        )
+        or is_adverb(tk.keys[p.i], s.lex.adverbs, s.lex.adverb_endings)
     )
     i, j, stop = np_before(tk, rel, src, cross=True)
     if cue.kind == "finite" and 0 < j < cue.lead and tk.keys[j - 1] in src.breakers:
@@ -104,9 +101,14 @@ def _relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     if adjunct and not closed:
         antecedent = _name_of(s, i, j, stop)
         return Candidate(rel, rel + 1, stop, first=rel, antecedent=antecedent, relative=True)
-    if closed or s.kind(p.i, p.j) is None:
+    verbs = s.lex.participle_endings
+    clause = any(
+        tk.words[t].islower() and tk.keys[t].endswith(verbs) for t in range(p.i, p.j) if verbs
+    )
+    if closed or clause or s.kind(p.i, p.j, open_subject=cue.entry.open_subject) is None:
+        # ", who ..., said", "who requested anonymity said": the relative clause is crossed
         return _parts(s, Candidate(i, j, "relative" if stop == "start" else stop))
-    return p
+    return p  # "which advocates say": the phrase after the relative pronoun
 
 
 def _name_of(s: Context, i: int, j: int, stop: str) -> tuple[int, int] | None:
