@@ -265,6 +265,8 @@ class PredAttribution:
     content: Span | None
     #: The record's own ``source`` span (the name alone), scored apart.
     source_field: Span | None = None
+    #: Whether the attribution is nested in another (osintparse's ``parent`` is set).
+    nested: bool = False
 
     def role(self, name: str) -> Span | None:
         """The span of one role (``cue``, ``source``, ``content`` or ``source field``)."""
@@ -301,6 +303,7 @@ class DocScore:
     clean_predictions: int
     misses: tuple[int, ...] = ()
     false_positives: tuple[int, ...] = ()
+    nested_ignored: int = 0
 
 
 @dataclass
@@ -310,6 +313,7 @@ class Totals:
     docs: int = 0
     attributions: Counts = field(default_factory=Counts)
     ignored: int = 0
+    nested_ignored: int = 0
     roles: dict[tuple[str, str], Counts] = field(default_factory=dict)
     by_class: dict[str, list[int]] = field(default_factory=dict)
     clean_sentences: int = 0
@@ -325,6 +329,7 @@ class Totals:
         self.docs += 1
         self.attributions = self.attributions + s.attributions
         self.ignored += s.ignored
+        self.nested_ignored += s.nested_ignored
         for key, c in s.roles.items():
             self.roles[key] = self.roles.get(key, Counts()) + c
         for cls, row in s.by_class.items():
@@ -352,6 +357,7 @@ class Totals:
             "documents": self.docs,
             "attributions": self.attributions.as_dict(),
             "ignored_predictions_on_sourceless_gold": self.ignored,
+            "ignored_nested_predictions": self.nested_ignored,
             "roles": {f"{r}_{k}": c.as_dict() for (r, k), c in sorted(self.roles.items())},
             "cue_classes": {
                 cls: {
@@ -648,6 +654,7 @@ def to_pred(a: Any, text: str = "") -> PredAttribution | None:
         cue=cue,
         content=content,
         source_field=source,
+        nested=getattr(a, "parent", None) is not None,
     )
 
 
@@ -855,21 +862,25 @@ def score_document(
         for j, p in enumerate(preds)
         if j not in matched_pred and any(overlaps(p.span, c) for c in sourceless_cues)
     }
+    nested = {j for j, p in enumerate(preds) if j not in matched_pred and p.nested} - ignored
+    ignored |= nested
     n_gold = sum(g.has_source for g in gold)
     roles: dict[tuple[str, str], Counts] = {}
+    scored = [p for j, p in enumerate(preds) if j not in nested]
     for role in ROLES:
         roles[(role, "exact")], roles[(role, "begin")] = role_counts(
-            *_role_sets(text, gold, preds, role)
+            *_role_sets(text, gold, scored, role)
         )
-    gold_sources, _ = _role_sets(text, gold, preds, "source")
-    _, field_sources = _role_sets(text, [], preds, SOURCE_FIELD)
+    gold_sources, _ = _role_sets(text, gold, scored, "source")
+    _, field_sources = _role_sets(text, [], scored, SOURCE_FIELD)
     roles[(SOURCE_FIELD, "exact")], roles[(SOURCE_FIELD, "begin")] = role_counts(
         gold_sources, field_sources
     )
     clean, quiet, false = _clean_sentences(split_sentences(text), gold, preds)
     return DocScore(
         attributions=Counts(n_gold, len(preds) - len(ignored), len(pairs), len(pairs)),
-        ignored=len(ignored),
+        ignored=len(ignored) - len(nested),
+        nested_ignored=len(nested),
         roles=roles,
         by_class=_by_class(text, gold, preds, matched_gold),
         clean_sentences=clean,
@@ -895,7 +906,8 @@ def format_report(split: str, totals: Totals, missing: Sequence[str]) -> str:
         f"mismatched: {t.spans_mismatched}",
         "",
         prf_row("attributions", t.attributions, 14)
-        + f"; {t.ignored} predictions on source-less gold attributions ignored",
+        + f"; ignored: {t.ignored} predictions on source-less gold attributions, "
+        f"{t.nested_ignored} nested predictions matching no gold",
         "",
         f"{'cue class':<14}{'gold cues':>10}{'cue recall':>12}"
         f"{'with source':>13}{'attribution recall':>20}",

@@ -30,6 +30,8 @@ from osintparse import lexicons
 from osintparse._patterns import map_back, to_normalized
 from osintparse.extractors.attributions._cues import Found, match_sentence
 from osintparse.extractors.attributions._hedges import hedges_in
+from osintparse.extractors.attributions._lexicon import cue_lexicon
+from osintparse.extractors.attributions._links import Placed, link
 from osintparse.extractors.base import Document
 from osintparse.model import Attribution, Hedge, ParagraphKind, Sentence
 from osintparse.text import Normalized
@@ -123,23 +125,25 @@ def _extract(
     for s, (lo, hi) in zip(sentences, spans, strict=True):
         p_lo, p_hi = paragraphs.get(s.paragraph, (lo, hi))
         paragraphs[s.paragraph] = (min(p_lo, lo), max(p_hi, hi))
-    attributions: list[Attribution] = []
+    placed: list[Placed] = []
     hedges: list[Hedge] = []
     nt = norm.text
     last_body: tuple[int, int] | None = None
     previous: tuple[int, int] | None = None
-    for s, (lo, hi) in zip(sentences, spans, strict=True):
+    for k, (s, (lo, hi)) in enumerate(zip(sentences, spans, strict=True)):
         # Anaphoric cues in the body point back to the body, not to a heading.
         prev = last_body if s.kind is ParagraphKind.BODY else previous
-        for f in match_sentence(nt, lo, hi, lang, previous=prev, paragraph=paragraphs[s.paragraph]):
-            attributions.append(_attribution(text, norm, f))
+        para = paragraphs[s.paragraph]
+        for f in match_sentence(nt, lo, hi, lang, previous=prev, paragraph=para):
+            placed.append(Placed(f, k, s.paragraph))
         for start, end, effect, rule in hedges_in(nt, lo, hi, lang):
             hs, he, ht = map_back(norm, start, end)
             hedges.append(Hedge(start=hs, end=he, text=ht, effect=effect, rule=rule))
         previous = (lo, hi)
         if s.kind is ParagraphKind.BODY:
             last_body = (lo, hi)
-    return tuple(attributions), tuple(hedges)
+    linked = link(placed, nt, cue_lexicon(lang)) if placed else []
+    return tuple(_attribution(text, norm, f) for f in linked), tuple(hedges)
 
 
 def _attribution(text: str, norm: Normalized, f: Found) -> Attribution:
@@ -179,6 +183,7 @@ def _attribution(text: str, norm: Normalized, f: Found) -> Attribution:
         resolved=resolved or None,
         resolved_start=resolved_start,
         resolved_end=resolved_end,
+        parent=f.parent,
     )
 
 

@@ -98,6 +98,12 @@ class Found:
     role: tuple[int, int] | None = None
     document: DocumentKind | None = None
     resolved: tuple[int, int] | None = None
+    parent: int | None = None
+    #: "source" when the source is one the reporter cites ("citing X"), "reporter" when it
+    #: is the reporter ("cité par X"), else "".
+    cites: str = ""
+    #: For a citing verb, the span of its subject, the reporter ("l'AFP, qui cite ...").
+    reporter: tuple[int, int] | None = None
 
 
 @attrs.frozen
@@ -328,10 +334,35 @@ class Context:
         return source_span(self.tk, i, j, self.lex.sources)
 
     def rest(self, k: int) -> Span:
-        """Content from token ``k`` to the end of the sentence."""
+        """Content from token ``k`` to the end of the sentence, or of the quotation it is in."""
         if k >= len(self.tk):
             return NO_SPAN
-        return trim(self.text, self.tk.starts[k], self.hi)
+        start = self.tk.starts[k]
+        return trim(self.text, start, self.quotation_end(start) or self.hi)
+
+    def quotation_end(self, pos: int) -> int | None:
+        """Where the quotation holding ``pos`` closes in the sentence, if ``pos`` is in one.
+
+        The paragraph is read from at most ``_QUOTE_WINDOW`` characters before ``pos``: a
+        mark that opens and closes alike (``"``) toggles, the others count.
+        """
+        closers = self.lex.quotes
+        opening = {o: c for c, o in closers.items()}
+        depth: dict[str, int] = {}
+        for ch in self.text[max(self.para[0], pos - _QUOTE_WINDOW) : pos]:
+            if ch in opening and opening[ch] == ch:
+                depth[ch] = 1 - depth.get(ch, 0)
+            elif ch in opening:
+                depth[ch] = depth.get(ch, 0) + 1
+            elif ch in closers:
+                o = closers[ch]
+                depth[o] = max(0, depth.get(o, 0) - 1)
+        for o, d in depth.items():
+            if d > 0:
+                end = self.text.find(opening[o], pos, self.hi)
+                if end >= 0:
+                    return end
+        return None
 
     def found(
         self,

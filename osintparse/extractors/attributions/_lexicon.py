@@ -332,6 +332,8 @@ class SourceLexicon:
     time_words: frozenset[str] = frozenset()
     party_tags: frozenset[str] = frozenset()
     party_prefixes: tuple[str, ...] = ()
+    personal: frozenset[str] = frozenset()
+    plural_pronouns: frozenset[str] = frozenset()
 
 
 def _stance(value: str, where: str) -> Stance:
@@ -508,6 +510,8 @@ def _sources(lang: str) -> SourceLexicon:
         time_words=_time_words(lang, np["time_words"]),
         party_tags=keys(t for t in np["party_tags"] if not t.endswith("-")),
         party_prefixes=tuple(key(t) for t in np["party_tags"] if t.endswith("-")),
+        personal=keys(data["pronouns"]["other"]) - keys(data["pronouns"]["speaker"]),
+        plural_pronouns=keys(data["pronouns"]["plural"]),
     )
 
 

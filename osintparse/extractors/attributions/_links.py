@@ -1,0 +1,217 @@
+"""Links between the attributions of a text: provenance (``parent``) and pronoun sources.
+
+Once every sentence is read, the rules of :data:`LINKS` run in order over the
+attributions of the whole text, each a small pass:
+
+* ``reported_by``: a cue naming who reports ("cité par l'AFP", "quoted by Reuters")
+  is the parent of the other attributions of its sentence;
+* ``citing``: a cue naming whom the reporter cites ("Reuters, citing two officials",
+  "l'AFP, qui cite le ministère") has the sentence's other attribution as parent;
+* ``content``: an attribution whose cue lies in another's content is nested in it
+  ("X said Y had told him ...", a quotation holding "I think"): the attribution with
+  the smallest such content is its parent;
+* ``pronoun``: a personal pronoun source is resolved to the nearest preceding named
+  source of the same number in its paragraph.
+
+A ``parent`` is the index of another attribution in the text's list; following the
+parents of an attribution gives its provenance chain, from the journalist's source
+down to the cited one. Offsets are into the normalised text.
+
+Examples
+--------
+>>> LINKS.names()
+('reported_by', 'citing', 'content', 'pronoun')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from osintparse._patterns import RuleTable
+from osintparse.extractors.attributions._context import Found
+from osintparse.extractors.attributions._lexicon import TOKEN, CueLexicon, rules_of
+
+__all__ = ["LINKS", "Placed", "link"]
+
+
+@attrs.frozen
+class Placed:
+    """An attribution with the sentence and paragraph it was found in.
+
+    Examples
+    --------
+    >>> from osintparse.model import SourceKind, Stance
+    >>> f = Found(0, 5, 0, 5, 0, 5, Stance.REPORTED, SourceKind.OTHER, None, None, False, "x")
+    >>> Placed(f, 0, 0).sentence
+    0
+    """
+
+    found: Found
+    sentence: int
+    paragraph: int
+
+
+#: A link rule: from the attributions of the text (and the text, the lexicon), the same
+#: attributions with some links set.
+LinkRule = Callable[[list[Placed], str, CueLexicon], list[Placed]]
+
+#: The link passes, in order.
+LINKS: RuleTable[LinkRule] = RuleTable("attribution links")
+
+
+def _with(
+    p: Placed, *, parent: int | None = None, resolved: tuple[int, int] | None = None
+) -> Placed:
+    """``p`` with its parent or resolution set."""
+    f = p.found
+    found = attrs.evolve(
+        f, parent=f.parent if parent is None else parent, resolved=resolved or f.resolved
+    )
+    return attrs.evolve(p, found=found)
+
+
+def _same_sentence(found: list[Placed], k: int) -> list[int]:
+    """The indexes of the other attributions of attribution ``k``'s sentence."""
+    s = found[k].sentence
+    out: list[int] = []
+    for step in (-1, 1):
+        i = k + step
+        while 0 <= i < len(found) and found[i].sentence == s:
+            out.append(i)
+            i += step
+    return sorted(out)
+
+
+@LINKS.rule("reported_by")
+def _reported_by(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
+    """A cue naming the reporter ("cité par l'AFP") is the parent of its sentence's others."""
+    out = list(found)
+    for k, p in enumerate(found):
+        if p.found.cites != "reporter":
+            continue
+        for i in _same_sentence(found, k):
+            if out[i].found.parent is None and found[i].found.cites != "reporter":
+                out[i] = _with(out[i], parent=k)
+    return out
+
+
+@LINKS.rule("citing")
+def _citing(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
+    """A cue naming a cited source ("citing two officials", "qui cite le ministère") has
+    the attribution of its reporter as parent: the one whose source is the cue's subject,
+    or else the nearest other attribution of the sentence."""
+    out = list(found)
+    for k, p in enumerate(found):
+        f = p.found
+        if f.cites != "source" or f.parent is not None:
+            continue
+        others = [i for i in _same_sentence(found, k) if found[i].found.cites != "source"]
+        if not others:
+            continue
+        by_subject = [i for i in others if f.reporter and _overlaps(_source(found[i]), f.reporter)]
+        best = (
+            by_subject or sorted(others, key=lambda i: abs(found[i].found.cue_start - f.cue_start))
+        )[0]
+        out[k] = _with(out[k], parent=best)
+    return out
+
+
+def _source(p: Placed) -> tuple[int, int]:
+    f = p.found
+    return f.resolved or (f.source_start, f.source_end)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@LINKS.rule("content")
+def _content(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
+    """An attribution whose cue lies in another's content is nested in the one with the
+    smallest such content (and not holding its own cue in return)."""
+    out = list(found)
+    spans = [(p.found.content_start, p.found.content_end) for p in found]
+    for k, p in enumerate(found):
+        if p.found.parent is not None:
+            continue
+        cue = p.found.cue_start
+        best: tuple[int, int] | None = None
+        for i, (a, b) in enumerate(spans):
+            if i == k or a is None or b is None or not a <= cue < b:
+                continue
+            ka, kb = spans[k]
+            if ka is not None and kb is not None and ka <= found[i].found.cue_start < kb:
+                continue  # each in the other's content: neither is nested
+            if best is None or b - a < best[0]:
+                best = (b - a, i)
+        if best is not None:
+            out[k] = _with(out[k], parent=best[1])
+    return out
+
+
+@LINKS.rule("pronoun")
+def _pronoun(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
+    """A personal pronoun source is resolved to the nearest preceding named source of the
+    same number in the paragraph (`pronouns`, `plural_pronouns`; a plural ending on the
+    head of a lower-case source)."""
+    out = list(found)
+    src = lex.sources
+    for k, p in enumerate(found):
+        f = p.found
+        word = text[f.source_start : f.source_end].casefold()
+        if f.resolved is not None or src.pronouns.get(word) is None or word not in src.personal:
+            continue
+        plural = word in src.plural_pronouns
+        for i in range(k - 1, -1, -1):
+            q = found[i]
+            if q.paragraph != p.paragraph:
+                break
+            named = _named(q, text, lex)
+            if named is not None and _plural(text[named[0] : named[1]], lex) == plural:
+                out[k] = _with(out[k], resolved=named)
+                break
+    return out
+
+
+def _named(p: Placed, text: str, lex: CueLexicon) -> tuple[int, int] | None:
+    """The named source of an attribution (its resolution for a pronoun), if any."""
+    f = p.found
+    if f.resolved is not None:
+        return f.resolved
+    word = text[f.source_start : f.source_end].casefold()
+    if f.source_end <= f.source_start or word in lex.sources.pronouns:
+        return None
+    return (f.source_start, f.source_end)
+
+
+def _plural(source: str, lex: CueLexicon) -> bool:
+    """True when a source reads as plural: its head (`noun_phrase.head`) is a lower-case
+    word with a plural ending ("officials"), or it joins two names ("X and Y")."""
+    words = TOKEN.findall(source)
+    if not words:
+        return False
+    src = lex.sources
+    if any(w.casefold() in src.links and w.casefold() in src.connectors for w in words):
+        return True
+    head: str = words[0] if src.head_first else words[-1]
+    return head.islower() and head.casefold().endswith(src.plural_endings)
+
+
+def link(found: Sequence[Placed], text: str, lex: CueLexicon) -> list[Found]:
+    """Return the attributions with their links set (rules of :data:`LINKS`, in order).
+
+    Examples
+    --------
+    >>> from osintparse.extractors.attributions._cues import match_sentence
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+    >>> t = "Selon l'AFP, le ministre a déclaré que le pont était fermé."
+    >>> fs = [Placed(f, 0, 0) for f in match_sentence(t, 0, len(t), "fr", previous=None)]
+    >>> [(t[f.source_start:f.source_end], f.parent) for f in link(fs, t, cue_lexicon("fr"))]
+    [('AFP', None), ('ministre', 0)]
+    """
+    placed = list(found)
+    for rule in rules_of(LINKS):
+        placed = rule(placed, text, lex)
+    return [p.found for p in placed]
