@@ -312,7 +312,7 @@ def _verb_obj(s: Context, cue: Cue) -> Found | Stop | None:
     tk, b = s.tk, cue.b
     if sub is None or b >= len(tk) or not cue.entry.takes("object"):
         return None
-    b = _after_time(s, b)
+    b = s.after_time(b)
     if b >= len(tk) or tk.keys[b] in s.lex.sources.breakers or tk.keys[b] in s.lex.not_objects:
         return None  # "They believe in ...", "les Français approuvent a été publié"
     if cue.entry.recipient:
@@ -324,20 +324,6 @@ def _verb_obj(s: Context, cue: Cue) -> Found | Stop | None:
             while b < limit and tk.words[b][:1].isupper() and not tk.boundary(b):
                 b += 1
     return s.by_subject(cue, "verb_obj", s.rest(b))
-
-
-def _after_time(s: Context, b: int) -> int:
-    """The token after a time adjunct opening at token ``b`` ("on Monday", "last week")."""
-    tk, src = s.tk, s.lex.sources
-    k, timed = b, False
-    while k < len(tk) and k - b < 4 and not (k > b and tk.boundary(k)):
-        word = tk.keys[k]
-        if word in src.time_words:
-            timed = True
-        elif word not in src.stops and word not in src.determiners and not word.isdigit():
-            break
-        k += 1
-    return k if timed else b
 
 
 def read(s: Context, cue: Cue) -> Found | None:

@@ -446,7 +446,21 @@ class Context:
         tk, b = self.tk, cue.b
         if sub.stop in _NOT_AFTER_CONTENT:
             return False
+        b = self.after_time(b)
         return b >= len(tk) or tk.boundary(b) or tk.keys[b] in self.lex.sources.stops
+
+    def after_time(self, b: int) -> int:
+        """The token after a time adjunct opening at token ``b`` ("on Monday", "last week")."""
+        tk, src = self.tk, self.lex.sources
+        k, timed = b, False
+        while k < len(tk) and k - b < 4 and not (k > b and tk.boundary(k)):
+            word = tk.keys[k]
+            if word in src.time_words:
+                timed = True
+            elif word not in src.stops and word not in src.determiners and not word.isdigit():
+                break
+            k += 1
+        return k if timed else b
 
     def content_start(self, sub: Subject) -> int:
         """The token opening the punctuation gap before a subject (brackets crossed)."""

@@ -125,11 +125,14 @@ def _apposition(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     spokesman for X, said", "Quina Jones, 25, said", "le porte-parole, Jean Dupont, a dit"."""
     if p is None or p.relative or p.stop == "relative":
         return p
-    return _parts(s, p)
+    # "X, he said, Y": a subject between commas after its content is read alone.
+    interposed = cue.b < len(s.tk) and s.tk.gap(cue.b).strip().startswith(",")
+    return _parts(s, p, walk=not interposed)
 
 
 def _kind_of_part(s: Context, i: int, j: int) -> str:
-    """What a comma-separated part is: ``age``, ``tag``, ``name``, ``role`` or ``none``.
+    """What a comma-separated part is: ``age``, ``tag``, ``pronoun``, ``adjunct``, ``name``,
+    ``role`` or ``none``.
 
     A role is a noun phrase opened by a determiner or a lower-case word ("a spokesman for
     X", "director of Y"); a name has capitalised first and last words ("Senator Dianne
@@ -143,6 +146,13 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
         return "age"
     if j - i == 1 and _is_tag(src, tk.words[i]):
         return "tag"
+    if j - i == 1 and first in src.pronouns:
+        return "pronoun"
+    verbs = s.lex.participle_endings
+    if (first in src.stops and first in src.links) or (
+        verbs and tk.words[i].islower() and first.endswith(verbs) and first not in src.determiners
+    ):
+        return "adjunct"  # "at a later press gaggle", "dedicating the museum on Saturday"
     if first in src.stops or first in src.links:
         return "none"
     if j - i == 1 and is_adverb(first, s.lex.adverbs, s.lex.adverb_endings):
@@ -183,20 +193,30 @@ def _split_tag(s: Context, i: int, j: int) -> tuple[int, tuple[int, int] | None]
     return j, None
 
 
-def _parts(s: Context, p: Candidate) -> Candidate:
+def _parts(s: Context, p: Candidate, *, walk: bool = True) -> Candidate:
     """The comma-separated parts ending with ``p``: the name is the source, the part next
-    to it its role; ages and party tags are skipped (a tag is the role when nothing else is)."""
+    to it its role; ages, party tags and adjuncts ("at a later press gaggle") are skipped
+    (a tag is the role when nothing else is). Without ``walk``, ``p`` alone is read."""
     tk, src = s.tk, s.lex.sources
-    parts = [(p.i, p.j, p.stop, _kind_of_part(s, p.i, p.j))]
+    first = _kind_of_part(s, p.i, p.j)
+    if first == "adjunct" and walk and p.i > 0 and _comma(tk.gap(p.i)):
+        # "Hillary Clinton, at a later press gaggle, said": the phrase before the adjunct
+        i, j, stop = np_before(tk, p.i, src, cross=True)
+        if _whole(s, i):
+            return _parts(s, Candidate(i, j, stop))
+    parts = [(p.i, p.j, p.stop, first)]
     while (
-        len(parts) < _MAX_PARTS
-        and parts[-1][3] != "none"
+        walk
+        and len(parts) < _MAX_PARTS
+        and parts[-1][3] not in ("none", "pronoun")
         and parts[-1][0] > 0
         and _comma(tk.gap(parts[-1][0]))
     ):
         i, j, stop = np_before(tk, parts[-1][0], src, cross=True)
         kind = _kind_of_part(s, i, j)
-        if kind == "none" or _coordinated(s, i, j):
+        if kind in ("none", "pronoun") or not _whole(s, i) or stop == "long":
+            break  # "Giving a speech in Toledo, Clinton says": a part cut out of a clause
+        if _coordinated(s, i, j):
             break
         parts.append((i, j, stop, kind))
     parts.reverse()
@@ -216,6 +236,11 @@ def _parts(s: Context, p: Candidate) -> Candidate:
     if role is None:
         role = next(((x[0], x[1]) for x in parts if x[3] == "tag"), None)
     return Candidate(head[0], j, parts[0][2], first=parts[0][0], role=role, parts=len(parts))
+
+
+def _whole(s: Context, i: int) -> bool:
+    """True when a part starting at token ``i`` opens the sentence or follows punctuation."""
+    return i == 0 or s.tk.boundary(i)
 
 
 def find_subject(s: Context, cue: Cue) -> Subject | None:
