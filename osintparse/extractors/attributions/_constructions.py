@@ -42,7 +42,7 @@ from osintparse.extractors.attributions._context import (
 )
 from osintparse.extractors.attributions._lexicon import rules_of
 from osintparse.extractors.attributions._sources import np_after, np_before
-from osintparse.extractors.attributions._subjects import find_subject
+from osintparse.extractors.attributions._subjects import find_clause_subject, find_subject
 from osintparse.model import SourceKind
 
 __all__ = ["CONSTRUCTIONS", "read"]
@@ -167,6 +167,48 @@ def _prep(s: Context, cue: Cue) -> Found | Stop | None:
     return s.found(cue, "prep", (cue.start, src[1]), src, kind, _prep_content(s, cue, j))
 
 
+@CONSTRUCTIONS.rule("participial")
+def _participial(s: Context, cue: Cue) -> Found | Stop | None:
+    """A gerund after a comma or an opener, its source the subject of the clause it hangs on:
+    "X attacked Y, saying ...", "..., ajoutant que ...", "by saying", "en affirmant que"."""
+    if cue.kind != "gerund":
+        return None
+    tk, k = s.tk, cue.lead
+    opened = k > 0 and not tk.boundary(k) and tk.keys[k - 1] in s.lex.participle_openers
+    if k == 0 or not (opened or "," in tk.gap(k)):
+        return STOP
+    sub = find_clause_subject(s, cue)
+    if sub is None:
+        return STOP
+    cue.subject = sub
+    content = _complement(s, cue)
+    if content is None:
+        return STOP
+    return s.by_subject(cue, "participial", content)
+
+
+def _complement(s: Context, cue: Cue) -> Span | None:
+    """What follows a verb with no subject before it: a clause, a quotation, an infinitive
+    or an object, as its entry allows (``None`` when nothing it takes follows)."""
+    tk, b, entry = s.tk, cue.b, cue.entry
+    if b >= len(tk):
+        return None
+    gap = s.text[cue.end : tk.starts[b]]
+    quoted = s.quoted_after(cue.end, gap)
+    if quoted is not None and entry.takes("clause"):
+        return quoted
+    k = s.complementizer(cue)
+    if k is not None and entry.takes("clause"):
+        return s.rest(k + 1)
+    if tk.boundary(b) or tk.keys[b] in s.lex.not_objects:
+        return None
+    if tk.keys[b] in s.lex.infinitive_markers and entry.takes("infinitive"):
+        return s.rest(b + 1)
+    if entry.takes("object") or (entry.takes("clause") and entry.open_subject):
+        return s.rest(b)
+    return None
+
+
 @CONSTRUCTIONS.rule("quote")
 def _quote(s: Context, cue: Cue) -> Found | Stop | None:
     """A verb right after a closing quotation mark, its source after it: '"...," said X'."""
@@ -234,13 +276,8 @@ def _verb_clause(s: Context, cue: Cue) -> Found | Stop | None:
     sub = cue.subject
     if sub is None:
         return None
-    tk, b = s.tk, cue.b
-    for k in range(b, min(len(tk), b + s.lex.clause_gap + 1)):
-        if k > b and tk.boundary(k) and tk.gap(k).strip() != ",":
-            break
-        if tk.keys[k] in s.lex.complementizers:
-            return s.by_subject(cue, "verb_clause", s.rest(k + 1))
-    return None
+    k = s.complementizer(cue)
+    return None if k is None else s.by_subject(cue, "verb_clause", s.rest(k + 1))
 
 
 @CONSTRUCTIONS.rule("quote_end")

@@ -55,7 +55,7 @@ _PARENS = frozenset(" ()")
 #: How far back (in characters) to look for the opening quote of a quotation.
 _QUOTE_WINDOW = 4000
 #: Cue kinds read as verbs with a subject (rules of ``CUE_KINDS``).
-VERBS = frozenset({"compound", "finite"})
+VERBS = frozenset({"compound", "finite", "progressive"})
 #: What may end a subject on its left for it to follow its content (``np_before``'s stops
 #: other than punctuation).
 _NOT_AFTER_CONTENT = frozenset({"start", "clause", "long", "none", "floor", "relative"})
@@ -204,6 +204,11 @@ class Context:
     para: tuple[int, int]
     opener_end: int | None
     anonymous: bool
+    #: The attributions found so far in the sentence, in order.
+    done: list[Found] = attrs.field(factory=list)
+    #: Offsets where a content ends: the comma or coordinator before a participial or
+    #: coordinated cue ("X said A, adding B": A ends before ", adding").
+    cuts: tuple[int, ...] = ()
 
     @classmethod
     def of(
@@ -338,7 +343,24 @@ class Context:
         if k >= len(self.tk):
             return NO_SPAN
         start = self.tk.starts[k]
-        return trim(self.text, start, self.quotation_end(start) or self.hi)
+        end = self.quotation_end(start) or self.hi
+        cut = next((c for c in self.cuts if start < c < end), end)
+        return trim(self.text, start, cut)
+
+    def complementizer(self, cue: Cue) -> int | None:
+        """The token of a complementizer soon after the cue (``clauses.max_gap`` words, commas
+        crossed), before any other cue or content cut: "said on Monday that"."""
+        tk, b = self.tk, cue.b
+        for k in range(b, min(len(tk), b + self.lex.clause_gap + 1)):
+            if k > b and tk.boundary(k) and tk.gap(k).strip() != ",":
+                return None
+            if tk.starts[k] in self.cue_starts or any(
+                cue.end < c <= tk.starts[k] for c in self.cuts
+            ):
+                return None
+            if tk.keys[k] in self.lex.complementizers:
+                return k
+        return None
 
     def quotation_end(self, pos: int) -> int | None:
         """Where the quotation holding ``pos`` closes in the sentence, if ``pos`` is in one.

@@ -37,6 +37,25 @@ def _cues(found: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> list[Cu
     return [m for m in found if not not_a_cue(m, tk, lex, verb_starts, markers)]
 
 
+def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[int, ...]:
+    """Where contents end: before a gerund after a comma or an opener (", adding that", "by
+    saying"), and before the coordinator of a verb right after one ("and said")."""
+    src = lex.sources
+    out: list[int] = []
+    for m in cues:
+        k = tk.index_from(m.start)
+        if k == 0:
+            continue
+        before = tk.keys[k - 1]
+        opened = m.kind == "gerund" and before in lex.participle_openers
+        coordinated = m.kind != "prep" and before in src.links and before in src.connectors
+        if m.kind == "gerund" and "," in tk.gap(k):
+            out.append(tk.ends[k - 1])
+        elif (opened or coordinated) and not tk.boundary(k):
+            out.append(tk.ends[k - 2] if k > 1 else tk.starts[k - 1])
+    return tuple(sorted(out))
+
+
 def match_sentence(
     text: str,
     lo: int,
@@ -69,7 +88,8 @@ def match_sentence(
     cues = _cues(found, tk, lex)
     starts = frozenset(m.start for m in cues)
     ctx = Context.of(text, lo, hi, lex, starts, previous, paragraph or (lo, hi), tk)
-    out: list[Found] = []
+    ctx.cuts = _cuts(cues, tk, lex)
+    out: list[Found] = ctx.done
     taken_until = lo
     for m in cues:
         if m.start < taken_until:

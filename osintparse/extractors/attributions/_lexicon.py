@@ -70,7 +70,7 @@ def rules_of(table: RuleTable[_F]) -> tuple[_F, ...]:
     Examples
     --------
     >>> [f.__name__ for f in rules_of(CUE_KINDS)]
-    ['_passive', '_compound', '_finite', '_prep']
+    ['_prep', '_passive', '_compound', '_progressive', '_finite', '_gerund']
     """
     fns: tuple[_F, ...] = _snapshot(table)
     return fns
@@ -185,6 +185,7 @@ class VerbForms:
     active: str
     passive: str
     between: str
+    progressive: str = "(?!)"
 
 
 @attrs.frozen
@@ -211,6 +212,12 @@ class CueShape:
 CUE_KINDS: RuleTable[Callable[[VerbForms], CueShape]] = RuleTable("attribution cue kinds")
 
 
+@CUE_KINDS.rule("prep")
+def _prep(f: VerbForms) -> CueShape:
+    """A preposition introducing the source: "selon", "d'après", "according to"."""
+    return CueShape(f"(?P<prep>{alternation(f.prepositions)})", f.prepositions)
+
+
 @CUE_KINDS.rule("passive")
 def _passive(f: VerbForms) -> CueShape:
     """Passive auxiliary, up to two adverbs, past participle: "a été confirmé", "is believed"."""
@@ -225,16 +232,23 @@ def _compound(f: VerbForms) -> CueShape:
     return CueShape(f"{f.active}{f.between}(?P<compound>{alternation(parts)})", parts)
 
 
+@CUE_KINDS.rule("progressive")
+def _progressive(f: VerbForms) -> CueShape:
+    """Progressive auxiliary, up to two adverbs, gerund: "is saying", "were calling for"."""
+    parts = f.forms["gerund"]
+    return CueShape(f"{f.progressive}{f.between}(?P<progressive>{alternation(parts)})", parts)
+
+
 @CUE_KINDS.rule("finite")
 def _finite(f: VerbForms) -> CueShape:
     """A finite form of a reporting verb: "estiment", "said", "fait savoir"."""
     return CueShape(f"(?P<finite>{alternation(f.forms['finite'])})", f.forms["finite"])
 
 
-@CUE_KINDS.rule("prep")
-def _prep(f: VerbForms) -> CueShape:
-    """A preposition introducing the source: "selon", "d'après", "according to"."""
-    return CueShape(f"(?P<prep>{alternation(f.prepositions)})", f.prepositions)
+@CUE_KINDS.rule("gerund")
+def _gerund(f: VerbForms) -> CueShape:
+    """A gerund or present participle: "..., saying", "adding that", "ajoutant que"."""
+    return CueShape(f"(?P<gerund>{alternation(f.forms['gerund'])})", f.forms["gerund"])
 
 
 @attrs.frozen
@@ -272,6 +286,7 @@ class CueLexicon:
     sources: SourceLexicon
     nouns: NounReadings
     not_objects: frozenset[str] = frozenset()
+    participle_openers: frozenset[str] = frozenset()
     participle_endings: tuple[str, ...] = ()
     negators: frozenset[str] = frozenset()
     negation_after: frozenset[str] = frozenset()
@@ -425,6 +440,7 @@ def _forms(lang: str, data: Mapping[str, Any], adverb_endings: tuple[str, ...]) 
         active=alternation(aux["active"]),
         passive=alternation(aux["passive"]),
         between=f"(?:{GAP}{adverb}{AFTER}){{0,3}}{GAP}",
+        progressive=alternation(aux["progressive"]),
     )
 
 
@@ -590,6 +606,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         sources=_sources(lang),
         nouns=_noun_readings(lang, data["noun_readings"], forms.forms["finite"]),
         not_objects=keys(clauses["not_objects"]),
+        participle_openers=keys(data["participles"]["openers"]),
         participle_endings=tuple(typology["noun_phrase"]["participle_endings"]),
         negators=_token_keys(data["negation"]["before"]),
         negation_after=_token_keys(data["negation"]["after"]),

@@ -127,13 +127,19 @@ def _name(r: Reading) -> bool:
 @NOUN_READINGS.rule("determiner")
 def _determiner(r: Reading) -> bool:
     """A finite form right after a determiner is a noun: "l'annonce", "the report"."""
-    return r.cue.kind == "finite" and r.after_word and r.previous in r.lex.sources.determiners
+    return (
+        r.cue.kind in ("finite", "gerund")
+        and r.after_word
+        and r.previous in r.lex.sources.determiners
+    )
 
 
 @NOUN_READINGS.rule("possessive")
 def _possessive(r: Reading) -> bool:
     """A finite form after a possessive ending is a noun: "North Korea's state"."""
-    if r.cue.kind != "finite" or not r.after_word or not r.lex.nouns.possessive_endings:
+    if r.cue.kind not in ("finite", "gerund") or not r.after_word:
+        return False
+    if not r.lex.nouns.possessive_endings:
         return False
     tk, c = r.tk, r.c
     floor = max(tk.lo, tk.starts[c] - 8)

@@ -7,7 +7,7 @@ and checks the result can name a source.
 Examples
 --------
 >>> SUBJECTS.names()
-('phrase', 'relative', 'apposition')
+('phrase', 'coordinated', 'relative', 'apposition')
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ import attrs
 from osintparse._patterns import RuleTable
 from osintparse.extractors.attributions._context import Context, Cue, Subject
 from osintparse.extractors.attributions._lexicon import SourceLexicon, rules_of
-from osintparse.extractors.attributions._sources import is_adverb, np_before
+from osintparse.extractors.attributions._sources import is_adverb, np_after, np_before
 from osintparse.model import SourceKind
 
-__all__ = ["SUBJECTS", "Candidate", "find_subject"]
+__all__ = ["SUBJECTS", "Candidate", "clause_subject", "find_clause_subject", "find_subject"]
 
 
 @attrs.frozen
@@ -47,6 +47,8 @@ class Candidate:
     antecedent: tuple[int, int] | None = None
     relative: bool = False
     parts: int = 1
+    #: The kind, when known already (a clause subject taken from an attribution).
+    kind: SourceKind | None = None
 
     @property
     def start(self) -> int:
@@ -81,12 +83,27 @@ def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
     return Candidate(i, j, stop)
 
 
+@SUBJECTS.rule("coordinated")
+def _coordinated_verb(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """A verb right after a coordinator has the subject of the clause before: "Cruz exhorted
+    Republicans to vote and said", "X a critiqué Y et a déclaré"."""
+    tk, src, k = s.tk, s.lex.sources, cue.lead
+    if p is None or k == 0 or tk.boundary(k):
+        return p
+    before = tk.keys[k - 1]
+    if before in src.links and before in src.connectors:
+        return clause_subject(s, cue)
+    return p
+
+
 @SUBJECTS.rule("relative")
 def _relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     """A relative pronoun: the source when the verb is the relative clause's ("McConnell,
     who said", kept with its antecedent), else crossed ("An official who asked ... said")."""
     tk, src = s.tk, s.lex.sources
     if p is None or p.stop != "clause" or p.i == 0 or tk.keys[p.i - 1] not in src.relatives:
+        return p
+    if p.kind is not None:
         return p
     rel = p.i - 1
     closed = _comma(tk.gap(cue.lead))
@@ -123,7 +140,7 @@ def _name_of(s: Context, i: int, j: int, stop: str) -> tuple[int, int] | None:
 def _apposition(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     """A name with its apposition, age or party tag, in any order: "Mark Spivey, a
     spokesman for X, said", "Quina Jones, 25, said", "le porte-parole, Jean Dupont, a dit"."""
-    if p is None or p.relative or p.stop == "relative":
+    if p is None or p.relative or p.stop == "relative" or p.kind is not None:
         return p
     # "X, he said, Y": a subject between commas after its content is read alone.
     interposed = cue.b < len(s.tk) and s.tk.gap(cue.b).strip().startswith(",")
@@ -243,6 +260,59 @@ def _whole(s: Context, i: int) -> bool:
     return i == 0 or s.tk.boundary(i)
 
 
+def _tokens(s: Context, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The tokens ``i:j`` covering the offsets ``span``."""
+    if span is None:
+        return None
+    return s.tk.index_from(span[0]), s.tk.index_from(span[1])
+
+
+def clause_subject(s: Context, cue: Cue) -> Candidate | None:
+    """The subject of the clause a gerund or coordinated verb hangs on: the source of the
+    last attribution found before it in the sentence ("X said A, adding B"), else the
+    sentence's first noun phrase, a leading adjunct and an apposition aside ("In August,
+    several groups granted X an extension, saying ...")."""
+    for f in reversed(s.done):
+        if f.cue_end <= cue.first and f.source_end > f.source_start:
+            i, j = s.tk.index_from(f.source_start), s.tk.index_from(f.source_end)
+            return Candidate(
+                i, j, "clause", role=_tokens(s, f.role), antecedent=_tokens(s, f.resolved),
+                kind=f.source_kind,
+            )  # fmt: skip
+    return _first_phrase(s, cue)
+
+
+def _first_phrase(s: Context, cue: Cue) -> Candidate | None:
+    """The first noun phrase of the sentence before ``cue`` (see :func:`clause_subject`)."""
+    tk, src = s.tk, s.lex.sources
+    start = 0
+    if tk.keys[0] in src.links or tk.keys[0] in src.stops or tk.keys[0] in src.connectors:
+        # "In August, several groups ...": the adjunct runs to the first comma.
+        k = 1
+        while k < cue.c and k < src.max_words and "," not in tk.gap(k):
+            k += 1
+        start = k
+    while start < cue.c and tk.keys[start] in src.connectors:
+        start += 1
+    verbs = s.lex.participle_endings
+    k = start
+    while k < cue.c and k - start < src.max_words // 2 and not (k > start and tk.boundary(k)):
+        word = tk.keys[k]
+        if word in src.clause_words or word in src.breakers or tk.starts[k] in s.cue_starts:
+            break
+        if k > start and verbs and tk.words[k].islower() and word.endswith(verbs):
+            break
+        k += 1
+    if k == start or s.kind(start, k, open_subject=True) is None:
+        return None
+    role = None
+    if k < cue.c and tk.gap(k).strip() == ",":
+        i, j = np_after(tk, k, src, s.cue_starts)
+        if j > i and j < cue.c and tk.gap(j).strip() == "," and _kind_of_part(s, i, j) == "role":
+            role = (i, j)
+    return Candidate(start, k, "clause", role=role)
+
+
 def find_subject(s: Context, cue: Cue) -> Subject | None:
     """The noun phrase before a verb that can be its source (rules of :data:`SUBJECTS`)."""
     phrase: Candidate | None = None
@@ -251,8 +321,13 @@ def find_subject(s: Context, cue: Cue) -> Subject | None:
         if phrase is None:
             return None
     assert phrase is not None
+    return _subject_of(s, cue, phrase)
+
+
+def _subject_of(s: Context, cue: Cue, phrase: Candidate) -> Subject | None:
+    """The subject a candidate gives, when it can name a source."""
     i, j, tk = phrase.i, phrase.j, s.tk
-    kind = s.kind(i, j, open_subject=cue.entry.open_subject)
+    kind = phrase.kind or s.kind(i, j, open_subject=cue.entry.open_subject)
     if phrase.relative:
         kind = s.kind(*phrase.antecedent) if phrase.antecedent else SourceKind.OTHER
     if kind is None:
@@ -264,9 +339,19 @@ def find_subject(s: Context, cue: Cue) -> Subject | None:
             kind = s.kind(*phrase.role) or kind
     if phrase.antecedent is not None:
         resolved = s.source_span(*phrase.antecedent)
-    src = (tk.starts[i], tk.ends[j - 1]) if phrase.relative else s.source_span(i, j)
+    if phrase.relative or phrase.kind is not None:
+        src = (tk.starts[i], tk.ends[j - 1])
+    else:
+        src = s.source_span(i, j)
     start = tk.starts[phrase.start]
     return Subject(
         phrase.start, j, phrase.stop, kind, src, (start, cue.end), role=role,
         resolved=resolved, parts=phrase.parts,
     )  # fmt: skip
+
+
+def find_clause_subject(s: Context, cue: Cue) -> Subject | None:
+    """The subject of the clause a gerund hangs on (:func:`clause_subject`), if it can name
+    a source."""
+    phrase = clause_subject(s, cue)
+    return None if phrase is None else _subject_of(s, cue, phrase)
