@@ -68,7 +68,7 @@ def _not_a_verb(s: Context, cue: Cue) -> Found | Stop | None:
         return None
     tk, k, src = s.tk, cue.lead, s.lex.sources
     if k > 0 and not tk.boundary(k) and tk.keys[k - 1] in src.breakers:
-        return STOP
+        return None if tk.words[k - 1][:1].isupper() and k > 1 else STOP
     return None
 
 
@@ -212,7 +212,7 @@ def _complement(s: Context, cue: Cue) -> Span | None:
 @CONSTRUCTIONS.rule("quote")
 def _quote(s: Context, cue: Cue) -> Found | Stop | None:
     """A verb right after a closing quotation mark, its source after it: '"...," said X'."""
-    if cue.kind not in VERBS or not s.after_punctuation(cue):
+    if cue.kind not in VERBS or not s.after_punctuation(cue) or not cue.entry.takes("clause"):
         return None
     _, close = s.gap_before(cue.lead, cue.first)
     if close is None:
@@ -223,7 +223,7 @@ def _quote(s: Context, cue: Cue) -> Found | Stop | None:
 @CONSTRUCTIONS.rule("inverted")
 def _inverted(s: Context, cue: Cue) -> Found | Stop | None:
     """A verb right after other punctuation, its source after it: "..., a indiqué la Finul"."""
-    if cue.kind not in VERBS or not s.after_punctuation(cue):
+    if cue.kind not in VERBS or not s.after_punctuation(cue) or not cue.entry.takes("clause"):
         return None
     start, close = s.gap_before(cue.lead, cue.first)
     if close is not None or "," not in s.tk.gap(cue.lead):
@@ -249,7 +249,7 @@ def _subject(s: Context, cue: Cue) -> Found | Stop | None:
 def _quote_after(s: Context, cue: Cue) -> Found | Stop | None:
     """Subject, verb, then a quotation or a colon: "X a déclaré : « ... »" (``quote``)."""
     sub = cue.subject
-    if sub is None:
+    if sub is None or not cue.entry.takes("clause"):
         return None
     tk, b = s.tk, cue.b
     gap = s.text[cue.end : tk.starts[b]] if b < len(tk) else s.text[cue.end : s.hi]
@@ -274,7 +274,7 @@ def _frame(s: Context, cue: Cue) -> Found | Stop | None:
 def _verb_clause(s: Context, cue: Cue) -> Found | Stop | None:
     """A complementizer soon after the verb: "X a déclaré (lundi) que ...", "X said that"."""
     sub = cue.subject
-    if sub is None:
+    if sub is None or not cue.entry.takes("clause"):
         return None
     k = s.complementizer(cue)
     return None if k is None else s.by_subject(cue, "verb_clause", s.rest(k + 1))
@@ -284,7 +284,7 @@ def _verb_clause(s: Context, cue: Cue) -> Found | Stop | None:
 def _quote_end(s: Context, cue: Cue) -> Found | Stop | None:
     """Subject and verb after a quotation: '"...," officials said.' (``quote``)."""
     sub = cue.subject
-    if sub is None or not s.at_end(cue, sub):
+    if sub is None or not s.at_end(cue, sub) or not cue.entry.takes("clause"):
         return None
     k = s.content_start(sub)
     _, close = s.gap_before(k, s.tk.starts[k])
@@ -297,7 +297,7 @@ def _quote_end(s: Context, cue: Cue) -> Found | Stop | None:
 def _inverted_end(s: Context, cue: Cue) -> Found | Stop | None:
     """Subject and verb after their content: "..., officials said." (``inverted``)."""
     sub = cue.subject
-    if sub is None or not s.at_end(cue, sub):
+    if sub is None or not s.at_end(cue, sub) or not cue.entry.takes("clause"):
         return None
     k = s.content_start(sub)
     start, _ = s.gap_before(k, s.tk.starts[k])

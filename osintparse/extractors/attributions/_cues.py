@@ -34,6 +34,8 @@ def _cues(found: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> list[Cu
     """The cues left once the noun readings are dropped."""
     verb_starts = frozenset(m.start for m in found if m.kind != "prep")
     markers = [m.span() for m in lex.sources.anonymity.finditer(tk.text, tk.lo, tk.hi)]
+    if lex.nouns.idioms is not None:
+        markers += [m.span() for m in lex.nouns.idioms.finditer(tk.text, tk.lo, tk.hi)]
     return [m for m in found if not not_a_cue(m, tk, lex, verb_starts, markers)]
 
 

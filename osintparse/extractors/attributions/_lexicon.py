@@ -152,6 +152,7 @@ class CueEntry:
     open_subject: bool = False
     complements: frozenset[str] = COMPLEMENTS
     cites: bool = False
+    people: bool = True
 
     def takes(self, complement: str) -> bool:
         """True when the verb may be read with ``complement`` (one of :data:`COMPLEMENTS`).
@@ -310,6 +311,7 @@ class NounReadings:
     modifiers: frozenset[str]
     bare: frozenset[str]
     singular_determiners: frozenset[str]
+    idioms: regex.Pattern[str] | None = None
 
 
 @attrs.frozen
@@ -349,6 +351,7 @@ class SourceLexicon:
     party_prefixes: tuple[str, ...] = ()
     personal: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
 
 
 def _stance(value: str, where: str) -> Stance:
@@ -383,6 +386,7 @@ def _entry(
         open_subject=bool(cls["open_subject"]),
         complements=complements,
         cites=bool(entry.get("cites", False)),
+        people=bool(cls.get("people", True)),
     )
 
 
@@ -466,6 +470,7 @@ def _noun_readings(
         modifiers=keys(data["modifiers"]),
         bare=bare,
         singular_determiners=keys(data["singular_determiners"]),
+        idioms=compile_words(data["idioms"]),
     )
 
 
@@ -528,6 +533,7 @@ def _sources(lang: str) -> SourceLexicon:
         party_prefixes=tuple(key(t) for t in np["party_tags"] if t.endswith("-")),
         personal=keys(data["pronouns"]["other"]) - keys(data["pronouns"]["speaker"]),
         plural_pronouns=keys(data["pronouns"]["plural"]),
+        people=keys(data["pronouns"]["people"]),
     )
 
 

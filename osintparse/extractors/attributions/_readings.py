@@ -193,10 +193,10 @@ def _singular(r: Reading) -> bool:
     return False
 
 
-@NOUN_READINGS.rule("anonymity")
-def _anonymity(r: Reading) -> bool:
-    """A cue inside an anonymity marker is none: "who requested anonymity", "asked not to be
-    named"."""
+@NOUN_READINGS.rule("phrase")
+def _phrase(r: Reading) -> bool:
+    """A cue inside an anonymity marker or a set phrase is none: "who requested anonymity",
+    "you know", "autrement dit"."""
     return any(a <= r.cue.start < b for a, b in r.markers)
 
 

@@ -500,8 +500,9 @@ def _clause(p: Phrase) -> SourceKind | Literal[False] | None:
     lex = p.lex
     for t in range(p.i, p.j):
         word = p.tk.keys[t]
-        if word in lex.breakers or word in lex.clause_words or p.tk.starts[t] in p.cue_starts:
-            return False
+        breaker = word in lex.breakers and (t == 0 or not p.tk.words[t][:1].isupper())
+        if breaker or word in lex.clause_words or p.tk.starts[t] in p.cue_starts:
+            return False  # a capitalised "May" (Theresa May) is a name, not a modal
     return None
 
 

@@ -91,7 +91,7 @@ def _coordinated_verb(s: Context, cue: Cue, p: Candidate | None) -> Candidate | 
     if p is None or k == 0 or tk.boundary(k):
         return p
     before = tk.keys[k - 1]
-    if before in src.links and before in src.connectors:
+    if before in src.links and before in src.connectors and s.done:
         return clause_subject(s, cue)
     return p
 
@@ -303,7 +303,7 @@ def _first_phrase(s: Context, cue: Cue) -> Candidate | None:
         if k > start and verbs and tk.words[k].islower() and word.endswith(verbs):
             break
         k += 1
-    if k == start or s.kind(start, k, open_subject=True) is None:
+    if k == start or s.kind(start, k) is None:
         return None
     role = None
     if k < cue.c and tk.gap(k).strip() == ",":
@@ -332,6 +332,8 @@ def _subject_of(s: Context, cue: Cue, phrase: Candidate) -> Subject | None:
         kind = s.kind(*phrase.antecedent) if phrase.antecedent else SourceKind.OTHER
     if kind is None:
         return None
+    if not cue.entry.people and j - i == 1 and tk.keys[i] in s.lex.sources.people:
+        return None  # "He shows no respect": an evidence verb takes no person pronoun
     role = resolved = None
     if phrase.role is not None:
         role = s.source_span(*phrase.role)
