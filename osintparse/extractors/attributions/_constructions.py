@@ -129,8 +129,10 @@ def _prep_source(s: Context, cue: Cue) -> tuple[int, tuple[int, int], SourceKind
     tk, lex, b = s.tk, s.lex, cue.b
     if b < len(tk) and tk.keys[b] in lex.prep_blocked:
         return None
-    i, j = np_after(tk, b, lex.sources, s.cue_starts)
-    kind = s.kind(i, j)
+    # After "according to" any noun phrase is a source ("according to a new poll"), and a
+    # cue form in it is a noun ("according to its FEC reports").
+    i, j = np_after(tk, b, lex.sources, frozenset())
+    kind = s.kind(i, j, open_subject=cue.entry.open_subject)
     if kind is None:
         return None
     return j, s.source_span(i, j), kind

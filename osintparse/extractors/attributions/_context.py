@@ -24,6 +24,7 @@ from osintparse.extractors.attributions._lexicon import CueEntry, CueLexicon
 from osintparse.extractors.attributions._readings import CueMatch
 from osintparse.extractors.attributions._sources import (
     SentenceTokens,
+    document_kind,
     is_adverb,
     np_after,
     source_span,
@@ -402,10 +403,14 @@ class Context:
     ) -> Found:
         """The attribution read by ``pattern`` (its ``rule`` is ``pattern:lemma``)."""
         start = min(span[0], cue.first) if span[0] == cue.start else span[0]
+        document = None
+        if src[1] > src[0]:
+            i, j = self.tk.index_from(src[0]), self.tk.index_from(src[1])
+            document = document_kind(self.tk, i, j, self.lex.sources) if j > i else None
         return Found(
             start, span[1], src[0], src[1], cue.first, cue.end, stance or cue.entry.stance,
             kind, content[0], content[1], anaphoric, f"{pattern}:{cue.entry.lemma}",
-            negated=cue.negated, role=role, resolved=resolved,
+            negated=cue.negated, role=role, resolved=resolved, document=document,
         )  # fmt: skip
 
     def by_subject(self, cue: Cue, pattern: str, content: Span) -> Found:

@@ -29,7 +29,7 @@ import regex
 from osintparse import lexicons
 from osintparse._patterns import GAP, GAP0, RuleTable, alternation
 from osintparse.errors import LexiconError
-from osintparse.model import SourceKind, Stance
+from osintparse.model import DocumentKind, SourceKind, Stance
 
 __all__ = [
     "COMPLEMENTS",
@@ -352,6 +352,9 @@ class SourceLexicon:
     personal: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
+    documents: Mapping[str, tuple[tuple[tuple[str, ...], DocumentKind, str], ...]] = attrs.field(
+        factory=dict
+    )
 
 
 def _stance(value: str, where: str) -> Stance:
@@ -426,8 +429,9 @@ def _verbs(lang: str, data: Mapping[str, Any]) -> dict[str, dict[str, CueEntry]]
 
 def _forms(lang: str, data: Mapping[str, Any], adverb_endings: tuple[str, ...]) -> VerbForms:
     where = f"{lang}/attributions.toml prepositions"
+    open_preps = keys(data["prepositions"]["open"])
     preps = {
-        key(k): CueEntry(lemma=key(k), stance=_stance(v, where))
+        key(k): CueEntry(lemma=key(k), stance=_stance(v, where), open_subject=key(k) in open_preps)
         for k, v in data["prepositions"]["cues"].items()
     }
     aux = data["auxiliaries"]
@@ -498,9 +502,29 @@ def _terms(
             raise LexiconError(f"{lang}/sources.toml: unknown source kind {name!r}") from None
         for term in terms:
             add(term, kind)
+    for terms in data["documents"].values():
+        for term in terms:
+            add(term, SourceKind.OTHER)
     for group in ("capitals", "countries"):
         for term in data["places"][group]:
             add(term, SourceKind.GOVERNMENT)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _documents(
+    lang: str, data: Mapping[str, Any]
+) -> dict[str, tuple[tuple[tuple[str, ...], DocumentKind, str], ...]]:
+    """The document terms by first word (case-folded): ``(words, kind, case)``."""
+    index: dict[str, list[tuple[tuple[str, ...], DocumentKind, str]]] = {}
+    for name, terms in data["documents"].items():
+        try:
+            kind = DocumentKind(name)
+        except ValueError:
+            raise LexiconError(f"{lang}/sources.toml: unknown document kind {name!r}") from None
+        for term in terms:
+            words = tuple(tokens(term))
+            if words:
+                index.setdefault(words[0].casefold(), []).append((words, kind, _case(term)))
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -534,6 +558,7 @@ def _sources(lang: str) -> SourceLexicon:
         personal=keys(data["pronouns"]["other"]) - keys(data["pronouns"]["speaker"]),
         plural_pronouns=keys(data["pronouns"]["plural"]),
         people=keys(data["pronouns"]["people"]),
+        documents=_documents(lang, data),
     )
 
 

@@ -26,13 +26,14 @@ import attrs
 
 from osintparse._patterns import RuleTable
 from osintparse.extractors.attributions._lexicon import TOKEN, SourceLexicon, rules_of
-from osintparse.model import SourceKind
+from osintparse.model import DocumentKind, SourceKind
 
 __all__ = [
     "SOURCE_CHECKS",
     "SOURCE_SPANS",
     "Phrase",
     "SentenceTokens",
+    "document_kind",
     "has_name",
     "is_adverb",
     "np_after",
@@ -323,6 +324,37 @@ def _candidates(
         if len(word) > 3 and word.endswith(e):
             found = found + lex.terms.get(word[: -len(e)], ())
     return found
+
+
+def document_kind(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> DocumentKind | None:
+    """The kind of document the phrase ``tk.words[i:j]`` names, in its first part (before a
+    link word: "rapport de l'ONU" is a report, "the head of the study" none), nearest its head.
+
+    Examples
+    --------
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+    >>> tk = SentenceTokens.of("A new UN report", 0, 15)
+    >>> document_kind(tk, 0, 4, cue_lexicon("en").sources).value
+    'report'
+    """
+    lo, hi = _parts(tk, i, j, lex)[0]
+    ends = lex.plural_endings
+    found: list[tuple[int, DocumentKind]] = []
+    for t in range(lo, hi):
+        word = tk.keys[t]
+        options = list(lex.documents.get(word, ()))
+        for e in ends:
+            if len(word) > 3 and word.endswith(e):
+                options += lex.documents.get(word[: -len(e)], ())
+        for words, kind, case in options:
+            n = len(words)
+            if case == "any" and t > 0 and tk.words[t][:1].isupper():
+                continue  # "The Washington Post" is no post
+            if t + n <= hi and all(_same(tk.words[t + k], words[k], case, ends) for k in range(n)):
+                found.append((t, kind))
+    if not found:
+        return None
+    return (min(found) if lex.head_first else max(found))[1]
 
 
 def _matches(
