@@ -57,7 +57,7 @@ CONSTRUCTIONS: RuleTable[Construction] = RuleTable("attribution constructions")
 @CONSTRUCTIONS.rule("framed_passive")
 def _framed_passive(s: Context, cue: Cue) -> Found | Stop | None:
     """The passive of a frame verb gives nothing: "is described as", "est présenté comme"."""
-    return STOP if cue.kind == "passive" and cue.entry.frame is not None else None
+    return STOP if cue.kind == "passive" and cue.framed else None
 
 
 @CONSTRUCTIONS.rule("not_a_verb")
@@ -265,7 +265,7 @@ def _quote_after(s: Context, cue: Cue) -> Found | Stop | None:
 def _frame(s: Context, cue: Cue) -> Found | Stop | None:
     """A verb with its particle: "X présente sa position comme ...", "describes ... as"."""
     sub = cue.subject
-    if sub is None or cue.entry.frame is None:
+    if sub is None or not cue.framed:
         return None
     b = cue.b
     content = trim(s.text, s.tk.starts[b], s.hi) if b < len(s.tk) else NO_SPAN

@@ -161,6 +161,7 @@ class Cue:
     lead: int = -1
     first: int = -1
     negated: bool = False
+    framed: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.lead < 0:
@@ -254,15 +255,33 @@ class Context:
             while b < len(tk) and not tk.boundary(b) and tk.keys[b] in self.lex.negation_after:
                 end, b = tk.ends[b], b + 1
         first = tk.starts[lead] if lead < c else m.start
-        frame = m.entry.frame
-        if frame is None:
-            return Cue(m.kind, m.start, end, m.entry, c, b, None, lead, first, negated)
-        for k in range(b, min(len(tk), b + m.entry.frame_gap + 1)):
+        entry = m.entry
+        if entry.labels and not self._labels(b, entry.frame_gap):
+            return None  # "called the police" is no cue, "called him a liar" is
+        plain = Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated)
+        if entry.frame is None:
+            return plain
+        for k in range(b, min(len(tk), b + entry.frame_gap + 1)):
             if k > b and tk.boundary(k):
-                return None
-            if tk.keys[k] == frame:
-                return Cue(m.kind, m.start, tk.ends[k], m.entry, c, b, None, lead, first, negated)
-        return None
+                break
+            if tk.keys[k] == entry.frame:
+                return Cue(
+                    m.kind, m.start, tk.ends[k], entry, c, b, None, lead, first, negated, True
+                )
+        return plain if entry.frame_optional else None
+
+    def _labels(self, b: int, gap: int) -> bool:
+        """True when a label follows token ``b`` soon: an indefinite article or a quotation
+        ("called him a liar", 'called the plan "a disaster"')."""
+        tk, src = self.tk, self.lex.sources
+        for k in range(b, min(len(tk), b + gap + 1)):
+            if k > b and any(ch in self.lex.quotes.values() for ch in tk.gap(k)):
+                return True
+            if k > b and tk.boundary(k):
+                return False
+            if tk.keys[k] in src.indefinite:
+                return True
+        return False
 
     def _lead(self, c: int) -> tuple[int, bool]:
         """The first token of a cue starting at token ``c`` once the adverbs, negators and
@@ -447,7 +466,7 @@ class Context:
                 cue, pattern, (start, src[1]), src, kind, content,
                 stance=stance, anaphoric=anaphoric,
             )  # fmt: skip
-        if b >= n or tk.boundary(b) or tk.keys[b] in lex.passive_complement:
+        if b < n and not tk.boundary(b) and tk.keys[b] in lex.passive_complement:
             return self.found(
                 cue, pattern, (cue.start, cue.end), (cue.start, cue.start), SourceKind.ANONYMOUS,
                 content, stance=stance, anaphoric=anaphoric,

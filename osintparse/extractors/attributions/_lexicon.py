@@ -153,6 +153,8 @@ class CueEntry:
     complements: frozenset[str] = COMPLEMENTS
     cites: bool = False
     people: bool = True
+    frame_optional: bool = False
+    labels: bool = False
 
     def takes(self, complement: str) -> bool:
         """True when the verb may be read with ``complement`` (one of :data:`COMPLEMENTS`).
@@ -390,6 +392,8 @@ def _entry(
         complements=complements,
         cites=bool(entry.get("cites", False)),
         people=bool(cls.get("people", True)),
+        frame_optional=bool(entry.get("frame_optional", False)),
+        labels=bool(entry.get("labels", False)),
     )
 
 
