@@ -27,7 +27,7 @@ import regex
 
 from osintparse._patterns import RuleTable
 from osintparse.extractors.attributions._lexicon import CueEntry, CueLexicon, key, rules_of
-from osintparse.extractors.attributions._sources import SentenceTokens
+from osintparse.extractors.attributions._sources import SentenceTokens, is_adverb
 
 __all__ = ["NOUN_READINGS", "CueMatch", "Reading", "not_a_cue"]
 
@@ -120,17 +120,49 @@ NOUN_READINGS: RuleTable[Callable[[Reading], bool]] = RuleTable("noun readings")
 
 @NOUN_READINGS.rule("name")
 def _name(r: Reading) -> bool:
-    """Capitalised after a word, a verb form is part of a name: "United States"."""
-    return r.cue.kind != "prep" and r.after_word and r.tk.words[r.c][:1].isupper()
+    """Capitalised after a word, or opening the sentence before another capitalised word, a
+    verb form is part of a name: "United States", "Hope Hicks" (not in a title-case headline)."""
+    tk, c = r.tk, r.c
+    if r.cue.kind == "prep" or tk.titled or not tk.words[c][:1].isupper():
+        return False
+    if r.after_word:
+        return True
+    n = tk.index_from(r.cue.end)
+    return c == 0 and n < len(tk) and not tk.boundary(n) and tk.words[n][:1].isupper()
 
 
 @NOUN_READINGS.rule("determiner")
 def _determiner(r: Reading) -> bool:
-    """A finite form right after a determiner is a noun: "l'annonce", "the report"."""
+    """A finite form right after a determiner, adverbs aside, is a noun or an adjective: "l'annonce",
+    "the report", "a highly anticipated treaty"."""
+    if r.cue.kind not in ("finite", "gerund") or not r.after_word:
+        return False
+    tk, lex = r.tk, r.lex
+    k = r.c
+    # adverbs are crossed before a participle only ("a highly anticipated", not "the family said")
+    participle = bool(lex.participle_endings) and r.cue.form.endswith(lex.participle_endings)
+    while (
+        participle
+        and k > 1
+        and not tk.boundary(k - 1)
+        and is_adverb(tk.keys[k - 1], lex.adverbs, lex.adverb_endings)
+    ):
+        k -= 1
+    return k > 0 and not tk.boundary(k) and tk.keys[k - 1] in lex.sources.determiners
+
+
+@NOUN_READINGS.rule("proper_modifier")
+def _proper_modifier(r: Reading) -> bool:
+    """A bare homograph right after a capitalised word inside the sentence is a noun: "the UN
+    report", "his TV show", "British rule" (a single name before a verb takes its 3rd person)."""
+    tk, c = r.tk, r.c
     return (
-        r.cue.kind in ("finite", "gerund")
+        r.homograph
+        and r.cue.form in r.lex.nouns.bare
         and r.after_word
-        and r.previous in r.lex.sources.determiners
+        and c > 1
+        and tk.words[c - 1][:1].isupper()
+        and not tk.titled
     )
 
 

@@ -68,6 +68,8 @@ class SentenceTokens:
     words: list[str]
     keys: list[str]
     soft: frozenset[int] = frozenset()
+    #: Whether the sentence is written in title case (a headline: "Former Doctor Says ...").
+    titled: bool = False
 
     @classmethod
     def of(cls, text: str, lo: int, hi: int, titles: Set[str] = frozenset()) -> SentenceTokens:
@@ -88,7 +90,10 @@ class SentenceTokens:
             and words[i][:1].isupper()
             and (keys[i - 1] in titles or (len(words[i - 1]) == 1 and words[i - 1].isupper()))
         )
-        return cls(text, lo, hi, starts, ends, words, keys, soft)
+        capitals = sum(w[:1].isupper() for w in words if w[:1].isalpha())
+        letters = sum(1 for w in words if w[:1].isalpha())
+        titled = letters >= 4 and capitals >= 0.7 * letters
+        return cls(text, lo, hi, starts, ends, words, keys, soft, titled)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -513,9 +518,9 @@ def _time(p: Phrase) -> SourceKind | Literal[False] | None:
 
 @SOURCE_CHECKS.rule("preposition")
 def _preposition(p: Phrase) -> SourceKind | Literal[False] | None:
-    """No source opens with a preposition (a word both link and stop): "in Washington"."""
+    """No source opens with a preposition or a link word: "in Washington", "of Pagliano"."""
     first = p.keys[0]
-    return False if first in p.lex.links and first in p.lex.stops else None
+    return False if first in p.lex.links and first not in p.lex.determiners else None
 
 
 @SOURCE_CHECKS.rule("grammar_end")
