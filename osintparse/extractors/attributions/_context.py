@@ -493,7 +493,8 @@ class Context:
         if sub.stop in _NOT_AFTER_CONTENT:
             return False
         b = self.after_time(b)
-        return b >= len(tk) or tk.boundary(b) or tk.keys[b] in self.lex.sources.stops
+        src = self.lex.sources
+        return b >= len(tk) or tk.boundary(b) or tk.keys[b] in src.stops or tk.keys[b] in src.links
 
     def after_time(self, b: int) -> int:
         """The token after a time adjunct opening at token ``b`` ("on Monday", "last week")."""

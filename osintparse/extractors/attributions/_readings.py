@@ -133,8 +133,8 @@ def _name(r: Reading) -> bool:
 
 @NOUN_READINGS.rule("determiner")
 def _determiner(r: Reading) -> bool:
-    """A finite form right after a determiner, adverbs aside, is a noun or an adjective: "l'annonce",
-    "the report", "a highly anticipated treaty"."""
+    """A finite form right after a determiner, adverbs aside, is a noun or an adjective:
+    "l'annonce", "the report", "a highly anticipated treaty"."""
     if r.cue.kind not in ("finite", "gerund") or not r.after_word:
         return False
     tk, lex = r.tk, r.lex
@@ -199,7 +199,11 @@ def _compound(r: Reading) -> bool:
     if not r.homograph or n >= len(r.tk) or r.tk.boundary(n):
         return False
     compounds = r.lex.nouns.compounds.get(r.cue.form, frozenset())
-    return r.tk.keys[n] in compounds or r.tk.starts[n] in r.verb_starts
+    if r.tk.keys[n] in compounds:
+        return True
+    while n < len(r.tk) - 1 and r.tk.keys[n] in r.lex.adverbs and not r.tk.boundary(n + 1):
+        n += 1  # "refugee advocates also said"
+    return r.tk.starts[n] in r.verb_starts
 
 
 @NOUN_READINGS.rule("singular")

@@ -159,7 +159,10 @@ def skip_adverbs(
     while (
         j > floor
         and not tk.boundary(j)
-        and (tk.keys[j - 1] in lex.clitics or is_adverb(tk.keys[j - 1], adverbs, adverb_endings))
+        and (
+            tk.keys[j - 1] in lex.clitics
+            or (tk.words[j - 1].islower() and is_adverb(tk.keys[j - 1], adverbs, adverb_endings))
+        )
         and not (j > 1 and tk.keys[j - 2] in lex.determiners)
     ):
         j -= 1

@@ -91,7 +91,7 @@ def _coordinated_verb(s: Context, cue: Cue, p: Candidate | None) -> Candidate | 
     if p is None or k == 0 or tk.boundary(k):
         return p
     before = tk.keys[k - 1]
-    if before in src.links and before in src.connectors and s.done:
+    if before in src.links and before in src.connectors:
         return clause_subject(s, cue)
     return p
 
@@ -143,7 +143,9 @@ def _apposition(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     if p is None or p.relative or p.stop == "relative" or p.kind is not None:
         return p
     # "X, he said, Y": a subject between commas after its content is read alone.
-    interposed = cue.b < len(s.tk) and s.tk.gap(cue.b).strip().startswith(",")
+    gap = s.tk.gap(cue.b) if cue.b < len(s.tk) else ""
+    quote = any(ch in s.lex.quotes.values() for ch in gap)
+    interposed = gap.strip().startswith(",") and not quote
     return _parts(s, p, walk=not interposed)
 
 
@@ -174,8 +176,11 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
         return "none"
     if j - i == 1 and is_adverb(first, s.lex.adverbs, s.lex.adverb_endings):
         return "none"
-    if first in src.determiners or tk.words[i][:1].islower():
+    if first in src.determiners or _possessive(s, i, j):
         return "role" if s.kind(i, j, open_subject=True) is not None else "none"
+    if tk.words[i][:1].islower():
+        # "director of X", "former top diplomat": a lower-case role holds a source term
+        return "role" if s.kind(i, j) is not None else "none"
     last, _ = _split_tag(s, i, j)
     verbs = s.lex.participle_endings
     if (
@@ -187,6 +192,16 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
     ):
         return "name"  # "Russia attacked Kyiv" is none: a lower-case participle
     return "none"
+
+
+def _possessive(s: Context, i: int, j: int) -> bool:
+    """True when a part opens with a possessive name and ends on a lower-case word: "Sanders'
+    campaign manager", "Trump's lawyer"."""
+    tk = s.tk
+    if j - i < 2 or not tk.words[j - 1].islower():
+        return False
+    gap = tk.gap(i + 1).strip().replace("\u2019", "'")
+    return gap == "'" or (tk.keys[i + 1] == "s" and gap == "'")
 
 
 def _coordinated(s: Context, i: int, j: int) -> bool:
@@ -241,6 +256,10 @@ def _parts(s: Context, p: Candidate, *, walk: bool = True) -> Candidate:
         # "Clinton, Trump and Sanders said": one source, a list.
         return Candidate(parts[0][0], p.j, parts[0][2], parts=len(parts))
     people = [x for x in parts if x[3] in ("name", "role")]
+    if len(people) == 2 and all(x[3] == "name" for x in people):
+        link = any(tk.keys[t] in src.links for t in range(people[1][0], people[1][1]))
+        if not link and s.kind(people[1][0], people[1][1]) is SourceKind.OTHER:
+            parts = [parts[-1]]  # "Sorry, Sanders said": no apposition of two bare names
     if len(parts) == 1 or not any(x[3] == "name" for x in people):
         j, tag = _split_tag(s, p.i, p.j)
         return Candidate(p.i, j, p.stop, role=tag) if tag else p
@@ -295,13 +314,17 @@ def _first_phrase(s: Context, cue: Cue) -> Candidate | None:
     while start < cue.c and tk.keys[start] in src.connectors:
         start += 1
     verbs = s.lex.participle_endings
-    k = start
-    while k < cue.c and k - start < src.max_words // 2 and not (k > start and tk.boundary(k)):
-        word = tk.keys[k]
+    grammar = src.links | src.determiners | src.titles
+    k, named = start, False
+    while k < cue.c and k - start < src.max_words and not (k > start and tk.boundary(k)):
+        word, lower = tk.keys[k], tk.words[k].islower()
         if word in src.clause_words or word in src.breakers or tk.starts[k] in s.cue_starts:
             break
-        if k > start and verbs and tk.words[k].islower() and word.endswith(verbs):
+        if k > start and verbs and lower and word.endswith(verbs):
             break
+        if named and lower and word not in grammar:
+            break  # "Hillary Clinton went on offense": a name ends at a lower-case word
+        named = named or (not lower and word not in grammar)
         k += 1
     if k == start or s.kind(start, k) is None:
         return None
