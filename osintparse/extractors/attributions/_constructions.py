@@ -192,10 +192,10 @@ def _participial(s: Context, cue: Cue) -> Found | Stop | None:
 def _complement(s: Context, cue: Cue) -> Span | None:
     """What follows a verb with no subject before it: a clause, a quotation, an infinitive
     or an object, as its entry allows (``None`` when nothing it takes follows)."""
-    tk, b, entry = s.tk, cue.b, cue.entry
+    tk, b, entry = s.tk, cue.after, cue.entry
     if b >= len(tk):
         return None
-    gap = s.text[cue.end : tk.starts[b]]
+    gap = s.text[tk.ends[b - 1] if b > cue.b else cue.end : tk.starts[b]]
     quoted = s.quoted_after(cue.end, gap)
     if quoted is not None and entry.takes("clause"):
         return quoted
@@ -253,9 +253,10 @@ def _quote_after(s: Context, cue: Cue) -> Found | Stop | None:
     sub = cue.subject
     if sub is None or not cue.entry.takes("clause"):
         return None
-    tk, b = s.tk, cue.b
-    gap = s.text[cue.end : tk.starts[b]] if b < len(tk) else s.text[cue.end : s.hi]
-    quoted = s.quoted_after(cue.end, gap)
+    tk, b = s.tk, cue.after
+    left = tk.ends[b - 1] if b > cue.b else cue.end
+    gap = s.text[left : tk.starts[b]] if b < len(tk) else s.text[left : s.hi]
+    quoted = s.quoted_after(left, gap)
     if quoted is None:
         return None
     return s.by_subject(cue, "quote", quoted)
@@ -310,7 +311,7 @@ def _inverted_end(s: Context, cue: Cue) -> Found | Stop | None:
 def _verb(s: Context, cue: Cue) -> Found | Stop | None:
     """Subject and verb, nothing after: "The spokesman confirmed.", "L'armée, qui a démenti,"."""
     sub = cue.subject
-    if sub is None or not (cue.b >= len(s.tk) or s.tk.boundary(cue.b)):
+    if sub is None or not (cue.after >= len(s.tk) or s.tk.boundary(cue.after)):
         return None
     if not cue.entry.takes("bare"):
         return STOP
@@ -321,7 +322,7 @@ def _verb(s: Context, cue: Cue) -> Found | Stop | None:
 def _verb_inf(s: Context, cue: Cue) -> Found | Stop | None:
     """An infinitive after the verb: "X a déclaré agir ...", "X claimed to have ..."."""
     sub = cue.subject
-    tk, lex, b = s.tk, s.lex, cue.b
+    tk, lex, b = s.tk, s.lex, cue.after
     if sub is None or b >= len(tk) or tk.boundary(b) or not cue.entry.takes("infinitive"):
         return None
     # "to" opens an infinitive; "de", "à" only before a word with an infinitive ending.
@@ -348,20 +349,11 @@ def _infinitive(s: Context, k: int) -> bool:
 def _verb_obj(s: Context, cue: Cue) -> Found | Stop | None:
     """An object after the verb: "X a confirmé l'envoi ...", "X told Reuters the attack ..."."""
     sub = cue.subject
-    tk, b = s.tk, cue.b
+    tk, b = s.tk, cue.after  # "X told Reuters the attack failed": after the one told
     if sub is None or b >= len(tk) or not cue.entry.takes("object"):
         return None
-    b = s.after_time(b)
-    if b >= len(tk) or tk.keys[b] in s.lex.sources.breakers or tk.keys[b] in s.lex.not_objects:
+    if tk.keys[b] in s.lex.sources.breakers or tk.keys[b] in s.lex.not_objects:
         return None  # "They believe in ...", "les Français approuvent a été publié"
-    if cue.entry.recipient:
-        # "X told Reuters the attack failed": skip the one told.
-        if tk.keys[b] in s.lex.sources.pronouns:
-            b += 1
-        else:
-            limit = min(len(tk), b + 4)
-            while b < limit and tk.words[b][:1].isupper() and not tk.boundary(b):
-                b += 1
     return s.by_subject(cue, "verb_obj", s.rest(b))
 
 

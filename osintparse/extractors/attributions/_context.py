@@ -162,10 +162,17 @@ class Cue:
     first: int = -1
     negated: bool = False
     framed: bool = False
+    #: The first token after the cue's adjuncts (the one told, a time, a channel, a document):
+    #: where its content or source starts. ``-1`` until the cue is read.
+    after: int = -1
+    channel: tuple[int, int] | None = None
+    document: DocumentKind | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.lead < 0:
             self.lead, self.first = self.c, self.start
+        if self.after < 0:
+            self.after = self.b
 
 
 def trim(text: str, s: int, e: int) -> Span:
@@ -259,6 +266,8 @@ class Context:
         if entry.labels and not self._labels(b, entry.frame_gap):
             return None  # "called the police" is no cue, "called him a liar" is
         plain = Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated)
+        if m.kind != "prep":
+            plain.after, plain.channel, plain.document = self.adjuncts(b, entry.recipient)
         if entry.frame is None:
             return plain
         for k in range(b, min(len(tk), b + entry.frame_gap + 1)):
@@ -269,6 +278,59 @@ class Context:
                     m.kind, m.start, tk.ends[k], entry, c, b, None, lead, first, negated, True
                 )
         return plain if entry.frame_optional else None
+
+    def adjuncts(
+        self, b: int, recipient: bool = False
+    ) -> tuple[int, tuple[int, int] | None, DocumentKind | None]:
+        """Read the adjuncts opening at token ``b``: the one a `recipient` verb tells, times,
+        channels and documents ("told Reuters on Tuesday", "said in a statement", "a déclaré à
+        l'AFP"); return the token after them, the channel's span and the document's kind."""
+        tk, lex, src = self.tk, self.lex, self.lex.sources
+        n = len(tk)
+        channel: tuple[int, int] | None = None
+        document: DocumentKind | None = None
+        k = b
+        if recipient and k < n and not tk.boundary(k):
+            if tk.keys[k] in src.pronouns:
+                k += 1
+            else:
+                i, j = np_after(tk, k, src, self.cue_starts)
+                if 0 < j - i <= 5 and self.kind(i, j) is not None:
+                    channel, k = self.source_span(i, j), j  # "told Reuters"
+        for _ in range(4):
+            t = self.after_time(k)
+            if t != k:
+                k = t
+                continue
+            if k >= n or tk.keys[k] not in lex.channel_prepositions or tk.boundary(k):
+                break
+            i, j = np_after(tk, k + 1, src, self.cue_starts)
+            while i < j and (tk.keys[i] in src.links or tk.keys[i] in src.determiners):
+                i += 1
+            j = next((t for t in range(i + 1, j) if tk.keys[t] in src.time_words), j)
+            if i >= j:
+                break
+            doc = document_kind(tk, i, j, src)
+            if doc is not None:
+                document, k = document or doc, j
+            elif self._channel(i, j):
+                channel, k = channel or self.source_span(i, j), j
+                if k < n and tk.keys[k] in lex.channel_with and not tk.boundary(k):
+                    i, j = np_after(tk, k + 1, src, self.cue_starts)
+                    if j > i:
+                        channel, k = self.source_span(i, j), j  # "an interview with CNN"
+            else:
+                break
+        return k, channel, document
+
+    def _channel(self, i: int, j: int) -> bool:
+        """True when tokens ``i:j`` name a channel: a listed channel noun or a media term."""
+        keys = self.tk.keys
+        for t in range(i, j):
+            for phrase in self.lex.channel_nouns.get(keys[t], ()):
+                if tuple(keys[t : t + len(phrase)]) == phrase and t + len(phrase) <= j:
+                    return True
+        return self.kind(i, j) is SourceKind.MEDIA
 
     def _labels(self, b: int, gap: int) -> bool:
         """True when a label follows token ``b`` soon: an indefinite article or a quotation
@@ -370,7 +432,7 @@ class Context:
     def complementizer(self, cue: Cue) -> int | None:
         """The token of a complementizer soon after the cue (``clauses.max_gap`` words, commas
         crossed), before any other cue or content cut: "said on Monday that"."""
-        tk, b = self.tk, cue.b
+        tk, b = self.tk, cue.after
         for k in range(b, min(len(tk), b + self.lex.clause_gap + 1)):
             if k > b and tk.boundary(k) and tk.gap(k).strip() != ",":
                 return None
@@ -426,10 +488,12 @@ class Context:
         if src[1] > src[0]:
             i, j = self.tk.index_from(src[0]), self.tk.index_from(src[1])
             document = document_kind(self.tk, i, j, self.lex.sources) if j > i else None
+        document = document or cue.document
         return Found(
             start, span[1], src[0], src[1], cue.first, cue.end, stance or cue.entry.stance,
             kind, content[0], content[1], anaphoric, f"{pattern}:{cue.entry.lemma}",
             negated=cue.negated, role=role, resolved=resolved, document=document,
+            channel=cue.channel,
         )  # fmt: skip
 
     def by_subject(self, cue: Cue, pattern: str, content: Span) -> Found:
@@ -443,11 +507,14 @@ class Context:
 
     def source_after(self, cue: Cue, pattern: str, content: Span) -> Found | None:
         """The source follows the cue: "..., a indiqué la Finul", "C'est ce qu'indique X"."""
-        i, j = np_after(self.tk, self.tk.index_from(cue.end), self.lex.sources, self.cue_starts)
+        start = cue.after if cue.after > cue.b else self.tk.index_from(cue.end)
+        i, j = np_after(self.tk, start, self.lex.sources, self.cue_starts)
         kind = self.kind(i, j)
         if kind is None:
             return None
         src = self.source_span(i, j)
+        _, channel, document = self.adjuncts(j)  # "..., said the ministry in a statement"
+        cue.channel, cue.document = cue.channel or channel, cue.document or document
         return self.found(cue, pattern, (cue.start, src[1]), src, kind, content)
 
     def agent(self, cue: Cue, pattern: str, content: Span, anaphoric: bool) -> Found | None:
@@ -489,7 +556,7 @@ class Context:
 
     def at_end(self, cue: Cue, sub: Subject) -> bool:
         """True when subject and verb follow their content: "..., officials said."."""
-        tk, b = self.tk, cue.b
+        tk, b = self.tk, cue.after
         if sub.stop in _NOT_AFTER_CONTENT:
             return False
         b = self.after_time(b)
@@ -499,15 +566,15 @@ class Context:
     def after_time(self, b: int) -> int:
         """The token after a time adjunct opening at token ``b`` ("on Monday", "last week")."""
         tk, src = self.tk, self.lex.sources
-        k, timed = b, False
+        k, last = b, b
         while k < len(tk) and k - b < 4 and not (k > b and tk.boundary(k)):
             word = tk.keys[k]
-            if word in src.time_words:
-                timed = True
+            if word in src.time_words or (word.isdigit() and last > b):
+                last = k + 1
             elif word not in src.stops and word not in src.determiners and not word.isdigit():
                 break
             k += 1
-        return k if timed else b
+        return last
 
     def content_start(self, sub: Subject) -> int:
         """The token opening the punctuation gap before a subject (brackets crossed)."""

@@ -290,6 +290,9 @@ class CueLexicon:
     nouns: NounReadings
     not_objects: frozenset[str] = frozenset()
     participle_openers: frozenset[str] = frozenset()
+    channel_prepositions: frozenset[str] = frozenset()
+    channel_nouns: Mapping[str, tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
+    channel_with: frozenset[str] = frozenset()
     participle_endings: tuple[str, ...] = ()
     negators: frozenset[str] = frozenset()
     negation_after: frozenset[str] = frozenset()
@@ -642,11 +645,24 @@ def cue_lexicon(lang: str) -> CueLexicon:
         nouns=_noun_readings(lang, data["noun_readings"], forms.forms["finite"]),
         not_objects=keys(clauses["not_objects"]),
         participle_openers=keys(data["participles"]["openers"]),
+        channel_prepositions=keys(data["channels"]["prepositions"]),
+        channel_nouns=_phrases(data["channels"]["nouns"]),
+        channel_with=keys(data["channels"]["with"]),
         participle_endings=tuple(typology["noun_phrase"]["participle_endings"]),
         negators=_token_keys(data["negation"]["before"]),
         negation_after=_token_keys(data["negation"]["after"]),
         negation_auxiliaries=_token_keys(data["negation"]["auxiliaries"]),
     )
+
+
+def _phrases(words: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases by their first token's key, each as the keys of its tokens."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for w in words:
+        toks = tuple(t.casefold() for t in tokens(w))
+        if toks:
+            index.setdefault(toks[0], []).append(toks)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _token_keys(words: Iterable[str]) -> frozenset[str]:
