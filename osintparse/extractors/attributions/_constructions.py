@@ -143,7 +143,13 @@ def _prep_content(s: Context, cue: Cue, j: int) -> Span:
     tk = s.tk
     n = len(tk)
     if cue.c == 0 and not tk.gap(0).strip():
+        if j < n and tk.keys[j] in s.lex.sources.relatives:
+            # "Selon l'AFP, qui cite le ministère, ...": the content follows the relative
+            k = next((t for t in range(j + 1, n) if tk.gap(t).strip() == ","), n)
+            return trim(s.text, tk.starts[k] if k < n else s.hi, s.hi)
         return trim(s.text, tk.ends[j - 1], s.hi)
+    if cue.entry.cites == "source" and j < n:
+        return NO_SPAN  # "Reuters, citing two officials, reported ...": the reporter's content
     if j == n and not tk.gap(n).strip(END_PUNCT):
         return trim(s.text, s.lo, cue.start)
     return trim(s.text, s.lo, s.hi)
@@ -167,6 +173,27 @@ def _prep(s: Context, cue: Cue) -> Found | Stop | None:
         return STOP
     j, src, kind = np
     return s.found(cue, "prep", (cue.start, src[1]), src, kind, _prep_content(s, cue, j))
+
+
+@CONSTRUCTIONS.rule("colon")
+def _colon(s: Context, cue: Cue) -> Found | Stop | None:
+    """A name opening the sentence, then a colon: the speaker of what follows ("PENCE: Well,
+    ...", "Zelensky : « Nous tiendrons »"); the name's last word is capitalised."""
+    if cue.kind != "colon":
+        return None
+    tk = s.tk
+    c = tk.index_from(cue.start)
+    if c == 0 or c > s.lex.sources.max_words // 2:
+        return STOP
+    i, j, _ = np_before(tk, c, s.lex.sources, cross=True)
+    if i != 0 or j != c or not tk.words[j - 1][:1].isupper() or s.kind(i, j) is None:
+        return STOP
+    gap = s.text[cue.end : tk.starts[c]] if c < len(tk) else ""
+    content = s.quoted_after(cue.end, gap) or s.rest(c)
+    src = s.source_span(i, j)
+    return s.found(
+        cue, "colon", (tk.starts[i], cue.end), src, s.kind(i, j) or SourceKind.OTHER, content
+    )
 
 
 @CONSTRUCTIONS.rule("participial")
@@ -245,6 +272,26 @@ def _subject(s: Context, cue: Cue) -> Found | Stop | None:
         return None
     cue.subject = find_subject(s, cue)
     return STOP if cue.subject is None else None
+
+
+@CONSTRUCTIONS.rule("citation")
+def _citation(s: Context, cue: Cue) -> Found | Stop | None:
+    """A verb whose object is a source its subject cites ("l'AFP, qui cite le ministère",
+    "Reuters cited two officials"): the object is the source, the subject its reporter."""
+    sub = cue.subject
+    if sub is None or cue.entry.cites != "source":
+        return None
+    tk = s.tk
+    i, j = np_after(tk, cue.after, s.lex.sources, s.cue_starts)
+    kind = s.kind(i, j, open_subject=True)
+    if kind is None:
+        return STOP
+    src = s.source_span(i, j)
+    content = s.rest(j) if j < len(tk) and not tk.boundary(j) else NO_SPAN
+    return s.found(
+        cue, "citation", (tk.starts[i] if i < cue.c else cue.first, src[1]), src, kind,
+        content, reporter=sub.resolved or sub.src,
+    )  # fmt: skip
 
 
 @CONSTRUCTIONS.rule("quote_after")

@@ -266,7 +266,7 @@ class Context:
         if entry.labels and not self._labels(b, entry.frame_gap):
             return None  # "called the police" is no cue, "called him a liar" is
         plain = Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated)
-        if m.kind != "prep":
+        if m.kind not in ("prep", "colon"):
             plain.after, plain.channel, plain.document = self.adjuncts(b, entry.recipient)
         if entry.frame is None:
             return plain
@@ -481,6 +481,7 @@ class Context:
         anaphoric: bool = False,
         role: tuple[int, int] | None = None,
         resolved: tuple[int, int] | None = None,
+        reporter: tuple[int, int] | None = None,
     ) -> Found:
         """The attribution read by ``pattern`` (its ``rule`` is ``pattern:lemma``)."""
         start = min(span[0], cue.first) if span[0] == cue.start else span[0]
@@ -493,7 +494,7 @@ class Context:
             start, span[1], src[0], src[1], cue.first, cue.end, stance or cue.entry.stance,
             kind, content[0], content[1], anaphoric, f"{pattern}:{cue.entry.lemma}",
             negated=cue.negated, role=role, resolved=resolved, document=document,
-            channel=cue.channel,
+            channel=cue.channel, cites=cue.entry.cites, reporter=reporter,
         )  # fmt: skip
 
     def by_subject(self, cue: Cue, pattern: str, content: Span) -> Found:

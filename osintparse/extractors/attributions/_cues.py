@@ -32,11 +32,13 @@ __all__ = ["Found", "match_sentence"]
 
 def _cues(found: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> list[CueMatch]:
     """The cues left once the noun readings are dropped."""
-    verb_starts = frozenset(m.start for m in found if m.kind != "prep")
+    verb_starts = frozenset(m.start for m in found if m.kind not in ("prep", "colon"))
     markers = [m.span() for m in lex.sources.anonymity.finditer(tk.text, tk.lo, tk.hi)]
     if lex.nouns.idioms is not None:
         markers += [m.span() for m in lex.nouns.idioms.finditer(tk.text, tk.lo, tk.hi)]
-    return [m for m in found if not not_a_cue(m, tk, lex, verb_starts, markers)]
+    return [
+        m for m in found if m.kind == "colon" or not not_a_cue(m, tk, lex, verb_starts, markers)
+    ]
 
 
 def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[int, ...]:

@@ -70,7 +70,7 @@ def rules_of(table: RuleTable[_F]) -> tuple[_F, ...]:
     Examples
     --------
     >>> [f.__name__ for f in rules_of(CUE_KINDS)]
-    ['_prep', '_passive', '_compound', '_progressive', '_finite', '_gerund']
+    ['_prep', '_colon', '_passive', '_compound', '_progressive', '_finite', '_gerund']
     """
     fns: tuple[_F, ...] = _snapshot(table)
     return fns
@@ -151,7 +151,7 @@ class CueEntry:
     cue_class: str = ""
     open_subject: bool = False
     complements: frozenset[str] = COMPLEMENTS
-    cites: bool = False
+    cites: str = ""
     people: bool = True
     frame_optional: bool = False
     labels: bool = False
@@ -219,6 +219,13 @@ CUE_KINDS: RuleTable[Callable[[VerbForms], CueShape]] = RuleTable("attribution c
 def _prep(f: VerbForms) -> CueShape:
     """A preposition introducing the source: "selon", "d'après", "according to"."""
     return CueShape(f"(?P<prep>{alternation(f.prepositions)})", f.prepositions)
+
+
+@CUE_KINDS.rule("colon")
+def _colon(f: VerbForms) -> CueShape:
+    """A colon after a speaker's name opening the sentence: "PENCE: Well, ..."."""
+    entry = CueEntry(lemma=":", stance=_stance(f.data["colon"]["stance"], "colon.stance"))
+    return CueShape("(?P<colon>:)", {":": entry}, word=False)
 
 
 @CUE_KINDS.rule("passive")
@@ -393,7 +400,7 @@ def _entry(
         cue_class=name,
         open_subject=bool(cls["open_subject"]),
         complements=complements,
-        cites=bool(entry.get("cites", False)),
+        cites="source" if entry.get("cites", False) else "",
         people=bool(cls.get("people", True)),
         frame_optional=bool(entry.get("frame_optional", False)),
         labels=bool(entry.get("labels", False)),
@@ -436,10 +443,20 @@ def _verbs(lang: str, data: Mapping[str, Any]) -> dict[str, dict[str, CueEntry]]
 
 def _forms(lang: str, data: Mapping[str, Any], adverb_endings: tuple[str, ...]) -> VerbForms:
     where = f"{lang}/attributions.toml prepositions"
-    open_preps = keys(data["prepositions"]["open"])
+    prep = data["prepositions"]
+    open_preps, citing, reporting = (
+        keys(prep["open"]),
+        keys(prep["citing"]),
+        keys(prep["reporting"]),
+    )
     preps = {
-        key(k): CueEntry(lemma=key(k), stance=_stance(v, where), open_subject=key(k) in open_preps)
-        for k, v in data["prepositions"]["cues"].items()
+        key(k): CueEntry(
+            lemma=key(k),
+            stance=_stance(v, where),
+            open_subject=key(k) in open_preps,
+            cites="source" if key(k) in citing else "reporter" if key(k) in reporting else "",
+        )
+        for k, v in prep["cues"].items()
     }
     aux = data["auxiliaries"]
     negation = data["negation"]

@@ -101,7 +101,8 @@ def _reported_by(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed
 def _citing(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
     """A cue naming a cited source ("citing two officials", "qui cite le ministère") has
     the attribution of its reporter as parent: the one whose source is the cue's subject,
-    or else the nearest other attribution of the sentence."""
+    or else the nearest other attribution of the sentence; without a content of its own, it
+    takes its parent's (what the reporter says the cited source said)."""
     out = list(found)
     for k, p in enumerate(found):
         f = p.found
@@ -110,11 +111,17 @@ def _citing(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
         others = [i for i in _same_sentence(found, k) if found[i].found.cites != "source"]
         if not others:
             continue
-        by_subject = [i for i in others if f.reporter and _overlaps(_source(found[i]), f.reporter)]
-        best = (
-            by_subject or sorted(others, key=lambda i: abs(found[i].found.cue_start - f.cue_start))
-        )[0]
-        out[k] = _with(out[k], parent=best)
+        reporter = f.reporter
+        named = [i for i in others if reporter and _overlaps(_source(found[i]), reporter)]
+        nearest = sorted(others, key=lambda i: abs(found[i].found.cue_start - f.cue_start))
+        parent = (named or nearest)[0]
+        out[k] = _with(out[k], parent=parent)
+        g = found[parent].found
+        if f.content_start is None and g.content_start is not None:
+            changed = attrs.evolve(
+                out[k].found, content_start=g.content_start, content_end=g.content_end
+            )
+            out[k] = attrs.evolve(out[k], found=changed)
     return out
 
 
@@ -141,6 +148,8 @@ def _content(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
         for i, (a, b) in enumerate(spans):
             if i == k or a is None or b is None or not a <= cue < b:
                 continue
+            if _ancestors(out, i, k):
+                continue  # no cycle: "Reuters, citing two officials, reported ..."
             ka, kb = spans[k]
             if ka is not None and kb is not None and ka <= found[i].found.cue_start < kb:
                 continue  # each in the other's content: neither is nested
@@ -149,6 +158,18 @@ def _content(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
         if best is not None:
             out[k] = _with(out[k], parent=best[1])
     return out
+
+
+def _ancestors(found: list[Placed], i: int, k: int) -> bool:
+    """True when attribution ``k`` is among the parents of attribution ``i``."""
+    seen: set[int] = set()
+    parent = found[i].found.parent
+    while parent is not None and parent not in seen:
+        if parent == k:
+            return True
+        seen.add(parent)
+        parent = found[parent].found.parent
+    return False
 
 
 @LINKS.rule("pronoun")
