@@ -262,7 +262,8 @@ def test_an_unknown_lexicon_key_names_the_file_and_the_key(tmp_path: pathlib.Pat
     root = _copy_language(tmp_path, "en", "zw")
     path = root / "zw" / "numbers.toml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("[separators]", "[separator]"), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace("[slash_fractions]", "[slash_fraction]"),
+        encoding="utf-8",
     )
     env = {**os.environ, lexicons.ENV_PATH: str(root)}
     code = "import osintparse; osintparse.parse('12 soldiers', lang='zw')"
@@ -272,7 +273,7 @@ def test_an_unknown_lexicon_key_names_the_file_and_the_key(tmp_path: pathlib.Pat
     assert done.returncode != 0
     assert "LexiconError" in done.stderr
     assert "lexicons/zw/numbers.toml" in done.stderr
-    assert "'separator'" in done.stderr
+    assert "'slash_fraction'" in done.stderr
 
 
 @pytest.mark.parametrize("lang", lexicons.supported_languages())
