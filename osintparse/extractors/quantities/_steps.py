@@ -361,17 +361,23 @@ def _years(st: _Phrase, o: _Opener, cand: NumberMatch) -> bool:
     return _is_year(st.n) and (_is_year(cand) or (o.dash and len(cand.text) == 2))
 
 
+def _other_units(st: _Phrase, o: _Opener, u1: _Unit | None, cand: NumberMatch) -> bool:
+    """Whether the two figures are in different units ("6,2 % à 1,45 milliard $")."""
+    u2 = st.unit_at(cand.end)
+    if u1 is not None and (u2 is None or u1[0] != u2[0]) and (o.bare or u2):
+        return True
+    # "$1 to 40 hryvnias" is an exchange rate, not a range
+    return st.unit is not None and u2 is not None and u2[0] != st.unit
+
+
 def _refused(st: _Phrase, o: _Opener, u1: _Unit | None, cand: NumberMatch, neg2: bool) -> bool:
     """Whether the two figures do not make a range of shape ``o``."""
     if o.dash and (st.n.kind != "digits" or cand.kind != "digits"):
         return True
     if o.exclusive and (st.qm is not None or "vague" in {st.n.kind, cand.kind}):
         return True
-    u2 = st.unit_at(cand.end)
-    if u1 is not None and (u2 is None or u1[0] != u2[0]) and (o.bare or u2):
+    if _other_units(st, o, u1, cand):
         return True
-    if st.unit is not None and u2 is not None and u2[0] != st.unit:
-        return True  # "$1 to 40 hryvnias" is an exchange rate, not a range
     first = -st.n.value if st.neg1 else st.n.value
     second = -cand.value if neg2 else cand.value
     return o.bare and not first < second and not cand.scaled  # "311 to 112", "3-1": scores
@@ -529,7 +535,9 @@ def _unit_scale(st: _Phrase) -> int | None:
     if st.after is None:
         return None
     mult = st.rules.scaled_units.get(_norm_phrase(st.after[1]))
-    if mult is None and _is_currency(st.after[0]) and not st.n.scaled and st.n2 is None:
+    if mult is not None:
+        st.rule.append("unit-scale")
+    elif _is_currency(st.after[0]) and not st.n.scaled and st.n2 is None:
         sm = st.at(st.rules.scale_after, st.end)
         if sm is not None:
             mult = st.rules.g.scales[sm["s"].lower()]
