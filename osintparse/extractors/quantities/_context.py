@@ -129,10 +129,10 @@ def _qualifier_patterns(q: Mapping[str, Any], g: _Grammar) -> dict[str, Any]:
             _I,
         ),
         "qualifier_of": qualifier_of,
-        "postfix": compiled(rf"\s*,?\s*(?P<q>{_alternation(postfix_of)})(?![\p{{L}}])", _I),
+        "postfix": compiled(rf"\s*(?:,\s*)?(?P<q>{_alternation(postfix_of)})(?![\p{{L}}])", _I),
         "postfix_of": postfix_of,
         "inclusive": compiled(
-            rf"\s*,?\s*{_alternation(q['small_words']['inclusive'])}(?![\p{{L}}])", _I
+            rf"\s*(?:,\s*)?{_alternation(q['small_words']['inclusive'])}(?![\p{{L}}])", _I
         ),
         "negative_left": compiled(
             rf"(?:(?:^|(?<=[\s(\[]))(?<![-–—:,.]\s)[-−]\s?|{_BEFORE}{_alternation(g.negatives)}\s+)$",
@@ -272,7 +272,7 @@ def _filter_patterns(
             _I,
         ),
         "calendar_left": compiled(
-            rf"{_BEFORE}(?:{_alternation([*months, *weekdays])})\s*,?\s*"
+            rf"{_BEFORE}(?:{_alternation([*months, *weekdays])})\s*(?:,\s*)?"
             rf"(?:\d{{1,2}}{ordinal}?\s*{_alternation(r['bound_joiners'] + r['dashes'])}\s*)?$",
             _I,
         ),
@@ -386,9 +386,6 @@ def _starts_number(rules: _Rules, text: str, pos: int, endpos: int) -> bool:
 
 def _ambiguous_unit(rules: _Rules, text: str, pos: int, endpos: int) -> tuple[str, str, int] | None:
     """A unit in brackets ("20 (kg)"), or a final sign ('5"', "2 in."), at ``pos``."""
-    nxt = text[pos : pos + 2].lstrip()[:1]
-    if not nxt or nxt not in rules.unit_openers:
-        return None
     b = match_at(rules.bracket_unit, text, pos, endpos)
     if b is not None:
         return rules.suffix_units[_norm_phrase(b.group("u"))], b.group("u"), b.end()
@@ -402,7 +399,8 @@ def _unit_at(rules: _Rules, text: str, pos: int, endpos: int) -> tuple[str, str,
     """The unit written at ``pos``: ``(canonical name, surface, end)``, or None."""
     m = match_at(rules.suffix_unit, text, pos, endpos)
     if m is None:
-        return _ambiguous_unit(rules, text, pos, endpos)
+        nxt = text[pos : pos + 2].lstrip()[:1]
+        return _ambiguous_unit(rules, text, pos, endpos) if nxt in rules.unit_openers else None
     surface = m.group("u") if m.group("u") is not None else m.group("u1")
     return rules.suffix_units[_norm_phrase(surface)], surface, m.end()
 

@@ -210,7 +210,7 @@ def _digits_source(p: _Parts) -> str:
     figure = (
         r"(?:\d{1,3}(?:[ ,.']\d{3}(?!\d)){1,10}(?:[.,]\d{1,12})?"
         rf"|\d{{1,{MAX_DIGITS}}}(?![\d])(?:[.,]\d{{1,12}}(?!\d))?|[.,]\d{{1,12}}(?!\d))"
-        r"(?:[eE](?P<exponent>[+-]?\d{1,3})(?![\p{L}\p{N}])"
+        r"(?P<notation>[eE](?P<exponent>[+-]?\d{1,3})(?![\p{L}\p{N}])"
         r"|\s?[x×]\s?10(?P<times_ten>\^[+\-−]?\d{1,3}|[\-−]\d{1,3})(?![\p{L}\p{N}])"
         r"|\^(?P<power>[+\-−]{0,2}\d{1,3})(?![\p{L}\p{N}]))?"
     )
@@ -375,10 +375,11 @@ def _digit_value(digits: str, g: _Grammar) -> float | None:
 
 def _figure(m: _Match, g: _Grammar) -> tuple[float, str] | None:
     """The value of the figure of a digits match, and its rule (with its notation)."""
-    for notation in NOTATIONS:
-        if m.group(notation.name.replace("-", "_")) is not None:
-            value = notation.fn(m, g)
-            return None if value is None else (value, f"digits+{notation.name}")
+    if m.group("notation") is not None:
+        for name, group, notation in _NOTATIONS:
+            if m.group(group) is not None:
+                value = notation(m, g)
+                return None if value is None else (value, f"digits+{name}")
     value = _digit_value(m.group("dfig"), g)
     return None if value is None else (value, "digits")
 
@@ -717,8 +718,8 @@ def _own_words(
     """
     r = _Reading(cardinals={**g.cardinals, **extra} if extra else g.cardinals, tokens=tokens)
     for i, tok in enumerate(tokens):
-        for step in WORD_STEPS:
-            remember = step.fn(r, g, i)
+        for step in _WORD_STEPS:
+            remember = step(r, g, i)
             if remember is not None:
                 break
         else:
@@ -775,9 +776,9 @@ def words_to_number(text: str, *, lang: str) -> float | None:
 
 def _evaluate(m: _Match, g: _Grammar) -> NumberMatch | None:
     """Turn one match of the atom pattern into a :class:`NumberMatch` (its atom's resolver)."""
-    for atom in ATOMS:
-        if m.group(atom.name) is not None:
-            return atom.fn(m, g)
+    for name, resolve in _ATOMS:
+        if m.group(name) is not None:
+            return resolve(m, g)
     return None
 
 
@@ -833,3 +834,9 @@ def find_numbers(text: str, *, lang: str) -> tuple[NumberMatch, ...]:
         if n.rule != _FRACTION_ALONE:
             out.append(n)
         pos = n.end
+
+
+# The tables are complete once the module is imported: the engine loops over snapshots.
+_ATOMS = tuple((rule.name, rule.fn) for rule in ATOMS)
+_NOTATIONS = tuple((rule.name, rule.name.replace("-", "_"), rule.fn) for rule in NOTATIONS)
+_WORD_STEPS = tuple(rule.fn for rule in WORD_STEPS)

@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from osintparse._patterns import RuleTable, compiled, match_at
+from osintparse._patterns import WINDOW, RuleTable, compiled
 from osintparse.extractors.quantities._context import (
     _is_currency,
     _is_year,
@@ -86,6 +86,11 @@ class _Phrase:
     after: _Unit | None = None  # the unit written after
     postfixed: bool = False
     noun: tuple[int, int] | None = None
+    left0: str = ""  # the text left of the number
+    is_digits: bool = False  # the number is written with digits
+    plain: bool = False  # with digits and no scale
+    unit_after_number: _Unit | None = None  # the unit right after the number...
+    looked_up: bool = False  # ...once looked up
 
     @classmethod
     def of(cls, rules: _Rules, text: str, n: NumberMatch, floor: int, endpos: int) -> _Phrase:
@@ -102,23 +107,27 @@ class _Phrase:
             high=n.high,
             qualifier=Qualifier.APPROXIMATE if n.approximate else Qualifier.EXACT,
             rule=[n.rule],
+            left0=_left(text, n.start, floor),
+            is_digits=n.kind == "digits",
+            plain=n.kind == "digits" and not n.scaled,
         )
 
-    def left_of_number(self) -> str:
-        return _left(self.text, self.n.start, self.floor)
-
     def at(self, pattern: Any, pos: int) -> Any:
-        return match_at(pattern, self.text, pos, self.endpos)
+        """``pattern`` matched at ``pos`` in a bounded window (see ``match_at``)."""
+        return pattern.match(self.text, pos, min(self.endpos, pos + WINDOW))
 
     def unit_at(self, pos: int) -> _Unit | None:
         return _unit_at(self.rules, self.text, pos, self.endpos)
 
+    def after_number(self) -> _Unit | None:
+        """The unit written right after the number (looked up once)."""
+        if not self.looked_up:
+            self.unit_after_number = self.unit_at(self.n.end)
+            self.looked_up = True
+        return self.unit_after_number
+
     def qualifier_key(self) -> str | None:
         return None if self.qm is None else self.rules.qualifier_of[_norm_phrase(self.qm["q"])]
-
-    def digits(self, *, scaled: bool = True) -> bool:
-        """Whether the number is written with digits (and, unless ``scaled``, no scale)."""
-        return self.n.kind == "digits" and (scaled or not self.n.scaled)
 
     def run_end(self) -> int:
         """The end of the run of letters, digits and marks the number is part of."""
@@ -154,8 +163,8 @@ def _phrase(
 ) -> tuple[_Raw | None, int]:
     """Build the quantity around number ``n``; return it (or None) and where to go on."""
     st = _Phrase.of(rules, text, n, floor, endpos)
-    for step in STEPS:
-        resume = step.fn(st)
+    for step in _STEPS:
+        resume = step(st)
         if resume is not None:
             return None, resume
     return st.raw(), max(st.end, n.end)
@@ -167,7 +176,7 @@ def _phrase(
 @STEPS.rule("glued-before")
 def _glued_before(st: _Phrase) -> int | None:
     """Not a quantity: digits after a letter and a mark, or a sign ("F-16", "n°5", "#5")."""
-    if not st.digits():
+    if not st.is_digits:
         return None
     before = st.text[max(st.floor, st.n.start - 2) : st.n.start]
     glued = len(before) == 2 and before[1] in _GLUE_MARKS
@@ -180,7 +189,7 @@ def _glued_before(st: _Phrase) -> int | None:
 def _digit_run(st: _Phrase) -> int | None:
     """Not a quantity: digits joined to more digits ("192.168.1.2", "10:30", "5/17")."""
     nxt = st.text[st.n.end : st.n.end + 2]
-    if st.digits(scaled=False) and len(nxt) == 2 and nxt[0] in _RUN_MARKS and nxt[1].isdigit():
+    if st.plain and len(nxt) == 2 and nxt[0] in _RUN_MARKS and nxt[1].isdigit():
         return st.run_end()
     return None
 
@@ -188,9 +197,9 @@ def _digit_run(st: _Phrase) -> int | None:
 @STEPS.rule("glued-letters")
 def _glued_letters(st: _Phrase) -> int | None:
     """Not a quantity: letters glued after the digits that are no unit ("5G", "14h30")."""
-    if not st.digits(scaled=False) or not st.text[st.n.end : st.n.end + 1].isalpha():
+    if not st.plain or not st.text[st.n.end : st.n.end + 1].isalpha():
         return None
-    attached = st.unit_at(st.n.end)
+    attached = st.after_number()
     if attached is None or (
         attached[0] in st.rules.clock_units and st.at(st.rules.time_after, st.n.end)
     ):
@@ -201,7 +210,7 @@ def _glued_letters(st: _Phrase) -> int | None:
 @STEPS.rule("clock-time")
 def _clock_time(st: _Phrase) -> int | None:
     """Not a quantity: a clock time ("4 h 30", "10:30", "10 am"; not "2.1 pm", picometres)."""
-    if not st.digits(scaled=False):
+    if not st.plain:
         return None
     decimals = compiled(r"[.,](\d+)$").search(st.n.text)
     if decimals is not None and len(decimals.group(1)) != 2:
@@ -213,7 +222,7 @@ def _clock_time(st: _Phrase) -> int | None:
 @STEPS.rule("designator")
 def _designator(st: _Phrase) -> int | None:
     """Not a quantity: a number after a designator word ("résolution 2231", "article 5")."""
-    if st.digits() and st.rules.designator_left.search(st.left_of_number()):
+    if st.is_digits and st.rules.designator_left.search(st.left0):
         return st.n.end
     return None
 
@@ -221,7 +230,7 @@ def _designator(st: _Phrase) -> int | None:
 @STEPS.rule("day-of-month")
 def _day_of_month(st: _Phrase) -> int | None:
     """Not a quantity: a day before a month ("le 5 avril", "les 15 et 16 novembre")."""
-    if not st.digits(scaled=False) or st.n.value > 31:
+    if not st.plain or st.n.value > 31:
         return None
     month = st.at(st.rules.month_after, st.n.end)
     return None if month is None else int(month.end())
@@ -230,7 +239,7 @@ def _day_of_month(st: _Phrase) -> int | None:
 @STEPS.rule("after-calendar")
 def _after_calendar(st: _Phrase) -> int | None:
     """Not a quantity: a day after a month or weekday ("April 5", "November 15 and 16")."""
-    if st.digits() and st.rules.calendar_left.search(st.left_of_number()):
+    if st.is_digits and st.rules.calendar_left.search(st.left0):
         return st.n.end
     return None
 
@@ -239,9 +248,9 @@ def _after_calendar(st: _Phrase) -> int | None:
 def _hour_after_cue(st: _Phrase) -> int | None:
     """Not a quantity: hours after a time cue ("à 14 h", "vers 10 heures", "at 10 h")."""
     if (
-        st.digits(scaled=False)
+        st.plain
         and st.at(st.rules.hour_marker, st.n.end)
-        and st.rules.time_cue_left.search(st.left_of_number())
+        and st.rules.time_cue_left.search(st.left0)
     ):
         return st.n.end
     return None
@@ -253,9 +262,9 @@ def _pronoun_one(st: _Phrase) -> int | None:
     g = st.rules.g
     if st.n.kind != "words" or st.n.text.lower() not in g.pronoun_ones:
         return None
-    lw = st.rules.last_word_left.search(st.left_of_number())
+    lw = st.rules.last_word_left.search(st.left0)
     if lw is not None and lw.group(1).lower() in g.pronoun_determiners:
-        return st.n.end if st.unit_at(st.n.end) is None else None
+        return st.n.end if st.after_number() is None else None
     return None
 
 
@@ -301,12 +310,15 @@ def _lone_fraction(st: _Phrase) -> int | None:
 class _Opener:
     """How a range shape goes on after its first figure."""
 
-    joiner: Any  # the pattern between the two figures
+    joiner: str  # the pattern between the two figures (a field of the language's rules)
     start: int | None = None  # where the opener word starts ("entre"), if any
     bare: bool = False  # no opener word: the range must ascend, one unit on both sides
     dash: bool = False  # digits only, no sign on the second figure, "2013-14" is years
     exclusive: bool = False  # no qualifier before, no vague amount on either side
 
+
+_DASH = _Opener("dash", bare=True, dash=True)
+_JOINER = _Opener("joiner", bare=True, exclusive=True)
 
 #: Range shapes, tried in order after the first figure; the first that finds a second
 #: figure wins. Each returns how the range goes on, or ``None`` if it cannot open here.
@@ -317,32 +329,32 @@ RANGES: RuleTable[Callable[[_Phrase, str], _Opener | None]] = RuleTable("ranges"
 def _between(st: _Phrase, left: str) -> _Opener | None:
     """ "entre 10 et 20", "between 5 and 10" (``ranges.between``, ``between_and``)."""
     m = st.rules.between_left.search(left)
-    return None if m is None else _Opener(st.rules.between_and, st.base + m.start())
+    return None if m is None else _Opener("between_and", st.base + m.start())
 
 
 @RANGES.rule("from")
 def _from(st: _Phrase, left: str) -> _Opener | None:
     """ "de 10 à 20", "from 5 to 10" (``ranges.from``, ``from_to``)."""
     m = st.rules.from_left.search(left)
-    return None if m is None else _Opener(st.rules.from_to, st.base + m.start())
+    return None if m is None else _Opener("from_to", st.base + m.start())
 
 
 @RANGES.rule("dash")
 def _dash(st: _Phrase, left: str) -> _Opener | None:
     """ "3-5 km", "$10-$20", "-78-0" (``ranges.dashes``)."""
-    return _Opener(st.rules.dash, bare=True, dash=True)
+    return _DASH
 
 
 @RANGES.rule("joiner")
 def _joiner(st: _Phrase, left: str) -> _Opener | None:
     """ "10 to 20", "20 through 100", "10 à 20" (``ranges.joiners``)."""
-    return _Opener(st.rules.joiner, bare=True, exclusive=True)
+    return _JOINER
 
 
 def _second_figure(st: _Phrase, o: _Opener) -> tuple[_Unit | None, NumberMatch, bool] | None:
     """The unit after the first figure, the second figure and its sign, if ``o`` joins."""
-    u1 = st.unit_at(st.n.end)
-    j = st.at(o.joiner, u1[2] if u1 is not None else st.n.end)
+    u1 = st.after_number()
+    j = st.at(getattr(st.rules, o.joiner), u1[2] if u1 is not None else st.n.end)
     if j is None:
         return None
     q = j.end()
@@ -414,8 +426,8 @@ def _set_range(st: _Phrase, o: _Opener, u1: _Unit | None, n2: NumberMatch, neg2:
 def _range(st: _Phrase) -> int | None:
     """A range of one of the shapes of :data:`RANGES`: ``range:<shape>``."""
     left = st.left[: st.neg1.start()] if st.neg1 is not None else st.left
-    for shape in RANGES:
-        opener = shape.fn(st, left)
+    for name, shape in _RANGES:
+        opener = shape(st, left)
         found = _second_figure(st, opener) if opener is not None else None
         if opener is None or found is None:
             continue
@@ -424,7 +436,7 @@ def _range(st: _Phrase) -> int | None:
             return cand.end
         if not _refused(st, opener, u1, cand, neg2):
             _set_range(st, opener, u1, cand, neg2)
-            st.rule.append(f"range:{shape.name}")
+            st.rule.append(f"range:{name}")
             return None
     return None
 
@@ -432,7 +444,7 @@ def _range(st: _Phrase) -> int | None:
 @STEPS.rule("ratio")
 def _ratio(st: _Phrase) -> int | None:
     """A ratio: "one in three", "2 out of 5", "1 sur 3" (value X / Y, ``ranges.ratios``)."""
-    if st.n2 is not None or st.unit_at(st.n.end) is not None:
+    if st.n2 is not None or st.after_number() is not None:
         return None
     rm = st.at(st.rules.ratio, st.n.end)
     if rm is None:
@@ -616,14 +628,14 @@ def _year(st: _Phrase) -> int | None:
     """
     if st.n2 is not None or st.qm is not None or st.unit is not None or not _is_year(st.n):
         return None
-    if st.noun is None or st.rules.strong_year_cue_left.search(st.left_of_number()):
+    if st.noun is None or st.rules.strong_year_cue_left.search(st.left0):
         return st.n.end
     return st.n.end if st.text[st.noun[0]].isupper() else None
 
 
 def _after_proper_name(st: _Phrase) -> bool:
     """Right after a capitalised word that does not start the sentence ("le Boeing 737")."""
-    left = st.left_of_number()
+    left = st.left0
     proper = compiled(_PROPER_BEFORE).search(left)
     return proper is not None and left[: proper.start()].strip()[-1:] not in _SENTENCE_START
 
@@ -632,12 +644,7 @@ def _after_proper_name(st: _Phrase) -> bool:
 def _model_number(st: _Phrase) -> int | None:
     """Not a quantity: a bare figure after a proper name that counts nothing ("Windows 10")."""
     bare = st.n2 is None and st.ratio is None and st.unit is None and st.noun is None
-    if (
-        bare
-        and st.digits(scaled=False)
-        and st.qualifier is Qualifier.EXACT
-        and _after_proper_name(st)
-    ):
+    if bare and st.plain and st.qualifier is Qualifier.EXACT and _after_proper_name(st):
         return st.n.end
     return None
 
@@ -654,3 +661,8 @@ def _bounds(st: _Phrase) -> int | None:
     if st.high is not None and st.high < st.value:
         st.high = st.value
     return None
+
+
+# The tables are complete once the module is imported: the engine loops over snapshots.
+_STEPS = tuple(rule.fn for rule in STEPS)
+_RANGES = tuple((rule.name, rule.fn) for rule in RANGES)
