@@ -27,10 +27,9 @@ import attrs
 import regex
 
 from osintparse import lexicons
-from osintparse._patterns import WORD, RuleTable, compiled, match_at
+from osintparse._patterns import WORD, RuleTable, alternation, compiled, match_at
 from osintparse.extractors.quantities._numbers import (
     NumberMatch,
-    _alternation,
     _Grammar,
     _grammar,
     _scan,
@@ -124,18 +123,18 @@ def _qualifier_patterns(q: Mapping[str, Any], g: _Grammar) -> dict[str, Any]:
     postfix_of = _key_map(q["postfix_qualifiers"])
     return {
         "qualifier_left": compiled(
-            rf"(?:{_BEFORE}(?=\p{{L}})|(?<![<>=~])(?=\P{{L}}))(?P<q>{_alternation(qualifier_of)})"
+            rf"(?:{_BEFORE}(?=\p{{L}})|(?<![<>=~])(?=\P{{L}}))(?P<q>{alternation(qualifier_of)})"
             r"\s*(?P<qneg>[-−]\s?)?$",
             _I,
         ),
         "qualifier_of": qualifier_of,
-        "postfix": compiled(rf"\s*(?:,\s*)?(?P<q>{_alternation(postfix_of)})(?![\p{{L}}])", _I),
+        "postfix": compiled(rf"\s*(?:,\s*)?(?P<q>{alternation(postfix_of)})(?![\p{{L}}])", _I),
         "postfix_of": postfix_of,
         "inclusive": compiled(
-            rf"\s*(?:,\s*)?{_alternation(q['small_words']['inclusive'])}(?![\p{{L}}])", _I
+            rf"\s*(?:,\s*)?{alternation(q['small_words']['inclusive'])}(?![\p{{L}}])", _I
         ),
         "negative_left": compiled(
-            rf"(?:(?:^|(?<=[\s(\[]))(?<![-–—:,.]\s)[-−]\s?|{_BEFORE}{_alternation(g.negatives)}\s+)$",
+            rf"(?:(?:^|(?<=[\s(\[]))(?<![-–—:,.]\s)[-−]\s?|{_BEFORE}{alternation(g.negatives)}\s+)$",
             _I,
         ),
         "last_word_left": compiled(r"(?<![\p{L}'])([\p{L}']+)\s+$"),
@@ -144,36 +143,36 @@ def _qualifier_patterns(q: Mapping[str, Any], g: _Grammar) -> dict[str, Any]:
 
 def _range_patterns(r: Mapping[str, Any], prefix_units: Iterable[str]) -> dict[str, Any]:
     return {
-        "between_left": compiled(rf"{_BEFORE}{_alternation(r['between'])}\s+$", _I),
-        "between_and": compiled(rf"\s+{_alternation(r['between_and'])}\s+", _I),
-        "from_left": compiled(rf"{_BEFORE}{_alternation(r['from'])}\s*$", _I),
-        "from_to": compiled(rf"\s+{_alternation(r['from_to'])}\s+", _I),
+        "between_left": compiled(rf"{_BEFORE}{alternation(r['between'])}\s+$", _I),
+        "between_and": compiled(rf"\s+{alternation(r['between_and'])}\s+", _I),
+        "from_left": compiled(rf"{_BEFORE}{alternation(r['from'])}\s*$", _I),
+        "from_to": compiled(rf"\s+{alternation(r['from_to'])}\s+", _I),
         "dash": compiled(
-            rf"\s?{_alternation(r['dashes'])}\s?(?=\d|{_alternation(prefix_units)}\s?\d)", _I
+            rf"\s?{alternation(r['dashes'])}\s?(?=\d|{alternation(prefix_units)}\s?\d)", _I
         ),
-        "joiner": compiled(rf"\s*{_alternation(r['joiners'])}\s*(?=\S)", _I),
-        "ratio": compiled(rf"\s+{_alternation(r['ratios'])}\s+(?=\S)", _I),
-        "bound_joiner": compiled(rf"\s*{_alternation(r['bound_joiners'])}\s*", _I),
+        "joiner": compiled(rf"\s*{alternation(r['joiners'])}\s*(?=\S)", _I),
+        "ratio": compiled(rf"\s+{alternation(r['ratios'])}\s+(?=\S)", _I),
+        "bound_joiner": compiled(rf"\s*{alternation(r['bound_joiners'])}\s*", _I),
     }
 
 
 def _final_patterns(units: Mapping[str, Any], common: Mapping[str, Any]) -> dict[str, Any]:
     """Signs that are units only at the end of a phrase ("2 in.", '5"'), and after parts."""
     final = units["final_suffix"]
-    dimension = _alternation(units["dimension_words"]["words"])
+    dimension = alternation(units["dimension_words"]["words"])
     signs_of: dict[str, list[str]] = {}
     for sign, unit in final.items():
         signs_of.setdefault(unit, []).append(sign)
     return {
         "final_unit": compiled(
-            rf"\s?(?P<u>{_alternation(final)})"
+            rf"\s?(?P<u>{alternation(final)})"
             rf"(?=\s*(?:$|[.,;:!?)\]]|{dimension}(?![\p{{L}}])))",
             _I,
         ),
         "final_units": {k.lower(): v for k, v in final.items()},
         # "5 ft 2 in more or less": after a measure in feet, a final sign of inches anywhere.
         "part_units": {
-            first: (second, compiled(rf"\s?{_alternation(signs_of.get(second, []))}{_NO_WORD}"))
+            first: (second, compiled(rf"\s?{alternation(signs_of.get(second, []))}{_NO_WORD}"))
             for first, second in common["parts"].items()
         },
     }
@@ -186,7 +185,7 @@ def _unit_patterns(
     single = [k for k in units["suffix"] if len(k) == 1 and k.isalpha()]
     multi = [k for k in units["suffix"] if k not in single]
     brackets = "|".join(
-        rf"{regex.escape(o)}(?P<u>{_alternation(multi + single)}){regex.escape(c)}"
+        rf"{regex.escape(o)}(?P<u>{alternation(multi + single)}){regex.escape(c)}"
         for o, c in _BRACKETS
     )
     openers = {o for o, _ in _BRACKETS} | {
@@ -194,12 +193,12 @@ def _unit_patterns(
     }
     return {
         "prefix_unit_left": compiled(
-            rf"(?<![\p{{L}}])(?P<u>{_alternation(prefix_units)})\s?(?P<sign>[-−])?$", _I
+            rf"(?<![\p{{L}}])(?P<u>{alternation(prefix_units)})\s?(?P<sign>[-−])?$", _I
         ),
         "prefix_units": prefix_units,
-        "prefix_unit_at": compiled(rf"{_alternation(prefix_units)}\s?(?=\d)", _I),
+        "prefix_unit_at": compiled(rf"{alternation(prefix_units)}\s?(?=\d)", _I),
         "suffix_unit": compiled(
-            rf"(?:\s?|-)(?:(?P<u>(?i:{_alternation(multi)}))|(?P<u1>{_alternation(single)}))"
+            rf"(?:\s?|-)(?:(?P<u>(?i:{alternation(multi)}))|(?P<u1>{alternation(single)}))"
             r"(?![\p{L}\p{N}])"
         ),
         "suffix_units": {k.lower(): v for k, v in units["suffix"].items()},
@@ -207,18 +206,18 @@ def _unit_patterns(
         "bracket_unit": compiled(rf"\s?(?:{brackets})", _I),
         **_final_patterns(units, common),
         "article_unit": compiled(
-            rf"(?<![\p{{L}}\p{{N}}'])(?P<a>{_alternation(q['small_words']['one'])})\s+"
-            rf"(?P<u>{_alternation(k for k in multi if k[:1].isalpha())})(?![\p{{L}}\p{{N}}])",
+            rf"(?<![\p{{L}}\p{{N}}'])(?P<a>{alternation(q['small_words']['one'])})\s+"
+            rf"(?P<u>{alternation(k for k in multi if k[:1].isalpha())})(?![\p{{L}}\p{{N}}])",
             _I,
         ),
         "scaled_units": {k.lower(): float(v) for k, v in units["scaled_suffix"].items()},
         "scale_after": compiled(
-            rf"\s+(?P<s>{_alternation(k for k, v in g.scales.items() if v >= 1000)})"
+            rf"\s+(?P<s>{alternation(k for k, v in g.scales.items() if v >= 1000)})"
             r"(?![\p{L}\p{N}])",
             _I,
         ),
         "genitive": frozenset(units["genitive"]["marks"]),
-        "unit_linker": compiled(rf"\s+{_alternation(q['nouns']['linkers'])}\s*(?=\S)", _I),
+        "unit_linker": compiled(rf"\s+{alternation(q['nouns']['linkers'])}\s*(?=\S)", _I),
     }
 
 
@@ -226,14 +225,14 @@ def _noun_patterns(
     nouns: Mapping[str, Any], typology: Mapping[str, Any], stop: Iterable[str]
 ) -> dict[str, Any]:
     np = typology["noun_phrase"]
-    linkers = _alternation(nouns["linkers"])
+    linkers = alternation(nouns["linkers"])
     return {
         "head": np["head"],
         "noun_linker": compiled(rf"\s+{linkers}\s*(?=\p{{L}})", _I),
         "word": compiled(rf"\s+(?P<w>{WORD})"),
-        "complement": compiled(rf"\s+{_alternation(nouns['complements'])}\s*(?P<w>{WORD})", _I),
+        "complement": compiled(rf"\s+{alternation(nouns['complements'])}\s*(?P<w>{WORD})", _I),
         "coordinator": compiled(
-            rf"\s+{_alternation(nouns['coordinators'])}(?:\s+{linkers})?\s*(?P<w>{WORD})", _I
+            rf"\s+{alternation(nouns['coordinators'])}(?:\s+{linkers})?\s*(?P<w>{WORD})", _I
         ),
         "stop": frozenset(w.lower().replace("’", "'") for w in stop),
         "plural_endings": tuple(np["plural_endings"]),
@@ -258,36 +257,36 @@ def _filter_patterns(
 ) -> dict[str, Any]:
     months = [k.lower() for k in cal["months"]]
     weekdays = [k.lower() for k in cal["weekdays"]]
-    ordinal = _alternation(neg["ordinal_suffixes"])
+    ordinal = alternation(neg["ordinal_suffixes"])
     clock = [m for m in neg["time_markers"] if m not in hour_words]
     return {
         "designator_left": compiled(
-            rf"(?:^|(?<![\p{{L}}]))(?:{_alternation(neg['designators'])})\s*$", _I
+            rf"(?:^|(?<![\p{{L}}]))(?:{alternation(neg['designators'])})\s*$", _I
         ),
-        "strong_year_cue_left": compiled(rf"{_BEFORE}(?:{_alternation(neg['year_cues'])})\s*$", _I),
-        "time_cue_left": compiled(rf"{_BEFORE}(?:{_alternation(neg['time_cues'])})\s*$", _I),
+        "strong_year_cue_left": compiled(rf"{_BEFORE}(?:{alternation(neg['year_cues'])})\s*$", _I),
+        "time_cue_left": compiled(rf"{_BEFORE}(?:{alternation(neg['time_cues'])})\s*$", _I),
         "month_after": compiled(
-            rf"(?:\s*{_alternation(r['bound_joiners'] + r['dashes'] + r['from_to'])}\s*"
-            rf"\d{{1,2}}{ordinal}?)?\s+{_alternation(months)}(?![\p{{L}}])",
+            rf"(?:\s*{alternation(r['bound_joiners'] + r['dashes'] + r['from_to'])}\s*"
+            rf"\d{{1,2}}{ordinal}?)?\s+{alternation(months)}(?![\p{{L}}])",
             _I,
         ),
         "calendar_left": compiled(
-            rf"{_BEFORE}(?:{_alternation([*months, *weekdays])})\s*(?:,\s*)?"
-            rf"(?:\d{{1,2}}{ordinal}?\s*{_alternation(r['bound_joiners'] + r['dashes'])}\s*)?$",
+            rf"{_BEFORE}(?:{alternation([*months, *weekdays])})\s*(?:,\s*)?"
+            rf"(?:\d{{1,2}}{ordinal}?\s*{alternation(r['bound_joiners'] + r['dashes'])}\s*)?$",
             _I,
         ),
         "time_after": compiled(
-            rf"(?:\s?[{_alternation_chars(hour_words)}:]\s?\d{{2}}(?!\d)"
-            rf"|\s?{_alternation(clock)}(?![\p{{L}}]))",
+            rf"(?:\s?[{_single_chars(hour_words)}:]\s?\d{{2}}(?!\d)"
+            rf"|\s?{alternation(clock)}(?![\p{{L}}]))",
             _I,
         ),
-        "hour_marker": compiled(rf"\s?{_alternation(hour_words)}(?![\p{{L}}])", _I),
+        "hour_marker": compiled(rf"\s?{alternation(hour_words)}(?![\p{{L}}])", _I),
         "calendar_words": frozenset([*months, *weekdays]),
         "blockers": compiled(_BLOCKERS),
     }
 
 
-def _alternation_chars(words: Iterable[str]) -> str:
+def _single_chars(words: Iterable[str]) -> str:
     """The one-character words of ``words`` as the inside of a character class ("h")."""
     return regex.escape("".join(sorted({w for w in words if len(w) == 1})))
 

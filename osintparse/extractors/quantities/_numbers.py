@@ -93,17 +93,6 @@ class NumberMatch:
     scale: float = 1.0
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A trie pattern of the literal ``words`` (a space is a bounded gap, "'" any apostrophe).
-
-    Examples
-    --------
-    >>> regex.fullmatch(_alternation(["de", "des", "d'"]), "d’") is not None
-    True
-    """
-    return alternation(w for w in words if w)
-
-
 def _lower_keys(table: Mapping[str, Any]) -> dict[str, Any]:
     return {k.lower(): v for k, v in table.items() if not k.startswith("_")}
 
@@ -432,11 +421,11 @@ def _suffix_pattern(lex: Mapping[str, Any], suffix_scales: Mapping[str, float]) 
     long_suffixes = [k for k in suffix_scales if len(k) > 1]
     return (
         "(?-i:"
-        + _alternation(suffix_scales)
+        + alternation(suffix_scales)
         + "|\\s"
-        + _alternation(long_suffixes)
+        + alternation(long_suffixes)
         + "|\\s{1,2}"
-        + _alternation(lex["spaced_suffix_scales"])
+        + alternation(lex["spaced_suffix_scales"])
         + "(?![\\p{L}\\p{N}.'-])"
         + ")"
         + B1
@@ -448,19 +437,19 @@ def _parts(lex: Mapping[str, Any], vague: Mapping[str, Any], g_words: Mapping[st
     cardinals, scales, fractions = g_words["cardinals"], g_words["scales"], g_words["fractions"]
     not_after = _lowered(words["not_after_digits"])
     return _Parts(
-        word=B0 + _alternation([*cardinals, *scales, *fractions]) + B1,
-        article=B0 + _alternation(words["articles"]) + B1,
-        conn=_alternation(words["connectors"] + words["points"]),
+        word=B0 + alternation([*cardinals, *scales, *fractions]) + B1,
+        article=B0 + alternation(words["articles"]) + B1,
+        conn=alternation(words["connectors"] + words["points"]),
         sep=rf"(?:{GAP0}-{GAP0}|{GAP})",
-        scale_word=_alternation(set(scales) - not_after) + B1,
-        frac=_alternation(fractions) + B1,
+        scale_word=alternation(set(scales) - not_after) + B1,
+        frac=alternation(fractions) + B1,
         suffix=_suffix_pattern(lex, g_words["suffix_scales"]),
-        dens=_alternation(lex["slash_fractions"]["denominators"]),
-        glyphs=_alternation(lex["glyphs"]),
-        vague_singular=_alternation(g_words["vague_singular"]),
-        vague_plural=_alternation(g_words["vague_plural"]),
-        vague_determiner=_alternation(vague["words"]["determiners"]),
-        vague_linker=_alternation(vague["words"]["linkers"]),
+        dens=alternation(lex["slash_fractions"]["denominators"]),
+        glyphs=alternation(lex["glyphs"]),
+        vague_singular=alternation(g_words["vague_singular"]),
+        vague_plural=alternation(g_words["vague_plural"]),
+        vague_determiner=alternation(vague["words"]["determiners"]),
+        vague_linker=alternation(vague["words"]["linkers"]),
     )
 
 
@@ -469,7 +458,7 @@ def _atom_pattern(lang: str, p: _Parts, first_chars: Iterable[str]) -> Any:
     first = "".join(sorted({c for w in first_chars for c in (w[:1].lower(), w[:1].upper())}))
     # Digits may follow a currency code glued to them ("USD3.14", "GBP3,01").
     codes = [k for k in lexicons.load(lang, "units")["prefix"] if k.isalpha() and len(k) > 1]
-    glued = rf"(?=\d)(?<=(?<![\p{{L}}])(?i:{_alternation(codes)}))"
+    glued = rf"(?=\d)(?<=(?<![\p{{L}}])(?i:{alternation(codes)}))"
     gate = rf"(?:(?<![\p{{L}}\p{{N}}_])(?=[{regex.escape(first)}\d.,])|{glued})"
     body = "|".join(f"(?P<{r.name}>{_SOURCES[r.name](p)})" for r in ATOMS)
     return compiled(gate + f"(?i:{body})")
@@ -516,14 +505,14 @@ def _grammar(lang: str) -> _Grammar:
         vague_singular=t["vague_singular"],
         vague_plural=t["vague_plural"],
         glyphs=_floats(lex["glyphs"]),
-        group_sep=compiled(rf"\s*{_alternation(words['group_separators'])}\s+"),
+        group_sep=compiled(rf"\s*{alternation(words['group_separators'])}\s+"),
         atom=_atom_pattern(
             lang,
             _parts(lex, vague, t),
             [*amount_words, *vague["words"]["determiners"], *lex["glyphs"]],
         ),
         prefilter=compiled(
-            rf"(?i:\d|{_alternation(lex['glyphs'])}|{B0}{_alternation(starts)})",
+            rf"(?i:\d|{alternation(lex['glyphs'])}|{B0}{alternation(starts)})",
         ),
     )
 
