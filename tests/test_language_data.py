@@ -114,8 +114,41 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return ids
 
 
+# Methods of a regex match whose string argument is a group name, not a word.
+_GROUP_METHODS = frozenset({"group", "start", "end", "span", "captures", "starts", "ends", "spans"})
+
+
+def _not_data(tree: ast.AST) -> set[int]:
+    """Constants that cannot be language data: docstrings, pieces of f-strings and of
+    exception messages (English user-interface text), annotations, group names."""
+    ids = _docstrings(tree)
+
+    def all_constants(node: ast.AST | None) -> None:
+        for sub in ast.walk(node) if node is not None else ():
+            if isinstance(sub, ast.Constant):
+                ids.add(id(sub))
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr | ast.Raise):
+            all_constants(node)
+        elif isinstance(node, ast.AnnAssign | ast.arg):
+            all_constants(node.annotation)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            all_constants(node.returns)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in _GROUP_METHODS
+        ):
+            for arg in node.args:
+                all_constants(arg)
+    return ids
+
+
 # A regex-looking constant: its letter runs outside escapes are words it matches.
-_REGEXY = regex.compile(r"\(\?|\\[sdwpbSWDPB]|\[\^?\\|\|")
+_REGEXY = regex.compile(r"\(\?|\\[sdwpbSWDPB]|\[\^?\\")
+# Character classes ("[eE]", "[^\\s]"): their letters are not words.
+_CLASSES = regex.compile(r"\[(?:\\.|[^\]\\])*\]")
 _ESCAPES = regex.compile(
     r"\(\?P<\w+>|\(\?P=\w+\)|\\[pP]\{[^}]*\}|\\[a-zA-Z]|\(\?[a-zA-Z]*[:)=!<]|\\g<\w+>"
 )
@@ -123,7 +156,7 @@ _ESCAPES = regex.compile(
 
 def _offences(path: pathlib.Path, words: frozenset[str], codes: frozenset[str]) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skip = _docstrings(tree)
+    skip = _not_data(tree)
     own = _package_names()
     found: list[str] = []
     for node in ast.walk(tree):
@@ -144,7 +177,8 @@ def _offences(path: pathlib.Path, words: frozenset[str], codes: frozenset[str]) 
         elif key in words:
             found.append(f"{where}: lexicon word {value!r}")
         elif _REGEXY.search(value):
-            for run in regex.findall(r"\p{L}{2,}", _ESCAPES.sub(" ", value)):
+            bare = _CLASSES.sub(" ", _ESCAPES.sub(" ", value))
+            for run in regex.findall(r"\p{L}{2,}", bare):
                 if run.casefold() in words:
                     found.append(f"{where}: lexicon word {run!r} in pattern {value[:40]!r}")
     return found
@@ -186,12 +220,12 @@ def _copy_language(tmp_path: pathlib.Path, src: str, code: str, **parsers: str) 
 
 _PROBE = r"""
 import json, sys, osintparse
-from osintparse.io.serialise import article_to_dict
+from osintparse.io.serialise import to_dict
 out = {}
 for code in sys.argv[2:]:
     docs = []
     for text in json.loads(sys.argv[1]):
-        d = article_to_dict(osintparse.parse(text, lang=code, published="2025-05-06"))
+        d = to_dict(osintparse.parse(text, lang=code, published="2025-05-06"))
         d.pop("lang")
         docs.append(d)
     out[code] = docs

@@ -29,8 +29,8 @@ comments and are never checked.
 
 Examples
 --------
->>> "fr" in supported_languages() and "en" in supported_languages()
-True
+>>> supported_languages()
+('en', 'es', 'fr')
 >>> "Retour en haut" in load("fr", "structure")["boilerplate"]["lines"]
 True
 >>> language("en")["noun_phrase"]["head"]

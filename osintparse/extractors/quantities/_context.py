@@ -217,7 +217,9 @@ def _unit_patterns(
             _I,
         ),
         "genitive": frozenset(units["genitive"]["marks"]),
-        "unit_linker": compiled(rf"\s+{alternation(q['nouns']['linkers'])}\s*(?=\S)", _I),
+        "unit_linker": compiled(
+            rf"\s+{alternation(q['nouns']['linkers'], boundary=True)}\s*(?=\S)", _I
+        ),
     }
 
 
@@ -225,15 +227,17 @@ def _noun_patterns(
     nouns: Mapping[str, Any], typology: Mapping[str, Any], stop: Iterable[str]
 ) -> dict[str, Any]:
     np = typology["noun_phrase"]
-    linkers = alternation(nouns["linkers"])
+    # Function words end a word: "de" is not the start of "defienden".
+    linkers = alternation(nouns["linkers"], boundary=True)
+    coordinators = alternation(nouns["coordinators"], boundary=True)
     return {
         "head": np["head"],
         "noun_linker": compiled(rf"\s+{linkers}\s*(?=\p{{L}})", _I),
         "word": compiled(rf"\s+(?P<w>{WORD})"),
-        "complement": compiled(rf"\s+{alternation(nouns['complements'])}\s*(?P<w>{WORD})", _I),
-        "coordinator": compiled(
-            rf"\s+{alternation(nouns['coordinators'])}(?:\s+{linkers})?\s*(?P<w>{WORD})", _I
+        "complement": compiled(
+            rf"\s+{alternation(nouns['complements'], boundary=True)}\s*(?P<w>{WORD})", _I
         ),
+        "coordinator": compiled(rf"\s+{coordinators}(?:\s+{linkers})?\s*(?P<w>{WORD})", _I),
         "stop": frozenset(w.lower().replace("’", "'") for w in stop),
         "plural_endings": tuple(np["plural_endings"]),
         "closing_endings": tuple(np["participle_endings"] + np["adverb_endings"]),

@@ -585,6 +585,7 @@ class _Reading:
     base: tuple[float, float] = (0.0, 0.0)  # (total, current) at the last connector
     base_after_scale: bool = False  # that connector came right after a scale >= 1000
     last_scale: float = 1.0
+    last_group: float = 0.0  # what the last scale of 1000 or more added to the total
     prev: str = ""
     decimals: list[str] | None = None  # digits after a spelt-out decimal point
 
@@ -661,11 +662,15 @@ def _scale(r: _Reading, g: _Grammar, i: int) -> bool | None:
     scale = g.scales[tok]
     if scale < 1000:
         r.current = (r.current or 1) * scale
-    elif not r.current and r.total and scale > r.last_scale:
-        r.total *= scale  # "three hundred thousand million"
+    elif not r.current and r.last_group and scale > r.last_scale:
+        # A larger scale right after a smaller one multiplies its group: "three hundred
+        # thousand million", "tres billones cuatrocientos mil millones".
+        r.total += r.last_group * (scale - 1)
+        r.last_group *= scale
         r.last_scale = scale
     else:
-        r.total += (r.current or 1) * scale
+        r.last_group = (r.current or 1) * scale
+        r.total += r.last_group
         r.current = 0.0
         r.last_scale = scale
     return True
