@@ -20,7 +20,7 @@ new name at the place in the order where it must be tried, put its words in
 Examples
 --------
 >>> RULES.names()[:3]
-('range', 'night', 'day_list')
+('range', 'weekday_night', 'day_list')
 >>> RULES.names() == PATTERNS.names()
 True
 """
@@ -68,8 +68,6 @@ __all__ = [
     "VETOES",
     "Context",
     "Found",
-    "Hit",
-    "Out",
     "Pattern",
 ]
 
@@ -291,8 +289,8 @@ def _range(v: Vocab, g: Found, ctx: Context) -> Out:
     return None if rule is None else _span(v, g.orig("a"), g.orig("b"), ctx.published, rule)
 
 
-@PATTERNS.rule("night")
-def _night_pattern(v: Vocab) -> Pattern:
+@PATTERNS.rule("weekday_night")
+def _weekday_night_pattern(v: Vocab) -> Pattern:
     nights = v.lex["ranges"]["weekday_nights"]
     wd = v.f.weekday
     return Pattern(
@@ -302,8 +300,8 @@ def _night_pattern(v: Vocab) -> Pattern:
     )
 
 
-@RULES.rule("night")
-def _night(v: Vocab, g: Found, ctx: Context) -> Out:
+@RULES.rule("weekday_night")
+def _weekday_night(v: Vocab, g: Found, ctx: Context) -> Out:
     """The night between two weekdays: "dans la nuit de samedi à dimanche"."""
     opener, joiner = g.key("opener"), g.key("joiner")
     if (opener, joiner) not in v.night_pairs:
@@ -311,7 +309,7 @@ def _night(v: Vocab, g: Found, ctx: Context) -> Out:
     first, second = v.weekdays[g.key("wd1")], v.weekdays[g.key("wd2")]
     if (second - first) % 7 != 1:
         return None
-    rule = f"night:{opener}…{joiner}"
+    rule = f"weekday_night:{opener}…{joiner}"
     p = ctx.published
     if p is None:
         return Res(None, None, DAY, True, rule)
@@ -381,7 +379,7 @@ def _part_pattern(v: Vocab) -> Pattern:
     part_words = [w for ws in v.lex["parts"].values() for w in ws]
     return Pattern(
         rf"(?P<word>{lead(part_words)})"
-        rf"(?:(?P<my>{f.a_my})|(?P<month>{f.month})|(?P<year>{YEAR_RE})"
+        rf"(?:(?P<month_year>{f.a_my})|(?P<month>{f.month})|(?P<year>{YEAR_RE})"
         rf"|{f.dets}?(?:(?P<mod_b>{f.rel_before}){SP})?(?P<unit>{f.unit})"
         rf"(?:{SP0}(?P<mod_a>{f.rel_after}))?)",
         starts=tuple(part_words),
@@ -430,7 +428,7 @@ def _part_whole(v: Vocab, g: Found, ctx: Context, rule: str) -> Res | None:
     if g["year"] is not None:
         y = int(g["year"] or 0)
         return Res(_dt.date(y, 1, 1), _dt.date(y, 12, 31), YEAR, False, rule)
-    p = _partial(v, g.orig("my") if g["my"] is not None else g.orig("month"))
+    p = _partial(v, g.orig("month_year") if g["month_year"] is not None else g.orig("month"))
     return None if p is None else resolve_partial(p, ctx.published, rule)
 
 
