@@ -567,19 +567,23 @@ _PIVOT = 69
 def _numeric(v: Vocab, g: Found, ctx: Context) -> Out:
     """All-numeric dates in the language's order: "12/03/2024", "3.4.2024", "12/03/24"."""
     a, b, y_text = int(g["a"] or 0), int(g["b"] or 0), g["y"] or ""
-    if len(y_text) == 2 and v.dateparser is not None:
+    two_digits = len(y_text) == 2
+    if two_digits and v.dateparser is not None:
         got = _dateparser_day(v.dateparser, v.order, g.orig())
         return None if got is None else Res(got, got, DAY, False, "numeric:dateparser")
-    year = int(y_text) + (0 if len(y_text) == 4 else 1900 if int(y_text) >= _PIVOT else 2000)
-    if not 1000 <= year <= 2199:
-        return None
+    year = int(y_text) + (_century(int(y_text)) if two_digits else 0)
     day_first = not v.month_first or a > 12
     day, month = (a, b) if day_first else (b, a)
-    shape = "day_first" if day_first else "month_first"
-    d = make_date(year, month, day)
+    d = make_date(year, month, day) if 1000 <= year <= 2199 else None
     if d is None:
         return None
-    return Res(d, d, DAY, False, "numeric:" + ("two_digit_year" if len(y_text) == 2 else shape))
+    shape = "two_digit_year" if two_digits else "day_first" if day_first else "month_first"
+    return Res(d, d, DAY, False, f"numeric:{shape}")
+
+
+def _century(yy: int) -> int:
+    """The century of a two-digit year without dateparser: 69-99 are the 1900s."""
+    return 1900 if yy >= _PIVOT else 2000
 
 
 @functools.cache
