@@ -143,32 +143,14 @@ class _Scan:
     anchors: regex.Pattern[str]
     ctx: Context
 
-    def may_start(self, x: int) -> bool:
-        """Whether a date may start at word start ``x``."""
-        low = self.low
-        if x >= 2 and low[x - 1] in "/.-,:" and low[x - 2].isdigit():
-            return False  # no date starts inside a number ("12/12/12", "3.14", "10,5")
-        if low[x].isdigit() or low[x] == "'":
-            return True
-        token = _TOKEN.match(low, x)
-        word = "" if token is None else token.group().lower()
-        # "Jan-Feb": "jan-" is not a starter, "jan" is
-        return word in self.c.starters or word.rstrip("'-") in self.c.starters
-
-    def resolve(self, x: int, lo: int, hi: int) -> tuple[int, Sequence[Hit]] | None:
-        """Match at ``x`` and resolve: (end of the match, its mentions), or None.
+    def resolve(self, m: regex.Match[str], lo: int) -> tuple[int, Sequence[Hit]] | None:
+        """Resolve a match: (end of the match, its mentions), or None.
 
         None means "no date here, try the next word"; an impossible date
         (:data:`~._calendar.SKIP`) gives no mention but consumes its span.
         """
-        try:
-            m = self.master.match(self.low, x, hi, timeout=_TIMEOUT)
-        except TimeoutError:
-            return None
-        if m is None or m.lastgroup is None:
-            return None
         v = self.c.vocab
-        if any(veto.fn(v, self.low, m.start(), m.end()) for veto in VETOES):
+        if m.lastgroup is None or any(veto.fn(v, self.low, m.start(), m.end()) for veto in VETOES):
             return None
         resolver, prefix = self.c.rules[m.lastgroup]
         try:
@@ -189,20 +171,37 @@ class _Scan:
 
     def spans(self, lo: int, hi: int) -> Iterator[Hit]:
         """Yield the mentions of ``text[lo:hi]``, leftmost first, none overlapping."""
+        low, master, starters = self.low, self.master, self.c.starters
         pos = tried = lo
-        for anchor in self.anchors.finditer(self.low, lo, hi):
+        for anchor in self.anchors.finditer(low, lo, hi):
             a = anchor.start()
             if a < pos:
                 continue
-            for w in _WORD_START.finditer(self.low, max(pos, tried, a - _LOOKBACK), a + 1):
+            for w in _WORD_START.finditer(low, max(pos, tried, a - _LOOKBACK), a + 1):
                 x = w.start()
-                if x < pos or not self.may_start(x):
+                if x < pos or not _may_start(low, x, starters):
                     continue
-                got = self.resolve(x, lo, hi)
+                try:
+                    m = master.match(low, x, hi, timeout=_TIMEOUT)
+                except TimeoutError:
+                    continue
+                got = None if m is None else self.resolve(m, lo)
                 if got is not None:
                     yield from got[1]
                     pos = got[0]
             tried = max(tried, a + 1)
+
+
+def _may_start(low: str, x: int, starters: frozenset[str]) -> bool:
+    """Whether a date may start at word start ``x`` of the lower-cased text."""
+    if x >= 2 and low[x - 1] in "/.-,:" and low[x - 2].isdigit():
+        return False  # no date starts inside a number ("12/12/12", "3.14", "10,5")
+    if low[x].isdigit() or low[x] == "'":
+        return True
+    token = _TOKEN.match(low, x)
+    word = "" if token is None else token.group().lower()
+    # "Jan-Feb": "jan-" is not a starter, "jan" is
+    return word in starters or word.rstrip("'-") in starters
 
 
 def _scanner(lang: str, text: str, published: _dt.date | None) -> _Scan:
