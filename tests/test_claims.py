@@ -70,7 +70,7 @@ def test_seed_pronoun_subject_inherits(seed: osintparse.Article) -> None:
     assert sources(c)
     assert "experts" in sources(c)[0]
     assert c.stance is Stance.ASSERTED
-    assert c.rule.startswith("inherited:pronoun")
+    assert c.rule == "sentence+inherited:pronoun:ils"
     assert c.certainty < BASE_CERTAINTY[Stance.ASSERTED]
 
 
