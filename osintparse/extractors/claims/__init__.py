@@ -25,12 +25,20 @@ certainty score. Rules, in order:
    hedge's ``effect``, and the adjustments in :data:`ADJUSTMENTS`; it is clamped
    to [0, 1] and rounded to two decimals.
 
+Each rule is a named entry of a rule table (the engine is a loop over them); a
+claim's ``rule`` joins with ``+`` the names of those that applied to it:
+``sentence``, ``anaphora``, ``inherited:<rule>:<lexicon entry>`` and the
+adjustments (``sentence+inherited:pronoun:ils``, ``sentence+corroborated``).
+
 Examples
 --------
 >>> import osintparse
 >>> a = osintparse.parse("Titre\\n\\nUne phrase sans source.", lang="fr")
 >>> [(c.text, c.stance.value, c.certainty) for c in a.claims]
 [('Titre', 'unattributed', 0.5), ('Une phrase sans source.', 'unattributed', 0.5)]
+>>> b = osintparse.parse("Titre\\n\\nSelon X, 3 morts. Ils sont partis.", lang="fr")
+>>> [c.rule for c in b.claims]
+['sentence', 'sentence', 'sentence+inherited:pronoun:ils']
 """
 
 from __future__ import annotations

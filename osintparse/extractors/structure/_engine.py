@@ -16,7 +16,8 @@ The engine is a loop over the rule tables of :mod:`._rules`, in this order:
    first heading form the lead section (no heading).
 5. A heading is one sentence; title and body blocks are split into sentences,
    where a period that a rule of :data:`~._rules.NO_BREAKS` keeps ("M.",
-   "J. Smith") does not end one.
+   "J. Smith") does not end one. Each sentence gets the kind of the first rule of
+   :data:`~._rules.SENTENCES` that answers (today, its paragraph's kind).
 
 Each paragraph's ``rule`` names the rule that classified it (``title``, ``body``,
 ``boilerplate-line:retour en haut``...), with ``+hard-wrap`` when lines were joined.
@@ -45,6 +46,7 @@ from osintparse.extractors.structure._rules import (
     JOINS,
     NO_LEXICON,
     PARAGRAPHS,
+    SENTENCES,
     BoilerRule,
     Lexicon,
     Page,
@@ -100,16 +102,21 @@ def _blocks(norm: str, lines: Iterable[_Span]) -> tuple[list[_Span], dict[int, s
     blocks: list[_Span] = []
     joined: dict[int, str] = {}
     for line in lines:
+        name = ""
         if blocks:
             block = blocks[-1]
             gap = norm[block[1] : line[0]]
-            blank = gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1
-            rule = None if blank else next((r for r in joins if r.fn(norm, block, line)), None)
-            if rule is not None:
-                blocks[-1] = (block[0], line[1])
-                joined[len(blocks) - 1] = rule.name
-                continue
-        blocks.append(line)
+            # Lines with a blank line between them never join.
+            if gap.count("\n") + gap.count("\r") - gap.count("\r\n") < 2:
+                for rule in joins:
+                    if rule.fn(norm, block, line):
+                        name = rule.name
+                        break
+        if name:
+            blocks[-1] = (blocks[-1][0], line[1])
+            joined[len(blocks) - 1] = name
+        else:
+            blocks.append(line)
     return blocks, joined
 
 
@@ -189,6 +196,7 @@ def _sentences(
     norm: Normalized, blocks: Sequence[_Span], paragraphs: Sequence[Paragraph], lex: Lexicon
 ) -> list[Sentence]:
     keep = functools.partial(no_break, lex=lex)
+    rules = tuple(SENTENCES)
     sentences: list[Sentence] = []
     for i, ((s, e), para) in enumerate(zip(blocks, paragraphs, strict=True)):
         if para.kind is ParagraphKind.BOILERPLATE:
@@ -199,12 +207,15 @@ def _sentences(
             spans = split_sentences(norm.text, s, e, no_break=keep)
         for ss, se in spans:
             os_, oe = norm.span(ss, se)
+            # "paragraph-kind" answers every sentence.
+            hit = first(rules, norm.text, (ss, se), para.kind, lex)
+            kind = hit[1][0] if hit else para.kind
             sentences.append(
                 Sentence(
                     start=os_,
                     end=oe,
                     text=norm.original[os_:oe],
-                    kind=para.kind,
+                    kind=kind,
                     paragraph=i,
                     section=para.section,
                 )

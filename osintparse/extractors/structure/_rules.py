@@ -1,6 +1,6 @@
 """The rule tables of the structure engine, and the per-language data they read.
 
-Four tables, each an ordered :class:`~osintparse._patterns.RuleTable`; the engine
+Five tables, each an ordered :class:`~osintparse._patterns.RuleTable`; the engine
 (:mod:`._engine`) is a loop over each:
 
 * :data:`JOINS`: when a line continues the block above it (hard-wrapped text);
@@ -8,6 +8,7 @@ Four tables, each an ordered :class:`~osintparse._patterns.RuleTable`; the engin
   the first rule that answers wins;
 * :data:`PARAGRAPHS`: what every other block is (title, heading, body); the first
   rule that answers wins, ``body`` always answers;
+* :data:`SENTENCES`: what kind each sentence is (today: its paragraph's kind);
 * :data:`NO_BREAKS`: when a period does not end a sentence ("M. Dupont", "J. Smith").
 
 A paragraph's ``rule`` is its classifier's name, with ``:<lexicon entry>`` for the
@@ -22,6 +23,8 @@ Examples
 --------
 >>> PARAGRAPHS.names()
 ('title', 'markdown-heading', 'heading', 'body')
+>>> SENTENCES.names()
+('paragraph-kind',)
 >>> BOILERPLATE.names()
 ('separator', 'boilerplate-line', 'boilerplate-prefix')
 """
@@ -46,7 +49,9 @@ __all__ = [
     "NO_BREAKS",
     "NO_LEXICON",
     "PARAGRAPHS",
+    "SENTENCES",
     "BoilerRule",
+    "JoinRule",
     "Lexicon",
     "Page",
     "boiler_key",
@@ -71,6 +76,7 @@ HEADING_MAX_WORDS = 20
 TITLE_MAX_CHARS = 300
 
 _T = TypeVar("_T")
+_Label = tuple[ParagraphKind, str]
 _WORD = regex.compile(r"\w+")
 _MARKDOWN_HEADING = regex.compile(r"#{1,6}\s")
 
@@ -150,14 +156,15 @@ JOINS: RuleTable[JoinRule] = RuleTable("structure joins")
 def _hard_wrap(text: str, block: tuple[int, int], line: tuple[int, int]) -> bool:
     """A block not ending a sentence goes on when the next line starts in lower case.
 
-    Also when the block ends with a comma or a hyphen. Reads no lexicon.
+    Or when the block ends with a hyphen ("nord-⏎Coréens"). A block ending with one
+    of :data:`SENTENCE_END` (the comma is one) never goes on. Reads no lexicon.
     """
     ps, pe = block
     # endswith over a range, not a slice: slicing the growing block made
     # hard-wrapped text quadratic ("a\n" * 400 000 took 5 s).
     if text.endswith(SENTENCE_END, ps, pe):
         return False
-    return text[line[0]].islower() or text[pe - 1] in ",-"
+    return text[line[0]].islower() or text[pe - 1] == "-"
 
 
 # -- boilerplate ------------------------------------------------------------------------
@@ -240,7 +247,7 @@ class Page:
 
 #: ``(page, index of a content block)`` -> ``(kind, lexicon entry or "")``, or ``None``
 #: when the rule does not apply.
-ParagraphRule = Callable[[Page, int], "tuple[ParagraphKind, str] | None"]
+ParagraphRule = Callable[[Page, int], "_Label | None"]
 PARAGRAPHS: RuleTable[ParagraphRule] = RuleTable("structure paragraphs")
 
 
@@ -281,6 +288,25 @@ def _heading(page: Page, pos: int) -> tuple[ParagraphKind, str] | None:
 def _body(page: Page, pos: int) -> tuple[ParagraphKind, str] | None:
     """Any other block: body text. Reads no lexicon."""
     return ParagraphKind.BODY, ""
+
+
+# -- sentences ---------------------------------------------------------------------------
+
+#: ``(normalised text, (start, end) of the sentence, kind of its paragraph, lexicon)``
+#: -> ``(kind, lexicon entry or "")``, or ``None`` when the rule does not apply.
+SentenceRule = Callable[[str, tuple[int, int], ParagraphKind, Lexicon], "_Label | None"]
+SENTENCES: RuleTable[SentenceRule] = RuleTable("structure sentences")
+
+
+@SENTENCES.rule("paragraph-kind")
+def _paragraph_kind(
+    text: str, span: tuple[int, int], kind: ParagraphKind, lex: Lexicon
+) -> _Label | None:
+    """A sentence is of its paragraph's kind (title, heading, body). Reads no lexicon.
+
+    A rule placed before it can set another kind for some sentences (a dateline).
+    """
+    return kind, ""
 
 
 # -- sentence breaks --------------------------------------------------------------------
