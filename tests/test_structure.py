@@ -127,7 +127,7 @@ def test_sentence_break_rules() -> None:
 
     fr = lexicon("fr")
     assert no_break("Selon M. Dupont", 7, fr) == "abbreviation:M"
-    assert no_break("Selon J. Dupont", 7, fr) == "initial:J"
+    assert no_break("Selon J. Dupont", 7, fr) == "initial-letter:J"
     assert no_break("Il est parti. Dupont", 12, fr) is None
     a = osintparse.parse("Titre\n\nM. Dupont et J. Smith sont là. Ils partent.", lang="fr")
     assert [s.text for s in a.body_sentences] == [

@@ -130,13 +130,15 @@ def lexicon(lang: str) -> Lexicon:
     adverbial = rf"[^,]{{1,{typology['adverbial_max_chars']}}},"
     # Two-word pronouns ("ces derniers") may be split by any non-word characters.
     pronouns = alternation(_words(data["pronouns"]), gap=r"[^\p{L}'-]{1,24}")
+    # \A: the patterns only match at the start of a sentence (and fail at once
+    # anywhere else, so a scan of a long text stays cheap).
     return Lexicon(
-        continuation=compiled(alternation(_words(data["continuation"]), boundary=True)),
+        continuation=compiled(r"\A" + alternation(_words(data["continuation"]), boundary=True)),
         reported_speech=compiled(
-            _LEAD + "(" + alternation(_words(data["reported_speech"])) + ")" + _WORD_END
+            rf"\A{_LEAD}(" + alternation(_words(data["reported_speech"])) + ")" + _WORD_END
         ),
         # Without an opening adverbial first, as the lazy ?? tries.
-        pronoun=compiled(f"(?:{adverbial})??{_LEAD}({pronouns}){_WORD_END}"),
+        pronoun=compiled(rf"\A(?:{adverbial})??{_LEAD}({pronouns}){_WORD_END}"),
         anaphora_max_rest=typology["anaphora_max_rest_chars"],
     )
 

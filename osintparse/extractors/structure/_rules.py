@@ -323,7 +323,7 @@ def _abbreviation(token: str, lex: Lexicon) -> str | None:
     return token if token in lex.abbreviations else None
 
 
-@NO_BREAKS.rule("initial")
+@NO_BREAKS.rule("initial-letter")
 def _initial(token: str, lex: Lexicon) -> str | None:
     """A period after one capital letter ("J. Smith") goes on. Reads no lexicon."""
     return token if len(token) == 1 and token.isupper() else None
