@@ -49,8 +49,8 @@ from typing import Any, ClassVar
 import attrs
 
 from osintparse.extractors.base import Document
+from osintparse.extractors.claims import _rules
 from osintparse.extractors.claims._engine import State, run
-from osintparse.extractors.claims._rules import ADJUSTMENTS, BASE_CERTAINTY, STANCE_ORDER
 from osintparse.model import (
     Attribution,
     Claim,
@@ -59,9 +59,21 @@ from osintparse.model import (
     Quantity,
     Section,
     Sentence,
+    Stance,
 )
 
 __all__ = ["ADJUSTMENTS", "BASE_CERTAINTY", "STANCE_ORDER", "ClaimsExtractor", "build_claims"]
+
+#: Stances from strongest to weakest evidence (``denied`` is handled apart).
+STANCE_ORDER: tuple[Stance, ...] = _rules.STANCE_ORDER
+
+#: Certainty a claim starts from, by stance.
+BASE_CERTAINTY: Mapping[Stance, float] = _rules.BASE_CERTAINTY
+
+#: Further adjustments to certainty, by rule name. ``anonymous_only`` when every
+#: source is anonymous, ``inherited`` when the sources are carried over from the
+#: previous sentence, ``corroborated`` for two or more distinct sources, not inherited.
+ADJUSTMENTS: Mapping[str, float] = _rules.ADJUSTMENTS
 
 
 def build_claims(
