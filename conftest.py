@@ -6,6 +6,6 @@ import importlib.util
 
 _HAVE_DASK = all(importlib.util.find_spec(m) for m in ("dask", "pandas", "distributed"))
 
-# osintparse.dask and osintparse._flatten run Dask and pandas in their examples;
+# osintparse.dask and osintparse.tables run Dask and pandas in their examples;
 # without `pip install 'osintparse[dask]'` (part of the test extra) they are not collected.
-collect_ignore = [] if _HAVE_DASK else ["osintparse/dask.py", "osintparse/_flatten.py"]
+collect_ignore = [] if _HAVE_DASK else ["osintparse/dask.py", "osintparse/tables.py"]

@@ -9,7 +9,7 @@ Examples
 """
 
 from osintparse.batch import parse_many
-from osintparse.comparison import Figure, FigureGroup, compare
+from osintparse.comparison import Figure, FigureGroup, compare, figures
 from osintparse.errors import (
     DecodeError,
     ExtractorConflictError,
@@ -20,6 +20,7 @@ from osintparse.errors import (
     LexiconError,
     MissingDependencyError,
     OsintparseError,
+    PipelineError,
     PipelineOrderError,
     ReadError,
     SchemaError,
@@ -37,9 +38,15 @@ from osintparse.extractors.base import (
 )
 from osintparse.extractors.dates import find_dates
 from osintparse.extractors.quantities import find_quantities
-from osintparse.frames import to_dataframe
 from osintparse.io.html import parse_html
-from osintparse.io.serialise import read_jsonl, to_json, write_json, write_jsonl
+from osintparse.io.serialise import (
+    from_dict,
+    read_jsonl,
+    to_dict,
+    to_json,
+    write_json,
+    write_jsonl,
+)
 from osintparse.lexicons import supported_languages
 from osintparse.model import (
     SCHEMA_VERSION,
@@ -60,6 +67,7 @@ from osintparse.model import (
     Stance,
 )
 from osintparse.pipeline import Pipeline, parse
+from osintparse.tables import to_dataframe
 
 __version__ = "0.1.0"
 
@@ -87,6 +95,7 @@ __all__ = [
     "Paragraph",
     "ParagraphKind",
     "Pipeline",
+    "PipelineError",
     "PipelineOrderError",
     "Precision",
     "Qualifier",
@@ -103,10 +112,12 @@ __all__ = [
     "__version__",
     "available_extractors",
     "compare",
+    "figures",
     "find_attributions",
     "find_dates",
     "find_hedges",
     "find_quantities",
+    "from_dict",
     "parse",
     "parse_html",
     "parse_many",
@@ -114,6 +125,7 @@ __all__ = [
     "register_extractor",
     "supported_languages",
     "to_dataframe",
+    "to_dict",
     "to_json",
     "unregister_extractor",
     "write_json",

@@ -33,29 +33,14 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any, TypeVar
 
-from osintparse import lexicons
+from osintparse import lexicons, tables
 from osintparse.errors import DecodeError, OsintparseError, UnsupportedLanguageError
 from osintparse.io import serialise as serialize
 from osintparse.io.inputs import read_text
 from osintparse.model import Article, Attribution, Claim, DateMention, Hedge, Quantity, Sentence
 from osintparse.pipeline import parse
 
-__all__ = ["CSV_COLUMNS", "csv_rows", "format_outline", "main"]
-
-#: Columns of ``--format csv``, in order.
-CSV_COLUMNS = (
-    "file",
-    "kind",
-    "start",
-    "end",
-    "text",
-    "section",
-    "sources",
-    "stance",
-    "certainty",
-    "figures",
-    "dates",
-)
+__all__ = ["format_outline", "main"]
 
 _T = TypeVar("_T")
 
@@ -183,36 +168,12 @@ def _date(d: DateMention) -> str:
     return f"{d.text} = {d.value.isoformat() if d.value else '?'}"
 
 
-def csv_rows(article: Article, name: str = "") -> Iterator[dict[str, Any]]:
-    """Yield the ``--format csv`` rows of an article: one per claim, else per body sentence.
-
-    A sentence row lists the attributions, quantities and dates that start inside
-    the sentence; a claim row its own. Several values are joined with ``"; "``.
-
-    Examples
-    --------
-    >>> import osintparse
-    >>> rows = list(csv_rows(osintparse.parse("Titre\\n\\nUne phrase.", lang="fr"), "a.txt"))
-    >>> [(r["file"], r["kind"], r["text"], r["section"]) for r in rows]
-    [('a.txt', 'claim', 'Titre', ''), ('a.txt', 'claim', 'Une phrase.', '')]
-    """
-    for item in article.claims or article.body_sentences:
-        sec = article.sections[_section_of(article, item.start)] if article.sections else None
-        row: dict[str, Any] = {"file": name, "start": item.start, "end": item.end}
-        row.update(text=item.text, section=(sec.heading if sec else None) or "")
-        if isinstance(item, Claim):
-            sources, figures, dates = item.attributions, item.quantities, item.dates
-            row.update(kind="claim", stance=item.stance.value, certainty=f"{item.certainty:.2f}")
-        else:
-            sources = tuple(a for a in article.attributions if item.start <= a.start < item.end)
-            figures = tuple(q for q in article.quantities if item.start <= q.start < item.end)
-            dates = tuple(d for d in article.dates if item.start <= d.start < item.end)
-            stances = dict.fromkeys(a.stance.value for a in sources)
-            row.update(kind="sentence", stance="; ".join(stances), certainty="")
-        row["sources"] = "; ".join(f"{a.source} ({a.source_kind.value})" for a in sources)
-        row["figures"] = "; ".join(_figure(q) for q in figures)
-        row["dates"] = "; ".join(_date(d) for d in dates)
-        yield row
+def _cells(row: dict[str, Any]) -> dict[str, Any]:
+    """CSV cells: dates in ISO 8601, None as an empty cell."""
+    return {
+        k: "" if v is None else v.isoformat() if isinstance(v, _dt.date) else v
+        for k, v in row.items()
+    }
 
 
 def _progress(items: Iterable[_T], total: int, enabled: bool) -> Iterator[_T]:
@@ -281,7 +242,15 @@ def _build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=("json", "jsonl", "text", "csv"),
         default="text",
-        help="output format (default: text; csv: one row per claim or sentence)",
+        help="output format (default: text; csv: one row per mention of --layer)",
+    )
+    p.add_argument(
+        "--layer",
+        default="claims",
+        metavar="LAYER",
+        help="with --format csv, the layer to write: claims (default), quantities, dates, "
+        "attributions, hedges, sentences, paragraphs, sections; the columns are those of "
+        "osintparse.to_dataframe",
     )
     p.add_argument(
         "--progress",
@@ -375,7 +344,16 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> in
     results: list[Article] = []
     table = None
     if args.format == "csv":
-        table = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        if args.layer not in tables.kinds():
+            print(
+                f"osintparse: error: --layer {args.layer!r} is not a layer; use one of: "
+                f"{', '.join(tables.kinds())}",
+                file=sys.stderr,
+            )
+            return 2
+        table = csv.DictWriter(
+            stream, fieldnames=list(tables.columns(args.layer)), lineterminator="\n"
+        )
         table.writeheader()
     show = args.progress
     if show is None:
@@ -404,13 +382,13 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> in
         elif args.format == "json":
             results.append(article)
         elif table is not None:
-            table.writerows(csv_rows(article, path))
+            table.writerows(_cells(row) for row in tables.rows(article, args.layer, path))
         else:
             name = path if len(args.files) > 1 or path not in args.files else ""
             stream.write(format_outline(article, name) + "\n\n")
         stream.flush()
     if args.format == "json":
-        data = [serialize.article_to_dict(a) for a in results]
+        data = [serialize.to_dict(a) for a in results]
         json.dump(data[0] if len(data) == 1 else data, stream, ensure_ascii=False, indent=2)
         stream.write("\n")
     return status

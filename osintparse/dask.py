@@ -26,11 +26,11 @@ from __future__ import annotations
 import datetime as _dt
 import importlib
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from osintparse import _flatten, lexicons
+from osintparse import lexicons, tables
 from osintparse.batch import parse_many
-from osintparse.errors import MissingDependencyError
+from osintparse.errors import MissingDependencyError, UnknownKindError
 from osintparse.model import Article
 from osintparse.pipeline import Pipeline
 
@@ -39,19 +39,7 @@ if TYPE_CHECKING:
     import dask.dataframe
     import pandas as pd
 
-__all__ = ["Kind", "frame_meta", "parse_bag", "parse_dataframe", "parse_pandas"]
-
-#: The layers :func:`parse_dataframe` can flatten (one row per mention).
-Kind = Literal[
-    "claims",
-    "quantities",
-    "dates",
-    "attributions",
-    "hedges",
-    "sentences",
-    "paragraphs",
-    "sections",
-]
+__all__ = ["frame_meta", "parse_bag", "parse_dataframe", "parse_pandas"]
 
 
 def _require(module: str) -> Any:
@@ -66,7 +54,7 @@ def parse_bag(bag: dask.bag.Bag, **parse_kwargs: Any) -> dask.bag.Bag:
 
     Items are what :func:`osintparse.parse_many` accepts: texts, paths readable
     by the workers, or ``(id, text)`` pairs. The result is a bag of Articles
-    (they pickle cleanly); map it with ``Article.to_dict`` for plain dicts, or
+    (they pickle cleanly); map it with :func:`osintparse.to_dict` for plain dicts, or
     use :func:`parse_dataframe` for flat tables.
 
     Parameters
@@ -110,12 +98,11 @@ def _parse_partition(items: Iterable[Any], **kwargs: Any) -> list[Article]:
     return list(parse_many(items, processes=1, **kwargs))
 
 
-def frame_meta(kind: Kind = "claims") -> pd.DataFrame:
+def frame_meta(kind: str = "claims") -> pd.DataFrame:
     """Return the empty, typed pandas frame :func:`parse_dataframe` produces.
 
-    Columns: ``article_id``, ``layer``, then every scalar field of the layer's
-    record class under its own name (``start``, ``end``, ``text``...), enums as
-    strings, dates as ``datetime64[s]``.
+    The columns of :mod:`osintparse.tables`, the same as
+    :func:`osintparse.to_dataframe`'s and the command line's ``--format csv``.
 
     Examples
     --------
@@ -124,14 +111,14 @@ def frame_meta(kind: Kind = "claims") -> pd.DataFrame:
      'relative', 'extractor', 'rule']
     """
     _require("pandas")
-    return _flatten.flatten_frame([], kind)
+    return tables.frame([], kind)
 
 
 def parse_pandas(
     df: pd.DataFrame,
     text_column: str,
     *,
-    kind: Kind = "claims",
+    kind: str = "claims",
     id_column: str | None = None,
     lang: str | None = None,
     published_column: str | None = None,
@@ -160,10 +147,10 @@ def parse_pandas(
         text = texts.iloc[i]
         raw_id = ids.iloc[i]
         when = None if dates is None else _published(dates.iloc[i])
-        aid = None if pd.isna(raw_id) else str(raw_id)
+        aid = str(df.index[i]) if pd.isna(raw_id) else str(raw_id)
         article = pipe("" if _missing(text) else text, lang=lang, published=when, id=aid)
         parsed.append((aid, article))
-    return _flatten.flatten_frame(parsed, kind)
+    return tables.frame(parsed, kind)
 
 
 def _missing(value: Any) -> bool:
@@ -191,7 +178,7 @@ def parse_dataframe(
     ddf: dask.dataframe.DataFrame,
     text_column: str,
     *,
-    kind: Kind = "claims",
+    kind: str = "claims",
     id_column: str | None = None,
     lang: str | None = None,
     published_column: str | None = None,
@@ -200,10 +187,10 @@ def parse_dataframe(
     """Parse a Dask DataFrame's text column into a flat Dask DataFrame of mentions.
 
     One row per mention of ``kind`` (claims, quantities, dates, attributions,
-    hedges, sentences, paragraphs or sections), with a declared ``meta``
-    (:func:`frame_meta`). Rows keep the input order, and each partition's
-    index runs from 0: call ``reset_index(drop=True)`` on the result if you need
-    a unique one.
+    hedges, sentences, paragraphs, sections, or a custom layer the pipeline
+    produces), with a declared ``meta`` (:func:`frame_meta`). Rows keep the input
+    order, and each partition's index runs from 0: call ``reset_index(drop=True)``
+    on the result if you need a unique one.
 
     Parameters
     ----------
@@ -232,8 +219,8 @@ def parse_dataframe(
         If Dask or pandas is not installed.
     KeyError
         If a named column does not exist.
-    ValueError
-        For an unknown ``kind``.
+    osintparse.UnknownKindError
+        For a ``kind`` that is neither a table layer nor a layer the pipeline produces.
 
     Examples
     --------
@@ -244,12 +231,14 @@ def parse_dataframe(
     [['0', 'Un.'], ['0', 'Deux.'], ['1', 'Trois.']]
     """
     _require("dask.dataframe")
-    _flatten.check_layer(kind)
+    pipe = pipeline if pipeline is not None else Pipeline.default()
+    produced = {layer for ex in pipe.extractors for layer in ex.produces}
+    if kind not in tables.kinds() and kind not in produced:
+        raise UnknownKindError(kind, tables.kinds())
     for column in (text_column, id_column, published_column):
         if column is not None and column not in ddf.columns:
             raise KeyError(f"no column {column!r}; the columns are {list(ddf.columns)}")
     code = lexicons.check_lang(lang) if lang is not None else None
-    pipe = pipeline if pipeline is not None else Pipeline.default()
     map_partitions: Any = ddf.map_partitions  # Dask's own hints are incomplete
     result: dask.dataframe.DataFrame = map_partitions(
         parse_pandas,

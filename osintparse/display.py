@@ -28,11 +28,13 @@ True
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import attrs
 
-from osintparse.model import Article, Claim
+from osintparse import layers
+from osintparse.model import Article, Attribution, Claim, DateMention, Hedge, Mention, Quantity
 
 __all__ = ["COLORS", "KINDS", "article_html"]
 
@@ -78,43 +80,67 @@ def _num(x: float | None) -> str:
     return f"{int(x):,}".replace(",", "\u202f") if x == int(x) else f"{x:g}"
 
 
+_Piece = tuple[int | None, int | None, str, str, str]  # start, end, kind, label, title
+
+
+def _quantity_spans(q: Quantity) -> Iterator[_Piece]:
+    what = " ".join(x for x in (q.unit, q.noun) if x)
+    title = f"{q.qualifier.value} {_num(q.value)} {what}".strip() + f" ({q.rule or q.extractor})"
+    yield q.start, q.end, "quantity", "quantity", title
+
+
+def _date_spans(d: DateMention) -> Iterator[_Piece]:
+    value = d.value.isoformat() if d.value else "?"
+    if d.value_end and d.value_end != d.value:
+        value += f" .. {d.value_end.isoformat()}"
+    yield d.start, d.end, "date", "date", f"{value} ({d.precision.value})"
+
+
+def _attribution_spans(a: Attribution) -> Iterator[_Piece]:
+    yield (
+        a.source_start,
+        a.source_end,
+        "source",
+        "source",
+        f"{a.source_kind.value}, {a.stance.value}",
+    )
+    yield a.cue_start, a.cue_end, "cue", "cue", f"{a.stance.value} ({a.rule or a.extractor})"
+
+
+def _hedge_spans(h: Hedge) -> Iterator[_Piece]:
+    yield h.start, h.end, "hedge", "hedge", f"effect {h.effect:+g} ({h.rule or h.extractor})"
+
+
+# How the records of each kind are drawn; layers of other records (paragraphs,
+# sentences, claims) are not highlighted. Custom layers draw their Mentions.
+_DRAW: dict[type, Callable[[Any], Iterator[_Piece]]] = {
+    Quantity: _quantity_spans,
+    DateMention: _date_spans,
+    Attribution: _attribution_spans,
+    Hedge: _hedge_spans,
+}
+
+
+def _mention_spans(m: Mention, layer: str) -> Iterator[_Piece]:
+    yield m.start, m.end, layer, m.label or layer, m.rule or m.extractor or layer
+
+
 def _spans(article: Article) -> list[_Span]:
     rank = {k: i for i, k in enumerate(KINDS)}
     out: list[_Span] = []
-
-    def add(start: int | None, end: int | None, kind: str, label: str, title: str) -> None:
+    pieces: list[_Piece] = []
+    for layer in layers.builtin():
+        draw = _DRAW.get(layer.record) if layer.record is not None else None
+        if draw is not None:
+            for record in layers.records(article, layer.name):
+                pieces.extend(draw(record))
+    for name in sorted(article.extras):
+        for m in article.extras[name]:
+            pieces.extend(_mention_spans(m, name))
+    for start, end, kind, label, title in pieces:
         if start is None or end is None or not 0 <= start < end <= len(article.text):
-            return
+            continue
         out.append(_Span(start, end, kind, label, title, rank.get(kind, len(KINDS))))
-
-    for q in article.quantities:
-        what = " ".join(x for x in (q.unit, q.noun) if x)
-        add(
-            q.start,
-            q.end,
-            "quantity",
-            "quantity",
-            f"{q.qualifier.value} {_num(q.value)} {what}".strip() + f" ({q.rule or q.extractor})",
-        )
-    for d in article.dates:
-        value = d.value.isoformat() if d.value else "?"
-        if d.value_end and d.value_end != d.value:
-            value += f" .. {d.value_end.isoformat()}"
-        add(d.start, d.end, "date", "date", f"{value} ({d.precision.value})")
-    for a in article.attributions:
-        add(
-            a.source_start,
-            a.source_end,
-            "source",
-            "source",
-            f"{a.source_kind.value}, {a.stance.value}",
-        )
-        add(a.cue_start, a.cue_end, "cue", "cue", f"{a.stance.value} ({a.rule or a.extractor})")
-    for h in article.hedges:
-        add(h.start, h.end, "hedge", "hedge", f"effect {h.effect:+g} ({h.rule or h.extractor})")
-    for layer, mentions in sorted(article.extras.items()):
-        for m in mentions:
-            add(m.start, m.end, layer, m.label or layer, m.rule or m.extractor or layer)
     out.sort(key=lambda s: (s.start, -s.end, s.rank))
     return out
 

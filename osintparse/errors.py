@@ -129,7 +129,24 @@ class ExtractorConflictError(OsintparseError, ValueError):
         )
 
 
-class PipelineOrderError(OsintparseError, ValueError):
+class PipelineError(OsintparseError, ValueError):
+    """A pipeline breaks the extractor contract: unmet requirement, bad config, bad layer.
+
+    Raised when a :class:`~osintparse.Pipeline` is built, before any text is parsed;
+    the message names the extractor and the layer or config key.
+
+    Examples
+    --------
+    >>> import osintparse
+    >>> try:
+    ...     osintparse.Pipeline(["structure"], config={"structure": {"colour": "red"}})
+    ... except osintparse.PipelineError as err:
+    ...     print("colour" in str(err))
+    True
+    """
+
+
+class PipelineOrderError(PipelineError):
     """An extractor in a pipeline requires a layer that no earlier extractor produces.
 
     Examples
@@ -147,8 +164,9 @@ class PipelineOrderError(OsintparseError, ValueError):
     """
 
 
-class ExtractorError(OsintparseError, RuntimeError):
-    """An extractor returned something the pipeline cannot use.
+class ExtractorError(PipelineError, RuntimeError):
+    """An extractor broke its contract while running: it returned an undeclared layer or
+    a value of the wrong type, or read a layer it did not declare.
 
     Examples
     --------
@@ -164,7 +182,7 @@ class SchemaError(OsintparseError, ValueError):
     --------
     >>> import osintparse
     >>> try:
-    ...     osintparse.Article.from_dict({"text": 3})
+    ...     osintparse.from_dict({"text": 3})
     ... except osintparse.SchemaError as err:
     ...     print(type(err).__name__)
     SchemaError

@@ -34,6 +34,7 @@ import attrs
 from osintparse.errors import InvalidPublishedError
 
 __all__ = [
+    "LAYER",
     "SCHEMA_VERSION",
     "Article",
     "Attribution",
@@ -52,7 +53,7 @@ __all__ = [
     "Stance",
 ]
 
-#: Version of the serialised form written by :meth:`Article.to_dict`.
+#: Version of the serialised form written by :func:`osintparse.to_dict`.
 SCHEMA_VERSION = 1
 
 
@@ -203,6 +204,16 @@ def coerce_published(value: Any) -> _dt.date | None:
         f"published must be a datetime.date, a datetime.datetime, an ISO 8601 string "
         f"such as '2025-05-01', or None; got {shown}"
     )
+
+
+#: Metadata key marking a field of :class:`Article` as a layer extractors produce; the
+#: one list of layers (:mod:`osintparse.layers`) is read from these fields.
+LAYER = "osintparse.layer"
+
+
+def _layer() -> Any:
+    """An Article field holding a layer: a tuple of records."""
+    return attrs.field(default=(), converter=_tup, repr=_count, metadata={LAYER: True})
 
 
 _INT = attrs.validators.instance_of(int)
@@ -514,7 +525,7 @@ class Article:
     >>> a = osintparse.parse("Titre\\n\\nLe texte dit 3 choses.", lang="fr")
     >>> a.title, len(a.sentences)
     ('Titre', 2)
-    >>> osintparse.Article.from_dict(a.to_dict()) == a
+    >>> osintparse.from_dict(osintparse.to_dict(a)) == a
     True
     """
 
@@ -524,15 +535,15 @@ class Article:
     text: str = attrs.field(validator=_STR, repr=_short_text)
     lang: str | None = None
     published: _dt.date | None = attrs.field(default=None, converter=coerce_published)
-    title: str | None = None
-    paragraphs: tuple[Paragraph, ...] = attrs.field(default=(), converter=_tup, repr=_count)
-    sections: tuple[Section, ...] = attrs.field(default=(), converter=_tup, repr=_count)
-    sentences: tuple[Sentence, ...] = attrs.field(default=(), converter=_tup, repr=_count)
-    quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=_tup, repr=_count)
-    dates: tuple[DateMention, ...] = attrs.field(default=(), converter=_tup, repr=_count)
-    attributions: tuple[Attribution, ...] = attrs.field(default=(), converter=_tup, repr=_count)
-    hedges: tuple[Hedge, ...] = attrs.field(default=(), converter=_tup, repr=_count)
-    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_tup, repr=_count)
+    title: str | None = attrs.field(default=None, metadata={LAYER: True})
+    paragraphs: tuple[Paragraph, ...] = _layer()
+    sections: tuple[Section, ...] = _layer()
+    sentences: tuple[Sentence, ...] = _layer()
+    quantities: tuple[Quantity, ...] = _layer()
+    dates: tuple[DateMention, ...] = _layer()
+    attributions: tuple[Attribution, ...] = _layer()
+    hedges: tuple[Hedge, ...] = _layer()
+    claims: tuple[Claim, ...] = _layer()
     extras: Mapping[str, tuple[Mention, ...]] = attrs.field(factory=dict, hash=False, repr=_count)
     id: str | None = None
     url: str | None = None
@@ -552,7 +563,7 @@ class Article:
         return tuple(s for s in self.sentences if s.kind is ParagraphKind.BODY)
 
     def mentions(self) -> tuple[Any, ...]:
-        """Every span-like record of the article, in layer order.
+        """Every span-like record of the article, in layer order, custom layers last.
 
         Examples
         --------
@@ -561,28 +572,14 @@ class Article:
         >>> all(a.text[m.start:m.end] == m.text for m in a.mentions())
         True
         """
-        out: list[Any] = [*self.paragraphs, *self.sections, *self.sentences]
-        out += [*self.quantities, *self.dates, *self.attributions, *self.hedges, *self.claims]
+        out: list[Any] = []
+        for field in attrs.fields(Article):
+            value = getattr(self, field.name)
+            if field.metadata.get(LAYER) and isinstance(value, tuple):
+                out.extend(value)
         for layer in self.extras.values():
             out.extend(layer)
         return tuple(out)
-
-    def figures(self) -> tuple[Any, ...]:
-        """Group this article's quantities by what they count (see :func:`osintparse.compare`).
-
-        Returns
-        -------
-        tuple of osintparse.comparison.FigureGroup
-
-        Examples
-        --------
-        >>> import osintparse
-        >>> osintparse.parse("", lang="fr").figures()
-        ()
-        """
-        from osintparse.comparison import figures
-
-        return figures(self)
 
     def _repr_html_(self) -> str:
         """Return the HTML view Jupyter shows: see :func:`osintparse.display.article_html`.
@@ -596,36 +593,3 @@ class Article:
         from osintparse.display import article_html
 
         return article_html(self)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict, with ``schema_version``.
-
-        Examples
-        --------
-        >>> import osintparse
-        >>> osintparse.parse("", lang="fr").to_dict()["schema_version"]
-        1
-        """
-        from osintparse.io.serialise import article_to_dict
-
-        return article_to_dict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Article:
-        """Rebuild an Article from :meth:`to_dict`'s output.
-
-        Raises
-        ------
-        osintparse.SchemaError
-            If ``data`` is not a serialised Article of a known schema version.
-
-        Examples
-        --------
-        >>> import osintparse
-        >>> a = osintparse.parse("Un texte.", lang="fr")
-        >>> osintparse.Article.from_dict(a.to_dict()) == a
-        True
-        """
-        from osintparse.io.serialise import article_from_dict
-
-        return article_from_dict(data)

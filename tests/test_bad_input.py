@@ -137,7 +137,7 @@ def test_every_argument_error_is_an_osintparse_error() -> None:
         lambda: osintparse.parse("x", lang=1),  # type: ignore[arg-type]
         lambda: osintparse.parse("x", lang="xx"),
         lambda: osintparse.parse("x", published="soon"),
-        lambda: osintparse.Article.from_dict({"text": 1}),
+        lambda: osintparse.from_dict({"text": 1}),
     ]
     for call in bad_calls:
         with pytest.raises(osintparse.OsintparseError):

@@ -180,7 +180,7 @@ def test_compare_flags_conflict_and_agreement(three: list[osintparse.Article]) -
 
 
 def test_article_figures_and_frame(seed: osintparse.Article) -> None:
-    groups = seed.figures()
+    groups = osintparse.figures(seed)
     labels = [g.label for g in groups]
     assert "North Korean soldiers" in labels
     from osintparse.comparison import comparison_records

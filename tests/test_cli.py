@@ -88,44 +88,43 @@ def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:
     assert "lang: fr" in capsys.readouterr().out
 
 
-def test_csv_one_row_per_claim_or_sentence(seed: osintparse.Article) -> None:
+def test_csv_one_row_per_claim_with_the_table_columns(seed: osintparse.Article) -> None:
     import csv
     import io
+
+    from osintparse import tables
 
     r = run(str(SEED_PATH), "--format", "csv")
     assert r.returncode == 0, r.stderr
     rows = list(csv.DictReader(io.StringIO(r.stdout.decode("utf-8"))))
-    expected = seed.claims or seed.body_sentences
-    assert len(rows) == len(expected)
-    for row, item in zip(rows, expected, strict=True):
-        assert row["file"] == str(SEED_PATH)
-        assert row["kind"] == ("claim" if seed.claims else "sentence")
+    assert list(rows[0]) == list(tables.columns("claims"))
+    assert len(rows) == len(seed.claims)
+    for row, item in zip(rows, seed.claims, strict=True):
+        assert row["article_id"] == str(SEED_PATH)
+        assert row["layer"] == "claims"
         assert seed.text[int(row["start"]) : int(row["end"])] == row["text"] == item.text
     headings = {row["section"] for row in rows}
     assert "La position de la Corée du Nord vis-à-vis de la Russie" in headings
+    first = next(r for r in rows if "10 000" in r["text"])
+    assert first["stance"] == "reported"
+    assert "intelligence" in first["source_kinds"]
+    assert first["figures"].startswith("more_than 10000 militaires")
     assert r.stderr == b""  # not a terminal, no --progress: no bar
 
 
-def test_csv_rows_of_claims_and_mentions() -> None:
-    from osintparse.cli import csv_rows
-    from tests.annotate import hand_annotated_seed
+def test_csv_of_another_layer_and_a_bad_layer() -> None:
+    import csv
+    import io
 
-    a = hand_annotated_seed()
-    rows = list(csv_rows(a, "seed"))
-    assert len(rows) == len(a.claims)
-    assert rows[0]["kind"] == "claim"
-    assert rows[0]["sources"].endswith("(intelligence)")
-    assert rows[0]["figures"] == "more_than 10 000 militaires nord-coréens"
-    assert rows[0]["certainty"] == "0.60"
-    assert rows[2]["dates"] == "avril 2025 = 2025-04-01"
-    assert rows[2]["stance"] == "confirmed"
-    import attrs
-
-    sentences = list(csv_rows(attrs.evolve(a, claims=()), "seed"))
-    assert len(sentences) == len(a.body_sentences)
-    assert sentences[0]["figures"] == "more_than 10 000 militaires nord-coréens"
-    assert sentences[0]["stance"] == "reported"
-    assert sentences[0]["certainty"] == ""
+    r = run(str(SEED_PATH), "--format", "csv", "--layer", "dates")
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout.decode("utf-8"))))
+    assert [(x["text"], x["value"], x["value_end"], x["precision"]) for x in rows] == [
+        ("avril 2025", "2025-04-01", "2025-04-30", "month")
+    ]
+    bad = run(str(SEED_PATH), "--format", "csv", "--layer", "title")
+    assert bad.returncode == 2
+    assert b"--layer 'title' is not a layer" in bad.stderr
 
 
 def test_progress_bar_on_request(tmp_path: pathlib.Path) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import osintparse
-from osintparse import _flatten
+from osintparse import tables
 
 dd = pytest.importorskip(
     "dask.dataframe", reason="the Dask tests need the extra: pip install 'osintparse[dask]'"
@@ -80,11 +80,11 @@ def test_parse_dataframe_on_cluster(client: Any, local: list[osintparse.Article]
     ddf = dd.from_pandas(pdf, npartitions=6)
     for kind in KINDS:
         out = odask.parse_dataframe(ddf, "body", kind=kind, id_column="uid", published_column="pub")
-        assert list(out.columns) == list(_flatten.columns(kind))
+        assert list(out.columns) == list(tables.columns(kind))
         got = out.compute().reset_index(drop=True)
-        want = _flatten.flatten_frame(local, kind)
+        want = tables.frame(local, kind)
         pd.testing.assert_frame_equal(got, want)
-        assert dict(got.dtypes.astype(str)) == _flatten.columns(kind)
+        assert dict(got.dtypes.astype(str)) == tables.columns(kind)
     sentences = odask.parse_dataframe(ddf, "body", kind="sentences", id_column="uid").compute()
     assert len(sentences) == sum(len(a.sentences) for a in local) > N
 
@@ -98,7 +98,7 @@ def test_parse_dataframe_defaults_to_index_ids() -> None:
 
 
 def test_flat_rows_keep_offsets(local: list[osintparse.Article]) -> None:
-    frame = _flatten.flatten_frame(local[:20], "sentences")
+    frame = tables.frame(local[:20], "sentences")
     by_id = {a.id: a for a in local}
     for row in frame.itertuples():
         assert by_id[row.article_id].text[row.start : row.end] == row.text
@@ -108,8 +108,8 @@ def test_bad_arguments() -> None:
     ddf = dd.from_pandas(pd.DataFrame({"text": ["x"]}), npartitions=1)
     with pytest.raises(KeyError, match="no column 'body'"):
         odask.parse_dataframe(ddf, "body")
-    with pytest.raises(ValueError, match="cannot flatten 'words'"):
-        odask.parse_dataframe(ddf, "text", kind="words")  # type: ignore[arg-type]
+    with pytest.raises(osintparse.UnknownKindError, match="unknown kind 'words'"):
+        odask.parse_dataframe(ddf, "text", kind="words")
     with pytest.raises(osintparse.UnsupportedLanguageError):
         odask.parse_dataframe(ddf, "text", lang="xx")
     bag = db.from_sequence(["x"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pathlib
 import subprocess
 import sys
@@ -105,11 +106,11 @@ def test_plugin_through_entry_point(plugin_installed: None) -> None:
         ("Kh-101", "weapon", "missile", "weapons"),
     ]
     assert a.extras["weapons"][0].rule == "aircraft:F-16"
-    assert osintparse.Article.from_dict(a.to_dict()) == a
+    assert osintparse.from_dict(osintparse.to_dict(a)) == a
     html = a._repr_html_()
     assert html.count('data-kind="weapons"') == 3
     df = osintparse.to_dataframe(a, kind="weapons")
-    assert df["data_family"].tolist() == ["aircraft", "missile", "missile"]
+    assert [json.loads(d)["family"] for d in df["data"]] == ["aircraft", "missile", "missile"]
 
 
 def test_plugin_on_the_seed_and_adversarial_input(plugin_installed: None) -> None:

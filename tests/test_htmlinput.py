@@ -77,7 +77,7 @@ def test_empty_page_and_bad_input() -> None:
 
 def test_round_trip_keeps_url_and_author() -> None:
     a = osintparse.parse_html((DATA / "page_fr.html").read_bytes(), url="https://example.org/a")
-    assert osintparse.Article.from_dict(a.to_dict()) == a
+    assert osintparse.from_dict(osintparse.to_dict(a)) == a
 
 
 def test_missing_trafilatura_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

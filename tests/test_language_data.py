@@ -186,12 +186,12 @@ def _copy_language(tmp_path: pathlib.Path, src: str, code: str, **parsers: str) 
 
 _PROBE = r"""
 import json, sys, osintparse
-from osintparse.io.serialise import article_to_dict
+from osintparse.io.serialise import to_dict
 out = {}
 for code in sys.argv[2:]:
     docs = []
     for text in json.loads(sys.argv[1]):
-        d = article_to_dict(osintparse.parse(text, lang=code, published="2025-05-06"))
+        d = to_dict(osintparse.parse(text, lang=code, published="2025-05-06"))
         d.pop("lang")
         docs.append(d)
     out[code] = docs

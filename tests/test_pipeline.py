@@ -54,7 +54,7 @@ def test_register_directly(clean_registry: None) -> None:
     assert [m.text for m in a.extras["weapons"]] == ["F-16", "Kh-101", "Su-34"]
     for m in a.extras["weapons"]:
         assert a.text[m.start : m.end] == m.text
-    assert osintparse.Article.from_dict(a.to_dict()) == a
+    assert osintparse.from_dict(osintparse.to_dict(a)) == a
 
 
 def test_register_instance_and_decorator(clean_registry: None) -> None:
@@ -177,3 +177,101 @@ def test_extractors_satisfy_protocol() -> None:
         ex = base.get_factory(name)()
         assert isinstance(ex, osintparse.Extractor)
         assert ex.name == name
+
+
+# -- the enforced contract (issue 12, item 5) -----------------------------------------
+
+
+def test_claims_before_the_quantities_it_uses_is_refused() -> None:
+    with pytest.raises(osintparse.PipelineOrderError, match="'claims' uses 'quantities'"):
+        osintparse.Pipeline(["structure", "claims", "quantities"])
+    # Without quantities at all, claims simply have no figures.
+    a = osintparse.Pipeline(["structure", "claims"])("Titre\n\n10 000 soldats.", lang="fr")
+    assert [c.quantities for c in a.claims] == [(), ()]
+
+
+def test_undeclared_output_is_refused() -> None:
+    class Sneaky:
+        name = "sneaky"
+        produces = ("weapons",)
+        requires = ()
+
+        def __call__(self, doc: osintparse.Document) -> Any:
+            return {"weapons": (), "claims": ("not a claim",)}
+
+    with pytest.raises(osintparse.ExtractorError, match="'sneaky' returned layer 'claims'"):
+        osintparse.Pipeline([Sneaky()])("x", lang="fr")
+
+
+def test_declared_output_of_the_wrong_type_is_refused() -> None:
+    class Liar:
+        name = "liar"
+        produces = ("claims",)
+        requires = ()
+
+        def __call__(self, doc: osintparse.Document) -> Any:
+            return {"claims": ("not a claim",)}
+
+    with pytest.raises(osintparse.ExtractorError, match="must be a tuple of Claim"):
+        osintparse.Pipeline([Liar()])("x", lang="fr")
+
+
+def test_missing_declared_output_is_refused() -> None:
+    class Lazy:
+        name = "lazy"
+        produces = ("weapons", "vehicles")
+        requires = ()
+
+        def __call__(self, doc: osintparse.Document) -> Any:
+            return {"weapons": ()}
+
+    with pytest.raises(osintparse.ExtractorError, match="no 'vehicles'"):
+        osintparse.Pipeline([Lazy()])("x", lang="fr")
+
+
+def test_reading_an_undeclared_layer_is_refused() -> None:
+    class Peeker:
+        name = "peeker"
+        produces = ("weapons",)
+        requires = ("sentences",)
+
+        def __call__(self, doc: osintparse.Document) -> Any:
+            doc.get("quantities")
+            return {"weapons": ()}
+
+    with pytest.raises(osintparse.ExtractorError, match="'peeker' read layer 'quantities'"):
+        osintparse.Pipeline(["structure", "quantities", Peeker()])("x", lang="fr")
+
+
+def test_producing_a_non_layer_field_is_refused() -> None:
+    class Overwriter:
+        name = "overwriter"
+        produces = ("text",)
+        requires = ()
+
+        def __call__(self, doc: osintparse.Document) -> Any:
+            return {"text": "other"}
+
+    with pytest.raises(osintparse.PipelineError, match="'text'"):
+        osintparse.Pipeline([Overwriter()])
+
+
+def test_config_is_validated_and_the_factory_gets_its_name(clean_registry: None) -> None:
+    with pytest.raises(osintparse.PipelineError, match="no config key 'include_heading'"):
+        osintparse.Pipeline(["structure", "claims"], config={"claims": {"include_heading": 1}})
+    with pytest.raises(osintparse.PipelineError, match="not in the pipeline"):
+        osintparse.Pipeline(["structure"], config={"claims": {}})
+    p = osintparse.Pipeline(["structure", "claims"], config={"claims": {"include_headings": True}})
+    assert p.extractors[1].include_headings is True  # type: ignore[attr-defined]
+
+    seen: list[str] = []
+
+    def factory(name: str, colour: str = "red") -> WeaponExtractor:
+        seen.append(f"{name}:{colour}")
+        return WeaponExtractor()
+
+    osintparse.register_extractor("guns", factory)
+    osintparse.Pipeline(["structure", "guns"], config={"guns": {"colour": "blue"}})
+    assert seen == ["guns:blue"]
+    with pytest.raises(osintparse.PipelineError, match="'color'"):
+        osintparse.Pipeline(["structure", "guns"], config={"guns": {"color": "blue"}})

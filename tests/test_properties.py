@@ -199,7 +199,7 @@ def mutated_dicts(draw: st.DrawFn) -> Any:
 @given(data=mutated_dicts())
 def test_from_dict_raises_only_schema_error(data: Any) -> None:
     try:
-        article = osintparse.Article.from_dict(data)
+        article = osintparse.from_dict(data)
     except osintparse.SchemaError:
         pass
     else:

@@ -132,24 +132,22 @@ def test_surrogate_pair_reads_back_as_one_character() -> None:
 def test_from_dict_with_non_string_keys_raises_schema_error() -> None:
     """sorted() of mixed keys raised TypeError instead of SchemaError."""
     with pytest.raises(osintparse.SchemaError, match="unknown field"):
-        osintparse.Article.from_dict({1: "x", "text": ""})  # type: ignore[dict-item]
+        osintparse.from_dict({1: "x", "text": ""})  # type: ignore[dict-item]
 
 
 def test_from_dict_checks_offsets_against_the_text() -> None:
     """A dict whose mentions don't match its text was accepted, breaking the offset rule."""
-    data = osintparse.parse("Une phrase. Deux.", lang="fr").to_dict()
+    data = osintparse.to_dict(osintparse.parse("Une phrase. Deux.", lang="fr"))
     data["sentences"][1]["start"] -= 1
     data["sentences"][1]["end"] -= 1
     data["sentences"][1]["text"] = "xDeux"[:5]
     with pytest.raises(osintparse.SchemaError, match="re-parse"):
-        osintparse.Article.from_dict(data)
+        osintparse.from_dict(data)
 
 
 def test_from_dict_refuses_bool_offsets() -> None:
     with pytest.raises(osintparse.SchemaError, match="got bool"):
-        osintparse.Article.from_dict(
-            {"text": "a", "sentences": [{"start": False, "end": 1, "text": "a"}]}
-        )
+        osintparse.from_dict({"text": "a", "sentences": [{"start": False, "end": 1, "text": "a"}]})
 
 
 # -- concurrency (found by tests/test_concurrency.py) -----------------------------------

@@ -51,7 +51,7 @@ def test_seed_sentences(seed: osintparse.Article) -> None:
 
 def test_seed_offsets_and_round_trip(seed: osintparse.Article) -> None:
     assert_offsets(seed)
-    assert osintparse.Article.from_dict(seed.to_dict()) == seed
+    assert osintparse.from_dict(osintparse.to_dict(seed)) == seed
 
 
 def test_seed_is_deterministic(seed_text: str, seed: osintparse.Article) -> None:

@@ -15,9 +15,9 @@ from osintparse.io import serialise as serialize
 def test_round_trip_with_published_date_and_datetime(seed_text: str) -> None:
     for published in (dt.date(2025, 5, 1), dt.datetime(2025, 5, 1, 12, 30)):
         a = osintparse.parse(seed_text, published=published)
-        d = a.to_dict()
+        d = osintparse.to_dict(a)
         assert d["schema_version"] == osintparse.SCHEMA_VERSION
-        back = osintparse.Article.from_dict(json.loads(json.dumps(d)))
+        back = osintparse.from_dict(json.loads(json.dumps(d)))
         assert back == a
         assert type(back.published) is type(published)
 
@@ -64,7 +64,7 @@ def test_json_writer_is_valid_json(seed: osintparse.Article) -> None:
 )
 def test_malformed_dicts_raise_schema_error(data: object, message: str) -> None:
     with pytest.raises(osintparse.SchemaError, match=message):
-        osintparse.Article.from_dict(data)  # type: ignore[arg-type]
+        osintparse.from_dict(data)  # type: ignore[arg-type]
 
 
 def test_read_jsonl_reports_bad_line() -> None:
@@ -102,14 +102,14 @@ def test_read_jsonl_reports_bad_line() -> None:
 )
 def test_more_malformed_dicts(data: object, message: str) -> None:
     with pytest.raises(osintparse.SchemaError, match=message):
-        osintparse.Article.from_dict(data)  # type: ignore[arg-type]
+        osintparse.from_dict(data)  # type: ignore[arg-type]
 
 
 def test_from_dict_refuses_a_dict_of_another_text(seed: osintparse.Article) -> None:
-    data = seed.to_dict()
+    data = osintparse.to_dict(seed)
     data["text"] = data["text"].replace("Corée", "Coree")
     with pytest.raises(osintparse.SchemaError, match="belongs to another text"):
-        osintparse.Article.from_dict(data)
+        osintparse.from_dict(data)
 
 
 def test_read_jsonl_names_the_line_of_a_bad_article() -> None:

@@ -4,8 +4,16 @@ An extractor is any object with
 
 * ``name``: the name it is registered under,
 * ``produces``: the layer names it adds to the document (``("quantities",)``),
-* ``requires``: the layer names it reads (``("sentences",)``),
+* ``requires``: the layer names it reads and cannot work without (``("sentences",)``),
+* optionally ``uses``: layers it reads when present (claims use ``quantities``),
 * ``__call__(doc) -> Mapping[str, object]``: the new layers, by name.
+
+The contract is enforced, as spaCy's ``analyze_pipes`` does: a
+:class:`~osintparse.Pipeline` refuses an extractor whose ``requires`` no earlier
+extractor produces, or one that ``uses`` a layer a later extractor produces; while
+it runs, an extractor sees only the layers it declares (reading another raises
+:class:`~osintparse.ExtractorError`), and must return exactly the layers it
+``produces``, each of the type the layer holds (:mod:`osintparse.layers`).
 
 Built-in layers are the fields of :class:`~osintparse.model.Article` (``title``,
 ``paragraphs``, ``sections``, ``sentences``, ``quantities``, ``dates``,
@@ -48,7 +56,7 @@ from typing import Any, Protocol, TypeVar, overload, runtime_checkable
 
 import attrs
 
-from osintparse.errors import ExtractorConflictError, ExtractorNotFoundError
+from osintparse.errors import ExtractorConflictError, ExtractorError, ExtractorNotFoundError
 from osintparse.text import Normalized, normalize
 
 __all__ = [
@@ -101,6 +109,8 @@ class Document:
     published: _dt.date | None
     normalized: Normalized = attrs.field(repr=False, eq=False)
     layers: Mapping[str, Any] = attrs.field(factory=dict, repr=lambda v: repr(sorted(v)))
+    reader: str | None = attrs.field(default=None, repr=False, eq=False)
+    visible: frozenset[str] | None = attrs.field(default=None, repr=False, eq=False)
 
     @classmethod
     def from_text(
@@ -115,21 +125,53 @@ class Document:
         """
         return cls(text, lang, published, normalize(text), {})
 
+    def _check(self, name: object) -> None:
+        if self.visible is not None and name not in self.visible:
+            declared = ", ".join(sorted(self.visible)) or "none"
+            raise ExtractorError(
+                f"extractor {self.reader!r} read layer {name!r}, which it does not declare; "
+                f"add {name!r} to its requires (or uses, if optional); it declares: {declared}"
+            )
+
     def get(self, name: str, default: Any = ()) -> Any:
         """Return layer ``name``, or ``default`` when it is absent.
+
+        Raises
+        ------
+        osintparse.ExtractorError
+            Inside a pipeline, for a layer the running extractor did not declare.
 
         Examples
         --------
         >>> Document.from_text("x").get("sentences")
         ()
         """
+        self._check(name)
         return self.layers.get(name, default)
 
     def __getitem__(self, name: str) -> Any:
+        self._check(name)
         return self.layers[name]
 
     def __contains__(self, name: object) -> bool:
+        self._check(name)
         return name in self.layers
+
+    def for_extractor(self, name: str, layers: frozenset[str]) -> Document:
+        """Return the view extractor ``name`` runs on: only ``layers`` are readable.
+
+        Examples
+        --------
+        >>> d = Document.from_text("x").with_layers({"a": (1,), "b": (2,)})
+        >>> v = d.for_extractor("mine", frozenset({"a"}))
+        >>> v["a"]
+        (1,)
+        >>> v.get("b")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        osintparse.errors.ExtractorError: extractor 'mine' read layer 'b', which ...
+        """
+        return attrs.evolve(self, reader=name, visible=layers)
 
     def with_layers(self, new: Mapping[str, Any]) -> Document:
         """Return a copy with ``new`` layers added (or replaced).
@@ -139,7 +181,7 @@ class Document:
         >>> Document.from_text("x").with_layers({"a": (1,)})["a"]
         (1,)
         """
-        return attrs.evolve(self, layers={**self.layers, **new})
+        return attrs.evolve(self, layers={**self.layers, **new}, reader=None, visible=None)
 
 
 @runtime_checkable
@@ -165,7 +207,8 @@ class Extractor(Protocol):
 
     @property
     def requires(self) -> tuple[str, ...]:
-        """The layers it reads."""
+        """The layers it reads and cannot work without (an optional ``uses`` lists the
+        layers it reads when they are present)."""
         ...
 
     def __call__(self, doc: Document) -> Mapping[str, Any]:

@@ -8,6 +8,6 @@ Examples
 --------
 >>> from osintparse.io import serialise
 >>> import osintparse
->>> serialise.article_to_dict(osintparse.parse("", lang="fr"))["schema_version"]
+>>> serialise.to_dict(osintparse.parse("", lang="fr"))["schema_version"]
 1
 """

@@ -67,8 +67,8 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict[str, Any]:
 
     The text is the page title as its first line, then one paragraph per block
     trafilatura found (separated by blank lines, which is how
-    :mod:`osintparse.extractors.structure._engine` splits paragraphs). A title trafilatura already
-    put first (from the page's ``<h1>``) is not repeated.
+    :func:`osintparse.extractors.structure.analyse` splits paragraphs). A title
+    trafilatura already put first (from the page's ``<h1>``) is not repeated.
 
     Returns
     -------

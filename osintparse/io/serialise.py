@@ -1,7 +1,7 @@
 """Dict, JSON and JSON Lines forms of articles, with a schema version.
 
 The dict form is plain JSON types: enums become their string values, dates ISO
-8601 strings (a datetime keeps its ``T``), tuples lists. :func:`article_from_dict`
+8601 strings (a datetime keeps its ``T``), tuples lists. :func:`from_dict`
 rebuilds an equal :class:`~osintparse.model.Article`.
 
 Examples
@@ -23,7 +23,7 @@ import functools
 import json
 import types
 import typing
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any, TypeVar
 
 import attrs
@@ -35,11 +35,11 @@ from osintparse.errors import SchemaError
 _T = TypeVar("_T")
 
 __all__ = [
-    "article_from_dict",
-    "article_to_dict",
+    "from_dict",
     "read_jsonl",
     "record_from_dict",
     "record_to_dict",
+    "to_dict",
     "to_json",
     "write_json",
     "write_jsonl",
@@ -72,13 +72,13 @@ def record_to_dict(record: Any) -> dict[str, Any]:
     return {f.name: _unstructure(getattr(record, f.name)) for f in attrs.fields(type(record))}
 
 
-def article_to_dict(article: model.Article) -> dict[str, Any]:
+def to_dict(article: model.Article) -> dict[str, Any]:
     """Return the dict form of an article, with ``schema_version`` first.
 
     Examples
     --------
     >>> import osintparse
-    >>> sorted(article_to_dict(osintparse.parse("", lang="en")))[:3]
+    >>> sorted(to_dict(osintparse.parse("", lang="en")))[:3]
     ['attributions', 'author', 'claims']
     """
     return {"schema_version": model.SCHEMA_VERSION, **record_to_dict(article)}
@@ -89,52 +89,89 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, vars(model))
 
 
-def _structure(value: Any, hint: Any, where: str) -> Any:
-    if hint is Any:
-        return value
-    origin = typing.get_origin(hint)
+def _union(value: Any, hint: Any, where: str) -> Any:
     args = typing.get_args(hint)
-    if origin in (typing.Union, types.UnionType):
-        if value is None:
-            if type(None) in args:
-                return None
-            raise SchemaError(f"{where}: null is not allowed")
-        inner = [a for a in args if a is not type(None)]
-        return _structure(value, inner[0], where)
-    if origin is tuple:
-        if not isinstance(value, list | tuple):
-            raise SchemaError(f"{where}: expected a list, got {type(value).__name__}")
-        return tuple(_structure(v, args[0], f"{where}[{i}]") for i, v in enumerate(value))
-    if origin is not None and issubclass(origin, Mapping):
-        if not isinstance(value, Mapping):
-            raise SchemaError(f"{where}: expected an object, got {type(value).__name__}")
-        return {str(k): _structure(v, args[1], f"{where}.{k}") for k, v in value.items()}
-    if isinstance(hint, type) and attrs.has(hint):
-        return record_from_dict(hint, value, where)
-    if hint is _dt.date:
-        if isinstance(value, str):
-            try:
-                if "T" in value:
-                    return _dt.datetime.fromisoformat(value)
-                return _dt.date.fromisoformat(value)
-            except ValueError as err:
-                raise SchemaError(f"{where}: {value!r} is not an ISO 8601 date") from err
+    if value is None:
+        if type(None) in args:
+            return None
+        raise SchemaError(f"{where}: null is not allowed")
+    inner = [a for a in args if a is not type(None)]
+    return _structure(value, inner[0], where)
+
+
+def _sequence(value: Any, hint: Any, where: str) -> Any:
+    if not isinstance(value, list | tuple):
+        raise SchemaError(f"{where}: expected a list, got {type(value).__name__}")
+    item = typing.get_args(hint)[0]
+    return tuple(_structure(v, item, f"{where}[{i}]") for i, v in enumerate(value))
+
+
+def _mapping(value: Any, hint: Any, where: str) -> Any:
+    if not isinstance(value, Mapping):
+        raise SchemaError(f"{where}: expected an object, got {type(value).__name__}")
+    item = typing.get_args(hint)[1]
+    return {str(k): _structure(v, item, f"{where}.{k}") for k, v in value.items()}
+
+
+def _date(value: Any, hint: Any, where: str) -> Any:
+    if not isinstance(value, str):
         raise SchemaError(f"{where}: expected an ISO 8601 date string")
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        try:
-            return hint(value)
-        except ValueError as err:
-            allowed = ", ".join(str(m.value) for m in hint)
-            raise SchemaError(f"{where}: {value!r} is not one of {allowed}") from err
-    if hint is float:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-        raise SchemaError(f"{where}: expected a number, got {value!r}")
+    try:
+        if "T" in value:
+            return _dt.datetime.fromisoformat(value)
+        return _dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise SchemaError(f"{where}: {value!r} is not an ISO 8601 date") from err
+
+
+def _enum(value: Any, hint: Any, where: str) -> Any:
+    try:
+        return hint(value)
+    except ValueError as err:
+        allowed = ", ".join(str(m.value) for m in hint)
+        raise SchemaError(f"{where}: {value!r} is not one of {allowed}") from err
+
+
+def _float(value: Any, hint: Any, where: str) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    raise SchemaError(f"{where}: expected a number, got {value!r}")
+
+
+def _plain(value: Any, hint: Any, where: str) -> Any:
     if hint is int and isinstance(value, bool):
         raise SchemaError(f"{where}: expected int, got bool")
     if isinstance(hint, type) and not isinstance(value, hint):
         raise SchemaError(f"{where}: expected {hint.__name__}, got {type(value).__name__}")
     return value
+
+
+def _record(value: Any, hint: Any, where: str) -> Any:
+    return record_from_dict(hint, value, where)
+
+
+def _converter(hint: Any) -> Callable[[Any, Any, str], Any]:
+    """The function reading a JSON value into a field of type ``hint``."""
+    origin = typing.get_origin(hint)
+    if hint is Any:
+        return lambda value, _hint, _where: value
+    if origin in (typing.Union, types.UnionType):
+        return _union
+    if origin is tuple:
+        return _sequence
+    if origin is not None and issubclass(origin, Mapping):
+        return _mapping
+    if isinstance(hint, type) and attrs.has(hint):
+        return _record
+    if hint is _dt.date:
+        return _date
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return _enum
+    return _float if hint is float else _plain
+
+
+def _structure(value: Any, hint: Any, where: str) -> Any:
+    return _converter(hint)(value, hint, where)
 
 
 def record_from_dict(cls: type[_T], data: Any, where: str = "") -> _T:
@@ -176,8 +213,8 @@ def record_from_dict(cls: type[_T], data: Any, where: str = "") -> _T:
         raise SchemaError(f"{where}: {err}") from err
 
 
-def article_from_dict(data: Mapping[str, Any]) -> model.Article:
-    """Rebuild an :class:`~osintparse.model.Article` from :func:`article_to_dict`.
+def from_dict(data: Mapping[str, Any]) -> model.Article:
+    """Rebuild an :class:`~osintparse.model.Article` from :func:`to_dict`.
 
     Raises
     ------
@@ -188,11 +225,13 @@ def article_from_dict(data: Mapping[str, Any]) -> model.Article:
     --------
     >>> import osintparse
     >>> a = osintparse.parse("Un texte.", lang="fr")
-    >>> article_from_dict(article_to_dict(a)) == a
+    >>> from_dict(to_dict(a)) == a
     True
     """
     if not isinstance(data, Mapping):
-        raise SchemaError(f"expected a dict from Article.to_dict(), got {type(data).__name__}")
+        raise SchemaError(
+            f"expected a dict from osintparse.to_dict(Article), got {type(data).__name__}"
+        )
     version = data.get("schema_version", model.SCHEMA_VERSION)
     if version != model.SCHEMA_VERSION:
         raise SchemaError(
@@ -209,38 +248,43 @@ def _check_offsets(text: str, value: Any, where: str) -> None:
     if isinstance(value, tuple | list):
         for i, item in enumerate(value):
             _check_offsets(text, item, f"{where}[{i}]")
-        return
-    if isinstance(value, Mapping):
+    elif isinstance(value, Mapping):
         for key, item in value.items():
             _check_offsets(text, item, f"{where}.{key}")
+    elif attrs.has(type(value)):
+        names = [f.name for f in attrs.fields(type(value))]
+        if not isinstance(value, model.Article) and "text" in names:
+            _check_text(text, value, where)
+        _check_sub_spans(text, value, names, where)
+        for name in names:
+            if name != "text":
+                _check_offsets(text, getattr(value, name), f"{where}.{name}")
+
+
+def _check_text(text: str, record: Any, where: str) -> None:
+    start, end = getattr(record, "start", None), getattr(record, "end", None)
+    if not (isinstance(start, int) and isinstance(end, int)):
         return
-    if not attrs.has(type(value)):
-        return
-    names = [f.name for f in attrs.fields(type(value))]
-    if not isinstance(value, model.Article) and "text" in names:
-        start, end = getattr(value, "start", None), getattr(value, "end", None)
-        if (
-            isinstance(start, int)
-            and isinstance(end, int)
-            and (end > len(text) or text[start:end] != value.text)
-        ):
-            raise SchemaError(
-                f"{where}: text {_short(value.text)} is not article.text[{start}:{end}] "
-                f"({_short(text[start:end])}); the dict was edited or belongs to another "
-                "text: re-parse the article"
-            )
+    if end > len(text) or text[start:end] != record.text:
+        raise SchemaError(
+            f"{where}: text {_short(record.text)} is not article.text[{start}:{end}] "
+            f"({_short(text[start:end])}); the dict was edited or belongs to another "
+            "text: re-parse the article"
+        )
+
+
+def _check_sub_spans(text: str, record: Any, names: list[str], where: str) -> None:
     for name in names:
-        if name.endswith("_start") and f"{name[:-6]}_end" in names:
-            s, e = getattr(value, name), getattr(value, f"{name[:-6]}_end")
-            if s is None and e is None:
-                continue
-            if not (isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text)):
-                raise SchemaError(
-                    f"{where}: {name[:-6]} span {s!r}..{e!r} is not inside the article text "
-                    f"(0..{len(text)}); re-parse the article"
-                )
-        if name != "text":
-            _check_offsets(text, getattr(value, name), f"{where}.{name}")
+        if not (name.endswith("_start") and f"{name[:-6]}_end" in names):
+            continue
+        s, e = getattr(record, name), getattr(record, f"{name[:-6]}_end")
+        if s is None and e is None:
+            continue
+        if not (isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text)):
+            raise SchemaError(
+                f"{where}: {name[:-6]} span {s!r}..{e!r} is not inside the article text "
+                f"(0..{len(text)}); re-parse the article"
+            )
 
 
 def _short(value: str) -> str:
@@ -274,7 +318,7 @@ def to_json(article: model.Article, *, indent: int | None = None) -> str:
     >>> "\\\\ud800" in out, json.loads(out)["text"] == "a\\ud800b"
     (True, True)
     """
-    out = json.dumps(article_to_dict(article), ensure_ascii=False, indent=indent)
+    out = json.dumps(to_dict(article), ensure_ascii=False, indent=indent)
     if _SURROGATE.search(out) is not None:
         out = _SURROGATE.sub(_escape_surrogate, out)
     return out
@@ -334,7 +378,7 @@ def read_jsonl(fp: IO[str]) -> Iterator[model.Article]:
         except json.JSONDecodeError as err:
             raise SchemaError(f"line {lineno}: not valid JSON ({err})") from err
         try:
-            article = article_from_dict(data)
+            article = from_dict(data)
         except SchemaError as err:
             raise SchemaError(f"line {lineno}: {err}") from err
         yield article

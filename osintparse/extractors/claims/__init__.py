@@ -129,7 +129,8 @@ class ClaimsExtractor:
 
     name: ClassVar[str] = "claims"
     produces: ClassVar[tuple[str, ...]] = ("claims",)
-    requires: ClassVar[tuple[str, ...]] = ("sentences",)
+    requires: ClassVar[tuple[str, ...]] = ("sentences", "sections")
+    uses: ClassVar[tuple[str, ...]] = ("attributions", "hedges", "quantities", "dates")
     include_headings: bool = False
 
     def __call__(self, doc: Document) -> Mapping[str, Any]:

@@ -1,7 +1,8 @@
-"""to_dataframe: one row per mention, article ids, offsets, flattened fields."""
+"""Tables (to_dataframe, Dask, CSV): one schema, one row per mention, article ids, offsets."""
 
 from __future__ import annotations
 
+import json
 import sys
 
 import pandas as pd
@@ -24,10 +25,12 @@ def test_one_row_per_mention_with_offsets(annotated: Article, kind: str) -> None
     layer = getattr(annotated, kind)
     assert len(layer) > 0
     assert len(df) == 2 * len(layer)
-    assert df["article"].tolist() == [0] * len(layer) + [2] * len(layer)  # index when id is None
+    # the article's position when its id is None
+    assert df["article_id"].tolist() == ["0"] * len(layer) + ["2"] * len(layer)
+    assert set(df["layer"]) == {kind}
     for row in df.itertuples():
         assert annotated.text[row.start : row.end] == row.text
-    assert list(df.columns[:4]) == ["article", "start", "end", "text"]
+    assert list(df.columns[:5]) == ["article_id", "layer", "start", "end", "text"]
 
 
 def test_article_id_and_enums_as_strings(annotated: Article) -> None:
@@ -35,7 +38,7 @@ def test_article_id_and_enums_as_strings(annotated: Article) -> None:
 
     a = attrs.evolve(annotated, id="seed-000")
     q = osintparse.to_dataframe(a, kind="quantities")
-    assert set(q["article"]) == {"seed-000"}
+    assert set(q["article_id"]) == {"seed-000"}
     assert q["qualifier"].tolist() == ["more_than", "approximate", "exact"]
     assert all(type(v) is str for v in q["qualifier"])
     assert q.loc[0, "value"] == 10000.0
@@ -75,11 +78,11 @@ def test_empty_frames_keep_columns(seed: Article) -> None:
     empty = Article(text="x")
     df = osintparse.to_dataframe([empty], kind="claims")
     assert len(df) == 0
-    assert {"article", "start", "end", "text", "stance", "sources", "figures"} <= set(df.columns)
+    assert {"article_id", "start", "end", "text", "stance", "sources", "figures"} <= set(df.columns)
     assert osintparse.to_dataframe([], kind="dates").columns.tolist()[:3] == [
-        "article",
+        "article_id",
+        "layer",
         "start",
-        "end",
     ]
 
 
@@ -88,13 +91,13 @@ def test_custom_layer_and_sentences() -> None:
     a = Article(text="Un lot S-400.", extras={"weapons": (m,)})
     df = osintparse.to_dataframe(a, kind="weapons")
     assert df.loc[0, "text"] == "S-400"
-    assert df.loc[0, "data_family"] == "SAM"
+    assert json.loads(df.loc[0, "data"]) == {"family": "SAM"}
     s = osintparse.to_dataframe(osintparse.parse("Un. Deux.", lang="fr"), kind="sentences")
     assert s["kind"].tolist() == ["body", "body"]
 
 
 def test_unknown_kind() -> None:
-    with pytest.raises(osintparse.UnknownKindError, match="claims, quantities"):
+    with pytest.raises(osintparse.UnknownKindError, match="hedges, claims"):
         osintparse.to_dataframe([Article(text="x")], kind="claim")
 
 
@@ -104,3 +107,32 @@ def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None
         osintparse.MissingDependencyError, match=r"pip install 'osintparse\[pandas\]'"
     ):
         osintparse.to_dataframe([Article(text="x")], kind="claims")
+
+
+def test_one_schema_for_dataframes_dask_and_csv(seed: Article) -> None:
+    """The DataFrame, Dask's meta and the CLI's CSV have the same columns, custom too."""
+    import csv
+    import io
+
+    from osintparse import tables
+    from osintparse.cli import main
+
+    pytest.importorskip("dask.dataframe")
+    import osintparse.dask as odask
+
+    for kind in [*tables.kinds(), "weapons"]:
+        cols = list(tables.columns(kind))
+        assert list(odask.frame_meta(kind).columns) == cols
+        assert list(osintparse.tables.frame([], kind).columns) == cols
+    assert list(osintparse.to_dataframe(seed, kind="claims").columns) == list(
+        tables.columns("claims")
+    )
+    out = io.StringIO()
+    main(["seeds/000_f65f4b272ae20413.txt", "--format", "csv"], out=out)
+    header = next(csv.reader(io.StringIO(out.getvalue())))
+    assert header == list(tables.columns("claims"))
+    out = io.StringIO()
+    main(["seeds/000_f65f4b272ae20413.txt", "--format", "csv", "--layer", "quantities"], out=out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [r["article_id"] for r in rows] == ["seeds/000_f65f4b272ae20413.txt"] * 3
+    assert [r["qualifier"] for r in rows] == ["more_than", "approximate", "exact"]
