@@ -87,7 +87,7 @@ class Draft:
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
     hedges: tuple[Hedge, ...] = ()
-    sources: Sources = attrs.field(factory=lambda: _NO_SOURCES)
+    sources: Sources = _NO_SOURCES
     certainty: float = 0.0
 
 
