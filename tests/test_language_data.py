@@ -256,7 +256,6 @@ def _probe(root: pathlib.Path, texts: list[str], *codes: str) -> dict[str, list[
     return result
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: engines still name languages in code")
 def test_a_copy_of_english_data_under_another_code_gives_identical_results(
     tmp_path: pathlib.Path,
 ) -> None:
@@ -274,7 +273,6 @@ def test_a_copy_of_french_data_under_another_code_gives_identical_results(
     assert out["zy"] == out["fr"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: engines still name languages in code")
 def test_a_language_external_parsers_do_not_support_degrades_without_crashing(
     tmp_path: pathlib.Path,
 ) -> None:
