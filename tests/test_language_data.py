@@ -44,11 +44,6 @@ _UI_STRINGS = {
     ("osintparse/text.py", "\ufb06"),
 }
 
-# Offences the engine redesign (issue 12) is removing, as "file: word"; the test fails
-# on any offence not listed here and on any listed one that is gone, so the list only
-# shrinks. It must be empty when issue 12 is done.
-_TODO = pathlib.Path(__file__).with_name("data") / "language_in_code_todo.json"
-
 
 def _schema_keys() -> set[str]:
     keys: set[str] = set()
@@ -192,18 +187,7 @@ def test_no_python_file_names_a_language_or_its_words() -> None:
         if "lexicons" in path.relative_to(PACKAGE).parts:
             continue
         offences += _offences(path, words, codes)
-    found = {regex.sub(r":\d+: [^']*'", ": '", o).split(" in pattern")[0] for o in offences}
-    todo = set(json.loads(_TODO.read_text(encoding="utf-8"))) if _TODO.exists() else set()
-    new = sorted(
-        o
-        for o in offences
-        if regex.sub(r":\d+: [^']*'", ": '", o).split(" in pattern")[0] not in todo
-    )
-    assert new == [], "language data in code:\n" + "\n".join(new)
-    gone = sorted(todo - found)
-    assert gone == [], "fixed: remove from tests/data/language_in_code_todo.json:\n" + "\n".join(
-        gone
-    )
+    assert offences == [], "language data in code:\n" + "\n".join(offences)
 
 
 def _copy_language(tmp_path: pathlib.Path, src: str, code: str, **parsers: str) -> pathlib.Path:
