@@ -74,7 +74,7 @@ def _schema_choices() -> set[str]:
     found: set[str] = set()
     for name in lexicons.schema_names():
         text = (PACKAGE / "lexicons" / "_schema" / f"{name}.toml").read_text()
-        for choice in regex.findall(r'"([\w|]+\|[\w|]+)"', text):
+        for choice in regex.findall(r'["\[]([\w|]+\|[\w|]+)["\]]', text):  # "a|b", list[a|b]
             found.update(choice.split("|"))
     return found
 

@@ -100,7 +100,7 @@ class Found:
     document: DocumentKind | None = None
     resolved: tuple[int, int] | None = None
     parent: int | None = None
-    #: "source" when the source is one the reporter cites ("citing X"), "reporter" when it
+    #: "source" when the source is one the reporter cites ("citing X"), "reporting" when it
     #: is the reporter ("cité par X"), else "".
     cites: str = ""
     #: For a citing verb, the span of its subject, the reporter ("l'AFP, qui cite ...").

@@ -454,7 +454,7 @@ def _forms(lang: str, data: Mapping[str, Any], adverb_endings: tuple[str, ...]) 
             lemma=key(k),
             stance=_stance(v, where),
             open_subject=key(k) in open_preps,
-            cites="source" if key(k) in citing else "reporter" if key(k) in reporting else "",
+            cites="source" if key(k) in citing else "reporting" if key(k) in reporting else "",
         )
         for k, v in prep["cues"].items()
     }

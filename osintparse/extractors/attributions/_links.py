@@ -89,10 +89,10 @@ def _reported_by(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed
     """A cue naming the reporter ("cité par l'AFP") is the parent of its sentence's others."""
     out = list(found)
     for k, p in enumerate(found):
-        if p.found.cites != "reporter":
+        if p.found.cites != "reporting":
             continue
         for i in _same_sentence(found, k):
-            if out[i].found.parent is None and found[i].found.cites != "reporter":
+            if out[i].found.parent is None and found[i].found.cites != "reporting":
                 out[i] = _with(out[i], parent=k)
     return out
 
