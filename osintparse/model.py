@@ -200,6 +200,14 @@ def _opt_float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
+def _chains(value: Iterable[Iterable[Any]]) -> tuple[tuple[Any, ...], ...]:
+    # Shared as it is when it already is a tuple of tuples: claims that inherit their
+    # sources share one tuple of chains (copying it for each would be quadratic).
+    if isinstance(value, tuple) and all(isinstance(c, tuple) for c in value[:1]):
+        return value
+    return tuple(tuple(chain) for chain in value)
+
+
 def _optional_document(value: Any) -> DocumentKind | None:
     return None if value is None else DocumentKind(value)
 
@@ -545,6 +553,29 @@ class Claim:
     inherited: bool = False
     extractor: str = "claims"
     rule: str = ""
+    #: The provenance chains of the claim: for each of its sources that reports no other,
+    #: the attributions from the one nearest the journalist down to it ("selon l'AFP, qui
+    #: cite le ministère" gives one chain, AFP then ministère).
+    chains: tuple[tuple[Attribution, ...], ...] = attrs.field(
+        default=(), converter=_chains, repr=_count
+    )
+
+    @property
+    def provenance(self) -> str:
+        """The chains as text, from the article down: "article > AFP > ministère".
+
+        Examples
+        --------
+        >>> a = Attribution(start=0, end=12, text="Selon Séoul,", source="Séoul",
+        ...                 source_start=6, source_end=11, cue="Selon", cue_start=0,
+        ...                 cue_end=5, stance="reported")
+        >>> Claim(start=0, end=15, text="Selon Séoul, X.", chains=[[a]]).provenance
+        'article > Séoul'
+        """
+        return "; ".join(
+            " > ".join(["article", *(a.resolved or a.source or "?" for a in chain)])
+            for chain in self.chains
+        )
 
     def __repr__(self) -> str:
         """Short form: stance, sources, certainty, figure and date counts, text, offsets.

@@ -54,6 +54,7 @@ __all__ = ["CLAIM_SUMMARY", "columns", "frame", "kinds", "rows", "to_dataframe"]
 CLAIM_SUMMARY: dict[str, str] = {
     "n_attributions": "int64",
     "sources": "string",
+    "provenance": "string",
     "source_kinds": "string",
     "n_quantities": "int64",
     "figures": "string",
@@ -149,6 +150,7 @@ def _claim_summary(claim: model.Claim) -> dict[str, Any]:
     return {
         "n_attributions": len(claim.attributions),
         "sources": "; ".join(a.source for a in claim.attributions),
+        "provenance": claim.provenance,
         "source_kinds": "; ".join(a.source_kind.value for a in claim.attributions),
         "n_quantities": len(claim.quantities),
         "figures": "; ".join(

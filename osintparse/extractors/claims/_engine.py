@@ -17,6 +17,9 @@ order:
     within a paragraph, when a rule of :data:`~._rules.INHERITANCE` matches it;
 ``mentions``
     the figures, dates and hedges inside each draft's span;
+``chains``
+    the provenance chain of each source that reports no other source of the draft,
+    from the one nearest the journalist down (attributions' ``parent``);
 ``stance``
     the strongest stance of the draft's sources;
 ``certainty``
@@ -30,7 +33,7 @@ A claim's ``rule`` joins, with ``+``, ``sentence``, then ``anaphora``,
 Examples
 --------
 >>> STEPS.names()
-('sentence', 'attach', 'anaphora', 'inherit', 'mentions', 'stance', 'certainty')
+('sentence', 'attach', 'anaphora', 'inherit', 'mentions', 'chains', 'stance', 'certainty')
 """
 
 from __future__ import annotations
@@ -89,6 +92,7 @@ class Draft:
     hedges: tuple[Hedge, ...] = ()
     sources: Sources = _NO_SOURCES
     certainty: float = 0.0
+    chains: tuple[tuple[Attribution, ...], ...] = ()
 
 
 @attrs.define
@@ -249,6 +253,41 @@ def _mentions(state: State) -> None:
         draft.hedges = _within(h, hs, start, end)
 
 
+@STEPS.rule("chains")
+def _chains(state: State) -> None:
+    """Each source that reports no other source of the draft, with its parents above it.
+
+    ``parent`` indexes the article's attributions; chains are computed once per tuple of
+    sources (drafts that inherit share it) and stop on a cycle.
+    """
+    index = {id(a): i for i, a in enumerate(state.attributions)}
+    done: dict[int, tuple[tuple[Attribution, ...], ...]] = {}
+    for draft in state.drafts:
+        key = id(draft.attributions)
+        if key not in done:
+            done[key] = _chains_of(draft.attributions, state.attributions, index)
+        draft.chains = done[key]
+
+
+def _chains_of(
+    own: Sequence[Attribution], every: Sequence[Attribution], index: dict[int, int]
+) -> tuple[tuple[Attribution, ...], ...]:
+    parents = {a.parent for a in own if a.parent is not None}
+    chains = []
+    for a in own:
+        if index.get(id(a)) in parents:
+            continue  # it reports another source of the draft: that chain holds it
+        chain = [a]
+        seen = {index.get(id(a))}
+        p = a.parent
+        while p is not None and 0 <= p < len(every) and p not in seen:
+            seen.add(p)
+            chain.append(every[p])
+            p = every[p].parent
+        chains.append(tuple(reversed(chain)))
+    return tuple(chains)
+
+
 @STEPS.rule("stance")
 def _stance(state: State) -> None:
     """``denied`` if a source denies, else the strongest stance of the sources.
@@ -310,6 +349,7 @@ def run(state: State, sections: Sequence[Section]) -> tuple[Claim, ...]:
                 certainty=draft.certainty,
                 inherited=draft.inherited,
                 rule="+".join(draft.rules),
+                chains=draft.chains,
             )
         )
     return tuple(claims)

@@ -53,6 +53,7 @@ STANCE_ORDER: tuple[Stance, ...] = (
     Stance.REPORTED,
     Stance.ESTIMATED,
     Stance.ALLEGED,
+    Stance.REQUESTED,
 )
 
 #: Certainty a claim starts from, by stance.
@@ -63,6 +64,8 @@ BASE_CERTAINTY: Mapping[Stance, float] = {
     Stance.ESTIMATED: 0.55,
     Stance.ALLEGED: 0.35,
     Stance.DENIED: 0.15,
+    # A request ("calls for a ceasefire") vouches for nothing: as if unattributed.
+    Stance.REQUESTED: 0.5,
     Stance.UNATTRIBUTED: 0.5,
 }
 
