@@ -172,7 +172,99 @@ def _prep(s: Context, cue: Cue) -> Found | Stop | None:
     if np is None:
         return STOP
     j, src, kind = np
+    if cue.entry.initial and (j >= len(s.tk) or not s.tk.gap(j).strip().startswith(",")):
+        return STOP  # "Pour le Kremlin, ...", not "pour la paix"
     return s.found(cue, "prep", (cue.start, src[1]), src, kind, _prep_content(s, cue, j))
+
+
+@CONSTRUCTIONS.rule("view")
+def _view(s: Context, cue: Cue) -> Found | Stop | None:
+    """A word of view after a possessive, opened by a preposition: "In Moscow's view, ...",
+    "in his view", "à ses yeux" (the possessor is the source)."""
+    if cue.kind != "view":
+        return None
+    tk, c, lex = s.tk, cue.c, s.lex
+    owner = _possessor(s, c)
+    if owner is None:
+        return STOP
+    i, j = owner
+    if i == 0 or tk.keys[i - 1] not in lex.view_openers or tk.boundary(i):
+        return STOP
+    opener = i - 1
+    if opener > 0 and not tk.boundary(opener):
+        return STOP
+    kind = SourceKind.OTHER if j - i == 1 and tk.keys[i] in lex.possessives else s.kind(i, j)
+    if kind is None:
+        return STOP
+    b = cue.b
+    if b < len(tk) and tk.gap(b).strip().startswith(","):
+        content = trim(s.text, tk.starts[b], s.hi)
+    else:
+        content = trim(s.text, s.lo, tk.starts[opener])
+    src = s.source_span(i, j) if kind is not SourceKind.OTHER or j - i > 1 else s.span_of(i, j)
+    return s.found(cue, "view", (tk.starts[opener], cue.end), src, kind, content)
+
+
+def _possessor(s: Context, c: int) -> tuple[int, int] | None:
+    """The tokens owning the noun at token ``c``: a possessive determiner ("his", "sa") or a
+    noun phrase with a possessive ending ("Moscow's", "the rebels'")."""
+    tk, lex = s.tk, s.lex
+    if c > 0 and tk.keys[c - 1] in lex.possessives and not tk.boundary(c):
+        return c - 1, c
+    if c > 1 and tk.keys[c - 1] == "s" and tk.gap(c - 1).strip() in ("'", "\u2019"):
+        i, j, _ = np_before(tk, c - 1, lex.sources)
+    elif c > 0 and tk.gap(c).strip() in ("'", "\u2019") and tk.keys[c - 1].endswith("s"):
+        i, j, _ = np_before(tk, c, lex.sources, cross=True)
+    else:
+        return None
+    while i < j and tk.keys[i] in lex.sources.links:
+        i += 1  # "In Moscow's view": the opener is no part of the possessor
+    return (i, j) if j > i else None
+
+
+@CONSTRUCTIONS.rule("nominal")
+def _nominal(s: Context, cue: Cue) -> Found | Stop | None:
+    """A nominal cue, its source the possessor before it ("his promise to", "Trump's claim
+    that", "sa promesse de") or the agent after it ("the announcement by the ministry")."""
+    if cue.kind != "noun":
+        return None
+    tk, c, b, lex = s.tk, cue.c, cue.b, s.lex
+    owner = _possessor(s, c)
+    if owner is not None:
+        i, j = owner
+        pronoun = j - i == 1 and tk.keys[i] in lex.possessives
+        kind = SourceKind.OTHER if pronoun else s.kind(i, j)
+        content = _noun_complement(s, b)
+        if kind is None or content is None:
+            return STOP
+        src = s.span_of(i, j) if pronoun else s.source_span(i, j)
+        return s.found(cue, "nominal", (tk.starts[i], cue.end), src, kind, content)
+    if b < len(tk) and tk.keys[b] in lex.noun_agents and not tk.boundary(b):
+        i, j = np_after(tk, b + 1, lex.sources, s.cue_starts)
+        kind = s.kind(i, j)
+        if kind is None:
+            return STOP
+        src = s.source_span(i, j)
+        content = _noun_complement(s, j)
+        if content is None:
+            return STOP  # "the announcement by the ministry that ..."
+        return s.found(cue, "nominal", (cue.start, src[1]), src, kind, content)
+    return STOP
+
+
+def _noun_complement(s: Context, b: int) -> Span | None:
+    """The clause or infinitive after a nominal cue ("that ...", "to ...", "de ..."), or
+    what a preposition opens ("call for a ceasefire"); ``None`` without one."""
+    tk, lex = s.tk, s.lex
+    if b >= len(tk) or tk.boundary(b):
+        return None
+    word = tk.keys[b]
+    if word in lex.complementizers or word in lex.not_objects:
+        return s.rest(b + 1)
+    marked = word in lex.infinitive_markers and b + 1 < len(tk)
+    if marked and (not lex.infinitive_endings or _infinitive(s, b + 1)):
+        return s.rest(b + 1)
+    return None
 
 
 @CONSTRUCTIONS.rule("colon")

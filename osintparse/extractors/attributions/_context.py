@@ -420,6 +420,10 @@ class Context:
         """The source span of tokens ``i:j`` (rules of ``SOURCE_SPANS``)."""
         return source_span(self.tk, i, j, self.lex.sources)
 
+    def span_of(self, i: int, j: int) -> tuple[int, int]:
+        """The offsets of tokens ``i:j`` as they are (no article dropped)."""
+        return self.tk.starts[i], self.tk.ends[j - 1]
+
     def rest(self, k: int) -> Span:
         """Content from token ``k`` to the end of the sentence, or of the quotation it is in."""
         if k >= len(self.tk):

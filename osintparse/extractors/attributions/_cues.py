@@ -30,15 +30,30 @@ from osintparse.extractors.attributions._sources import SentenceTokens
 __all__ = ["Found", "match_sentence"]
 
 
+#: Cue kinds that are no verb: the noun readings do not apply to them.
+_NOT_VERBS = frozenset({"prep", "colon", "view", "noun"})
+#: Cue kinds whose words are nouns: they end no noun phrase (a source may hold one).
+_NOUNS = frozenset({"view", "noun"})
+
+
 def _cues(found: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> list[CueMatch]:
-    """The cues left once the noun readings are dropped."""
-    verb_starts = frozenset(m.start for m in found if m.kind not in ("prep", "colon"))
+    """The cues left once the noun readings are dropped (and the prepositions read only
+    opening the sentence that do not)."""
+    verb_starts = frozenset(m.start for m in found if m.kind not in _NOT_VERBS)
     markers = [m.span() for m in lex.sources.anonymity.finditer(tk.text, tk.lo, tk.hi)]
     if lex.nouns.idioms is not None:
         markers += [m.span() for m in lex.nouns.idioms.finditer(tk.text, tk.lo, tk.hi)]
-    return [
-        m for m in found if m.kind == "colon" or not not_a_cue(m, tk, lex, verb_starts, markers)
-    ]
+    first = tk.starts[0] if len(tk) else tk.lo
+    nouns = lex.kinds["noun"]
+    out: list[CueMatch] = []
+    for m in found:
+        if m.kind == "prep" and m.entry.initial and m.start != first:
+            continue
+        if m.kind in ("colon", "view", "noun") or not not_a_cue(m, tk, lex, verb_starts, markers):
+            out.append(m)
+        elif m.form in nouns:  # "his promise to", "the claim by X": a verb form read as a noun
+            out.append(CueMatch("noun", m.start, m.end, m.form, nouns[m.form]))
+    return out
 
 
 def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[int, ...]:
@@ -90,7 +105,7 @@ def match_sentence(
         return []
     tk = SentenceTokens.of(text, lo, hi, lex.sources.titles)
     cues = _cues(found, tk, lex)
-    starts = frozenset(m.start for m in cues)
+    starts = frozenset(m.start for m in cues if m.kind not in _NOUNS)
     ctx = Context.of(text, lo, hi, lex, starts, previous, paragraph or (lo, hi), tk)
     ctx.cuts = _cuts(cues, tk, lex)
     out: list[Found] = ctx.done

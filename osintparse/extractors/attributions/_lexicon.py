@@ -69,8 +69,8 @@ def rules_of(table: RuleTable[_F]) -> tuple[_F, ...]:
 
     Examples
     --------
-    >>> [f.__name__ for f in rules_of(CUE_KINDS)]
-    ['_prep', '_colon', '_passive', '_compound', '_progressive', '_finite', '_gerund']
+    >>> [f.__name__ for f in rules_of(CUE_KINDS)][-4:]
+    ['_finite', '_gerund', '_view', '_noun']
     """
     fns: tuple[_F, ...] = _snapshot(table)
     return fns
@@ -155,6 +155,7 @@ class CueEntry:
     people: bool = True
     frame_optional: bool = False
     labels: bool = False
+    initial: bool = False
 
     def takes(self, complement: str) -> bool:
         """True when the verb may be read with ``complement`` (one of :data:`COMPLEMENTS`).
@@ -189,6 +190,7 @@ class VerbForms:
     passive: str
     between: str
     progressive: str = "(?!)"
+    plural_endings: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -261,6 +263,28 @@ def _gerund(f: VerbForms) -> CueShape:
     return CueShape(f"(?P<gerund>{alternation(f.forms['gerund'])})", f.forms["gerund"])
 
 
+@CUE_KINDS.rule("view")
+def _view(f: VerbForms) -> CueShape:
+    """A word of view after a possessive: "In Moscow's view, ...", "in his view", "à ses yeux"."""
+    views = {
+        key(v): CueEntry(lemma=key(v), stance=Stance.ESTIMATED)
+        for v in f.data["prepositions"]["views"]
+    }
+    return CueShape(f"(?P<view>{alternation(views)})", views)
+
+
+@CUE_KINDS.rule("noun")
+def _noun(f: VerbForms) -> CueShape:
+    """A nominal cue: "his promise to", "Trump's claim that", "the announcement by X"."""
+    where = "attributions.toml nouns.cues"
+    nouns: dict[str, CueEntry] = {}
+    for noun, stance in f.data["nouns"]["cues"].items():
+        entry = CueEntry(lemma=key(noun), stance=_stance(stance, where))
+        for form in [noun, *(noun + e for e in f.plural_endings)]:
+            nouns.setdefault(key(form), entry)
+    return CueShape(f"(?P<noun>{alternation(nouns)})", nouns)
+
+
 @attrs.frozen
 class CueLexicon:
     """Everything the attribution matcher needs for one language.
@@ -300,6 +324,9 @@ class CueLexicon:
     channel_prepositions: frozenset[str] = frozenset()
     channel_nouns: Mapping[str, tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
     channel_with: frozenset[str] = frozenset()
+    view_openers: frozenset[str] = frozenset()
+    possessives: frozenset[str] = frozenset()
+    noun_agents: frozenset[str] = frozenset()
     participle_endings: tuple[str, ...] = ()
     negators: frozenset[str] = frozenset()
     negation_after: frozenset[str] = frozenset()
@@ -441,7 +468,12 @@ def _verbs(lang: str, data: Mapping[str, Any]) -> dict[str, dict[str, CueEntry]]
     return out
 
 
-def _forms(lang: str, data: Mapping[str, Any], adverb_endings: tuple[str, ...]) -> VerbForms:
+def _forms(
+    lang: str,
+    data: Mapping[str, Any],
+    adverb_endings: tuple[str, ...],
+    plural_endings: tuple[str, ...] = (),
+) -> VerbForms:
     where = f"{lang}/attributions.toml prepositions"
     prep = data["prepositions"]
     open_preps, citing, reporting = (
@@ -449,12 +481,14 @@ def _forms(lang: str, data: Mapping[str, Any], adverb_endings: tuple[str, ...]) 
         keys(prep["citing"]),
         keys(prep["reporting"]),
     )
+    initial = keys(prep["initial"])
     preps = {
         key(k): CueEntry(
             lemma=key(k),
             stance=_stance(v, where),
             open_subject=key(k) in open_preps,
             cites="source" if key(k) in citing else "reporting" if key(k) in reporting else "",
+            initial=key(k) in initial,
         )
         for k, v in prep["cues"].items()
     }
@@ -473,6 +507,7 @@ def _forms(lang: str, data: Mapping[str, Any], adverb_endings: tuple[str, ...]) 
         passive=alternation(aux["passive"]),
         between=f"(?:{GAP}{adverb}{AFTER}){{0,3}}{GAP}",
         progressive=alternation(aux["progressive"]),
+        plural_endings=plural_endings,
     )
 
 
@@ -625,7 +660,8 @@ def cue_lexicon(lang: str) -> CueLexicon:
     data = lexicons.load(lang, "attributions")
     typology = lexicons.language(lang)
     adverb_endings = tuple(typology["noun_phrase"]["adverb_endings"])
-    forms = _forms(lang, data, adverb_endings)
+    plural = tuple(typology["noun_phrase"]["plural_endings"])
+    forms = _forms(lang, data, adverb_endings, plural)
     shapes = {rule.name: rule.fn(forms) for rule in CUE_KINDS}
     words = [s.pattern for s in shapes.values() if s.word]
     others = [s.pattern for s in shapes.values() if not s.word]
@@ -665,6 +701,9 @@ def cue_lexicon(lang: str) -> CueLexicon:
         channel_prepositions=keys(data["channels"]["prepositions"]),
         channel_nouns=_phrases(data["channels"]["nouns"]),
         channel_with=keys(data["channels"]["with"]),
+        view_openers=keys(data["prepositions"]["view_openers"]),
+        possessives=keys(data["prepositions"]["possessives"]),
+        noun_agents=keys(data["nouns"]["agents"]),
         participle_endings=tuple(typology["noun_phrase"]["participle_endings"]),
         negators=_token_keys(data["negation"]["before"]),
         negation_after=_token_keys(data["negation"]["after"]),

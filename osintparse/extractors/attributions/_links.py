@@ -182,7 +182,8 @@ def _pronoun(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
     for k, p in enumerate(found):
         f = p.found
         word = text[f.source_start : f.source_end].casefold()
-        if f.resolved is not None or src.pronouns.get(word) is None or word not in src.personal:
+        possessive = word in lex.possessives  # "in his view", "sa promesse de"
+        if f.resolved is not None or not (word in src.personal or possessive):
             continue
         plural = word in src.plural_pronouns
         for i in range(k - 1, -1, -1):
@@ -190,7 +191,9 @@ def _pronoun(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
             if q.paragraph != p.paragraph:
                 break
             named = _named(q, text, lex)
-            if named is not None and _plural(text[named[0] : named[1]], lex) == plural:
+            if named is not None and (
+                possessive or _plural(text[named[0] : named[1]], lex) == plural
+            ):
                 out[k] = _with(out[k], resolved=named)
                 break
     return out
@@ -202,7 +205,7 @@ def _named(p: Placed, text: str, lex: CueLexicon) -> tuple[int, int] | None:
     if f.resolved is not None:
         return f.resolved
     word = text[f.source_start : f.source_end].casefold()
-    if f.source_end <= f.source_start or word in lex.sources.pronouns:
+    if f.source_end <= f.source_start or word in lex.sources.pronouns or word in lex.possessives:
         return None
     return (f.source_start, f.source_end)
 
