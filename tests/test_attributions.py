@@ -94,7 +94,7 @@ def _as_dict(text: str, a: Attribution) -> dict[str, Any]:
         "document": a.document.value if a.document else None,
         "parent": a.parent,
     }
-    out.update({k: v for k, v in extra.items() if v not in (False, "", None)})
+    out.update({k: v for k, v in extra.items() if v is not False and v != "" and v is not None})
     return out
 
 

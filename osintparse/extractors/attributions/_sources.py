@@ -45,7 +45,7 @@ __all__ = [
     "valid_np",
 ]
 
-_SOFT_GAP = frozenset(" '\n\r\t\f\v/&")
+_SOFT_GAP = frozenset(" '\n\r\t\f\v/&$€£¥")
 _PAREN_GAP = frozenset(" ().")
 
 
