@@ -566,7 +566,10 @@ class Context:
             return False
         b = self.after_time(b)
         src = self.lex.sources
-        return b >= len(tk) or tk.boundary(b) or tk.keys[b] in src.stops or tk.keys[b] in src.links
+        if b >= len(tk) or tk.boundary(b) or tk.keys[b] in src.stops:
+            return True
+        # "said of RT" ends a content; "assurent des missions" (an article) does not
+        return tk.keys[b] in src.links and tk.keys[b] not in src.determiners
 
     def after_time(self, b: int) -> int:
         """The token after a time adjunct opening at token ``b`` ("on Monday", "last week")."""

@@ -60,6 +60,13 @@ LinkRule = Callable[[list[Placed], str, CueLexicon], list[Placed]]
 #: The link passes, in order.
 LINKS: RuleTable[LinkRule] = RuleTable("attribution links")
 
+#: How many attributions on each side of one are candidates for its parent or its
+#: pronoun's resolution, and how long a chain of parents is followed: bounds that keep
+#: the links linear in the number of attributions (a content holding more cues than
+#: this is no news sentence).
+_WINDOW = 24
+_DEPTH = 32
+
 
 def _with(
     p: Placed, *, parent: int | None = None, resolved: tuple[int, int] | None = None
@@ -73,12 +80,13 @@ def _with(
 
 
 def _same_sentence(found: list[Placed], k: int) -> list[int]:
-    """The indexes of the other attributions of attribution ``k``'s sentence."""
+    """The indexes of the other attributions of attribution ``k``'s sentence (at most
+    ``_WINDOW`` on each side)."""
     s = found[k].sentence
     out: list[int] = []
     for step in (-1, 1):
         i = k + step
-        while 0 <= i < len(found) and found[i].sentence == s:
+        while 0 <= i < len(found) and found[i].sentence == s and abs(i - k) <= _WINDOW:
             out.append(i)
             i += step
     return sorted(out)
@@ -145,7 +153,8 @@ def _content(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
             continue
         cue = p.found.cue_start
         best: tuple[int, int] | None = None
-        for i, (a, b) in enumerate(spans):
+        for i in range(max(0, k - _WINDOW), min(len(spans), k + _WINDOW + 1)):
+            a, b = spans[i]
             if i == k or a is None or b is None or not a <= cue < b:
                 continue
             if _ancestors(out, i, k):
@@ -161,11 +170,12 @@ def _content(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
 
 
 def _ancestors(found: list[Placed], i: int, k: int) -> bool:
-    """True when attribution ``k`` is among the parents of attribution ``i``."""
+    """True when attribution ``k`` is among the parents of attribution ``i``, or when the
+    chain of parents is longer than ``_DEPTH`` (then no link is made: no cycle either)."""
     seen: set[int] = set()
     parent = found[i].found.parent
     while parent is not None and parent not in seen:
-        if parent == k:
+        if parent == k or len(seen) >= _DEPTH:
             return True
         seen.add(parent)
         parent = found[parent].found.parent
@@ -186,7 +196,7 @@ def _pronoun(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
         if f.resolved is not None or not (word in src.personal or possessive):
             continue
         plural = word in src.plural_pronouns
-        for i in range(k - 1, -1, -1):
+        for i in range(k - 1, max(-1, k - 1 - _WINDOW), -1):
             q = found[i]
             if q.paragraph != p.paragraph:
                 break
