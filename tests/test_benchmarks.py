@@ -55,6 +55,9 @@ def test_measure_and_prediction() -> None:
     assert run._predict_ms([(1, 10.0), (10, 1000.0)], 100) == pytest.approx(100_000.0)
 
 
+# Heavy: 27 s CPU (88 s wall on a loaded 2-core machine: peers, 11 fresh interpreters
+# for the import time, a 2-process batch); the child's 300 s timeout is a hang guard.
+@pytest.mark.heavy
 def test_quick_smoke_run_prints_every_figure(tmp_path: pathlib.Path) -> None:
     out = tmp_path / "figures.json"
     args = ["--quick", "--sizes", "1,2", "--batch-articles", "8", "--json", str(out)]
