@@ -21,6 +21,10 @@ pd = pytest.importorskip("pandas", reason="needs pip install 'osintparse[dask]'"
 
 import osintparse.dask as odask  # noqa: E402
 
+# One worker of pytest -n 2 runs this whole module (--dist loadgroup in pyproject.toml), so
+# the module's LocalCluster (two worker processes, each importing pandas and Dask) starts once.
+pytestmark = pytest.mark.xdist_group("dask_cluster")
+
 KINDS = ("claims", "quantities", "dates", "attributions", "sentences")
 
 _FR = [

@@ -248,8 +248,10 @@ def test_adversarial_input_finishes(text: Repeated) -> None:
         assert small[m.start : m.end] == m.text
 
 
-# Heavy: the slowest measured was "du 1 au " * 20 000 (160 000 characters): 4.4 s CPU for
-# both languages on a loaded 2-core machine, against the 20 s ceiling (a hang guard).
+# Heavy. Margins measured on the 2-core machine (2026-11-30, load 6): the slowest input,
+# "du 1 au " * 20 000 (160 000 characters), took 3.9 s of CPU for both languages against
+# the 20 s ceiling (a hang guard), with the largest per-character ratio full / a tenth,
+# 1.26, against bounds.MAX_PER_CHAR_RATIO = 3.
 @pytest.mark.heavy
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=str)
 def test_adversarial_input_is_linear(text: Repeated) -> None:

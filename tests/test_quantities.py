@@ -246,9 +246,10 @@ def test_adversarial_input_finishes(text: Repeated, lang: str) -> None:
         assert small[q.start : q.end] == q.text
 
 
-# Heavy: the slowest measured was "10 000 " * 50 000 (350 000 characters of dense figures):
-# 6.9 s CPU on a loaded 2-core machine, against the 20 s ceiling (a hang guard); its
-# per-character ratio full / a tenth is written in tests/bounds.py's limit terms.
+# Heavy. Margins measured on the 2-core machine (2026-11-30, load 6): the slowest input,
+# "10 000 " * 50 000 in French (350 000 characters of dense figures), took 6.8 s of CPU
+# against the 20 s ceiling (a hang guard); the largest per-character ratio full / a tenth
+# was 1.52 ("75 USD million ", fr) against bounds.MAX_PER_CHAR_RATIO = 3.
 @pytest.mark.heavy
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=str)
 @pytest.mark.parametrize("lang", ["fr", "en"])
