@@ -41,6 +41,7 @@ from osintparse.extractors.quantities import find_quantities
 from osintparse.io.html import parse_html
 from osintparse.io.serialise import (
     from_dict,
+    json_schema,
     read_jsonl,
     to_dict,
     to_json,
@@ -118,6 +119,7 @@ __all__ = [
     "find_hedges",
     "find_quantities",
     "from_dict",
+    "json_schema",
     "parse",
     "parse_html",
     "parse_many",

@@ -324,6 +324,11 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> in
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["compare"]:
         return compare_main(argv[1:], out=out)
+    if argv[:1] == ["schema"]:
+        stream = out if out is not None else sys.stdout
+        json.dump(serialize.json_schema(), stream, indent=2)
+        stream.write("\n")
+        return 0
     args = _build_parser().parse_args(argv)
     stream = out if out is not None else sys.stdout
     if args.lang is not None:

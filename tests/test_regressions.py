@@ -131,8 +131,9 @@ def test_surrogate_pair_reads_back_as_one_character() -> None:
 
 def test_from_dict_with_non_string_keys_raises_schema_error() -> None:
     """sorted() of mixed keys raised TypeError instead of SchemaError."""
+    data = {1: "x", **osintparse.to_dict(osintparse.Article(text=""))}
     with pytest.raises(osintparse.SchemaError, match="unknown field"):
-        osintparse.from_dict({1: "x", "text": ""})  # type: ignore[dict-item]
+        osintparse.from_dict(data)  # type: ignore[arg-type]
 
 
 def test_from_dict_checks_offsets_against_the_text() -> None:
@@ -146,8 +147,12 @@ def test_from_dict_checks_offsets_against_the_text() -> None:
 
 
 def test_from_dict_refuses_bool_offsets() -> None:
-    with pytest.raises(osintparse.SchemaError, match="got bool"):
-        osintparse.from_dict({"text": "a", "sentences": [{"start": False, "end": 1, "text": "a"}]})
+    data = osintparse.to_dict(osintparse.parse("a", lang="fr"))
+    data["sentences"][0]["start"] = False
+    with pytest.raises(
+        osintparse.SchemaError, match=r"sentences\[0\].start: expected int, got False"
+    ):
+        osintparse.from_dict(data)
 
 
 # -- concurrency (found by tests/test_concurrency.py) -----------------------------------
