@@ -674,7 +674,8 @@ def _run_main(
                 continue
             writer.article(item, article)
     except KeyboardInterrupt:
-        writer.finish()
+        with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C while closing
+            writer.finish()
         progress.close()
         sys.stderr.write(
             f"osintparse: interrupted; the output holds the {writer.count} article(s) finished\n"
@@ -686,7 +687,8 @@ def _run_main(
 
 
 class _Writer:
-    """Writes each article as it is parsed, in the chosen format."""
+    """Writes each article as it is parsed, in the chosen format; an interrupt never
+    cuts an article in half (see :class:`_Interrupts`)."""
 
     def __init__(
         self, args: argparse.Namespace, stream: IO[str], interrupts: _Interrupts, single: bool
@@ -696,43 +698,47 @@ class _Writer:
         self.interrupts = interrupts
         self.single = single  # one file given: --format json writes one object
         self.count = 0
-        self.table: csv.DictWriter[str] | None = None
         self.closed = False
 
-    def _put(self, text: str) -> None:
+    def _put(self, text: str, article: bool = False) -> None:
         with self.interrupts.write():
             self.stream.write(text)
             self.stream.flush()
+            self.count += int(article)
+
+    def _csv(self, rows: Sequence[dict[str, Any]], header: bool = False) -> str:
+        import io
+
+        buf = io.StringIO()
+        table = csv.DictWriter(
+            buf, fieldnames=list(tables.columns(self.args.layer)), lineterminator="\n"
+        )
+        if header:
+            table.writeheader()
+        table.writerows(rows)
+        return buf.getvalue()
 
     def start(self) -> None:
-        fmt = self.args.format
-        if fmt == "csv":
-            self.table = csv.DictWriter(
-                self.stream, fieldnames=list(tables.columns(self.args.layer)), lineterminator="\n"
-            )
-            with self.interrupts.write():
-                self.table.writeheader()
-                self.stream.flush()
-        elif fmt == "json" and not self.single:
+        if self.args.format == "csv":
+            self._put(self._csv([], header=True))
+        elif self.args.format == "json" and not self.single:
             self._put("[")
 
     def article(self, item: _Input, article: Article) -> None:
         fmt = self.args.format
         name = _shown(item.path) if item.path != "-" else "-"
         if fmt == "jsonl":
-            self._put(serialize.to_json(article) + "\n")
+            text = serialize.to_json(article) + "\n"
+        elif fmt == "json" and self.single:
+            text = serialize.to_json(article, indent=2) + "\n"
         elif fmt == "json":
-            sep = "" if self.single else ("\n" if self.count == 0 else ",\n")
-            self._put(sep + serialize.to_json(article, indent=2) + ("\n" if self.single else ""))
-        elif self.table is not None:
+            text = ("\n" if self.count == 0 else ",\n") + serialize.to_json(article, indent=2)
+        elif fmt == "csv":
             rows = [tables.csv_row(r) for r in tables.rows(article, self.args.layer, name)]
-            with self.interrupts.write():
-                self.table.writerows(rows)
-                self.stream.flush()
+            text = self._csv(rows)
         else:
-            label = "" if self.single else name
-            self._put(format_outline(article, label) + "\n\n")
-        self.count += 1
+            text = format_outline(article, "" if self.single else name) + "\n\n"
+        self._put(text, article=True)
 
     def finish(self) -> None:
         if self.closed:
