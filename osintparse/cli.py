@@ -895,7 +895,7 @@ def compare_main(argv: Sequence[str], *, out: IO[str] | None = None) -> int:
     ``--format json`` writes a list of groups (``label``, ``agreement``,
     ``conflicts`` as pairs of figure indexes, ``figures``), ``--format csv`` one
     row per figure with the columns of
-    :func:`osintparse.comparison.comparison_records` (an unbounded side of an
+    ``osintparse.comparison.comparison_records`` (an unbounded side of an
     interval is empty, ``null`` in JSON).
 
     Examples

@@ -30,9 +30,9 @@ from osintparse.errors import (
     PipelineError,
     PipelineOrderError,
 )
+from osintparse.extractors import base as _base
 from osintparse.extractors.base import (
     BASE_LAYERS,
-    DEFAULT_EXTRACTORS,
     Document,
     Extractor,
     ExtractorFactory,
@@ -45,6 +45,10 @@ from osintparse.lang import detect_language
 from osintparse.model import Article, coerce_published
 
 __all__ = ["DEFAULT_EXTRACTORS", "Pipeline", "parse"]
+
+#: The extractors :meth:`Pipeline.default` runs, in order, when they are available
+#: (then any registered or installed extractor declaring ``default = True``).
+DEFAULT_EXTRACTORS = _base.DEFAULT_EXTRACTORS
 
 # Article fields no extractor may produce: they are set by the pipeline itself.
 _RESERVED = frozenset(f.name for f in attrs.fields(Article)) - set(layers.names())

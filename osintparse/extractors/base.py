@@ -563,7 +563,7 @@ def _info(name: str) -> ExtractorInfo:
 def describe_extractors() -> tuple[ExtractorInfo, ...]:
     """Describe every available extractor: its layers, whether it is a default, its origin.
 
-    Never raises for a broken plugin: its :attr:`ExtractorInfo.error` says what failed.
+    Never raises for a broken plugin: its ``error`` says what failed.
 
     Examples
     --------

@@ -5,7 +5,7 @@ imported only when :func:`parse_html` is called.
 
 Two limits keep any page safe to parse:
 
-* **size**: pages above :data:`DEFAULT_MAX_HTML` (5 000 000 characters of a ``str``
+* **size**: pages above :data:`DEFAULT_MAX_HTML` (2 000 000 characters of a ``str``
   or bytes of ``bytes``) are refused with :class:`~osintparse.InputTooLargeError`,
   as trafilatura's time grows faster than the page beyond a few megabytes; pass
   ``max_size=None`` to lift the limit;
@@ -58,7 +58,7 @@ __all__ = ["DEFAULT_MAX_HTML", "extract_html", "parse_html", "visible_text"]
 
 #: The largest page :func:`parse_html` and :func:`extract_html` read unless told
 #: otherwise: characters of a ``str``, bytes of ``bytes``.
-DEFAULT_MAX_HTML = 5_000_000
+DEFAULT_MAX_HTML = 2_000_000
 
 
 def _metadata(html: str | bytes, url: str | None) -> dict[str, Any]:
