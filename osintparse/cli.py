@@ -368,8 +368,8 @@ def _read(item: _Input, args: argparse.Namespace, given: frozenset[str]) -> byte
         data = sys.stdin.buffer.read(limit + 1 if limit is not None else -1)
         if limit is not None and len(data) > limit:
             raise InputTooLargeError(
-                f"<stdin>: more than the limit of {limit:,} bytes (--max-bytes); raise the "
-                "limit (e.g. --max-bytes 50M, or 0 for no limit)"
+                f"<stdin>: larger than the limit of {limit:,} bytes (--max-bytes); raise "
+                "the limit (e.g. --max-bytes 50M, or 0 for no limit)"
             )
         return data
     return read_file(
@@ -538,7 +538,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "'osintparse compare FILE...' (figures side by side), 'osintparse extractors' (what "
         "is installed), 'osintparse schema' (the JSON Schema of the output).",
     )
-    p.add_argument("--version", action="version", version=f"osintparse {_version()}")
+    p.add_argument("--version", action="store_true", help="print the version and exit")
     p.add_argument(
         "files",
         nargs="+",
@@ -767,6 +767,9 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> in
         return _guarded(_schema, out)
     if argv[:1] == ["extractors"]:
         return extractors_main(argv[1:], out=out)
+    if "--version" in argv[: argv.index("--") if "--" in argv else len(argv)]:
+        (out if out is not None else sys.stdout).write(f"osintparse {_version()}\n")
+        return 0
     args = _build_parser().parse_args(argv)
     if not _check_lang(args):
         return 2
@@ -847,7 +850,7 @@ def _extractor_table(infos: Sequence[Any]) -> str:
         if i.error:
             rows.append((i.name, "?", "?", "?", "?", f"{i.origin}  ERROR: {i.error}"))
             continue
-        default = ("yes" + (f" (after {i.after})" if i.after else "")) if i.default else "no"
+        default = ("yes" + (f" (after {i.after})" if i.after else "")) if i.default else "-"
         rows.append(
             (
                 i.name,

@@ -419,7 +419,7 @@ def _warn_if_path(text: object, caller: str) -> None:
         ("/" in text or os.sep in text) and os.path.isfile(text)
     ):
         warnings.warn(
-            f"{caller} got {text[:80]!r}, which looks like a file name or address, not an "
+            f"{caller} was given {text[:80]!r}, which looks like a file name or address, not an "
             "article, and parses it as text; to parse the file, pass its contents: "
             f"osintparse.parse(pathlib.Path({text[:80]!r}).read_text(encoding='utf-8')) "
             "(a web page: osintparse.parse_html(data))",

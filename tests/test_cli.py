@@ -341,17 +341,18 @@ def test_max_bytes_limits_every_input(tmp_path: pathlib.Path) -> None:
     assert r.returncode == 1
     assert len(r.stdout.splitlines()) == 1
     assert r.stderr.decode() == (
-        f"osintparse: error: {big}: 2,500 bytes, the limit of 1,000 bytes (--max-bytes); split "
-        "the file, or raise the limit (e.g. --max-bytes 50M, or 0 for no limit)\n"
+        f"osintparse: error: {big}: 2,500 bytes, larger than the limit of 1,000 bytes "
+        "(--max-bytes); split the file, or raise the limit (e.g. --max-bytes 50M, or 0 for no "
+        "limit)\n"
     )
     assert run(str(big), "--format", "jsonl", "--max-bytes", "0").returncode == 0
     assert run(str(big), "--format", "jsonl", "--max-bytes", "2500").returncode == 0
     r = run("/dev/zero", "--format", "jsonl")  # an explicit device: bounded by the default
     assert r.returncode == 1
-    assert "/dev/zero: more than the limit of 10,000,000 bytes" in r.stderr.decode()
+    assert "/dev/zero: larger than the limit of 10,000,000 bytes" in r.stderr.decode()
     r = run("-", "--max-bytes", "10", stdin=b"x" * 11)
     assert r.returncode == 1
-    assert "<stdin>: more than the limit of 10 bytes" in r.stderr.decode()
+    assert "<stdin>: larger than the limit of 10 bytes" in r.stderr.decode()
     bad = run(str(small), "--max-bytes", "lots")
     assert bad.returncode == 2
     assert "'lots' is not a size" in bad.stderr.decode()

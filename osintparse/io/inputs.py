@@ -98,10 +98,10 @@ def _kind(mode: int) -> str:
 
 
 def _too_large(name: str, size: int, max_bytes: int, at_least: bool) -> InputTooLargeError:
-    more = "more than" if at_least else f"{size:,} bytes,"
+    size_part = "" if at_least else f" {size:,} bytes,"
     return InputTooLargeError(
-        f"{name}: {more} the limit of {max_bytes:,} bytes (--max-bytes); split the file, "
-        "or raise the limit (e.g. --max-bytes 50M, or 0 for no limit)"
+        f"{name}:{size_part} larger than the limit of {max_bytes:,} bytes (--max-bytes); "
+        "split the file, or raise the limit (e.g. --max-bytes 50M, or 0 for no limit)"
     )
 
 
@@ -140,7 +140,7 @@ def read_file(
     >>> read_file("/dev/zero", max_bytes=10)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    osintparse.errors.InputTooLargeError: /dev/zero: more than the limit of 10 bytes ...
+    osintparse.errors.InputTooLargeError: /dev/zero: larger than the limit of 10 bytes ...
     >>> read_file("/dev/null", regular_only=True)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
