@@ -337,7 +337,7 @@ def _walk(root: str, force_html: bool) -> Iterator[_Input]:
                 stack.append(entry.path)
             elif entry.name.lower().endswith(_ARTICLE_SUFFIXES):
                 found.append(_Input(entry.path, _is_html(entry.path, force_html)))
-    found.sort(key=lambda item: os.fsencode(item.path))
+    found.sort(key=lambda item: os.fsencode(item.path).split(os.fsencode(os.sep)))
     yield from found
 
 

@@ -164,8 +164,15 @@ def test_visible_text_is_linear(unit: str) -> None:
             best = min(best, time.perf_counter() - t)
         return best
 
-    small, large = cost(50_000), cost(500_000)
-    assert large < 10 * 4.0 * max(small, 2e-3), (small, large)  # linear: 10x; quadratic: 100x
+    # Linear: 10x the time for 10x the page; quadratic: 100x. On a loaded machine one
+    # measurement can be off, so up to three are taken: a quadratic pass fails them all.
+    tries = []
+    for _ in range(3):
+        small, large = cost(50_000), cost(500_000)
+        tries.append((small, large))
+        if large < 10 * 4.0 * max(small, 2e-3):
+            return
+    pytest.fail(f"not linear: {tries}")
 
 
 def test_page_size_limit() -> None:

@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import stat
 from collections.abc import Callable
@@ -155,21 +156,29 @@ def read_file(
     except OSError as err:
         reason = err.strerror or type(err).__name__
         raise ReadError(f"{name}: cannot read ({reason}); check the path") from None
-    with os.fdopen(fd, "rb", buffering=0, closefd=True) as fh:
+    try:
         info = os.fstat(fd)
-        regular = stat.S_ISREG(info.st_mode)
-        if regular_only and not regular:
+        if stat.S_ISDIR(info.st_mode) or (regular_only and not stat.S_ISREG(info.st_mode)):
             raise ReadError(
-                f"{name}: {_kind(info.st_mode)}, not a regular file; skipped (only "
-                "regular files are read from directories)"
+                f"{name}: {_kind(info.st_mode)}, not a regular file; "
+                + (
+                    "skipped (only regular files are read from directories)"
+                    if regular_only
+                    else "give a file"
+                )
             )
-        if max_bytes is not None and regular and info.st_size > max_bytes:
+        if max_bytes is not None and stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
             raise _too_large(name, info.st_size, max_bytes, at_least=False)
-        try:
-            data = _read_at_most(fh.read, None if max_bytes is None else max_bytes + 1)
-        except OSError as err:
-            reason = err.strerror or type(err).__name__
-            raise ReadError(f"{name}: cannot read ({reason}); check the path") from None
+        data = _read_at_most(
+            functools.partial(os.read, fd), None if max_bytes is None else max_bytes + 1
+        )
+    except OSError as err:
+        if isinstance(err, ReadError):
+            raise
+        reason = err.strerror or type(err).__name__
+        raise ReadError(f"{name}: cannot read ({reason}); check the path") from None
+    finally:
+        os.close(fd)
     if max_bytes is not None and len(data) > max_bytes:
         raise _too_large(name, len(data), max_bytes, at_least=True)
     return data
