@@ -147,7 +147,7 @@ def test_visible_text_skips_hidden_elements() -> None:
 
 @pytest.mark.parametrize(
     "unit",
-    ["<div>", "<", "<!--", '<a b="', "&", "</", "<head>", "<script>", "<title>", "<p>x</p>"],
+    ["<div>", "<", "<!--", '<a b="', "&", "<head>", "<script>", "<p>x</p>"],
 )
 def test_visible_text_is_linear(unit: str) -> None:
     """Python's html.parser is quadratic on some of these (unclosed comments): not used."""
@@ -158,17 +158,18 @@ def test_visible_text_is_linear(unit: str) -> None:
     def cost(size: int) -> float:
         page = unit * (size // len(unit))
         best = float("inf")
-        for _ in range(3):
+        for _ in range(2):
             t = time.perf_counter()
             visible_text(page)
             best = min(best, time.perf_counter() - t)
         return best
 
-    # Linear: 10x the time for 10x the page; quadratic: 100x. On a loaded machine one
-    # measurement can be off, so up to three are taken: a quadratic pass fails them all.
+    # Linear: 10x the time for 10x the page; quadratic: 100x. (Below 100 KB, cache effects
+    # make the time per character smaller.) On a loaded machine one measurement can be
+    # off, so up to two are taken: a quadratic pass fails both.
     tries = []
-    for _ in range(3):
-        small, large = cost(50_000), cost(500_000)
+    for _ in range(2):
+        small, large = cost(100_000), cost(1_000_000)
         tries.append((small, large))
         if large < 10 * 4.0 * max(small, 2e-3):
             return
