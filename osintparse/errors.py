@@ -10,7 +10,7 @@ Examples
 ...     osintparse.parse("Bonjour", lang="xx")
 ... except osintparse.UnsupportedLanguageError as err:
 ...     print(err.supported)
-('en', 'fr')
+('en', 'es', 'fr')
 """
 
 from __future__ import annotations

@@ -18,14 +18,15 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 import regex
 
-__all__ = ["Normalized", "normalize", "split_sentences"]
+__all__ = ["Normalized", "normalize", "split_sentences", "token_before"]
 
 # One-to-one replacements: the normalised text keeps every offset.
 _ONE_TO_ONE = str.maketrans(
@@ -231,12 +232,25 @@ _TOKEN_BEFORE = regex.compile(r"(?r)(\S+)$")
 _WS = frozenset(" \n\r\t\f\v\u2028\u2029\x85")
 
 
+def token_before(text: str, pos: int) -> str:
+    """Return the run of non-space characters ending at ``pos``, opening marks stripped.
+
+    At most the 20 characters before ``pos`` are looked at (a token is a word or an
+    abbreviation); opening brackets and quotes before it are left out.
+
+    Examples
+    --------
+    >>> token_before("(M. Dupont", 2), token_before("a  ", 3)
+    ('M', '')
+    """
+    m = _TOKEN_BEFORE.search(text[max(0, pos - 20) : pos])
+    return m.group(1).lstrip("(\u00ab\"'[") if m is not None else ""
+
+
 def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
-    window = text[max(0, dot - 20) : dot]
-    m = _TOKEN_BEFORE.search(window)
-    if m is None:
+    token = token_before(text, dot)
+    if not token:
         return False
-    token = m.group(1).lstrip("(\u00ab\"'[")
     if token in abbreviations:
         return True
     # Initials: "J." in "J. Smith", "U.S." handled by the lexicon.
@@ -244,7 +258,12 @@ def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool
 
 
 def split_sentences(
-    text: str, start: int = 0, end: int | None = None, *, abbreviations: Iterable[str] = ()
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    abbreviations: Iterable[str] = (),
+    no_break: Callable[[str, int], object] | None = None,
 ) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` offsets of the sentences in ``text[start:end]``.
 
@@ -255,23 +274,28 @@ def split_sentences(
     ----------
     abbreviations
         Tokens (without their final period) after which a period is not a boundary.
+    no_break
+        Called with ``text`` and the offset of a period that could end a sentence;
+        a true result means the sentence goes on. It replaces ``abbreviations``
+        and the initials rule ("J. Smith"), so a caller can keep its own rules
+        (the structure extractor's rule table does).
 
     Examples
     --------
     >>> t = "M. Dupont a vu 10 000 soldats. Il l'a dit ? Oui, 6,8 %."
     >>> [t[s:e] for s, e in split_sentences(t, abbreviations={"M"})]
     ['M. Dupont a vu 10 000 soldats.', "Il l'a dit ?", 'Oui, 6,8 %.']
+    >>> u = "A b. C d. E f."
+    >>> [u[s:e] for s, e in split_sentences(u, no_break=lambda text, dot: dot == 8)]
+    ['A b.', 'C d. E f.']
     """
     stop = len(text) if end is None else end
-    abbrevs = frozenset(abbreviations)
+    if no_break is None:
+        no_break = functools.partial(_is_abbreviation, abbreviations=frozenset(abbreviations))
     cursor = start
     for m in _BOUNDARY.finditer(text, start, stop):
         dot = m.start()
-        if (
-            text[dot] == "."
-            and not text.startswith("..", dot)
-            and _is_abbreviation(text, dot, abbrevs)
-        ):
+        if text[dot] == "." and not text.startswith("..", dot) and no_break(text, dot):
             continue
         span = _trim(text, cursor, m.end())
         if span is not None:

@@ -32,8 +32,8 @@ def test_empty_and_whitespace_give_empty_article(text: str) -> None:
 def test_unsupported_language_lists_supported() -> None:
     with pytest.raises(osintparse.UnsupportedLanguageError) as err:
         osintparse.parse("Hallo Welt", lang="xx")
-    assert err.value.supported == ("en", "fr")
-    assert "en, fr" in str(err.value)
+    assert err.value.supported == ("en", "es", "fr")
+    assert "en, es, fr" in str(err.value)
 
 
 def test_language_codes_are_normalised() -> None:
@@ -104,7 +104,7 @@ def test_lang_of_the_wrong_type(value: object) -> None:
 
 @pytest.mark.parametrize("value", ["", " ", "xx", "french", "zz-FR", "fr\x00"])
 def test_unknown_language_codes(value: str) -> None:
-    with pytest.raises(osintparse.UnsupportedLanguageError, match="use one of: en, fr") as err:
+    with pytest.raises(osintparse.UnsupportedLanguageError, match="use one of: en, es, fr") as err:
         osintparse.parse("Un texte.", lang=value)
     assert err.value.lang == value
     assert isinstance(err.value, ValueError)

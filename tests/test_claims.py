@@ -10,6 +10,7 @@ import pytest
 import osintparse
 from osintparse import ParagraphKind, Stance
 from osintparse.extractors.claims import BASE_CERTAINTY, build_claims
+from tests.conftest import ROOT
 
 DATA = pathlib.Path(__file__).parent / "data"
 
@@ -70,7 +71,7 @@ def test_seed_pronoun_subject_inherits(seed: osintparse.Article) -> None:
     assert sources(c)
     assert "experts" in sources(c)[0]
     assert c.stance is Stance.ASSERTED
-    assert c.rule.startswith("inherited:pronoun")
+    assert c.rule == "sentence+inherited:pronoun:ils"
     assert c.certainty < BASE_CERTAINTY[Stance.ASSERTED]
 
 
@@ -231,3 +232,170 @@ def test_comparison_dataframe(three: list[osintparse.Article]) -> None:
     assert group["conflict"].any()
     assert not group["agreement"].any()
     assert set(df.columns) >= {"value", "low", "high", "sources", "stance", "dates"}
+
+
+# --- rule tables ---------------------------------------------------------------------
+
+
+def test_seed_claim_rules_name_what_applied(seed: osintparse.Article) -> None:
+    assert claim_with(seed, "plus de 10 000").rule == "sentence+anaphora+corroborated"
+    assert claim_with(seed, "Le soutien constant").rule == "sentence"
+
+
+@pytest.mark.parametrize(
+    ("lang", "second", "rule"),
+    [
+        ("fr", "En outre, 20 chars ont suivi.", "continuation:en outre"),
+        ("fr", "D’autre part, 20 chars ont suivi.", "continuation:d'autre part"),
+        ("fr", "Auraient aussi fui 20 civils.", "reported_speech:auraient"),
+        ("fr", "Ils seraient épuisés.", "pronoun:ils"),
+        ("fr", "À l’heure actuelle, ils sont épuisés.", "pronoun:ils"),
+        ("fr", "Ces derniers sont épuisés.", "pronoun:ces derniers"),
+        ("en", "Reportedly, 5 died.", "reported_speech:reportedly"),
+        ("en", "In addition, 20 tanks came.", "continuation:in addition"),
+        ("en", "At present, the latter are exhausted.", "pronoun:the latter"),
+    ],
+)
+def test_each_inheritance_rule(lang: str, second: str, rule: str) -> None:
+    first = {
+        "fr": "Selon le ministère, 300 soldats sont arrivés.",
+        "en": "The ministry said 300 troops arrived.",
+    }
+    a = osintparse.parse(f"Titre\n\n{first[lang]} {second}", lang=lang)
+    assert a.claims[-2].attributions
+    assert a.claims[-1].rule == f"sentence+inherited:{rule}"
+    # The sources are the previous claim's tuple itself, not a copy.
+    assert a.claims[-1].attributions is a.claims[-2].attributions
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "rule"),
+    [
+        ("fr", "« Ces derniers, eux, sont partis.", "pronoun:ces derniers"),
+        ("fr", "Auraient-ils fui ?", None),  # "auraient-ils" is one word
+        ("fr", "Ilsa est partie.", None),
+        ("fr", "EN OUTRE, rien.", "continuation:en outre"),
+        ("fr", "Enfin, elles partent.", "pronoun:elles"),
+        ("en", "— They left.", "pronoun:they"),
+        ("en", "Theyre", None),
+    ],
+)
+def test_inheritance_rules_read_words_whole(lang: str, sentence: str, rule: str | None) -> None:
+    from osintparse.extractors.claims._rules import inherits, lexicon
+
+    assert inherits(sentence, lexicon(lang)) == rule
+
+
+def test_a_long_opening_adverbial_stops_inheritance() -> None:
+    text = "Titre\n\nSelon le ministère, 300 soldats sont arrivés. {}, ils sont partis."
+    near = osintparse.parse(text.format("Hier"), lang="fr").claims[-1]
+    far = osintparse.parse(
+        text.format("Dans la nuit de samedi à dimanche vers trois heures"), lang="fr"
+    )
+    assert near.inherited
+    assert not far.claims[-1].inherited  # longer than [claims] adverbial_max_chars (40)
+
+
+def _chain(n: int) -> tuple[str, list[osintparse.Sentence], list[osintparse.Attribution]]:
+    """n sources of one sentence, then n sentences that inherit them (issue 17, item 1)."""
+    text = "Selon Jean, " * n + "les soldats sont là." + " Il le dit." * n
+    first_end = 12 * n + 20
+    sentences = [osintparse.Sentence(start=0, end=first_end, text=text[:first_end])]
+    for i in range(n):
+        s = first_end + 11 * i + 1
+        sentences.append(osintparse.Sentence(start=s, end=s + 10, text=text[s : s + 10]))
+    attributions = [
+        osintparse.Attribution(
+            start=12 * i,
+            end=12 * i + 11,
+            text=text[12 * i : 12 * i + 11],
+            source="Jean",
+            source_start=12 * i + 6,
+            source_end=12 * i + 10,
+            cue="Selon",
+            cue_start=12 * i,
+            cue_end=12 * i + 5,
+            stance="reported",
+            content_start=12 * n,
+            content_end=first_end,
+        )
+        for i in range(n)
+    ]
+    return text, sentences, attributions
+
+
+def test_inheriting_chains_and_many_sources_are_linear() -> None:
+    import time
+
+    def cost(n: int) -> float:
+        text, sentences, attributions = _chain(n)
+        best = float("inf")
+        for _ in range(3):
+            t = time.process_time()
+            claims = build_claims(text, lang="fr", sentences=sentences, attributions=attributions)
+            best = min(best, time.process_time() - t)
+        assert len(claims) == n + 1
+        assert all(c.attributions is claims[0].attributions for c in claims[1:])
+        assert len(claims[0].attributions) == n
+        return best
+
+    small, large = cost(250), cost(2000)
+    # Linear: 8 times the input, about 8 times the time; quadratic would be 64 times
+    # (the list-membership deduplication took 25 s for n=800).
+    assert large / max(small, 1e-4) < 24, (small, large)
+
+
+def _anaphoric_pair(text: str) -> tuple[list[osintparse.Sentence], list[osintparse.Attribution]]:
+    cut = text.index(" C'est") + 1
+    sentences = [
+        osintparse.Sentence(start=0, end=cut - 1, text=text[: cut - 1]),
+        osintparse.Sentence(start=cut, end=len(text), text=text[cut:]),
+    ]
+    a = osintparse.Attribution(
+        start=cut + 6,
+        end=len(text) - 1,
+        text=text[cut + 6 : -1],
+        source="X",
+        source_start=len(text) - 2,
+        source_end=len(text) - 1,
+        cue="indique",
+        cue_start=cut + 11,
+        cue_end=cut + 18,
+        stance="reported",
+        content_start=0,
+        content_end=cut - 1,
+        anaphoric=True,
+    )
+    return sentences, [a]
+
+
+def test_anaphora_joins_only_with_a_language() -> None:
+    text = "Trois morts. C'est ce qu'indique X."
+    sentences, attributions = _anaphoric_pair(text)
+    fr = build_claims(text, lang="fr", sentences=sentences, attributions=attributions)
+    assert [(c.text, c.rule) for c in fr] == [(text, "sentence+anaphora")]
+    none = build_claims(text, lang=None, sentences=sentences, attributions=attributions)
+    assert [c.text for c in none] == ["Trois morts.", "C'est ce qu'indique X."]
+    assert none[0].attributions == fr[0].attributions  # attached by content either way
+
+
+def test_adjustment_rules_match_the_adjustments_table() -> None:
+    from osintparse.extractors.claims import ADJUSTMENTS
+    from osintparse.extractors.claims._rules import ADJUSTMENT_RULES
+
+    assert ADJUSTMENT_RULES.names() == tuple(ADJUSTMENTS)
+
+
+def test_every_rule_has_a_summary_and_is_on_the_docs_page() -> None:
+    from osintparse.extractors.claims._engine import STEPS
+    from osintparse.extractors.claims._rules import ADJUSTMENT_RULES, INHERITANCE
+
+    page = (ROOT / "docs" / "extractors" / "claims.md").read_text(encoding="utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("| ")]
+    missing = []
+    for table in (STEPS, INHERITANCE, ADJUSTMENT_RULES):
+        for rule in table:
+            assert rule.summary, f"{table.name} rule {rule.name!r} has no docstring"
+            if not any(f"| `{rule.name}` |" in row for row in rows):
+                missing.append(rule.name)
+    assert missing == [], f"rules missing from docs/extractors/claims.md: {missing}"

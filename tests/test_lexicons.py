@@ -15,7 +15,7 @@ def _shape(value: object) -> object:
 
 def test_every_language_has_the_same_files() -> None:
     langs = lexicons.supported_languages()
-    assert langs == ("en", "fr")
+    assert langs == ("en", "es", "fr")
     names = {lang: lexicons.lexicon_names(lang) for lang in langs}
     assert len(set(names.values())) == 1, names
 

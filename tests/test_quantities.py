@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,25 +39,46 @@ def _check(q: Quantity, exp: dict[str, Any]) -> None:
             assert got == want, (key, got, want)
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+# Every supported language has golden cases: a new lexicon folder needs its cases too.
+GOLDEN_LANGS = osintparse.supported_languages()
+
+
+@pytest.mark.parametrize("lang", GOLDEN_LANGS)
 def test_golden_files_exist_and_cover_negatives(lang: str) -> None:
     cases = _load(lang)
     assert len(cases) >= 50
     assert sum(1 for c in cases if not c["expect"]) >= 10
     assert len({c["id"] for c in cases}) == len(cases)
+    for c in cases:
+        assert c.get("status", "pass") in {"pass", "fail"}, c["id"]
+        assert c.get("status") != "fail" or c.get("reason"), f"{c['id']}: a known failure says why"
 
 
-@pytest.mark.parametrize(
-    ("lang", "case"),
-    [(lang, c) for lang in ("fr", "en") for c in _load(lang)],
-    ids=lambda v: v["id"] if isinstance(v, dict) else v,
-)
-def test_golden_case(lang: str, case: dict[str, Any]) -> None:
-    found = find_quantities(case["text"], lang=lang)
+def _matches_case(found: tuple[Quantity, ...], case: dict[str, Any]) -> None:
     assert len(found) == len(case["expect"]), [q.text for q in found]
     for q, exp in zip(found, case["expect"], strict=True):
         assert case["text"][q.start : q.end] == q.text
         _check(q, exp)
+
+
+@pytest.mark.parametrize(
+    ("lang", "case"),
+    [(lang, c) for lang in GOLDEN_LANGS for c in _load(lang)],
+    ids=lambda v: v["id"] if isinstance(v, dict) else v,
+)
+def test_golden_case(lang: str, case: dict[str, Any]) -> None:
+    found = find_quantities(case["text"], lang=lang)
+    for q in found:
+        assert case["text"][q.start : q.end] == q.text
+    if case.get("status") == "fail":
+        # A known failure, kept as data with its reason: it must still fail, or the case
+        # is updated to "status": "pass".
+        try:
+            _matches_case(found, case)
+        except AssertionError:
+            return
+        pytest.fail(f"known failure now passes, set its status to pass: {case['id']}")
+    _matches_case(found, case)
 
 
 def test_seed_gives_exactly_three_quantities(seed: osintparse.Article) -> None:
@@ -278,3 +300,174 @@ def test_invariants_hold_on_any_text(text: str, lang: str) -> None:
 def test_regressions_found_by_fuzzing(text: str, lang: str) -> None:
     for q in find_quantities(text, lang=lang):
         assert text[q.start : q.end] == q.text
+
+
+# -- rule tables ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "rule"),
+    [
+        ("plus de 10 km", "fr", "qualifier:plus de|digits|unit:km"),
+        ("Près d’un millier d’ingénieurs", "fr", "qualifier:près d'|vague:millier|noun"),
+        ("des dizaines de milliers de civils", "fr", "vague:dizaines+milliers|noun"),
+        ("entre 10 et 20 soldats", "fr", "digits|range:between|noun"),
+        ("2 millions de dollars", "fr", "digits+scale:millions|unit:dollars"),
+        ("½ litre", "fr", "fraction|unit:litre"),
+        ("from 5 to 10 km", "en", "digits|range:from|unit:km"),
+        ("3-5 km", "en", "digits|range:dash|unit:km"),
+        ("10 to 20 soldiers", "en", "digits|range:joiner|noun"),
+        ("one in three", "en", "words|ratio"),
+        ("minus 5", "en", "sign|digits"),
+        ("< -30", "en", "qualifier:<|sign|digits"),
+        ("$-99.99", "en", "currency-sign|digits|prefix-unit:$"),
+        ("75 USD million", "en", "digits|unit:USD|unit-scale:million"),
+        ("30 MUSD", "en", "digits|unit:MUSD|unit-scale"),
+        ("5000 or more", "en", "digits|postfix:or more"),
+        ("less than 5000 or equal", "en", "qualifier:less than|digits|inclusive"),
+        ("1.3x10^6", "en", "digits+times-ten"),
+        ("1e10", "en", "digits+exponent"),
+        ("1.1^23", "en", "digits+power"),
+        ("10k", "en", "digits+scale:k"),
+        ("a dollar", "en", "article-unit:a|unit:dollar"),
+        ("20 dollars 43 cents", "en", "digits|unit:dollars+subunit"),
+        (
+            "more than 10 and less than 20",
+            "en",
+            "qualifier:more than|digits+bounds+qualifier:less than|digits",
+        ),
+        ("5 feet 2 inches", "en", "digits|unit:feet+compound+digits|unit:inches"),
+        ("five (5) years", "en", "words+restated"),
+    ],
+)
+def test_rule_names_the_entries_that_produced_the_quantity(text: str, lang: str, rule: str) -> None:
+    (q,) = find_quantities(text, lang=lang)
+    assert q.rule == rule
+
+
+def _tables() -> dict[str, Any]:
+    from osintparse.extractors.quantities import _context, _merges, _numbers, _steps
+
+    return {
+        "atoms": _numbers.ATOMS,
+        "notations": _numbers.NOTATIONS,
+        "number words": _numbers.WORD_STEPS,
+        "steps": _steps.STEPS,
+        "ranges": _steps.RANGES,
+        "noun phrases": _context.NOUN_PHRASES,
+        "passes": _merges.PASSES,
+    }
+
+
+def test_every_rule_of_every_table_is_on_the_docs_page() -> None:
+    page = (pathlib.Path(__file__).parents[1] / "docs" / "extractors" / "quantities.md").read_text(
+        "utf-8"
+    )
+    missing = [
+        f"{table}: {name}"
+        for table, rules in _tables().items()
+        for name in rules.names()
+        if f"| `{name}` |" not in page
+    ]
+    assert missing == [], "rules missing from the rule tables of docs/extractors/quantities.md"
+
+
+def test_every_rule_has_a_summary() -> None:
+    assert [
+        f"{table}: {r.name}" for table, rules in _tables().items() for r in rules if not r.summary
+    ] == []
+
+
+# -- languages as data ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("two hundred and fifty", "en", 250),
+        ("one thousand two hundred thirty four", "en", 1234),
+        ("ninety nine thousand nine hundred ninety nine", "en", 99999),
+        ("two million three hundred thousand", "en", 2300000),
+        ("eleven hundred and five", "en", 1105),
+        ("a hundred", "en", 100),
+        ("three hundred thousand million", "en", 300_000_000_000),
+        ("quatre-vingt-dix-neuf", "fr", 99),
+        ("soixante et onze", "fr", 71),
+        ("quatre-vingts", "fr", 80),
+        ("deux cent cinquante", "fr", 250),
+        ("mille deux cents", "fr", 1200),
+        ("cent vingt-trois mille quatre cent cinquante-six", "fr", 123456),
+        ("un million", "fr", 1000000),
+        ("doscientos cincuenta", "es", 250),
+        ("noventa y nueve", "es", 99),
+        ("dos mil trescientos cuarenta y cinco", "es", 2345),
+        ("tres mil millones", "es", 3_000_000_000),
+    ],
+)
+def test_own_reader_reads_ordinary_integers_without_text2num(
+    text: str, lang: str, value: float
+) -> None:
+    from osintparse.extractors.quantities._numbers import _grammar, _own_words, _tokens
+
+    assert _own_words(_tokens(text), _grammar(lang)) == value
+
+
+def test_a_language_without_text2num_reads_number_words_with_its_own_rules(
+    tmp_path: pathlib.Path,
+) -> None:
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from osintparse import lexicons
+
+    package = pathlib.Path(osintparse.__file__).resolve().parent / "lexicons"
+    codes = {src: f"z{chr(ord('a') + i)}" for i, src in enumerate(GOLDEN_LANGS)}
+    for src, code in codes.items():
+        shutil.copytree(package / src, tmp_path / code)
+        path = tmp_path / code / "language.toml"
+        text = regex.sub(r'(?m)^text2num = ".*"$', 'text2num = ""', path.read_text("utf-8"))
+        path.write_text(text, "utf-8")
+    probe = (
+        "import json, sys\n"
+        "from osintparse import find_quantities, lexicons\n"
+        "cases = json.loads(sys.argv[1])\n"
+        "assert all(lexicons.parser_code(lang, 'text2num') is None for lang, _ in cases)\n"
+        "print(json.dumps([[[q.start, q.end, q.value, q.unit, q.noun] for q in"
+        " find_quantities(text, lang=lang)] for lang, text in cases]))\n"
+    )
+    cases = [(lang, c["text"]) for lang in GOLDEN_LANGS for c in _load(lang)]
+    copies = [(codes[lang], text) for lang, text in cases]
+    done = subprocess.run(
+        [sys.executable, "-c", probe, json.dumps(copies)],
+        env={**os.environ, lexicons.ENV_PATH: str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    expected = [
+        [[q.start, q.end, q.value, q.unit, q.noun] for q in find_quantities(text, lang=lang)]
+        for lang, text in cases
+    ]
+    assert json.loads(done.stdout) == expected
+
+
+def test_common_units_name_units_of_the_lexicons() -> None:
+    from osintparse import lexicons
+
+    names: set[str] = set()
+    for lang in lexicons.supported_languages():
+        units = lexicons.load(lang, "units")
+        for table in ("prefix", "suffix", "final_suffix"):
+            names.update(units[table].values())
+    common = lexicons.common("units")
+    listed = {u for sizes in common["dimensions"].values() for u in sizes}
+    listed |= set(common["parts"]) | set(common["parts"].values())
+    listed |= set(common["article"]["excluded"]) | set(common["clock"]["units"])
+    assert sorted(listed - names) == []
+    assert set(common["parts"]) | set(common["parts"].values()) <= {
+        u for sizes in common["dimensions"].values() for u in sizes
+    }

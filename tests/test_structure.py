@@ -6,7 +6,7 @@ import pytest
 
 import osintparse
 from osintparse import ParagraphKind
-from tests.conftest import assert_offsets
+from tests.conftest import ROOT, assert_offsets
 
 
 def kinds(article: osintparse.Article) -> list[str]:
@@ -93,3 +93,69 @@ def test_sentences_point_to_paragraph_and_section() -> None:
     last = a.sentences[-1]
     assert a.paragraphs[last.paragraph].text == "D e f. G h i."
     assert a.sections[last.section].heading == "Intertitre"
+
+
+# --- rule tables ---------------------------------------------------------------------
+
+
+def test_paragraph_rule_names_the_rule_that_classified_it() -> None:
+    text = (
+        "Russia moves troops north\n\n"
+        "More than 10,000 soldiers crossed the\nborder, officials said.\n\n"
+        "Background\n\n"
+        "The war began in 2022.\n\n"
+        "## Notes\n\n"
+        "***\n\n"
+        "Read more: the war in Ukraine\n\n"
+        "Back to top\n"
+    )
+    a = osintparse.parse(text, lang="en")
+    assert [p.rule for p in a.paragraphs] == [
+        "title",
+        "body+hard-wrap",
+        "heading",
+        "body",
+        "markdown-heading",
+        "separator",
+        "boilerplate-prefix:read more",
+        "boilerplate-line:back to top",
+    ]
+
+
+def test_sentence_break_rules() -> None:
+    from osintparse.extractors.structure._rules import lexicon, no_break
+
+    fr = lexicon("fr")
+    assert no_break("Selon M. Dupont", 7, fr) == "abbreviation:M"
+    assert no_break("Selon J. Dupont", 7, fr) == "initial-letter:J"
+    assert no_break("Il est parti. Dupont", 12, fr) is None
+    a = osintparse.parse("Titre\n\nM. Dupont et J. Smith sont là. Ils partent.", lang="fr")
+    assert [s.text for s in a.body_sentences] == [
+        "M. Dupont et J. Smith sont là.",
+        "Ils partent.",
+    ]
+
+
+def _tables() -> list[tuple[str, str, str]]:
+    from osintparse.extractors.structure import _rules
+
+    tables = [_rules.JOINS, _rules.BOILERPLATE, _rules.PARAGRAPHS, _rules.SENTENCES]
+    return [(t.name, r.name, r.summary) for t in [*tables, _rules.NO_BREAKS] for r in t]
+
+
+def test_every_rule_has_a_summary_and_is_on_the_docs_page() -> None:
+    page = (ROOT / "docs" / "extractors" / "structure.md").read_text(encoding="utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("| ")]
+    missing = []
+    for table, name, summary in _tables():
+        assert summary, f"{table} rule {name!r} has no docstring"
+        if not any(f"| `{name}` |" in row for row in rows):
+            missing.append(name)
+    assert missing == [], f"rules missing from docs/extractors/structure.md: {missing}"
+
+
+def test_the_paragraph_rules_end_with_body() -> None:
+    from osintparse.extractors.structure._rules import PARAGRAPHS, SENTENCES
+
+    assert PARAGRAPHS.names()[-1] == "body"
+    assert SENTENCES.names()[-1] == "paragraph-kind"

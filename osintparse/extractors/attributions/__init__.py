@@ -5,8 +5,9 @@ source noun phrase, cue, stance, source kind, attributed content, and the
 ``rule`` that matched, ``"<pattern>:<lexicon entry>"``) and ``hedges``
 (:class:`~osintparse.model.Hedge`: "aurait", "reportedly", with their effect on
 certainty). Cues, source kinds and hedges are lexicon data
-(``attributions.toml``, ``sources.toml``, ``hedges.toml``); the patterns are
-described in ``osintparse.extractors.attributions._cues`` and in
+(``attributions.toml``, ``sources.toml``, ``hedges.toml``, the ``[attributions]``
+and ``[noun_phrase]`` typology of ``language.toml``); the engine is a few rule
+tables (cue kinds, noun readings, constructions, hedges), described in
 ``docs/extractors/attributions.md``.
 
 Examples
@@ -26,8 +27,9 @@ from typing import Any, ClassVar
 import attrs
 
 from osintparse import lexicons
+from osintparse._patterns import map_back, to_normalized
 from osintparse.extractors.attributions._cues import Found, match_sentence
-from osintparse.extractors.attributions._lexicon import cue_lexicon, key
+from osintparse.extractors.attributions._hedges import hedges_in
 from osintparse.extractors.base import Document
 from osintparse.model import Attribution, Hedge, ParagraphKind, Sentence
 from osintparse.text import Normalized
@@ -113,44 +115,27 @@ def find_hedges(text: str, *, lang: str) -> tuple[Hedge, ...]:
     return _extract(text, norm, sentences, code)[1]
 
 
-def _to_norm(norm: Normalized, pos: int) -> int:
-    if norm.identity:
-        return pos
-    import bisect
-
-    return bisect.bisect_left(norm.starts, pos)
-
-
 def _extract(
     text: str, norm: Normalized, sentences: Sequence[Sentence], lang: str
 ) -> tuple[tuple[Attribution, ...], tuple[Hedge, ...]]:
-    spans = [(_to_norm(norm, s.start), _to_norm(norm, s.end)) for s in sentences]
+    spans = [(to_normalized(norm, s.start), to_normalized(norm, s.end)) for s in sentences]
     paragraphs: dict[int, tuple[int, int]] = {}
     for s, (lo, hi) in zip(sentences, spans, strict=True):
         p_lo, p_hi = paragraphs.get(s.paragraph, (lo, hi))
         paragraphs[s.paragraph] = (min(p_lo, lo), max(p_hi, hi))
     attributions: list[Attribution] = []
     hedges: list[Hedge] = []
-    hedge_lex = cue_lexicon(lang).hedges
     nt = norm.text
     last_body: tuple[int, int] | None = None
     previous: tuple[int, int] | None = None
     for s, (lo, hi) in zip(sentences, spans, strict=True):
+        # Anaphoric cues in the body point back to the body, not to a heading.
         prev = last_body if s.kind is ParagraphKind.BODY else previous
         for f in match_sentence(nt, lo, hi, lang, previous=prev, paragraph=paragraphs[s.paragraph]):
             attributions.append(_attribution(text, norm, f))
-        for m in hedge_lex.pattern.finditer(nt, lo, hi):
-            word = m.group()
-            if m.groupdict().get("cond") is not None:
-                if key(word) in hedge_lex.not_conditional:
-                    continue
-                effect = hedge_lex.conditional_effect
-                rule = "conditional:" + ("raient" if key(word).endswith("raient") else "rait")
-            else:
-                effect = hedge_lex.effects[key(word)]
-                rule = f"hedge:{key(word)}"
-            hs, he = norm.span(m.start(), m.end())
-            hedges.append(Hedge(start=hs, end=he, text=text[hs:he], effect=effect, rule=rule))
+        for start, end, effect, rule in hedges_in(nt, lo, hi, lang):
+            hs, he, ht = map_back(norm, start, end)
+            hedges.append(Hedge(start=hs, end=he, text=ht, effect=effect, rule=rule))
         previous = (lo, hi)
         if s.kind is ParagraphKind.BODY:
             last_body = (lo, hi)

@@ -1,49 +1,77 @@
 """The attribution lexicons of one language, compiled once (cached) for matching.
 
 Reads ``attributions.toml`` (cues), ``sources.toml`` (source kinds and noun phrase
-grammar) and ``hedges.toml`` of a language and builds:
+grammar) and the ``[noun_phrase]`` and ``[attributions]`` typology of
+``language.toml``, and builds:
 
-* one combined cue pattern (prepositions, finite verb forms, compound and passive
-  forms with adverbs between auxiliary and participle), a trie per alternative;
-* lookup tables from a matched form to its lexicon entry;
-* the source-kind term index and the hedge pattern.
+* one combined cue pattern, an alternative per rule of :data:`CUE_KINDS` (how a cue
+  is written: passive, compound tense, finite form, preposition), each a trie;
+* lookup tables from a matched form to its lexicon entry (:class:`CueEntry`);
+* the source-kind term index and the noun phrase grammar (:class:`SourceLexicon`).
 
 Examples
 --------
 >>> lex = cue_lexicon("fr")
 >>> m = lex.cues.search("Pyongyang a officiellement confirmé l'envoi")
->>> m.group(), lex.participles[key(m.group("part"))].lemma
-('a officiellement confirmé', 'confirmer')
+>>> m.group(), m.lastgroup, lex.kinds["compound"][key(m.group("compound"))].lemma
+('a officiellement confirmé', 'compound', 'confirmer')
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 import regex
 
 from osintparse import lexicons
-from osintparse._patterns import trie_pattern
+from osintparse._patterns import GAP, GAP0, RuleTable, alternation
 from osintparse.errors import LexiconError
 from osintparse.model import SourceKind, Stance
 
 __all__ = [
+    "CUE_KINDS",
+    "TOKEN",
+    "CueEntry",
     "CueLexicon",
-    "HedgeLexicon",
+    "CueShape",
     "NounReadings",
     "SourceLexicon",
-    "Verb",
+    "VerbForms",
+    "compile_words",
     "cue_lexicon",
     "key",
+    "rules_of",
+    "tokens",
 ]
 
 #: Word boundaries used around every cue: a hyphen glues words ("selon-moi").
-_BEFORE = r"\m(?<!-)"
-_AFTER = r"(?![\w-])"
-_TOKEN = regex.compile(r"(?:\w\.){2,}|\w+(?:-\w+)*", flags=regex.V1)
+BEFORE = r"\m(?<!-)"
+AFTER = r"(?![\w-])"
+#: A word token: an abbreviation with dots ("U.S."), or letters and digits with inner hyphens.
+TOKEN = regex.compile(r"(?:\w\.){2,}|\w+(?:-\w+)*", flags=regex.V1)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+@functools.cache
+def _snapshot(table: RuleTable[Any]) -> tuple[Any, ...]:
+    return tuple(rule.fn for rule in table)
+
+
+def rules_of(table: RuleTable[_F]) -> tuple[_F, ...]:
+    """Return the functions of ``table`` in order, once (tables are filled at import).
+
+    Examples
+    --------
+    >>> [f.__name__ for f in rules_of(CUE_KINDS)]
+    ['_passive', '_compound', '_finite', '_prep']
+    """
+    fns: tuple[_F, ...] = _snapshot(table)
+    return fns
 
 
 def key(form: str) -> str:
@@ -57,6 +85,17 @@ def key(form: str) -> str:
     return " ".join(form.casefold().split())
 
 
+def keys(words: Iterable[str]) -> frozenset[str]:
+    """Return the set of lookup keys of ``words``.
+
+    Examples
+    --------
+    >>> sorted(keys(["Selon", "selon ", "D'après"]))
+    ["d'après", 'selon']
+    """
+    return frozenset(key(w) for w in words)
+
+
 def tokens(text: str) -> list[str]:
     """Split a lexicon term into the words :func:`key` and the matcher use.
 
@@ -65,12 +104,28 @@ def tokens(text: str) -> list[str]:
     >>> tokens("U.S. Defense Ministry")
     ['U.S.', 'Defense', 'Ministry']
     """
-    return _TOKEN.findall(text)
+    return TOKEN.findall(text)
+
+
+def compile_words(words: Iterable[str]) -> regex.Pattern[str]:
+    """Compile a case-insensitive pattern matching any of ``words`` as whole words.
+
+    Examples
+    --------
+    >>> compile_words(["on condition of anonymity"]).search("x, on condition of  anonymity").group()
+    'on condition of  anonymity'
+    """
+    return regex.compile(
+        BEFORE + alternation(keys(words)) + AFTER, flags=regex.IGNORECASE | regex.V1
+    )
 
 
 @attrs.frozen
-class Verb:
-    """A reporting verb entry of the lexicon.
+class CueEntry:
+    """A cue entry of the lexicon: a reporting verb or a preposition, and how it reads.
+
+    ``lemma`` is the entry's name in ``attributions.toml``, the part after the colon of
+    an attribution's ``rule``.
 
     Examples
     --------
@@ -89,31 +144,104 @@ class Verb:
 
 
 @attrs.frozen
+class VerbForms:
+    """What the cue kinds are written from: the lexicon's data and forms, auxiliaries.
+
+    ``forms`` maps each form type (a key of the conjugation classes: ``finite``,
+    ``participle``) to the forms of that type and their entries; ``data`` is
+    ``attributions.toml`` as loaded, for a cue kind reading a table of its own.
+
+    Examples
+    --------
+    >>> f = cue_lexicon("en").verb_forms
+    >>> f.forms["finite"]["said"].lemma, f.prepositions["according to"].stance.value
+    ('say', 'reported')
+    """
+
+    data: Mapping[str, Any]
+    forms: Mapping[str, Mapping[str, CueEntry]]
+    prepositions: Mapping[str, CueEntry]
+    active: str
+    passive: str
+    between: str
+
+
+@attrs.frozen
+class CueShape:
+    """How one kind of cue is written: a pattern and the forms it looks up.
+
+    ``pattern`` is one alternative of the combined cue pattern; it holds one named
+    group, named after the kind, around the text whose :func:`key` is looked up in
+    ``forms``. A cue made of words (``word``) must start and end a word; the others
+    (punctuation: a colon before a quotation) are tried after them.
+
+    Examples
+    --------
+    >>> CueShape("(?P<prep>selon)", {}).pattern
+    '(?P<prep>selon)'
+    """
+
+    pattern: str
+    forms: Mapping[str, CueEntry]
+    word: bool = True
+
+
+#: The kinds of cue, in the order their alternatives are tried at one position.
+CUE_KINDS: RuleTable[Callable[[VerbForms], CueShape]] = RuleTable("attribution cue kinds")
+
+
+@CUE_KINDS.rule("passive")
+def _passive(f: VerbForms) -> CueShape:
+    """Passive auxiliary, up to two adverbs, past participle: "a été confirmé", "is believed"."""
+    parts = f.forms["participle"]
+    return CueShape(f"{f.passive}{f.between}(?P<passive>{alternation(parts)})", parts)
+
+
+@CUE_KINDS.rule("compound")
+def _compound(f: VerbForms) -> CueShape:
+    """Active auxiliary, up to two adverbs, past participle: "a officiellement confirmé"."""
+    parts = f.forms["participle"]
+    return CueShape(f"{f.active}{f.between}(?P<compound>{alternation(parts)})", parts)
+
+
+@CUE_KINDS.rule("finite")
+def _finite(f: VerbForms) -> CueShape:
+    """A finite form of a reporting verb: "estiment", "said", "fait savoir"."""
+    return CueShape(f"(?P<finite>{alternation(f.forms['finite'])})", f.forms["finite"])
+
+
+@CUE_KINDS.rule("prep")
+def _prep(f: VerbForms) -> CueShape:
+    """A preposition introducing the source: "selon", "d'après", "according to"."""
+    return CueShape(f"(?P<prep>{alternation(f.prepositions)})", f.prepositions)
+
+
+@attrs.frozen
 class CueLexicon:
     """Everything the attribution matcher needs for one language.
 
-    ``cues`` has the named groups ``ppart`` (passive participle), ``part`` (participle
-    of a compound tense), ``fin`` (finite form) and ``prep`` (preposition).
+    ``cues`` has one named group per rule of :data:`CUE_KINDS`; ``kinds`` maps each
+    kind to the forms it looks up.
 
     Examples
     --------
     >>> lex = cue_lexicon("en")
-    >>> lex.cues.search("officials said on Monday").group("fin")
-    'said'
+    >>> lex.cues.search("officials said on Monday").lastgroup
+    'finite'
     """
 
     lang: str
     cues: regex.Pattern[str]
+    kinds: Mapping[str, Mapping[str, CueEntry]]
+    finite: Mapping[str, CueEntry]
+    verb_forms: VerbForms
     opener: regex.Pattern[str]
-    finite: Mapping[str, Verb]
-    participles: Mapping[str, Verb]
-    prepositions: Mapping[str, Stance]
     prep_blocked: frozenset[str]
     passive_agent: frozenset[str]
     passive_complement: frozenset[str]
     adverbs: frozenset[str]
-    adverb_suffix: str
-    before_verb_suffix: str
+    adverb_endings: tuple[str, ...]
+    before_verb_endings: tuple[str, ...]
     complementizers: frozenset[str]
     clause_gap: int
     infinitive_endings: tuple[str, ...]
@@ -121,7 +249,6 @@ class CueLexicon:
     infinitive_markers: frozenset[str]
     quotes: Mapping[str, str]
     sources: SourceLexicon
-    hedges: HedgeLexicon
     nouns: NounReadings
 
 
@@ -149,17 +276,19 @@ class SourceLexicon:
     """Source kinds and the grammar words delimiting source noun phrases.
 
     ``terms`` maps a term's first word (case-folded) to ``(words, kind, case)``
-    entries where ``case`` is ``"exact"``, ``"title"`` or ``"any"``.
+    entries where ``case`` is ``"exact"``, ``"title"`` or ``"any"``. ``head_first``
+    and ``plural_endings`` come from ``language.toml`` (``[noun_phrase]``).
 
     Examples
     --------
     >>> s = cue_lexicon("fr").sources
-    >>> s.pronouns["on"].value
-    'anonymous'
+    >>> s.pronouns["on"].value, s.head_first, s.plural_endings
+    ('anonymous', True, ('s', 'x'))
     """
 
     terms: Mapping[str, tuple[tuple[tuple[str, ...], SourceKind, str], ...]]
     head_first: bool
+    plural_endings: tuple[str, ...]
     pronouns: Mapping[str, SourceKind]
     anonymity: regex.Pattern[str]
     articles: frozenset[str]
@@ -175,23 +304,6 @@ class SourceLexicon:
     max_words: int
 
 
-@attrs.frozen
-class HedgeLexicon:
-    """The hedge pattern (phrases, then conditional forms) and effects.
-
-    Examples
-    --------
-    >>> h = cue_lexicon("en").hedges
-    >>> h.effects["reportedly"]
-    -0.2
-    """
-
-    pattern: regex.Pattern[str]
-    effects: Mapping[str, float]
-    conditional_effect: float
-    not_conditional: frozenset[str]
-
-
 def _stance(value: str, where: str) -> Stance:
     try:
         return Stance(value)
@@ -199,64 +311,81 @@ def _stance(value: str, where: str) -> Stance:
         raise LexiconError(f"{where}: unknown stance {value!r}") from None
 
 
-def _verbs(lang: str, data: Mapping[str, Any]) -> tuple[dict[str, Verb], dict[str, Verb]]:
+def _entry(lemma: str, entry: Mapping[str, Any], where: str) -> CueEntry:
+    passive = entry.get("passive_stance")
+    return CueEntry(
+        lemma=lemma,
+        stance=_stance(entry["stance"], where),
+        needs_clause=bool(entry.get("needs_clause", False)),
+        frame=entry.get("frame"),
+        frame_gap=int(entry.get("frame_gap", 0)),
+        passive_stance=_stance(passive, where) if passive else None,
+        recipient=bool(entry.get("recipient", False)),
+    )
+
+
+def _conjugated(
+    entry: Mapping[str, Any], conj: Mapping[str, Any], types: Iterable[str], where: str
+) -> dict[str, list[str]]:
+    """Return the forms of a verb entry by form type (explicit and by conjugation class)."""
+    forms = {t: list(entry.get(t, [])) for t in types}
+    if "class" in entry:
+        cls = conj.get(entry["class"])
+        if not isinstance(cls, dict):
+            raise LexiconError(f"{where}: no conjugation class {entry['class']!r}")
+        for t, endings in cls.items():
+            forms[t] += [e.replace("~", entry["stem"]) for e in endings]
+    return forms
+
+
+def _verbs(lang: str, data: Mapping[str, Any]) -> dict[str, dict[str, CueEntry]]:
+    """Return form type -> form -> entry; participles take every agreement."""
     conj = data["conjugations"]
     agreement = conj.get("agreement", ["~"])
-    finite: dict[str, Verb] = {}
-    participles: dict[str, Verb] = {}
+    classes = [v for v in conj.values() if isinstance(v, dict)]
+    types = sorted({"finite", "participle"}.union(*classes))
+    out: dict[str, dict[str, CueEntry]] = {t: {} for t in types}
     for lemma, entry in data["verbs"].items():
         where = f"{lang}/attributions.toml verbs.{lemma}"
-        passive = entry.get("passive_stance")
-        verb = Verb(
-            lemma=lemma,
-            stance=_stance(entry["stance"], where),
-            needs_clause=bool(entry.get("needs_clause", False)),
-            frame=entry.get("frame"),
-            frame_gap=int(entry.get("frame_gap", 0)),
-            passive_stance=_stance(passive, where) if passive else None,
-            recipient=bool(entry.get("recipient", False)),
-        )
-        fin = list(entry.get("finite", []))
-        part = list(entry.get("participle", []))
-        if "class" in entry:
-            cls = conj.get(entry["class"])
-            if not isinstance(cls, dict):
-                raise LexiconError(f"{where}: no conjugation class {entry['class']!r}")
-            fin += [e.replace("~", entry["stem"]) for e in cls["finite"]]
-            part += [e.replace("~", entry["stem"]) for e in cls["participle"]]
-        for form in fin:
-            finite.setdefault(key(form), verb)
-        for form in part:
-            for agreed in agreement:
-                participles.setdefault(key(agreed.replace("~", form)), verb)
-    return finite, participles
+        verb = _entry(lemma, entry, where)
+        for t, forms in _conjugated(entry, conj, types, where).items():
+            agreed = agreement if t == "participle" else ["~"]
+            for form in forms:
+                for a in agreed:
+                    out[t].setdefault(key(a.replace("~", form)), verb)
+    return out
 
 
-def _hedges(lang: str) -> HedgeLexicon:
-    data = lexicons.load(lang, "hedges")
-    effects = {key(k): float(v) for k, v in data["phrases"].items()}
-    cond = data["conditional"]
-    alts = [trie_pattern(effects)]
-    if cond["suffixes"]:
-        alts.append(r"(?P<cond>\w{2,40}?" + trie_pattern(cond["suffixes"]) + ")")
-    pattern = regex.compile(
-        _BEFORE + "(?:" + "|".join(alts) + ")" + _AFTER, flags=regex.IGNORECASE | regex.V1
-    )
-    return HedgeLexicon(
-        pattern=pattern,
-        effects=effects,
-        conditional_effect=float(cond["effect"]),
-        not_conditional=frozenset(key(w) for w in cond["not"]),
+def _forms(lang: str, data: Mapping[str, Any], adverb_endings: tuple[str, ...]) -> VerbForms:
+    where = f"{lang}/attributions.toml prepositions"
+    preps = {
+        key(k): CueEntry(lemma=key(k), stance=_stance(v, where))
+        for k, v in data["prepositions"]["cues"].items()
+    }
+    aux = data["auxiliaries"]
+    adverb = "(?:" + alternation(keys(data["adverbs"]["words"]))
+    if adverb_endings:
+        adverb += r"|\w{2,30}?" + alternation(adverb_endings)
+    adverb += ")"
+    return VerbForms(
+        data=data,
+        forms=_verbs(lang, data),
+        prepositions=preps,
+        active=alternation(aux["active"]),
+        passive=alternation(aux["passive"]),
+        between=f"(?:{GAP}{adverb}{AFTER}){{0,2}}{GAP}",
     )
 
 
-def _noun_readings(lang: str, data: Mapping[str, Any], finite: Mapping[str, Verb]) -> NounReadings:
+def _noun_readings(
+    lang: str, data: Mapping[str, Any], finite: Mapping[str, CueEntry]
+) -> NounReadings:
     where = f"{lang}/attributions.toml noun_readings"
-    homographs = frozenset(key(w) for w in data["homographs"])
+    homographs = keys(data["homographs"])
     for form in homographs - set(finite):
         raise LexiconError(f"{where}: homograph {form!r} is no finite form of a verb")
-    compounds = {key(k): frozenset(key(w) for w in v) for k, v in data["compounds"].items()}
-    bare = frozenset(key(w) for w in data["bare"])
+    compounds = {key(k): keys(v) for k, v in data["compounds"].items()}
+    bare = keys(data["bare"])
     for form in (set(compounds) | bare) - homographs:
         raise LexiconError(f"{where}: {form!r} is not listed in homographs")
     endings = tuple(e.replace("\u2019", "'") for e in data["possessive_endings"])
@@ -267,9 +396,9 @@ def _noun_readings(lang: str, data: Mapping[str, Any], finite: Mapping[str, Verb
         possessive_endings=endings,
         homographs=homographs,
         compounds=compounds,
-        modifiers=frozenset(key(w) for w in data["modifiers"]),
+        modifiers=keys(data["modifiers"]),
         bare=bare,
-        singular_determiners=frozenset(key(w) for w in data["singular_determiners"]),
+        singular_determiners=keys(data["singular_determiners"]),
     )
 
 
@@ -280,8 +409,9 @@ def _case(term: str) -> str:
     return "title" if term[:1].isupper() else "any"
 
 
-def _sources(lang: str) -> SourceLexicon:
-    data = lexicons.load(lang, "sources")
+def _terms(
+    lang: str, data: Mapping[str, Any]
+) -> dict[str, tuple[tuple[tuple[str, ...], SourceKind, str], ...]]:
     index: dict[str, list[tuple[tuple[str, ...], SourceKind, str]]] = {}
 
     def add(term: str, kind: SourceKind) -> None:
@@ -299,34 +429,43 @@ def _sources(lang: str) -> SourceLexicon:
     for group in ("capitals", "countries"):
         for term in data["places"][group]:
             add(term, SourceKind.GOVERNMENT)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _sources(lang: str) -> SourceLexicon:
+    data = lexicons.load(lang, "sources")
     pronouns = {key(w): SourceKind.ANONYMOUS for w in data["pronouns"]["anonymous"]}
     pronouns.update({key(w): SourceKind.OTHER for w in data["pronouns"]["other"]})
     np = data["noun_phrase"]
-
-    def words(name: str) -> frozenset[str]:
-        return frozenset(key(w) for w in np[name])
-
-    anonymity = regex.compile(
-        _BEFORE + trie_pattern(key(m) for m in data["anonymity"]["markers"]) + _AFTER,
-        flags=regex.IGNORECASE | regex.V1,
-    )
+    typology = lexicons.language(lang)["noun_phrase"]
     return SourceLexicon(
-        terms={k: tuple(v) for k, v in index.items()},
-        head_first=lang != "en",
+        terms=_terms(lang, data),
+        head_first=typology["head"] == "first",
+        plural_endings=tuple(typology["plural_endings"]),
         pronouns=pronouns,
-        anonymity=anonymity,
-        articles=words("articles"),
-        indefinite=words("indefinite"),
-        determiners=words("determiners"),
-        links=words("links"),
-        stops=words("stops"),
-        clause_words=words("clause_words"),
-        connectors=words("connectors"),
-        breakers=words("breakers"),
-        clitics=words("clitics"),
-        relatives=words("relatives"),
+        anonymity=compile_words(data["anonymity"]["markers"]),
+        articles=keys(np["articles"]),
+        indefinite=keys(np["indefinite"]),
+        determiners=keys(np["determiners"]),
+        links=keys(np["links"]),
+        stops=keys(np["stops"]),
+        clause_words=keys(np["clause_words"]),
+        connectors=keys(np["connectors"]),
+        breakers=keys(np["breakers"]),
+        clitics=keys(np["clitics"]),
+        relatives=keys(np["relatives"]),
         max_words=int(np["max_words"]),
     )
+
+
+def _quotes(lang: str, pairs: Iterable[str]) -> dict[str, str]:
+    """Return closing mark -> opening mark."""
+    quotes = {}
+    for pair in pairs:
+        if len(pair) != 2:
+            raise LexiconError(f"{lang}/attributions.toml quotes: {pair!r} is not two characters")
+        quotes[pair[1]] = pair[0]
+    return quotes
 
 
 @functools.cache
@@ -342,63 +481,46 @@ def cue_lexicon(lang: str) -> CueLexicon:
 
     Examples
     --------
-    >>> cue_lexicon("fr").prepositions["selon"].value
+    >>> cue_lexicon("fr").kinds["prep"]["selon"].stance.value
     'reported'
     """
     lang = lexicons.check_lang(lang)
     data = lexicons.load(lang, "attributions")
-    finite, participles = _verbs(lang, data)
-    preps = {
-        key(k): _stance(v, f"{lang}/attributions.toml prepositions")
-        for k, v in data["prepositions"]["cues"].items()
-    }
-    aux = data["auxiliaries"]
-    adv = data["adverbs"]
-    adverbs = frozenset(key(w) for w in adv["words"])
-    adverb = "(?:" + trie_pattern(adverbs) + r"|\w{2,30}?" + regex.escape(adv["suffix"]) + ")"
-    adverbs_between = r"(?:\s+" + adverb + _AFTER + r"){0,2}\s+"
-    parts = trie_pattern(participles)
+    typology = lexicons.language(lang)
+    adverb_endings = tuple(typology["noun_phrase"]["adverb_endings"])
+    forms = _forms(lang, data, adverb_endings)
+    shapes = {rule.name: rule.fn(forms) for rule in CUE_KINDS}
+    words = [s.pattern for s in shapes.values() if s.word]
+    others = [s.pattern for s in shapes.values() if not s.word]
     cues = regex.compile(
-        _BEFORE
-        + "(?:"
-        + f"{trie_pattern(aux['passive'])}{adverbs_between}(?P<ppart>{parts})"
-        + f"|{trie_pattern(aux['active'])}{adverbs_between}(?P<part>{parts})"
-        + f"|(?P<fin>{trie_pattern(finite)})"
-        + f"|(?P<prep>{trie_pattern(preps)})"
-        + ")"
-        + _AFTER,
+        "|".join([BEFORE + "(?:" + "|".join(words) + ")" + AFTER, *others]),
         flags=regex.IGNORECASE | regex.V1,
     )
     opener = regex.compile(
-        trie_pattern(key(o) for o in data["anaphoric"]["openers"]) + r"(?:(?<=')|(?![\w-]))\s*",
+        alternation(keys(data["anaphoric"]["openers"])) + rf"(?:(?<=')|(?![\w-])){GAP0}",
         flags=regex.IGNORECASE | regex.V1,
     )
     clauses = data["clauses"]
-    quotes = {}
-    for pair in data["quotes"]["pairs"]:
-        if len(pair) != 2:
-            raise LexiconError(f"{lang}/attributions.toml quotes: {pair!r} is not two characters")
-        quotes[pair[1]] = pair[0]
+    own = typology["attributions"]
     return CueLexicon(
         lang=lang,
         cues=cues,
+        kinds={name: s.forms for name, s in shapes.items()},
+        finite=forms.forms["finite"],
+        verb_forms=forms,
         opener=opener,
-        finite=finite,
-        participles=participles,
-        prepositions=preps,
-        prep_blocked=frozenset(key(w) for w in data["prepositions"]["blocked_next"]),
-        passive_agent=frozenset(key(w) for w in aux["passive_agent"]),
-        passive_complement=frozenset(key(w) for w in aux["passive_complement"]),
-        adverbs=adverbs,
-        adverb_suffix=adv["suffix"],
-        before_verb_suffix=adv["before_verb_suffix"] or "\0",
-        complementizers=frozenset(key(w) for w in clauses["complementizers"]),
+        prep_blocked=keys(data["prepositions"]["blocked_next"]),
+        passive_agent=keys(data["auxiliaries"]["passive_agent"]),
+        passive_complement=keys(data["auxiliaries"]["passive_complement"]),
+        adverbs=keys(data["adverbs"]["words"]),
+        adverb_endings=adverb_endings,
+        before_verb_endings=adverb_endings if own["adverbs_before_verb"] else (),
+        complementizers=keys(clauses["complementizers"]),
         clause_gap=int(clauses["max_gap"]),
-        infinitive_endings=tuple(clauses["infinitive_endings"]),
-        not_infinitives=frozenset(key(w) for w in clauses["not_infinitives"]),
-        infinitive_markers=frozenset(key(w) for w in clauses["infinitive_markers"]),
-        quotes=quotes,
+        infinitive_endings=tuple(own["infinitive_endings"]),
+        not_infinitives=keys(clauses["not_infinitives"]),
+        infinitive_markers=keys(clauses["infinitive_markers"]),
+        quotes=_quotes(lang, data["quotes"]["pairs"]),
         sources=_sources(lang),
-        hedges=_hedges(lang),
-        nouns=_noun_readings(lang, data["noun_readings"], finite),
+        nouns=_noun_readings(lang, data["noun_readings"], forms.forms["finite"]),
     )

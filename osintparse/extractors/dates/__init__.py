@@ -1,11 +1,13 @@
 """The ``dates`` extractor: every date and period, normalised, with its precision.
 
-Candidates are found by lexicon-driven patterns (``calendar.toml`` and
-``dates.toml`` of the document's language) and resolved from the lexicon numbers;
-dateparser is used only for the few shapes the engine does not resolve itself.
-Relative mentions ("hier", "last winter", "March 23") are anchored on the
+Candidates are found by a table of rules whose patterns are built from the data of
+the document's language (``calendar.toml``, ``dates.toml`` and the ``[dates]``
+section of ``language.toml``) and resolved from the lexicon numbers; dateparser is
+used only for numeric dates with a two-digit year, and only for languages it
+supports. Relative mentions ("hier", "last winter", "March 23") are anchored on the
 publication date; without one they are still found, with ``relative=True`` and
-``value=None``. See ``docs/extractors/dates.md`` for every pattern and rule.
+``value=None``. The extractor reads the sentences of the ``sentences`` layer,
+boilerplate left out. See ``docs/extractors/dates.md`` for every rule.
 
 Examples
 --------
@@ -25,8 +27,9 @@ from typing import Any, ClassVar
 
 import attrs
 
+from osintparse._patterns import sentence_spans
 from osintparse.extractors.base import Document
-from osintparse.model import DateMention
+from osintparse.model import DateMention, ParagraphKind
 
 __all__ = ["DatesExtractor", "find_dates"]
 
@@ -78,6 +81,10 @@ def find_dates(
 class DatesExtractor:
     """Find dates, periods and relative dates, anchored on ``doc.published``.
 
+    Only the sentences of the ``sentences`` layer are read, boilerplate left out
+    ("Lire aussi : l'offensive du 12 mars 2024"); no mention crosses the end of a
+    sentence. A document without a ``sentences`` layer is read whole.
+
     Examples
     --------
     >>> DatesExtractor().produces, DatesExtractor().requires
@@ -94,4 +101,9 @@ class DatesExtractor:
             return {"dates": ()}
         from osintparse.extractors.dates._engine import find_in  # compiled on first use
 
-        return {"dates": find_in(doc.normalized, doc.lang, doc.published)}
+        spans = None
+        if "sentences" in doc:
+            skip = (ParagraphKind.BOILERPLATE,)
+            sentences = sentence_spans(doc.normalized, doc["sentences"], skip=skip)
+            spans = [(start, end) for _, start, end in sentences]
+        return {"dates": find_in(doc.normalized, doc.lang, doc.published, spans)}

@@ -1,53 +1,70 @@
 """Document structure: title, headings, paragraphs, boilerplate lines, sentences.
 
-Rules, in order:
+The engine is a loop over the rule tables of :mod:`._rules`, in this order:
 
 1. Lines are split on every Unicode line break (``\\n``, ``\\r\\n``, lone ``\\r``...).
-   Each non-blank line is a paragraph, except that a line which does not end a
-   sentence and is followed by a line starting in lower case is joined to it
-   (hard-wrapped text).
-2. A paragraph equal to a boilerplate line of the language's lexicon ("Retour en
-   haut", "Back to top"), or starting with a boilerplate prefix ("Lire aussi :"),
-   is ``boilerplate`` and yields no sentence.
-3. The first other paragraph is the ``title`` when it looks like one (short, not
-   ending with a period) and more text follows.
-4. A later paragraph is a ``heading`` when it looks like one (at most 160
-   characters and 20 words, starts with a capital or digit, does not end with
-   ``. , ; :``) and a body paragraph follows; Markdown ``#`` lines are headings.
-5. Each heading opens a :class:`~osintparse.model.Section`; paragraphs before the
+   Each non-blank line starts a block unless a rule of :data:`~._rules.JOINS` joins it
+   to the block above (``hard-wrap``: the block does not end a sentence and the line
+   starts in lower case). Lines separated by a blank line never join.
+2. Each block is tried against :data:`~._rules.BOILERPLATE` ("Retour en haut",
+   "Lire aussi :", a line of punctuation): boilerplate yields no sentence.
+3. Every other block gets the kind of the first rule of :data:`~._rules.PARAGRAPHS`
+   that answers: ``title`` (the first block, short, when more text follows),
+   ``markdown-heading``, ``heading`` (short, followed by a block that is not),
+   ``body``.
+4. Each heading opens a :class:`~osintparse.model.Section`; blocks before the
    first heading form the lead section (no heading).
-6. Title, heading and body paragraphs are split into sentences.
+5. A heading is one sentence; title and body blocks are split into sentences,
+   where a period that a rule of :data:`~._rules.NO_BREAKS` keeps ("M.",
+   "J. Smith") does not end one. Each sentence gets the kind of the first rule of
+   :data:`~._rules.SENTENCES` that answers (today, its paragraph's kind).
+
+Each paragraph's ``rule`` names the rule that classified it (``title``, ``body``,
+``boilerplate-line:retour en haut``...), with ``+hard-wrap`` when lines were joined.
 
 Examples
 --------
 >>> s = analyse("Titre\\n\\nUne phrase. Deux.\\n\\nRetour en haut", "fr")
 >>> s.title, [p.kind.value for p in s.paragraphs], [x.text for x in s.sentences]
 ('Titre', ['title', 'body', 'boilerplate'], ['Titre', 'Une phrase.', 'Deux.'])
+>>> [p.rule for p in s.paragraphs]
+['title', 'body', 'boilerplate-line:retour en haut']
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 import regex
 
-from osintparse import lexicons
+from osintparse._patterns import Rule
+from osintparse.extractors.structure._rules import (
+    BOILER_MAX_CHARS,
+    BOILERPLATE,
+    JOINS,
+    NO_LEXICON,
+    PARAGRAPHS,
+    SENTENCES,
+    BoilerRule,
+    Lexicon,
+    Page,
+    boiler_key,
+    first,
+    lexicon,
+    named,
+    no_break,
+)
 from osintparse.model import Paragraph, ParagraphKind, Section, Sentence
 from osintparse.text import Normalized, normalize, split_sentences
 
 __all__ = ["Structure", "analyse"]
 
 _LINE = regex.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
-_WORD = regex.compile(r"\w+")
-_SENTENCE_END = tuple(".!?…»\"':;,)")
-_HEADING_BAD_END = tuple(".,;:…")
-_MARKDOWN_HEADING = regex.compile(r"#{1,6}\s")
-_BOILER_PUNCT = " \t.:!?…»«\"'|>-–—•·*#()[]"
-_HEADING_MAX_CHARS = 160
-_HEADING_MAX_WORDS = 20
-_TITLE_MAX_CHARS = 300
+
+_Span = tuple[int, int]
+_Label = tuple[ParagraphKind, str]
 
 
 @attrs.frozen
@@ -66,45 +83,7 @@ class Structure:
     sentences: tuple[Sentence, ...]
 
 
-@functools.cache
-def _lexicon(lang: str) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
-    data = lexicons.load(lang, "structure")
-    lines = frozenset(_boiler_key(x) for x in data["boilerplate"]["lines"])
-    prefixes = tuple(_boiler_key(x) for x in data["boilerplate"]["prefixes"])
-    abbreviations = frozenset(data["abbreviations"]["words"])
-    return lines, prefixes, abbreviations
-
-
-def _boiler_key(line: str) -> str:
-    return " ".join(line.casefold().replace("\u2019", "'").split()).strip(_BOILER_PUNCT)
-
-
-def _is_boilerplate(line: str, lines: frozenset[str], prefixes: tuple[str, ...]) -> str | None:
-    if len(line) > 200:
-        return None
-    key = _boiler_key(line)
-    if not key:
-        return "empty"
-    if key in lines:
-        return f"line:{key}"
-    for prefix in prefixes:
-        if key.startswith(prefix):
-            rest = key[len(prefix) :]
-            if not rest or rest[0] in " :" or not prefix[-1].isalnum():
-                return f"prefix:{prefix}"
-    return None
-
-
-def _heading_like(line: str, max_chars: int) -> bool:
-    if len(line) > max_chars or line.endswith(_HEADING_BAD_END):
-        return False
-    first = line.lstrip("«\"'(")[:1]
-    if not (first.isupper() or first.isdigit()):
-        return False
-    return len(_WORD.findall(line, concurrent=False)) <= _HEADING_MAX_WORDS
-
-
-def _lines(norm: str) -> Iterator[tuple[int, int]]:
+def _lines(norm: str) -> Iterator[_Span]:
     # A generator: a list of every line's span cost ~120 bytes a line (600 MB for
     # 10 MB of one-letter lines); only the joined blocks are kept.
     for m in _LINE.finditer(norm):
@@ -117,25 +96,131 @@ def _lines(norm: str) -> Iterator[tuple[int, int]]:
             yield s, e
 
 
-def _blocks(norm: str, lines: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    blocks: list[tuple[int, int]] = []
-    for s, e in lines:
+def _blocks(norm: str, lines: Iterable[_Span]) -> tuple[list[_Span], dict[int, str]]:
+    """Blocks of lines, and the join rule that made each joined block."""
+    joins = tuple(JOINS)
+    blocks: list[_Span] = []
+    joined: dict[int, str] = {}
+    for line in lines:
+        name = ""
         if blocks:
-            ps, pe = blocks[-1]
-            prev_end = norm[pe - 1]
-            gap = norm[pe:s]
-            blank = gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1
-            if (
-                not blank
-                # endswith over a range, not a slice: slicing the growing block
-                # made hard-wrapped text quadratic ("a\n" * 400 000 took 5 s).
-                and not norm.endswith(_SENTENCE_END, ps, pe)
-                and (norm[s].islower() or prev_end in ",-")
-            ):
-                blocks[-1] = (ps, e)
-                continue
-        blocks.append((s, e))
-    return blocks
+            block = blocks[-1]
+            gap = norm[block[1] : line[0]]
+            # Lines with a blank line between them never join.
+            if gap.count("\n") + gap.count("\r") - gap.count("\r\n") < 2:
+                for rule in joins:
+                    if rule.fn(norm, block, line):
+                        name = rule.name
+                        break
+        if name:
+            blocks[-1] = (blocks[-1][0], line[1])
+            joined[len(blocks) - 1] = name
+        else:
+            blocks.append(line)
+    return blocks, joined
+
+
+def _boilerplate(line: str, rules: Sequence[Rule[BoilerRule]], lex: Lexicon) -> _Label | None:
+    if len(line) > BOILER_MAX_CHARS:
+        return None
+    hit = first(rules, boiler_key(line), lex)
+    return None if hit is None else (ParagraphKind.BOILERPLATE, named(*hit))
+
+
+def _classify(norm: str, blocks: Sequence[_Span], lex: Lexicon) -> list[_Label]:
+    """``(kind, rule)`` of every block: boilerplate first, then the paragraph rules."""
+    boiler = tuple(BOILERPLATE)
+    labels = [_boilerplate(norm[s:e], boiler, lex) for s, e in blocks]
+    content = [i for i, label in enumerate(labels) if label is None]
+    page = Page(norm, [blocks[i] for i in content])
+    rules = tuple(PARAGRAPHS)
+    for pos, i in enumerate(content):
+        # "body" answers every block, so the first rule that answers is always found.
+        name, (kind, entry) = first(rules, page, pos) or ("body", (ParagraphKind.BODY, ""))
+        labels[i] = (kind, named(name, entry))
+    return [label or (ParagraphKind.BODY, "body") for label in labels]
+
+
+def _paragraphs(
+    norm: Normalized,
+    blocks: Sequence[_Span],
+    labels: Sequence[_Label],
+    joined: dict[int, str],
+) -> tuple[list[Paragraph], list[tuple[int, int, int | None]]]:
+    """Paragraph records and section bounds ``(start, end, heading paragraph)``."""
+    text = norm.original
+    paragraphs: list[Paragraph] = []
+    bounds: list[tuple[int, int, int | None]] = []
+    for i, ((s, e), (kind, rule)) in enumerate(zip(blocks, labels, strict=True)):
+        if kind is ParagraphKind.HEADING or not bounds:
+            bounds.append((s, e, i if kind is ParagraphKind.HEADING else None))
+        else:
+            bounds[-1] = (bounds[-1][0], e, bounds[-1][2])
+        if i in joined:
+            rule = f"{rule}+{joined[i]}"
+        os_, oe = norm.span(s, e)
+        paragraphs.append(
+            Paragraph(
+                start=os_,
+                end=oe,
+                text=text[os_:oe],
+                kind=kind,
+                section=len(bounds) - 1,
+                rule=rule,
+            )
+        )
+    return paragraphs, bounds
+
+
+def _sections(
+    norm: Normalized, bounds: Sequence[tuple[int, int, int | None]], paragraphs: Sequence[Paragraph]
+) -> list[Section]:
+    sections: list[Section] = []
+    for s, e, h in bounds:
+        os_, oe = norm.span(s, e)
+        heading = paragraphs[h] if h is not None else None
+        sections.append(
+            Section(
+                start=os_,
+                end=oe,
+                text=norm.original[os_:oe],
+                heading=heading.text if heading else None,
+                heading_start=heading.start if heading else None,
+                heading_end=heading.end if heading else None,
+            )
+        )
+    return sections
+
+
+def _sentences(
+    norm: Normalized, blocks: Sequence[_Span], paragraphs: Sequence[Paragraph], lex: Lexicon
+) -> list[Sentence]:
+    keep = functools.partial(no_break, lex=lex)
+    rules = tuple(SENTENCES)
+    sentences: list[Sentence] = []
+    for i, ((s, e), para) in enumerate(zip(blocks, paragraphs, strict=True)):
+        if para.kind is ParagraphKind.BOILERPLATE:
+            continue
+        if para.kind is ParagraphKind.HEADING:
+            spans: Iterable[_Span] = [(s, e)]
+        else:
+            spans = split_sentences(norm.text, s, e, no_break=keep)
+        for ss, se in spans:
+            os_, oe = norm.span(ss, se)
+            # "paragraph-kind" answers every sentence.
+            hit = first(rules, norm.text, (ss, se), para.kind, lex)
+            kind = hit[1][0] if hit else para.kind
+            sentences.append(
+                Sentence(
+                    start=os_,
+                    end=oe,
+                    text=norm.original[os_:oe],
+                    kind=kind,
+                    paragraph=i,
+                    section=para.section,
+                )
+            )
+    return sentences
 
 
 def analyse(text: str, lang: str | None, normalized: Normalized | None = None) -> Structure:
@@ -158,95 +243,11 @@ def analyse(text: str, lang: str | None, normalized: Normalized | None = None) -
     [(None, 'Titre'), ('Un intertitre', 'Un in')]
     """
     norm = normalized if normalized is not None else normalize(text)
-    if lang is not None:
-        boiler_lines, boiler_prefixes, abbreviations = _lexicon(lang)
-    else:
-        boiler_lines, boiler_prefixes, abbreviations = frozenset(), (), frozenset()
-    nt = norm.text
-    blocks = _blocks(nt, _lines(nt))
-
-    kinds: list[tuple[ParagraphKind, str]] = []
-    for s, e in blocks:
-        rule = _is_boilerplate(nt[s:e], boiler_lines, boiler_prefixes)
-        kinds.append((ParagraphKind.BOILERPLATE, rule) if rule else (ParagraphKind.BODY, ""))
-    content = [i for i, (k, _) in enumerate(kinds) if k is ParagraphKind.BODY]
-    if len(content) > 1:
-        first = content[0]
-        s, e = blocks[first]
-        line = nt[s:e]
-        if _heading_like(line, _TITLE_MAX_CHARS) or _MARKDOWN_HEADING.match(line):
-            kinds[first] = (ParagraphKind.TITLE, "first-line")
-    for pos, i in enumerate(content):
-        if kinds[i][0] is not ParagraphKind.BODY:
-            continue
-        s, e = blocks[i]
-        line = nt[s:e]
-        if _MARKDOWN_HEADING.match(line):
-            kinds[i] = (ParagraphKind.HEADING, "markdown")
-            continue
-        nxt = content[pos + 1] if pos + 1 < len(content) else None
-        if (
-            nxt is not None
-            and _heading_like(line, _HEADING_MAX_CHARS)
-            and not _heading_like(nt[blocks[nxt][0] : blocks[nxt][1]], _HEADING_MAX_CHARS)
-        ):
-            kinds[i] = (ParagraphKind.HEADING, "short-line")
-
-    paragraphs: list[Paragraph] = []
-    section_bounds: list[tuple[int, int, int | None]] = []  # (start, end, heading paragraph)
-    for i, ((s, e), (kind, rule)) in enumerate(zip(blocks, kinds, strict=True)):
-        if kind is ParagraphKind.HEADING or not section_bounds:
-            section_bounds.append((s, e, i if kind is ParagraphKind.HEADING else None))
-        else:
-            ss, _, h = section_bounds[-1]
-            section_bounds[-1] = (ss, e, h)
-        os_, oe = norm.span(s, e)
-        paragraphs.append(
-            Paragraph(
-                start=os_,
-                end=oe,
-                text=text[os_:oe],
-                kind=kind,
-                section=len(section_bounds) - 1,
-                rule=rule,
-            )
-        )
-
-    sections: list[Section] = []
-    for s, e, h in section_bounds:
-        os_, oe = norm.span(s, e)
-        heading = paragraphs[h] if h is not None else None
-        sections.append(
-            Section(
-                start=os_,
-                end=oe,
-                text=text[os_:oe],
-                heading=heading.text if heading else None,
-                heading_start=heading.start if heading else None,
-                heading_end=heading.end if heading else None,
-            )
-        )
-
-    sentences: list[Sentence] = []
-    for i, ((s, e), para) in enumerate(zip(blocks, paragraphs, strict=True)):
-        if para.kind is ParagraphKind.BOILERPLATE:
-            continue
-        if para.kind is ParagraphKind.HEADING:
-            spans: list[tuple[int, int]] = [(s, e)]
-        else:
-            spans = list(split_sentences(nt, s, e, abbreviations=abbreviations))
-        for ss, se in spans:
-            os_, oe = norm.span(ss, se)
-            sentences.append(
-                Sentence(
-                    start=os_,
-                    end=oe,
-                    text=text[os_:oe],
-                    kind=para.kind,
-                    paragraph=i,
-                    section=para.section,
-                )
-            )
-
+    lex = lexicon(lang) if lang is not None else NO_LEXICON
+    blocks, joined = _blocks(norm.text, _lines(norm.text))
+    labels = _classify(norm.text, blocks, lex)
+    paragraphs, bounds = _paragraphs(norm, blocks, labels, joined)
+    sections = _sections(norm, bounds, paragraphs)
+    sentences = _sentences(norm, blocks, paragraphs, lex)
     title = next((p.text for p in paragraphs if p.kind is ParagraphKind.TITLE), None)
     return Structure(title, tuple(paragraphs), tuple(sections), tuple(sentences))

@@ -1,0 +1,315 @@
+"""The claims engine: a loop over :data:`STEPS`, each a small named step over drafts.
+
+A :class:`Draft` is a claim being built: its sentences, the attributions whose
+content it holds, and the names of the rules that applied to it. The steps, in
+order:
+
+``sentence``
+    one draft per title and body sentence (headings too with ``include_headings``);
+``attach``
+    each attribution goes to the draft holding its content (``content_start``), or,
+    without content, the one holding the attribution itself;
+``anaphora``
+    a sentence that only carries an anaphoric attribution about an earlier sentence
+    ("C'est ce qu'indique X.") joins that sentence's draft;
+``inherit``
+    a body sentence with no source of its own takes the previous draft's sources,
+    within a paragraph, when a rule of :data:`~._rules.INHERITANCE` matches it;
+``mentions``
+    the figures, dates and hedges inside each draft's span;
+``stance``
+    the strongest stance of the draft's sources;
+``certainty``
+    the base certainty of the stance, plus each hedge's effect, plus each
+    adjustment of :data:`~._rules.ADJUSTMENT_RULES` that applies.
+
+A claim's ``rule`` joins, with ``+``, ``sentence``, then ``anaphora``,
+``inherited:<rule>:<entry>`` and the certainty adjustments that applied (the
+``inherited`` adjustment goes without saying after ``inherited:``).
+
+Examples
+--------
+>>> STEPS.names()
+('sentence', 'attach', 'anaphora', 'inherit', 'mentions', 'stance', 'certainty')
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+
+from osintparse._patterns import RuleTable
+from osintparse.extractors.claims._rules import (
+    ADJUSTMENT_RULES,
+    ADJUSTMENTS,
+    BASE_CERTAINTY,
+    Lexicon,
+    Sources,
+    inherits,
+    lexicon,
+    sources,
+)
+from osintparse.model import (
+    Attribution,
+    Claim,
+    DateMention,
+    Hedge,
+    ParagraphKind,
+    Quantity,
+    Section,
+    Sentence,
+)
+
+__all__ = ["STEPS", "Draft", "State", "run"]
+
+_CLAIM_KINDS = frozenset({ParagraphKind.TITLE, ParagraphKind.BODY})
+_NO_SOURCES = sources(())
+
+
+@attrs.define
+class Draft:
+    """A claim being built: sentence indexes into :attr:`State.chosen`, sources, rules.
+
+    Examples
+    --------
+    >>> Draft([0]).rules
+    ['sentence']
+    """
+
+    sentences: list[int]
+    own: list[Attribution] = attrs.field(factory=list)
+    attributions: tuple[Attribution, ...] = ()
+    inherited: bool = False
+    rules: list[str] = attrs.field(factory=lambda: ["sentence"])
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    hedges: tuple[Hedge, ...] = ()
+    sources: Sources = _NO_SOURCES
+    certainty: float = 0.0
+
+
+@attrs.define
+class State:
+    """The input layers and the drafts the steps work on.
+
+    Examples
+    --------
+    >>> State("", None, ()).drafts
+    []
+    """
+
+    text: str
+    lang: str | None
+    sentences: Sequence[Sentence]
+    attributions: Sequence[Attribution] = ()
+    quantities: Sequence[Quantity] = ()
+    dates: Sequence[DateMention] = ()
+    hedges: Sequence[Hedge] = ()
+    include_headings: bool = False
+    chosen: list[Sentence] = attrs.field(factory=list)
+    starts: list[int] = attrs.field(factory=list)
+    hosted: dict[int, list[Attribution]] = attrs.field(factory=dict)
+    drafts: list[Draft] = attrs.field(factory=list)
+
+    @property
+    def lexicon(self) -> Lexicon | None:
+        """The claims data of the language, or ``None`` without a language."""
+        return lexicon(self.lang) if self.lang is not None else None
+
+    def sentence_at(self, offset: int | None) -> int:
+        """Index in :attr:`chosen` of the sentence holding ``offset``, or -1."""
+        if offset is None:
+            return -1
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset < self.chosen[i].end else -1
+
+    def span(self, draft: Draft) -> tuple[int, int]:
+        """``(start, end)`` of a draft: from its first sentence to its last."""
+        return self.chosen[draft.sentences[0]].start, self.chosen[draft.sentences[-1]].end
+
+
+Step = Callable[[State], None]
+STEPS: RuleTable[Step] = RuleTable("claims steps")
+
+
+@STEPS.rule("sentence")
+def _sentence(state: State) -> None:
+    """One draft per title and body sentence (and heading, with ``include_headings``)."""
+    kinds = _CLAIM_KINDS | ({ParagraphKind.HEADING} if state.include_headings else frozenset())
+    state.chosen = [s for s in state.sentences if s.kind in kinds]
+    state.starts = [s.start for s in state.chosen]
+    state.drafts = [Draft([i]) for i in range(len(state.chosen))]
+
+
+@STEPS.rule("attach")
+def _attach(state: State) -> None:
+    """Each attribution to the draft holding its content, else the one holding it."""
+    for a in sorted(state.attributions, key=lambda a: (a.start, a.end)):
+        host = state.sentence_at(a.start)
+        target = state.sentence_at(a.content_start) if a.content_start is not None else host
+        if target < 0:
+            target = host
+        if host >= 0:
+            state.hosted.setdefault(host, []).append(a)
+        if target >= 0:
+            state.drafts[target].own.append(a)
+
+
+def _anaphoric_only(state: State, i: int, here: Sequence[Attribution], target: int) -> bool:
+    lex = state.lexicon
+    if lex is None or not here or not all(a.anaphoric for a in here):
+        return False
+    rest = len(state.chosen[i].text) - sum(a.end - a.start for a in here)
+    return target >= 0 and rest <= lex.anaphora_max_rest
+
+
+@STEPS.rule("anaphora")
+def _anaphora(state: State) -> None:
+    """A sentence that only cites an earlier one ("C'est ce qu'indique X.") joins it.
+
+    Its anaphoric attributions must leave at most
+    ``language.toml [claims] anaphora_max_rest_chars`` characters of the sentence.
+    """
+    merged: list[Draft] = []
+    owner: dict[int, Draft] = {}
+    for i, draft in enumerate(state.drafts):
+        here = state.hosted.get(i, [])
+        targets = {state.sentence_at(a.content_start) for a in here}
+        target = min(targets) if len(targets) == 1 else -1
+        host = owner.get(target) if target != i else None
+        if host is not None and _anaphoric_only(state, i, here, target):
+            host.sentences.append(i)
+            host.own.extend(draft.own)
+            if "anaphora" not in host.rules:
+                host.rules.append("anaphora")
+            owner[i] = host
+            continue
+        owner[i] = draft
+        merged.append(draft)
+    state.drafts = merged
+
+
+def _unique(items: Sequence[Attribution]) -> tuple[Attribution, ...]:
+    # dict keys: linear, where list membership was quadratic in the number of sources.
+    return tuple(dict.fromkeys(items))
+
+
+@STEPS.rule("inherit")
+def _inherit(state: State) -> None:
+    """A body sentence with no source takes the previous draft's, within a paragraph.
+
+    When a rule of the inheritance table matches its start (continuation marker,
+    reported-speech word, pronoun subject). The sources are shared, not copied.
+    """
+    lex = state.lexicon
+    prev: Draft | None = None
+    for draft in state.drafts:
+        if draft.own:
+            draft.attributions = _unique(draft.own)
+        elif lex is not None and prev is not None and prev.attributions:
+            first = state.chosen[draft.sentences[0]]
+            last = state.chosen[prev.sentences[-1]]
+            if first.kind is ParagraphKind.BODY and last.paragraph == first.paragraph:
+                why = inherits(first.text, lex)
+                if why is not None:
+                    draft.attributions = prev.attributions
+                    draft.inherited = True
+                    draft.rules.append(f"inherited:{why}")
+        prev = draft
+
+
+def _within(items: Sequence[Any], starts: list[int], start: int, end: int) -> tuple[Any, ...]:
+    i = bisect.bisect_left(starts, start)
+    out = []
+    while i < len(items) and items[i].start < end:
+        if items[i].end <= end:
+            out.append(items[i])
+        i += 1
+    return tuple(out)
+
+
+def _by_start(items: Sequence[Any]) -> tuple[list[Any], list[int]]:
+    ordered = sorted(items, key=lambda m: (m.start, m.end))
+    return ordered, [m.start for m in ordered]
+
+
+@STEPS.rule("mentions")
+def _mentions(state: State) -> None:
+    """The figures, dates and hedges inside each draft's span."""
+    q, qs = _by_start(state.quantities)
+    d, ds = _by_start(state.dates)
+    h, hs = _by_start(state.hedges)
+    for draft in state.drafts:
+        start, end = state.span(draft)
+        draft.quantities = _within(q, qs, start, end)
+        draft.dates = _within(d, ds, start, end)
+        draft.hedges = _within(h, hs, start, end)
+
+
+@STEPS.rule("stance")
+def _stance(state: State) -> None:
+    """``denied`` if a source denies, else the strongest stance of the sources.
+
+    Computed once per tuple of sources: drafts that inherit share the tuple, so a
+    long chain of inheriting sentences costs one computation (see
+    :func:`~._rules.sources`).
+    """
+    facts: dict[int, Sources] = {}
+    for draft in state.drafts:
+        found = facts.get(id(draft.attributions))
+        if found is None:
+            found = facts[id(draft.attributions)] = sources(draft.attributions)
+        draft.sources = found
+
+
+@STEPS.rule("certainty")
+def _certainty(state: State) -> None:
+    """Base certainty of the stance, plus hedge effects and adjustments, in [0, 1]."""
+    adjustments = tuple(ADJUSTMENT_RULES)
+    for draft in state.drafts:
+        found = draft.sources
+        score = BASE_CERTAINTY[found.stance] + sum(h.effect for h in draft.hedges)
+        for rule in adjustments:
+            if rule.fn(found, draft.inherited):
+                score += ADJUSTMENTS[rule.name]
+                if not draft.inherited or rule.name != "inherited":
+                    draft.rules.append(rule.name)
+        draft.certainty = round(min(1.0, max(0.0, score)), 2)
+
+
+def run(state: State, sections: Sequence[Section]) -> tuple[Claim, ...]:
+    """Run every step on ``state`` and return the claims.
+
+    Examples
+    --------
+    >>> from osintparse.model import Sentence
+    >>> s = State("Oui.", "fr", [Sentence(start=0, end=4, text="Oui.")])
+    >>> [(c.text, c.rule) for c in run(s, ())]
+    [('Oui.', 'sentence')]
+    """
+    for step in STEPS:
+        step.fn(state)
+    claims = []
+    for draft in state.drafts:
+        start, end = state.span(draft)
+        first = state.chosen[draft.sentences[0]]
+        claims.append(
+            Claim(
+                start=start,
+                end=end,
+                text=state.text[start:end],
+                section=sections[first.section].heading if first.section < len(sections) else None,
+                attributions=draft.attributions,
+                quantities=draft.quantities,
+                dates=draft.dates,
+                hedges=draft.hedges,
+                stance=draft.sources.stance,
+                certainty=draft.certainty,
+                inherited=draft.inherited,
+                rule="+".join(draft.rules),
+            )
+        )
+    return tuple(claims)

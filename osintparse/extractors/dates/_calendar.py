@@ -1,0 +1,325 @@
+"""Calendar arithmetic of the dates engine: periods, units, partial dates; no words.
+
+Everything here is language-independent: the rules (``_rules.py``) read words and
+numbers out of a match and call these functions to turn them into periods. The
+calendar units (day, week, weekend, month, quarter, year) are the keys of the
+``[units]`` table of ``dates.toml``; what each one means is :data:`UNITS`.
+
+Examples
+--------
+>>> import datetime
+>>> UNITS["quarter"].shift(-1, datetime.date(2025, 5, 6))[:2]
+(datetime.date(2025, 1, 1), datetime.date(2025, 3, 31))
+>>> latest(Partial(None, 12, 25), datetime.date(2025, 5, 6))
+Partial(year=2024, month=12, day=25)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import types
+from collections.abc import Mapping
+
+import attrs
+
+from osintparse.model import Precision
+
+__all__ = [
+    "FINENESS",
+    "SKIP",
+    "UNITS",
+    "Partial",
+    "Res",
+    "Unit",
+    "add_months",
+    "fill",
+    "latest",
+    "make_date",
+    "monday",
+    "month_end",
+    "period",
+    "resolve_partial",
+    "three_months",
+]
+
+DAY = Precision.DAY
+WEEK = Precision.WEEK
+MONTH = Precision.MONTH
+SEASON = Precision.SEASON
+YEAR = Precision.YEAR
+DECADE = Precision.DECADE
+
+#: Finer precisions first: a range takes the finer precision of its two ends.
+FINENESS: Mapping[Precision, int] = types.MappingProxyType(
+    {DAY: 0, WEEK: 1, MONTH: 2, SEASON: 3, YEAR: 4, DECADE: 5}
+)
+
+
+@attrs.frozen
+class Res:
+    """A resolved mention: first day, last day, precision, relative flag, rule.
+
+    Examples
+    --------
+    >>> Res(None, None, Precision.DAY, True, "weekday:bare").relative
+    True
+    """
+
+    value: _dt.date | None
+    value_end: _dt.date | None
+    precision: Precision
+    relative: bool
+    rule: str
+
+
+#: Returned for a phrase that reads as a date but is impossible ("30 février 2024",
+#: "between 5 and 3 May"): the whole span is skipped, not re-read in parts.
+SKIP = Res(None, None, DAY, False, "skip")
+
+
+def month_end(y: int, m: int) -> _dt.date:
+    """Return the last day of month ``m`` of year ``y``.
+
+    Examples
+    --------
+    >>> month_end(2024, 2)
+    datetime.date(2024, 2, 29)
+    """
+    if m == 12:
+        return _dt.date(y, 12, 31)
+    return _dt.date(y, m + 1, 1) - _dt.timedelta(days=1)
+
+
+def add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    """Return (year, month) ``k`` months after month ``m`` of year ``y``.
+
+    Examples
+    --------
+    >>> add_months(2024, 11, 3)
+    (2025, 2)
+    """
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def make_date(y: int, m: int, d: int) -> _dt.date | None:
+    """Return the date, or ``None`` when it does not exist.
+
+    Examples
+    --------
+    >>> make_date(2023, 2, 29) is None
+    True
+    """
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def monday(d: _dt.date) -> _dt.date:
+    """Return the Monday of the week of ``d``.
+
+    Examples
+    --------
+    >>> monday(_dt.date(2025, 5, 4))
+    datetime.date(2025, 4, 28)
+    """
+    return d - _dt.timedelta(days=d.weekday())
+
+
+@attrs.frozen
+class Unit:
+    """What a calendar unit of ``dates.toml [units]`` means.
+
+    A unit counts either months (``months``: month, quarter, year, aligned on the
+    year: the quarter of May is April to June) or days (``days`` per step, a
+    ``length`` in days starting ``offset`` days after the start of a step, which is
+    Monday when ``weekly``).
+
+    Parameters
+    ----------
+    precision
+        The precision of one unit.
+    ago_precision
+        The precision of "N units ago" / "in N units" (years give a month).
+    counts
+        Whether a count of it is a date ("three weeks ago"; a weekend is not).
+    parts
+        Whether it splits into begin, middle and end ("the end of the week").
+    named
+        Whether "this/last/next <unit>" is a date of its own ("last week"; a day
+        is not).
+
+    Examples
+    --------
+    >>> UNITS["week"].shift(0, _dt.date(2025, 5, 7))[:2]
+    (datetime.date(2025, 5, 5), datetime.date(2025, 5, 11))
+    """
+
+    precision: Precision
+    ago_precision: Precision = DAY
+    months: int = 0
+    days: int = 0
+    offset: int = 0
+    length: int = 1
+    weekly: bool = False
+    counts: bool = True
+    parts: bool = True
+    named: bool = True
+
+    def shift(self, k: int, p: _dt.date) -> tuple[_dt.date, _dt.date, Precision]:
+        """Return the first day, last day and precision of the unit ``k`` after P's.
+
+        Examples
+        --------
+        >>> UNITS["year"].shift(-1, _dt.date(2025, 5, 7))
+        (datetime.date(2024, 1, 1), datetime.date(2024, 12, 31), <Precision.YEAR: 'year'>)
+        """
+        if self.months:
+            first = (p.month - 1) // self.months * self.months + 1
+            y, m = add_months(p.year, first, k * self.months)
+            ey, em = add_months(y, m, self.months - 1)
+            return _dt.date(y, m, 1), month_end(ey, em), self.precision
+        base = monday(p) if self.weekly else p
+        start = base + _dt.timedelta(days=k * self.days + self.offset)
+        return start, start + _dt.timedelta(days=self.length - 1), self.precision
+
+    def moved(self, n: int, p: _dt.date) -> Res:
+        """Return P moved by ``n`` units (negative: back), at :attr:`ago_precision`.
+
+        Days, weeks and months give a day ("il y a trois semaines"), years a month
+        ("two years ago"), as Duckling does.
+
+        Examples
+        --------
+        >>> UNITS["month"].moved(-1, _dt.date(2025, 3, 31)).value
+        datetime.date(2025, 2, 28)
+        """
+        if self.days:
+            d = p + _dt.timedelta(days=n * self.days)
+            return Res(d, d, DAY, True, "")
+        y, mo = add_months(p.year, p.month, n * self.months)
+        if self.ago_precision is MONTH:
+            return Res(_dt.date(y, mo, 1), month_end(y, mo), MONTH, True, "")
+        d = _dt.date(y, mo, min(p.day, month_end(y, mo).day))
+        return Res(d, d, DAY, True, "")
+
+
+#: The calendar units, by the key they have in ``dates.toml [units]``.
+UNITS: Mapping[str, Unit] = types.MappingProxyType(
+    {
+        "day": Unit(DAY, days=1, parts=False, named=False),
+        "week": Unit(WEEK, days=7, length=7, weekly=True),
+        "weekend": Unit(DAY, days=7, offset=5, length=2, weekly=True, counts=False, parts=False),
+        "month": Unit(MONTH, months=1),
+        "quarter": Unit(MONTH, months=3, parts=False),
+        "year": Unit(YEAR, ago_precision=MONTH, months=12),
+    }
+)
+
+
+@attrs.frozen
+class Partial:
+    """A date with parts missing: "mars 2024" has no day, "12 mars" no year.
+
+    Examples
+    --------
+    >>> Partial(2024, 3, None).month
+    3
+    """
+
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+def latest(p: Partial, anchor: _dt.date) -> Partial | None:
+    """Give a year to a month (and day) without one: the latest one up to ``anchor``.
+
+    Examples
+    --------
+    >>> latest(Partial(None, 2, 29), _dt.date(2025, 5, 6))
+    Partial(year=2024, month=2, day=29)
+    """
+    if p.month is None:
+        return None
+    for back in range(9):
+        y = anchor.year - back
+        first = make_date(y, p.month, p.day or 1)
+        if first is not None and first <= anchor:
+            return Partial(y, p.month, p.day)
+    return None
+
+
+def period(p: Partial) -> tuple[_dt.date, _dt.date, Precision] | None:
+    """Return the first day, last day and precision of a partial date with a year.
+
+    Examples
+    --------
+    >>> period(Partial(2024, 2, None))[1]
+    datetime.date(2024, 2, 29)
+    """
+    if p.year is None:
+        return None
+    if p.month is None:
+        if p.day is not None:
+            return None
+        return _dt.date(p.year, 1, 1), _dt.date(p.year, 12, 31), YEAR
+    if p.day is None:
+        return _dt.date(p.year, p.month, 1), month_end(p.year, p.month), MONTH
+    d = make_date(p.year, p.month, p.day)
+    return None if d is None else (d, d, DAY)
+
+
+def resolve_partial(p: Partial, published: _dt.date | None, rule: str) -> Res | None:
+    """Resolve a partial date; one without a year is the latest up to ``published``.
+
+    Examples
+    --------
+    >>> resolve_partial(Partial(None, 4, None), _dt.date(2025, 3, 1), "month").value
+    datetime.date(2024, 4, 1)
+    >>> resolve_partial(Partial(None, 4, 31), None, "day_month") is None
+    True
+    """
+    if p.year is not None:
+        got = period(p)
+        return None if got is None else Res(got[0], got[1], got[2], False, rule)
+    if p.month is None:
+        return None
+    if p.day is not None and make_date(2000, p.month, p.day) is None:
+        return None  # 2000 is a leap year: any valid day-month exists in it
+    precision = MONTH if p.day is None else DAY
+    if published is None:
+        return Res(None, None, precision, True, rule)
+    full = latest(p, published)
+    got = None if full is None else period(full)
+    return None if got is None else Res(got[0], got[1], got[2], True, rule)
+
+
+def fill(a: Partial, b: Partial) -> Partial:
+    """Complete a range's first end from its second ("du 13 au 14 avril").
+
+    Examples
+    --------
+    >>> fill(Partial(None, None, 13), Partial(2024, 4, 14))
+    Partial(year=2024, month=4, day=13)
+    """
+    month = a.month if a.month is not None else (b.month if a.day is not None else None)
+    year = a.year
+    if year is None and b.year is not None:
+        year = b.year
+        if month is not None and b.month is not None and month > b.month:
+            year -= 1
+    return Partial(year, month, a.day)
+
+
+def three_months(y: int, first_month: int) -> tuple[_dt.date, _dt.date]:
+    """Return the first and last day of the three months from ``first_month`` of ``y``.
+
+    Examples
+    --------
+    >>> three_months(2023, 12)
+    (datetime.date(2023, 12, 1), datetime.date(2024, 2, 29))
+    """
+    ey, em = add_months(y, first_month, 2)
+    return _dt.date(y, first_month, 1), month_end(ey, em)
