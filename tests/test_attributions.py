@@ -40,9 +40,14 @@ TABLES: list[RuleTable[Any]] = [
 ]
 # The patterns an attribution's rule names: the constructions' names, variants aside.
 VARIANTS = {"quote_after": "quote", "quote_end": "quote", "inverted_end": "inverted"}
-GUARDS = {"framed_passive", "not_a_verb", "subject", "needs_clause"}
+GUARDS = {"framed_passive", "not_a_verb", "subject"}
 PATTERNS = {
     "prep",
+    "view",
+    "nominal",
+    "colon",
+    "participial",
+    "citation",
     "verb_clause",
     "verb_inf",
     "verb_obj",

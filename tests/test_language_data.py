@@ -31,6 +31,8 @@ _CODE_WORDS = frozenset(
     {"text", "start", "end", "value", "low", "high", "unit", "noun", "rule", "kind", "label"}
     | {"data", "source", "cue", "stance", "section", "title", "id", "url", "author", "lang"}
     | {"article", "claim", "claims", "group", "figure", "figures", "any", "long"}
+    # an attribution construction and cue kind ("In X's view"); command-line option values
+    | {"view", "yes", "always"}
 )
 
 

@@ -270,7 +270,8 @@ def _noun_complement(s: Context, b: int) -> Span | None:
 @CONSTRUCTIONS.rule("colon")
 def _colon(s: Context, cue: Cue) -> Found | Stop | None:
     """A name opening the sentence, then a colon: the speaker of what follows ("PENCE: Well,
-    ...", "Zelensky : « Nous tiendrons »"); the name's last word is capitalised."""
+    ...", "Zelensky : « Nous tiendrons »"); the name's last word is capitalised (every word,
+    none a determiner nor a label of `colon.labels`, without a quotation after the colon)."""
     if cue.kind != "colon":
         return None
     tk = s.tk
@@ -281,10 +282,26 @@ def _colon(s: Context, cue: Cue) -> Found | Stop | None:
     if i != 0 or j != c or not tk.words[j - 1][:1].isupper() or s.kind(i, j) is None:
         return STOP
     gap = s.text[cue.end : tk.starts[c]] if c < len(tk) else ""
-    content = s.quoted_after(cue.end, gap) or s.rest(c)
+    quoted = s.quoted_after(cue.end, gap)
+    if quoted is None and not _speaker_name(s, i, j):
+        return STOP  # "Correction: ...", "Follow him on Twitter: ...": a label
+    content = quoted or s.rest(c)
     src = s.source_span(i, j)
     return s.found(
         cue, "colon", (tk.starts[i], cue.end), src, s.kind(i, j) or SourceKind.OTHER, content
+    )
+
+
+def _speaker_name(s: Context, i: int, j: int) -> bool:
+    """True when tokens ``i:j`` read as a speaker's name: every word capitalised, the first no
+    determiner, the whole no label (`colon.labels`): "Pat Caddell", not "The Latest"."""
+    tk = s.tk
+    if tk.keys[i] in s.lex.sources.determiners:
+        return False
+    if any(not tk.words[k][:1].isupper() for k in range(i, j)):
+        return False
+    return s.text[tk.starts[i] : tk.starts[j - 1] + len(tk.words[j - 1])].casefold() not in (
+        s.lex.colon_labels
     )
 
 

@@ -311,7 +311,9 @@ class Context:
             if i >= j:
                 break
             doc = document_kind(tk, i, j, src)
-            if doc is not None:
+            # "in an interview with CNN": a channel noun naming its channel is no document
+            named = j < n and tk.keys[j] in lex.channel_with and not tk.boundary(j)
+            if doc is not None and not (named and self._channel(i, j)):
                 document, k = document or doc, j
             elif self._channel(i, j):
                 channel, k = channel or self.source_span(i, j), j
