@@ -190,7 +190,8 @@ def test_patterns_are_the_constructions_that_read_a_cue() -> None:
 def test_every_rule_names_a_lexicon_entry() -> None:
     for lang in ("fr", "en"):
         data = lexicons.load(lang, "attributions")
-        entries = set(data["verbs"]) | set(data["prepositions"]["cues"])
+        entries = set(data["verbs"]) | set(data["prepositions"]["cues"]) | {":"}
+        entries |= set(data["nouns"]["cues"]) | set(data["prepositions"]["views"])
         for case in _load(lang):
             for a in case["attributions"]:
                 pattern, _, entry = a["rule"].partition(":")

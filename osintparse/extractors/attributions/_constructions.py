@@ -396,7 +396,10 @@ def _citation(s: Context, cue: Cue) -> Found | Stop | None:
     if kind is None:
         return STOP
     src = s.source_span(i, j)
-    content = s.rest(j) if j < len(tk) and not tk.boundary(j) else NO_SPAN
+    k = j
+    if k + 1 < len(tk) and tk.starts[k + 1] in s.cue_starts and not tk.boundary(k + 1):
+        k += 2  # "cited two officials as saying ...": the content after the cited one's cue
+    content = s.rest(k) if k < len(tk) and not tk.boundary(k) else NO_SPAN
     return s.found(
         cue, "citation", (tk.starts[i] if i < cue.c else cue.first, src[1]), src, kind,
         content, reporter=sub.resolved or sub.src,

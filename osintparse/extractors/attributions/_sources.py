@@ -185,11 +185,13 @@ def _walk_back(tk: SentenceTokens, j: int, lex: SourceLexicon, floor: int) -> tu
 
 
 def _new_phrase(tk: SentenceTokens, k: int, lex: SourceLexicon) -> bool:
-    """True when token ``k``, a determiner not joined by a link word, opens a new phrase."""
+    """True when token ``k``, a determiner not joined by a link word, opens a new phrase;
+    a capitalised one after a title is part of a name ("M. Le Maire")."""
     return (
         tk.keys[k] in lex.determiners
         and tk.keys[k] not in lex.links
         and tk.keys[k - 1] not in lex.links
+        and not (tk.keys[k - 1] in lex.titles and tk.words[k][:1].isupper())
     )
 
 
@@ -521,9 +523,13 @@ def _time(p: Phrase) -> SourceKind | Literal[False] | None:
 
 @SOURCE_CHECKS.rule("preposition")
 def _preposition(p: Phrase) -> SourceKind | Literal[False] | None:
-    """No source opens with a preposition or a link word: "in Washington", "of Pagliano"."""
-    first = p.keys[0]
-    return False if first in p.lex.links and first not in p.lex.determiners else None
+    """No source opens with a preposition or a link word: "in Washington", "of Pagliano";
+    one that is also a determiner is a preposition before a name ("de RT", not "des experts")."""
+    first, lex = p.keys[0], p.lex
+    if first not in lex.links:
+        return None
+    name = p.j - p.i > 1 and p.tk.words[p.i + 1][:1].isupper()
+    return False if first not in lex.determiners or name else None
 
 
 @SOURCE_CHECKS.rule("grammar_end")

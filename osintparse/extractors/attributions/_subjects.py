@@ -117,6 +117,10 @@ def _relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
         return None
     if adjunct and not closed:
         antecedent = _name_of(s, i, j, stop)
+        if antecedent is None and (
+            i >= j or s.kind(i, j, open_subject=cue.entry.open_subject) is None
+        ):
+            return None  # "le panneau qui indique la sortie": no source before the pronoun
         return Candidate(rel, rel + 1, stop, first=rel, antecedent=antecedent, relative=True)
     verbs = s.lex.participle_endings
     clause = any(
