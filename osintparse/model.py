@@ -91,7 +91,7 @@ class Stance(enum.StrEnum):
     ESTIMATED = "estimated"
     ALLEGED = "alleged"
     DENIED = "denied"
-    #: The source asks, urges, demands or wants the content to happen: it vouches for
+    #: The source asks, urges, demands or wants the content to happen, and vouches for
     #: nothing being true ("calls for a ceasefire", "appelle à la retenue").
     REQUESTED = "requested"
     UNATTRIBUTED = "unattributed"
@@ -553,7 +553,7 @@ class Claim:
     inherited: bool = False
     extractor: str = "claims"
     rule: str = ""
-    #: The provenance chains of the claim: for each of its sources that reports no other,
+    #: The provenance chains of the claim. For each of its sources that reports no other,
     #: the attributions from the one nearest the journalist down to it ("selon l'AFP, qui
     #: cite le ministère" gives one chain, AFP then ministère).
     chains: tuple[tuple[Attribution, ...], ...] = attrs.field(
@@ -562,7 +562,7 @@ class Claim:
 
     @property
     def provenance(self) -> str:
-        """The chains as text, from the article down: "article > AFP > ministère".
+        """The chains as text, from the article down ("article > AFP > ministère").
 
         Examples
         --------

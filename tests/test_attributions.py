@@ -590,22 +590,18 @@ def test_doc_lists_every_rule_of_every_table(table: RuleTable[Any]) -> None:
         assert rule.summary, f"{table.name}: rule {rule.name} has no docstring"
 
 
-def test_doc_stance_table_lists_every_lexicon_entry() -> None:
+def test_doc_lists_every_cue_class_with_its_stance() -> None:
+    text = DOC.read_text(encoding="utf-8")
     rows = {
-        line.split("|")[1].strip(" `"): line
-        for line in DOC.read_text(encoding="utf-8").splitlines()
-        if line.startswith("| `")
+        line.split("|")[1].strip(" `"): line for line in text.splitlines() if line.startswith("| `")
     }
     for lang in ("fr", "en"):
         data = lexicons.load(lang, "attributions")
-        entries = dict(data["prepositions"]["cues"])
-        entries.update({k: v["stance"] for k, v in data["verbs"].items()})
-        for entry, stance in entries.items():
-            row = rows[stance]
-            name = entry.replace("cité par", "cité(e)(s) par")
-            if entry in ("citée par", "cités par", "citées par"):
-                continue
-            assert name in row, f"{lang}: {entry} ({stance}) missing from the doc's stance table"
+        for name, cls in data["cue_classes"].items():
+            assert name in rows, f"{lang}: cue class {name} missing from the doc"
+            assert f"`{cls['stance']}`" in rows[name], f"{lang}: {name} listed without its stance"
+        for entry in data["verbs"].values():
+            assert entry["cue_class"] in data["cue_classes"]
     for pattern in PATTERNS:
         assert pattern in rows, f"pattern {pattern} missing from the doc"
 

@@ -394,7 +394,7 @@ def _check_sub_spans(text: str, record: Any, names: tuple[str, ...], where: str)
         s, e = getattr(record, name), getattr(record, f"{what}_end")
         surface = getattr(record, what, None) if what in names else None
         if s is None and e is None:
-            if surface is not None:
+            if surface is not None and surface != "":  # an empty channel or role: no span
                 raise SchemaError(f"{where}: {what} {_short(surface)} has no span ({what}_start)")
             continue
         if not (isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text)):
