@@ -229,6 +229,9 @@ def _split_tag(s: Context, i: int, j: int) -> tuple[int, tuple[int, int] | None]
     return j, None
 
 
+_Part = tuple[int, int, str, str]
+
+
 def _parts(s: Context, p: Candidate, *, walk: bool = True) -> Candidate:
     """The comma-separated parts ending with ``p``: the name is the source, the part next
     to it its role; ages, party tags and adjuncts ("at a later press gaggle") are skipped
@@ -240,22 +243,7 @@ def _parts(s: Context, p: Candidate, *, walk: bool = True) -> Candidate:
         i, j, stop = np_before(tk, p.i, src, cross=True)
         if _whole(s, i):
             return _parts(s, Candidate(i, j, stop))
-    parts = [(p.i, p.j, p.stop, first)]
-    while (
-        walk
-        and len(parts) < _MAX_PARTS
-        and parts[-1][3] not in ("none", "pronoun")
-        and parts[-1][0] > 0
-        and _comma(tk.gap(parts[-1][0]))
-    ):
-        i, j, stop = np_before(tk, parts[-1][0], src, cross=True)
-        kind = _kind_of_part(s, i, j)
-        if kind in ("none", "pronoun") or not _whole(s, i) or stop == "long":
-            break  # "Giving a speech in Toledo, Clinton says": a part cut out of a clause
-        if _coordinated(s, i, j):
-            break
-        parts.append((i, j, stop, kind))
-    parts.reverse()
+    parts = _walk_parts(s, [(p.i, p.j, p.stop, first)]) if walk else [(p.i, p.j, p.stop, first)]
     if len(parts) > 1 and _coordinated(s, p.i, p.j):
         # "Clinton, Trump and Sanders said": one source, a list.
         return Candidate(parts[0][0], p.j, parts[0][2], parts=len(parts))
@@ -267,6 +255,33 @@ def _parts(s: Context, p: Candidate, *, walk: bool = True) -> Candidate:
     if len(parts) == 1 or not any(x[3] == "name" for x in people):
         j, tag = _split_tag(s, p.i, p.j)
         return Candidate(p.i, j, p.stop, role=tag) if tag else p
+    return _with_role(s, parts, people)
+
+
+def _walk_parts(s: Context, parts: list[_Part]) -> list[_Part]:
+    """The parts before the last one, back to a part that is none, a pronoun or cut out of
+    a clause ("Giving a speech in Toledo, Clinton says"), in text order."""
+    tk, src = s.tk, s.lex.sources
+    while (
+        len(parts) < _MAX_PARTS
+        and parts[-1][3] not in ("none", "pronoun")
+        and parts[-1][0] > 0
+        and _comma(tk.gap(parts[-1][0]))
+    ):
+        i, j, stop = np_before(tk, parts[-1][0], src, cross=True)
+        kind = _kind_of_part(s, i, j)
+        if kind in ("none", "pronoun") or not _whole(s, i) or stop == "long":
+            break
+        if _coordinated(s, i, j):
+            break
+        parts.append((i, j, stop, kind))
+    parts.reverse()
+    return parts
+
+
+def _with_role(s: Context, parts: list[_Part], people: list[_Part]) -> Candidate:
+    """The first name among the parts as the source, the part after it (or before it, or a
+    party tag) as its role."""
     names = [x for x in people if x[3] == "name"]
     head = names[0] if names else people[0]
     k = people.index(head)
@@ -307,6 +322,21 @@ def clause_subject(s: Context, cue: Cue) -> Candidate | None:
 
 def _first_phrase(s: Context, cue: Cue) -> Candidate | None:
     """The first noun phrase of the sentence before ``cue`` (see :func:`clause_subject`)."""
+    start = _after_adjunct(s, cue)
+    k = _name_end(s, cue, start)
+    if k == start or s.kind(start, k) is None:
+        return None
+    tk, src = s.tk, s.lex.sources
+    role = None
+    if k < cue.c and tk.gap(k).strip() == ",":
+        i, j = np_after(tk, k, src, s.cue_starts)
+        if j > i and j < cue.c and tk.gap(j).strip() == "," and _kind_of_part(s, i, j) == "role":
+            role = (i, j)
+    return Candidate(start, k, "clause", role=role)
+
+
+def _after_adjunct(s: Context, cue: Cue) -> int:
+    """The first token after a leading adjunct ("In August, ...") and connectors."""
     tk, src = s.tk, s.lex.sources
     start = 0
     if tk.keys[0] in src.links or tk.keys[0] in src.stops or tk.keys[0] in src.connectors:
@@ -317,6 +347,13 @@ def _first_phrase(s: Context, cue: Cue) -> Candidate | None:
         start = k
     while start < cue.c and tk.keys[start] in src.connectors:
         start += 1
+    return start
+
+
+def _name_end(s: Context, cue: Cue, start: int) -> int:
+    """The end of the noun phrase opening at token ``start``: a clause word, a verb, a cue,
+    or a lower-case word after a name ("Hillary Clinton went on offense")."""
+    tk, src = s.tk, s.lex.sources
     verbs = s.lex.participle_endings
     grammar = src.links | src.determiners | src.titles
     k, named = start, False
@@ -327,17 +364,10 @@ def _first_phrase(s: Context, cue: Cue) -> Candidate | None:
         if k > start and verbs and lower and word.endswith(verbs):
             break
         if named and lower and word not in grammar:
-            break  # "Hillary Clinton went on offense": a name ends at a lower-case word
+            break
         named = named or (not lower and word not in grammar)
         k += 1
-    if k == start or s.kind(start, k) is None:
-        return None
-    role = None
-    if k < cue.c and tk.gap(k).strip() == ",":
-        i, j = np_after(tk, k, src, s.cue_starts)
-        if j > i and j < cue.c and tk.gap(j).strip() == "," and _kind_of_part(s, i, j) == "role":
-            role = (i, j)
-    return Candidate(start, k, "clause", role=role)
+    return k
 
 
 def find_subject(s: Context, cue: Cue) -> Subject | None:
