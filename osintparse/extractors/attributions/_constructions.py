@@ -486,6 +486,8 @@ def _verb_inf(s: Context, cue: Cue) -> Found | Stop | None:
         return None
     # "to" opens an infinitive; "de", "à" only before a word with an infinitive ending.
     marked = tk.keys[b] in lex.infinitive_markers and b + 1 < len(tk)
+    # a verb follows the marker, no number ("declined to 3 percent", "declined to $40")
+    marked = marked and tk.words[b + 1][:1].isalpha() and tk.words[b + 1].islower()
     if marked and (not lex.infinitive_endings or _infinitive(s, b + 1)):
         return s.by_subject(cue, "verb_inf", s.rest(b + 1))
     if _infinitive(s, b):
