@@ -5,6 +5,7 @@ parser does not support degrades to osintparse's own rules."""
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import os
 import pathlib
@@ -79,14 +80,15 @@ def _schema_choices() -> set[str]:
     return found
 
 
-def _package_names() -> set[str]:
-    """Names of classes, functions and ``__all__`` entries of the package."""
+@functools.cache
+def _package_names() -> frozenset[str]:
+    """Names of classes, functions and ``__all__`` entries of the package (parsed once)."""
     names: set[str] = set()
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef | ast.FunctionDef):
                 names.add(node.name)
-    return names
+    return frozenset(names)
 
 
 def _lexicon_words() -> frozenset[str]:
