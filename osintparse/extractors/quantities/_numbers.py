@@ -702,7 +702,13 @@ def _inner(r: _Reading, g: _Grammar, i: int) -> bool:
         return False
     before = r.cardinals.get(tokens[i - 1]) if i else None
     after = r.cardinals.get(tokens[i + 1])
-    return before is not None and after is not None and 10 <= before < 100 and before % 10 == 0 and after < 10
+    return (
+        before is not None
+        and after is not None
+        and 10 <= before < 100
+        and before % 10 == 0
+        and after < 10
+    )
 
 
 @WORD_STEPS.rule("connector")
