@@ -33,6 +33,9 @@ _CODE_WORDS = frozenset(
     | {"article", "claim", "claims", "group", "figure", "figures", "any", "long"}
     # an attribution construction and cue kind ("In X's view"); command-line option values
     | {"view", "yes", "always"}
+    # the vocabulary of the formats the package reads and writes: HTML tag names
+    # (io/html.py) and JSON Schema keywords (io/serialise.py json_schema)
+    | {"form", "hr", "th", "type", "number", "minimum", "maximum"}
 )
 
 
