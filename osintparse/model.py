@@ -37,6 +37,7 @@ __all__ = [
     "LAYER",
     "SCHEMA_VERSION",
     "Article",
+    "Aspect",
     "Attribution",
     "Claim",
     "DateMention",
@@ -73,6 +74,23 @@ class Qualifier(enum.StrEnum):
     AT_MOST = "at_most"
     LESS_THAN = "less_than"
     RANGE = "range"
+
+
+class Aspect(enum.StrEnum):
+    """What a figure counts over time: a running total, an increment, or a rate.
+
+    "le bilan s'alourdit à 120" is ``TOTAL``, "12 more" ``INCREMENT``, "40 drones a day"
+    ``RATE`` (with :attr:`Quantity.rate_unit`).
+
+    Examples
+    --------
+    >>> Aspect("rate") is Aspect.RATE
+    True
+    """
+
+    TOTAL = "total"
+    INCREMENT = "increment"
+    RATE = "rate"
 
 
 class Stance(enum.StrEnum):
@@ -330,6 +348,13 @@ class Quantity:
     nord-coréens"); ``number_start``/``number_end`` the figure alone and
     ``noun_start``/``noun_end`` the counted noun phrase.
 
+    ``event`` is the class of what happened to what is counted (``"killed"``,
+    ``"deployed"``...; the classes are listed in ``lexicons/_common/events.toml``), found
+    from a trigger word in the clause around the figure whose span is
+    ``event_start``/``event_end``; ``None`` when no trigger is found (never a guess).
+    ``aspect`` says whether the figure is a running total, an increment or a rate (per
+    ``rate_unit``).
+
     Examples
     --------
     >>> q = Quantity(start=0, end=6, text="10 000", value=10000)
@@ -352,6 +377,11 @@ class Quantity:
     number_end: int | None = None
     noun_start: int | None = None
     noun_end: int | None = None
+    event: str | None = None
+    event_start: int | None = None
+    event_end: int | None = None
+    aspect: Aspect | None = attrs.field(default=None, converter=attrs.converters.optional(Aspect))
+    rate_unit: str | None = None
     extractor: str = "quantities"
     rule: str = ""
 

@@ -60,6 +60,9 @@ def _record(raw: _Raw, norm: Normalized) -> Quantity:
     if raw.noun_start is not None and raw.noun_end is not None:
         nos, noe = norm.span(raw.noun_start, raw.noun_end)
         noun = norm.original[nos:noe]
+    es = ee = None
+    if raw.event_start is not None and raw.event_end is not None:
+        es, ee = norm.span(raw.event_start, raw.event_end)
     return Quantity(
         start=s,
         end=e,
@@ -74,6 +77,11 @@ def _record(raw: _Raw, norm: Normalized) -> Quantity:
         number_end=ne,
         noun_start=nos,
         noun_end=noe,
+        event=raw.event,
+        event_start=es,
+        event_end=ee,
+        aspect=raw.aspect,
+        rate_unit=raw.rate_unit,
         extractor="quantities",
         rule=raw.rule,
     )

@@ -366,6 +366,11 @@ class _Raw:
     noun_start: int | None
     noun_end: int | None
     rule: str
+    event: str | None = None
+    event_start: int | None = None
+    event_end: int | None = None
+    aspect: str | None = None
+    rate_unit: str | None = None
 
 
 _SPACES = r"\s+"
