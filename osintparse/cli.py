@@ -56,14 +56,6 @@ def _published(value: str) -> _dt.date:
         ) from err
 
 
-def _fmt_number(x: float | None) -> str:
-    if x is None:
-        return "?"
-    if x == int(x):
-        return f"{int(x):,}".replace(",", " ")
-    return f"{x:g}"
-
-
 def format_outline(article: Article, name: str = "") -> str:
     """Return a readable outline: title, sections, then each claim with its evidence.
 
@@ -82,7 +74,7 @@ def format_outline(article: Article, name: str = "") -> str:
     - Titre  [unattributed, 0.50]
     - Selon l'AFP, 300 soldats.  [reported, 0.65]
         source: AFP (reported, media)
-        figures: exact 300 soldats
+        figures: 300 soldats
     """
     lines: list[str] = []
     if name:
@@ -159,9 +151,9 @@ def _details(
 
 
 def _figure(q: Quantity) -> str:
-    return f"{q.qualifier.value} {_fmt_number(q.value)}" + "".join(
-        f" {x}" for x in (q.unit, q.noun) if x
-    )
+    """The figure as written ("2 000–2 500", ">10 000"), its unit, noun and event."""
+    event = f" [{q.event}]" if q.event else ""
+    return q.figure + "".join(f" {x}" for x in (q.unit, q.noun) if x) + event
 
 
 def _date(d: DateMention) -> str:
@@ -269,7 +261,31 @@ def _compare_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="article text files ('-' = stdin)")
     p.add_argument("--lang", default=None, help="language code (default: detect)")
     p.add_argument("--all", action="store_true", help="also list things only one figure counts")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        help="text (default), json (one object per figure) or csv (one row per figure)",
+    )
     return p
+
+
+def _write_groups(groups: Sequence[Any], fmt: str, stream: IO[str]) -> None:
+    """Write compared groups as JSON or CSV rows (one per figure)."""
+    from osintparse.comparison import comparison_records
+
+    rows = comparison_records(groups)
+    for row in rows:
+        for key in ("low", "high"):
+            if row[key] == float("inf"):
+                row[key] = None
+    if fmt == "json":
+        stream.write(json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n")
+        return
+    fields = list(rows[0]) if rows else ["group", "event", "article", "figure"]
+    writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
 
 
 def compare_main(argv: Sequence[str], *, out: IO[str] | None = None) -> int:
@@ -303,6 +319,9 @@ def compare_main(argv: Sequence[str], *, out: IO[str] | None = None) -> int:
         names.append(path)
     groups = compare(articles, names=names)
     shown = [g for g in groups if args.all or len({f.article for f in g.figures}) > 1]
+    if args.format != "text":
+        _write_groups(shown, args.format, stream)
+        return status
     if not shown:
         stream.write("no figures counted the same thing in two articles (use --all)\n")
     for g in shown:
@@ -310,8 +329,8 @@ def compare_main(argv: Sequence[str], *, out: IO[str] | None = None) -> int:
         for i, f in enumerate(g.figures, 1):
             stream.write(f"  [{i}] {f.describe()}\n")
         if g.conflicts:
-            pairs = ", ".join(f"[{i + 1}] vs [{j + 1}]" for i, j in g.conflicts)
-            stream.write(f"  => conflict: {pairs} (their bounds do not overlap)\n")
+            for reason in g.conflict_reasons:
+                stream.write(f"  => conflict: {reason}\n")
         elif g.agreement:
             stream.write("  => agreement (all figures overlap)\n")
     return status

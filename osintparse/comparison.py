@@ -7,6 +7,10 @@ the unit. Concepts and their surface forms are lexicon data
 (``lexicons/<lang>/concepts.toml``); a head with no concept falls back to its
 lower-cased form with a plural ``s``/``x`` removed.
 
+Figures are grouped by event too (``Quantity.event``: "killed", "deployed"...): a
+casualty count and a deployment count of the same forces are two groups, never compared.
+A figure without an event is grouped with the others without one.
+
 Within a group, each figure is an interval: ``exact`` is ``[v, v]``, ``approximate``
 ``[0.8 v, 1.2 v]`` unless the quantity gives bounds, ``more_than``/``at_least``
 ``[v, inf)``, ``less_than``/``at_most`` ``[0, v]``, ``range`` ``[low, high]``. Two
@@ -153,28 +157,18 @@ class Figure:
         >>> q = Quantity(start=0, end=2, text="10", value=10000, low=10000, qualifier="more_than")
         >>> Figure(quantity=q, article="seed", sources=("NIS",), stance="reported").describe()
         '>10 000 (NIS, reported, seed)'
+        >>> q = Quantity(start=0, end=2, text="10", value=2250, low=2000, high=2500,
+        ...              qualifier="range")
+        >>> Figure(quantity=q, article="b").describe()
+        '2 000–2 500 (no source, unattributed, b)'
         """
         q = self.quantity
-        sign = {
-            Qualifier.MORE_THAN: ">",
-            Qualifier.AT_LEAST: ">=",
-            Qualifier.LESS_THAN: "<",
-            Qualifier.AT_MOST: "<=",
-            Qualifier.APPROXIMATE: "~",
-        }.get(q.qualifier, "")
-        if q.qualifier is Qualifier.RANGE and q.low is not None and q.high is not None:
-            amount = f"{_fmt(q.low)}-{_fmt(q.high)}"
-        else:
-            amount = f"{sign}{_fmt(q.value)}"
+        amount = q.figure
         if q.unit:
             amount += f" {q.unit}"
         who = ", ".join(self.sources) or "no source"
         when = f", {self.dates[0].text}" if self.dates else ""
         return f"{amount} ({who}, {self.stance.value}{when}, {self.article})"
-
-
-def _fmt(x: float) -> str:
-    return f"{int(x):,}".replace(",", " ") if x == int(x) else f"{x:g}"
 
 
 @attrs.frozen(kw_only=True)
@@ -191,6 +185,7 @@ class FigureGroup:
     key: tuple[str, tuple[str, ...], str | None]
     label: str
     figures: tuple[Figure, ...] = ()
+    event: str | None = None
 
     @property
     def conflicts(self) -> tuple[tuple[int, int], ...]:
@@ -207,6 +202,29 @@ class FigureGroup:
                 (alo, ahi), (blo, bhi) = a.interval, self.figures[j].interval
                 if ahi < blo or bhi < alo:
                     out.append((i, j))
+        return tuple(out)
+
+    @property
+    def conflict_reasons(self) -> tuple[str, ...]:
+        """Why each pair of :attr:`conflicts` conflicts, one line per pair.
+
+        "bounds disjoint" names both intervals; a figure whose source denies it is said so.
+
+        Examples
+        --------
+        >>> a = Figure(quantity=Quantity(start=0, end=2, text="12", value=12), article="a")
+        >>> b = Figure(quantity=Quantity(start=0, end=2, text="40", value=40), article="b")
+        >>> FigureGroup(key=("x", (), None), label="x", figures=(a, b)).conflict_reasons
+        ('[1] vs [2]: bounds disjoint (12 vs 40)',)
+        """
+        out = []
+        for i, j in self.conflicts:
+            a, b = self.figures[i], self.figures[j]
+            why = f"bounds disjoint ({a.quantity.figure} vs {b.quantity.figure})"
+            denied = [str(k + 1) for k in (i, j) if self.figures[k].stance is Stance.DENIED]
+            if denied:
+                why += f"; denied by the source of [{'], ['.join(denied)}]"
+            out.append(f"[{i + 1}] vs [{j + 1}]: {why}")
         return tuple(out)
 
     @property
@@ -237,13 +255,14 @@ class FigureGroup:
         return f"{self.label}: {body}{verdict}"
 
 
-def _label(key: tuple[str, tuple[str, ...], str | None]) -> str:
+def _label(key: tuple[str, tuple[str, ...], str | None], event: str | None = None) -> str:
     head, mods, unit = key
     labels = _labels()
     words = [labels.get(m, m.replace("_", " ")) for m in mods]
     words.append(labels.get(head, head))
     text = " ".join(w for w in words if w)
-    return f"{text} ({unit})" if unit else text
+    text = f"{text} ({unit})" if unit else text
+    return f"{text} [{event}]" if event else text
 
 
 def _claim_of(article: Article, q: Quantity) -> Claim | None:
@@ -295,7 +314,7 @@ def compare(
     >>> compare([osintparse.parse("Rien.", lang="fr")])
     ()
     """
-    groups: dict[tuple[str, tuple[str, ...], str | None], list[Figure]] = {}
+    groups: dict[tuple[tuple[str, tuple[str, ...], str | None], str | None], list[Figure]] = {}
     for index, article in enumerate(articles):
         name: int | str = (
             names[index] if names is not None else (article.id if article.id else index)
@@ -314,8 +333,11 @@ def compare(
                 dates=claim.dates if claim else (),
                 claim=claim.text if claim else None,
             )
-            groups.setdefault((head, mods, q.unit), []).append(fig)
-    out = [FigureGroup(key=k, label=_label(k), figures=tuple(v)) for k, v in groups.items()]
+            groups.setdefault(((head, mods, q.unit), q.event), []).append(fig)
+    out = [
+        FigureGroup(key=k, label=_label(k, event), figures=tuple(v), event=event)
+        for (k, event), v in groups.items()
+    ]
     out.sort(key=lambda g: (-len(g.figures), g.label))
     return tuple(out)
 
@@ -336,9 +358,11 @@ def comparison_records(groups: Iterable[FigureGroup]) -> list[dict[str, Any]]:
             rows.append(
                 {
                     "group": g.label,
+                    "event": g.event,
                     "article": f.article,
                     "text": f.quantity.text,
-                    "value": f.quantity.value,
+                    "figure": f.quantity.figure,
+                    "midpoint": f.quantity.value,
                     "qualifier": f.quantity.qualifier.value,
                     "low": lo,
                     "high": hi,
@@ -347,6 +371,11 @@ def comparison_records(groups: Iterable[FigureGroup]) -> list[dict[str, Any]]:
                     "stance": f.stance.value,
                     "dates": "; ".join(d.text for d in f.dates),
                     "conflict": i in conflicted,
+                    "conflict_reasons": "; ".join(
+                        r
+                        for (a, b), r in zip(g.conflicts, g.conflict_reasons, strict=True)
+                        if i in (a, b)
+                    ),
                     "agreement": g.agreement,
                 }
             )

@@ -76,6 +76,16 @@ class Qualifier(enum.StrEnum):
     RANGE = "range"
 
 
+# How each bounding qualifier is written before an amount (Quantity.figure).
+_SIGNS = {
+    Qualifier.MORE_THAN: ">",
+    Qualifier.AT_LEAST: "≥",
+    Qualifier.LESS_THAN: "<",
+    Qualifier.AT_MOST: "≤",
+    Qualifier.APPROXIMATE: "~",
+}
+
+
 class Aspect(enum.StrEnum):
     """What a figure counts over time: a running total, an increment, or a rate.
 
@@ -188,6 +198,11 @@ def _tup(value: Iterable[Any]) -> tuple[Any, ...]:
 
 def _fmt(x: float) -> str:
     return str(int(x)) if x == int(x) else f"{x:g}"
+
+
+def _grouped(x: float) -> str:
+    """``10000`` as ``"10 000"``; a fraction as written by ``%g``."""
+    return f"{int(x):,}".replace(",", " ") if x == int(x) else f"{x:g}"
 
 
 def _opt_float(value: Any) -> float | None:
@@ -384,6 +399,30 @@ class Quantity:
     rate_unit: str | None = None
     extractor: str = "quantities"
     rule: str = ""
+
+    @property
+    def figure(self) -> str:
+        """The amount as written: a range as its bounds, a bound with its sign, never a midpoint.
+
+        ``"2 000–2 500"`` for "entre 2 000 et 2 500" (whose ``value`` is the midpoint
+        2 250, a number the text does not give), ``">10 000"``, ``"≥5"``, ``"<3"``,
+        ``"≤40"``, ``"~1 000"``, ``"12"``.
+
+        Examples
+        --------
+        >>> Quantity(start=0, end=2, text="xx", value=2250, low=2000, high=2500,
+        ...          qualifier="range").figure
+        '2 000–2 500'
+        >>> Quantity(start=0, end=2, text="xx", value=10000, qualifier="more_than").figure
+        '>10 000'
+        >>> Quantity(start=0, end=2, text="xx", value=1000, low=800, high=1200,
+        ...          qualifier="approximate").figure
+        '~1 000'
+        """
+        q = self.qualifier
+        if q is Qualifier.RANGE and self.low is not None and self.high is not None:
+            return f"{_grouped(self.low)}–{_grouped(self.high)}"
+        return _SIGNS.get(q, "") + _grouped(self.value)
 
     def __repr__(self) -> str:
         """Short form: qualifier, figure, unit, counted noun (or text) and offsets.

@@ -108,7 +108,7 @@ def test_csv_one_row_per_claim_with_the_table_columns(seed: osintparse.Article) 
     first = next(r for r in rows if "10 000" in r["text"])
     assert first["stance"] == "reported"
     assert "intelligence" in first["source_kinds"]
-    assert first["figures"].startswith("more_than 10000 militaires")
+    assert first["figures"].startswith(">10 000 militaires")
     assert r.stderr == b""  # not a terminal, no --progress: no bar
 
 

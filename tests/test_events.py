@@ -103,3 +103,87 @@ def test_aspect_and_rate(lang: str, text: str, aspect: str | None, rate_unit: st
 def test_a_duration_never_gets_an_event() -> None:
     q = find_quantities("Troops were deployed for 6 months.", lang="en")[0]
     assert (q.unit, q.event) == ("month", None)
+
+
+_FR = (
+    "Les Nord-Coréens en Russie\n\nSelon Séoul, plus de 10 000 soldats nord-coréens ont été "
+    "déployés en Russie. Environ 3 000 soldats nord-coréens ont été tués ou blessés, selon "
+    "l'état-major."
+)
+_EN = (
+    "North Koreans in Russia\n\nAbout 11,000 North Korean troops have been deployed to "
+    "Russia, officials said. The Pentagon says 1,000 North Korean soldiers were killed or "
+    "wounded."
+)
+
+
+def test_a_french_english_pair_compares_by_event() -> None:
+    from osintparse.comparison import compare
+
+    a, b = osintparse.parse(_FR, lang="fr"), osintparse.parse(_EN, lang="en")
+    groups = {g.event: g for g in compare([a, b], names=["fr", "en"])}
+    assert set(groups) == {"deployed", "casualties"}
+    deployed, casualties = groups["deployed"], groups["casualties"]
+    assert [f.quantity.figure for f in deployed.figures] == [">10 000", "~11 000"]
+    assert deployed.agreement
+    assert deployed.conflicts == ()
+    assert [f.quantity.figure for f in casualties.figures] == ["~3 000", "1 000"]
+    assert casualties.conflicts == ((0, 1),)
+    assert casualties.conflict_reasons == ("[1] vs [2]: bounds disjoint (~3 000 vs 1 000)",)
+    assert [f.sources for f in casualties.figures] == [("état-major",), ("The Pentagon",)]
+
+
+def test_compare_cli_formats(tmp_path: pathlib.Path) -> None:
+    import csv
+    import io
+
+    from osintparse.cli import main
+
+    fr, en = tmp_path / "fr.txt", tmp_path / "en.txt"
+    fr.write_text(_FR, "utf-8")
+    en.write_text(_EN, "utf-8")
+    out = io.StringIO()
+    assert main(["compare", str(fr), str(en), "--format", "json"], out=out) == 0
+    rows = json.loads(out.getvalue())
+    assert {(r["event"], r["figure"]) for r in rows} == {
+        ("deployed", ">10 000"),
+        ("deployed", "~11 000"),
+        ("casualties", "~3 000"),
+        ("casualties", "1 000"),
+    }
+    out = io.StringIO()
+    assert main(["compare", str(fr), str(en), "--format", "csv"], out=out) == 0
+    table = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert len(table) == 4
+    assert {r["conflict"] for r in table if r["event"] == "casualties"} == {"True"}
+    out = io.StringIO()
+    assert main(["compare", str(fr), str(en)], out=out) == 0
+    assert "=> conflict: [1] vs [2]: bounds disjoint (~3 000 vs 1 000)" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "figure"),
+    [
+        ("fr", "entre 2 000 et 2 500 drones Shahed", "2 000–2 500"),
+        ("fr", "plus de 10 000 soldats", ">10 000"),
+        ("fr", "près d'un millier de soldats", "~1 000"),
+        ("en", "at least 40 people", "≥40"),
+        ("en", "up to 300 drones", "≤300"),
+        ("es", "menos de 12 muertos", "<12"),
+    ],
+)
+def test_figures_are_rendered_as_written(lang: str, text: str, figure: str) -> None:
+    q = find_quantities(text, lang=lang)[0]
+    assert q.figure == figure
+
+
+def test_the_outline_never_prints_a_range_midpoint() -> None:
+    from osintparse.cli import format_outline
+
+    a = osintparse.parse(
+        "Titre\n\nSelon Kiev, la Russie a lancé entre 2 000 et 2 500 drones Shahed.", lang="fr"
+    )
+    out = format_outline(a)
+    assert "2 000–2 500 drones Shahed [launched]" in out
+    assert "2 250" not in out
+    assert "2250" not in out
