@@ -102,10 +102,12 @@ class _Rules:
     time_cue_left: Any
     month_after: Any
     calendar_left: Any
+    day_calendar_left: Any  # before a day: weekdays, and months where a month opens a date
     time_after: Any
     hour_marker: Any
     calendar_words: frozenset[str]
     blockers: Any
+    pronoun_partitive: Any
     # canonical units (lexicons/_common/units.toml)
     dimensions: Mapping[str, tuple[str, float]]
     no_article_units: frozenset[str]
@@ -266,9 +268,14 @@ def _filter_patterns(
     cal: Mapping[str, Any],
     hour_words: list[str],
     day_of: list[str],
+    month_first: bool,
 ) -> dict[str, Any]:
     months = [k.lower() for k in cal["months"]]
     weekdays = [k.lower() for k in cal["weekdays"]]
+    # A day follows its month only where a month may open a date ("June 12"); elsewhere a
+    # number after a month is a year ("janvier 1990") or counts something ("en juin 12
+    # pesticides").
+    day_openers = [*months, *weekdays] if month_first else weekdays
     ordinal = alternation(neg["ordinal_suffixes"])
     clock = [m for m in neg["time_markers"] if m not in hour_words]
     return {
@@ -288,6 +295,11 @@ def _filter_patterns(
             rf"(?:\d{{1,2}}{ordinal}?\s*{alternation(r['bound_joiners'] + r['dashes'])}\s*)?$",
             _I,
         ),
+        "day_calendar_left": compiled(
+            rf"{_BEFORE}(?:{alternation(day_openers)})\s*(?:,\s*)?"
+            rf"(?:\d{{1,2}}{ordinal}?\s*{alternation(r['bound_joiners'] + r['dashes'])}\s*)?$",
+            _I,
+        ),
         "time_after": compiled(
             rf"(?:\s?[{_single_chars(hour_words)}:]\s?\d{{2}}(?!\d)"
             rf"|\s?{alternation(clock)}(?![\p{{L}}]))",
@@ -296,6 +308,9 @@ def _filter_patterns(
         "hour_marker": compiled(rf"\s?{alternation(hour_words)}(?![\p{{L}}])", _I),
         "calendar_words": frozenset([*months, *weekdays]),
         "blockers": compiled(_BLOCKERS),
+        "pronoun_partitive": compiled(
+            rf"{GAP}{alternation(neg['pronoun_partitives'], boundary=True)}", _I
+        ),
     }
 
 
@@ -347,6 +362,7 @@ def _rules(lang: str) -> _Rules:
             cal,
             typology["time"]["hour_words"],
             lexicons.load(lang, "dates")["prepositions"]["day_of"],
+            typology["dates"]["order"] != "DMY",
         ),
         **_canonical_units(),
     )

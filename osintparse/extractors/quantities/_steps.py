@@ -45,7 +45,9 @@ __all__ = ["RANGES", "STEPS"]
 _PREFIX_REACH = 24  # characters a unit written before the number may span ("malaysian ringgit ")
 _REACH = 80  # characters the second figure of a range or ratio may span
 _QUALIFIER_REACH = 32  # characters from a postfix to the figure it may qualify instead
+_LINE_REACH = 8  # white space a list marker may stand after the start of its line
 _RUN = r"[\p{L}\p{N}]*(?:[\-./:_][\p{L}\p{N}]+)*"
+_ACRONYM_BEFORE = r"(?<![\p{L}\p{N}'’.-])\p{Lu}{2,6}[ ]$"
 _PROPER_BEFORE = r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Ll}\p{M}]+[ ]$"
 _GLUE_MARKS = "-/.:#°§_"  # a letter and one of these right before digits: "F-16", "n°5"
 _GLUE_SIGNS = frozenset("#°§_@")  # one of these right before digits: "#5"
@@ -195,6 +197,18 @@ def _digit_run(st: _Phrase) -> int | None:
     return None
 
 
+@STEPS.rule("list-marker")
+def _list_marker(st: _Phrase) -> int | None:
+    """Not a quantity: a list marker opening a line ("4- Les drones", "2) The army")."""
+    if not st.plain or len(st.n.text) > 2:
+        return None
+    line = st.text[max(0, st.n.start - _LINE_REACH) : st.n.start]
+    if line.rpartition("\n")[2].strip() or (st.n.start > _LINE_REACH and "\n" not in line):
+        return None
+    marker = compiled(r"[\-–—).][ \t]{1,4}\p{L}").match(st.text, st.n.end)
+    return None if marker is None else st.n.end + 1
+
+
 @STEPS.rule("glued-letters")
 def _glued_letters(st: _Phrase) -> int | None:
     """Not a quantity: letters glued after the digits that are no unit ("5G", "14h30")."""
@@ -239,10 +253,15 @@ def _day_of_month(st: _Phrase) -> int | None:
 
 @STEPS.rule("after-calendar")
 def _after_calendar(st: _Phrase) -> int | None:
-    """Not a quantity: a day after a month or weekday ("April 5", "November 15 and 16")."""
-    if st.is_digits and st.rules.calendar_left.search(st.left0):
-        return st.n.end
-    return None
+    """Not a quantity: a day after a month or weekday ("April 5", "November 15 and 16").
+
+    A year after any month ("janvier 1990"); a day after a month only where a month opens a
+    date (``language.toml`` ``[dates] order`` not ``DMY``: "en juin 12 pesticides" counts).
+    """
+    if not st.is_digits:
+        return None
+    left = st.rules.day_calendar_left if st.n.value <= 31 else st.rules.calendar_left
+    return st.n.end if left.search(st.left0) else None
 
 
 @STEPS.rule("hour-after-cue")
@@ -266,7 +285,18 @@ def _pronoun_one(st: _Phrase) -> int | None:
     lw = st.rules.last_word_left.search(st.left0)
     if lw is not None and lw.group(1).lower() in g.pronoun_determiners:
         return st.n.end if st.after_number() is None else None
+    apposition = st.left0.rstrip().endswith(",")
+    if apposition and st.at(st.rules.pronoun_partitive, st.n.end) is not None:
+        return st.n.end  # "Eric Reeves, one of the leading experts" (not "One of the 12 died")
     return None
+
+
+@STEPS.rule("name-word")
+def _name_word(st: _Phrase) -> int | None:
+    """Not a quantity: a capitalised number word in a name ("Air Force One", "Semper Five")."""
+    if st.n.kind != "words" or not st.n.text[:1].isupper():
+        return None
+    return st.n.end if _after_proper_name(st) else None
 
 
 # -- before the number --------------------------------------------------------------------
@@ -667,8 +697,12 @@ def _year(st: _Phrase) -> int | None:
     unit, a range or a counted noun ("plus de 2000 soldats"); after a year cue
     (``year_cues``: "en", "since", "the"...) or before a capitalised word it is a year anyway.
     """
-    if st.n2 is not None or st.qm is not None or st.unit is not None or not _is_year(st.n):
+    if st.n2 is not None or st.unit is not None or not _is_year(st.n):
         return None
+    if st.qm is not None:
+        # "dès 2020", "since 2014": a qualifier that is also a year cue, and nothing counted.
+        cue = st.rules.strong_year_cue_left.search(st.text, st.start, st.n.start)
+        return st.n.end if cue is not None and st.noun is None else None
     if st.noun is None or st.rules.strong_year_cue_left.search(st.left0):
         return st.n.end
     return st.n.end if st.text[st.noun[0]].isupper() else None
@@ -679,6 +713,15 @@ def _after_proper_name(st: _Phrase) -> bool:
     left = st.left0
     proper = compiled(_PROPER_BEFORE).search(left)
     return proper is not None and left[: proper.start()].strip()[-1:] not in _SENTENCE_START
+
+
+@STEPS.rule("acronym")
+def _acronym(st: _Phrase) -> int | None:
+    """Not a quantity: a bare figure after an acronym, a designation ("LBD 40", "CORG 81")."""
+    bare = st.n2 is None and st.ratio is None and st.unit is None and st.noun is None
+    if not (bare and st.plain and st.qm is None and st.prefix is None):
+        return None
+    return st.n.end if compiled(_ACRONYM_BEFORE).search(st.left0) is not None else None
 
 
 @STEPS.rule("model-number")
