@@ -367,8 +367,9 @@ class Quantity:
     ``"deployed"``...; the classes are listed in ``lexicons/_common/events.toml``), found
     from a trigger word in the clause around the figure whose span is
     ``event_start``/``event_end``; ``None`` when no trigger is found (never a guess).
-    ``aspect`` says whether the figure is a running total, an increment or a rate (per
-    ``rate_unit``).
+    ``part_of`` is the whole a part is taken from ("42 des 58 drones": 58; the part
+    counts the whole's noun). ``aspect`` says whether the figure is a running total, an
+    increment or a rate (per ``rate_unit``).
 
     Examples
     --------
@@ -392,6 +393,7 @@ class Quantity:
     number_end: int | None = None
     noun_start: int | None = None
     noun_end: int | None = None
+    part_of: float | None = attrs.field(default=None, converter=_opt_float)
     event: str | None = None
     event_start: int | None = None
     event_end: int | None = None

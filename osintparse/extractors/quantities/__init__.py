@@ -77,6 +77,7 @@ def _record(raw: _Raw, norm: Normalized) -> Quantity:
         number_end=ne,
         noun_start=nos,
         noun_end=noe,
+        part_of=raw.part_of,
         event=raw.event,
         event_start=es,
         event_end=ee,

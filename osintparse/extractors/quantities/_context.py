@@ -108,6 +108,10 @@ class _Rules:
     calendar_words: frozenset[str]
     blockers: Any
     pronoun_partitive: Any
+    first_word: Any
+    partitive: Any
+    number_of_after: Any
+    number_of_before: Any
     # canonical units (lexicons/_common/units.toml)
     dimensions: Mapping[str, tuple[str, float]]
     no_article_units: frozenset[str]
@@ -247,6 +251,19 @@ def _noun_patterns(
             rf"\s+{alternation(nouns['complements'], boundary=True)}\s*(?P<w>{WORD})", _I
         ),
         "coordinator": compiled(rf"\s+{coordinators}(?:\s+{linkers})?\s*(?P<w>{WORD})", _I),
+        # The first word of the noun: skip words and quote marks may come first.
+        "first_word": compiled(
+            rf"(?:\s{{0,3}}[»”\"’])?(?:\s+{alternation(nouns['skip'], boundary=True)})?"
+            rf"\s+(?:[«“\"‘]\s{{0,2}})?(?P<w>{WORD})",
+            _I,
+        ),
+        "partitive": compiled(rf"\s+{alternation(nouns['partitives'], boundary=True)}\s+", _I),
+        "number_of_after": compiled(rf"\s+{alternation(nouns['number_of'])}\s*(?P<w>{WORD})", _I),
+        "number_of_before": compiled(
+            rf"{_BEFORE}{alternation(nouns['number_of'])}\s*(?P<np>[^\d,.;:!?()]{{1,60}}?)"
+            rf"\s+{alternation(nouns['number_of_at'], boundary=True)}\s*$",
+            _I,
+        ),
         "stop": frozenset(w.lower().replace("’", "'") for w in stop),
         "plural_endings": tuple(np["plural_endings"]),
         "closing_endings": tuple(np["participle_endings"] + np["adverb_endings"]),
@@ -382,6 +399,7 @@ class _Raw:
     noun_start: int | None
     noun_end: int | None
     rule: str
+    part_of: float | None = None
     event: str | None = None
     event_start: int | None = None
     event_end: int | None = None
@@ -553,7 +571,7 @@ def _noun(rules: _Rules, text: str, pos: int, endpos: int, linked: bool) -> _Spa
             if w is None or not _ok_word(rules, w.group()):
                 return None
             return extend(rules, text, w.start(), w.end(), endpos, w.group())
-    m = _word_at(rules, rules.word, text, pos, endpos)
+    m = _word_at(rules, rules.first_word, text, pos, endpos)
     if m is None:
         return None
     return extend(rules, text, m.start("w"), m.end(), endpos, m.group("w"))

@@ -27,11 +27,13 @@ import attrs
 
 from osintparse._patterns import WINDOW, RuleTable, compiled
 from osintparse.extractors.quantities._context import (
+    NOUN_PHRASES,
     _is_currency,
     _is_year,
     _left,
     _norm_phrase,
     _noun,
+    _ok_word,
     _Raw,
     _Rules,
     _starts_number,
@@ -89,6 +91,7 @@ class _Phrase:
     after: _Unit | None = None  # the unit written after
     postfixed: bool = False
     noun: tuple[int, int] | None = None
+    part_of: float | None = None  # the whole a partitive figure is part of ("42 des 58")
     left0: str = ""  # the text left of the number
     is_digits: bool = False  # the number is written with digits
     plain: bool = False  # with digits and no scale
@@ -152,6 +155,7 @@ class _Phrase:
             noun_start=noun[0] if noun else None,
             noun_end=noun[1] if noun else None,
             rule="|".join(self.rule),
+            part_of=self.part_of,
         )
 
 
@@ -670,6 +674,52 @@ def _counted_noun(st: _Phrase) -> int | None:
     st.noun = noun
     st.end = max(st.end, noun[1])
     st.rule.append("noun")
+    return None
+
+
+@STEPS.rule("number-of")
+def _number_of(st: _Phrase) -> int | None:
+    """The noun of "the number of X" after or before the figure.
+
+    "estime à 11 000 le nombre de soldats", "estimates the number of soldiers at 11,000"
+    (``nouns.number_of``, ``number_of_at``).
+    """
+    if st.noun is not None or st.unit is not None:
+        return None
+    rules, text = st.rules, st.text
+    m = st.at(rules.number_of_after, st.end)
+    if m is not None and _ok_word(rules, m.group("w")):
+        extend = NOUN_PHRASES[f"head-{rules.head}"].fn
+        noun = extend(rules, text, m.start("w"), m.end(), st.endpos, m.group("w"))
+        if noun is not None:
+            st.noun, st.end = noun, max(st.end, noun[1])
+            st.rule.append("number-of")
+        return None
+    b = rules.number_of_before.search(text, max(st.floor, st.start - _REACH), st.start)
+    if b is not None and b.group("np").strip():
+        np_start = b.start("np")
+        st.noun = (np_start, np_start + len(b.group("np").rstrip()))
+        st.rule.append("number-of-before")
+    return None
+
+
+@STEPS.rule("partitive")
+def _partitive(st: _Phrase) -> int | None:
+    """A part of a whole counts the whole's noun: "42 des 58 drones", "42 of the 58 drones".
+
+    The noun stays with the whole (its own quantity); the part's ``part_of`` is the whole.
+    """
+    if st.noun is not None or st.unit is not None or st.n2 is not None:
+        return None
+    m = st.at(st.rules.partitive, st.end)
+    reach = min(st.endpos, m.end() + _REACH) if m is not None else 0
+    whole = _scan(st.text, st.rules.g, m.end(), reach) if m is not None else None
+    if whole is None or whole.start != m.end() or whole.value <= st.value:
+        return None
+    noun = _noun(st.rules, st.text, whole.end, st.endpos, False)
+    if noun is not None:
+        st.noun, st.part_of = noun, whole.value
+        st.rule.append("partitive")
     return None
 
 
