@@ -82,6 +82,7 @@ class _Rules:
     final_units: Mapping[str, str]
     part_units: Mapping[str, tuple[str, Any]]  # unit -> (unit of the next part, its signs)
     article_unit: Any
+    article_duration: Any  # after "un an": a sentence ("un an de prison"), so a duration
     scaled_units: Mapping[str, float]
     scale_after: Any
     genitive: frozenset[str]
@@ -222,6 +223,9 @@ def _unit_patterns(
             rf"(?<![\p{{L}}\p{{N}}'])(?P<a>{alternation(q['small_words']['one'])})\s+"
             rf"(?P<u>{alternation(k for k in multi if k[:1].isalpha())})(?![\p{{L}}\p{{N}}])",
             _I,
+        ),
+        "article_duration": compiled(
+            rf"\s+{alternation(q['small_words']['sentence_words'], boundary=True)}", _I
         ),
         "scaled_units": {k.lower(): float(v) for k, v in units["scaled_suffix"].items()},
         "scale_after": compiled(

@@ -49,6 +49,7 @@ _REACH = 80  # characters the second figure of a range or ratio may span
 _QUALIFIER_REACH = 32  # characters from a postfix to the figure it may qualify instead
 _LINE_REACH = 8  # white space a list marker may stand after the start of its line
 _RUN = r"[\p{L}\p{N}]*(?:[\-./:_][\p{L}\p{N}]+)*"
+_GLUED_PARTS = r"(?P<u>\p{L}{1,2})(?P<d>\d{2})(?![\p{L}\p{N}])"
 _ACRONYM_BEFORE = r"(?<![\p{L}\p{N}'’.-])\p{Lu}{2,6}[ ]$"
 _PROPER_BEFORE = r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Ll}\p{M}]+[ ]$"
 _GLUE_MARKS = "-/.:#°§_"  # a letter and one of these right before digits: "F-16", "n°5"
@@ -213,10 +214,28 @@ def _list_marker(st: _Phrase) -> int | None:
     return None if marker is None else st.n.end + 1
 
 
+@STEPS.rule("glued-parts")
+def _glued_parts(st: _Phrase) -> int | None:
+    """A measure written with its unit between whole and hundredths: "1m80" is 1.80 m.
+
+    Only a unit of ``_common/units.toml`` ``[dimensions]`` (not "14h30", a clock time).
+    """
+    if not st.plain or len(st.n.text) > 2:
+        return None
+    m = compiled(_GLUED_PARTS).match(st.text, st.n.end, min(st.endpos, st.n.end + 6))
+    unit = st.rules.suffix_units.get(m["u"].lower()) if m is not None else None
+    if m is None or unit is None or unit not in st.rules.dimensions:
+        return None
+    st.unit, st.value, st.end = unit, st.value + int(m["d"]) / 100, m.end()
+    st.after = (unit, m["u"], m.end())
+    st.rule.append(f"glued-parts:{m['u']}")
+    return None
+
+
 @STEPS.rule("glued-letters")
 def _glued_letters(st: _Phrase) -> int | None:
     """Not a quantity: letters glued after the digits that are no unit ("5G", "14h30")."""
-    if not st.plain or not st.text[st.n.end : st.n.end + 1].isalpha():
+    if st.end > st.n.end or not st.plain or not st.text[st.n.end : st.n.end + 1].isalpha():
         return None
     attached = st.after_number()
     if attached is None or (
