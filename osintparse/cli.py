@@ -262,6 +262,12 @@ def _compare_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default=None, help="language code (default: detect)")
     p.add_argument("--all", action="store_true", help="also list things only one figure counts")
     p.add_argument(
+        "--window-days",
+        type=int,
+        default=None,
+        help="judge conflicts only between figures dated at most this many days apart",
+    )
+    p.add_argument(
         "--format",
         choices=("text", "json", "csv"),
         default="text",
@@ -317,7 +323,7 @@ def compare_main(argv: Sequence[str], *, out: IO[str] | None = None) -> int:
             status = 1
             continue
         names.append(path)
-    groups = compare(articles, names=names)
+    groups = compare(articles, names=names, window_days=args.window_days)
     shown = [g for g in groups if args.all or len({f.article for f in g.figures}) > 1]
     if args.format != "text":
         _write_groups(shown, args.format, stream)

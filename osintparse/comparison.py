@@ -29,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import math
 from collections.abc import Iterable, Sequence
@@ -38,9 +39,18 @@ import attrs
 import regex
 
 from osintparse import lexicons
-from osintparse.model import Article, Attribution, Claim, DateMention, Qualifier, Quantity, Stance
+from osintparse.model import (
+    Article,
+    Aspect,
+    Attribution,
+    Claim,
+    DateMention,
+    Qualifier,
+    Quantity,
+    Stance,
+)
 
-__all__ = ["Figure", "FigureGroup", "compare", "concept_key", "figures"]
+__all__ = ["Figure", "FigureGroup", "compare", "concept_key", "figures", "timeline_frame"]
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}.'’-]+", flags=regex.V1)
 _APPROX = 0.2
@@ -171,6 +181,36 @@ class Figure:
         return f"{amount} ({who}, {self.stance.value}{when}, {self.article})"
 
 
+def _date_of(f: Figure) -> _dt.date | None:
+    """The first resolved date of the figure's claim, or None."""
+    return next((d.value for d in f.dates if d.value is not None), None)
+
+
+def _conflict(a: Figure, b: Figure, window_days: int | None) -> str | None:
+    """Why figures ``a`` and ``b`` of one group conflict, or None.
+
+    Dated figures further apart than ``window_days`` are not compared. Two running totals
+    (``Aspect.TOTAL``) of different dates conflict only when the later is below the earlier
+    (a toll that rises is no conflict); other figures when their intervals are disjoint.
+    """
+    da, db = _date_of(a), _date_of(b)
+    if window_days is not None and da and db and abs((da - db).days) > window_days:
+        return None
+    totals = a.quantity.aspect is b.quantity.aspect is Aspect.TOTAL
+    if totals and da and db and da != db:
+        early, late = (a, b) if da < db else (b, a)
+        if late.interval[1] < early.interval[0]:
+            return (
+                f"a total below an earlier total ({late.quantity.figure} on {_date_of(late)} "
+                f"< {early.quantity.figure} on {_date_of(early)})"
+            )
+        return None
+    (alo, ahi), (blo, bhi) = a.interval, b.interval
+    if ahi < blo or bhi < alo:
+        return f"bounds disjoint ({a.quantity.figure} vs {b.quantity.figure})"
+    return None
+
+
 @attrs.frozen(kw_only=True)
 class FigureGroup:
     """Figures that count the same thing, set side by side.
@@ -186,23 +226,61 @@ class FigureGroup:
     label: str
     figures: tuple[Figure, ...] = ()
     event: str | None = None
+    window_days: int | None = None
+
+    def timeline(self) -> list[dict[str, Any]]:
+        """The group's figures over time: date, bounds as written, source, stance, article.
+
+        One row per figure, dated by the first resolved date of its claim (``None``
+        first when undated), for a plot of value with bounds over date by source
+        (:func:`timeline_frame` gives a DataFrame).
+
+        Examples
+        --------
+        >>> q = Quantity(start=0, end=2, text="12", value=12)
+        >>> f = Figure(quantity=q, article="a")
+        >>> g = FigureGroup(key=("x", (), None), label="x", figures=(f,))
+        >>> [(r["figure"], r["low"], r["high"], r["date"]) for r in g.timeline()]
+        [('12', 12.0, 12.0, None)]
+        """
+        rows = []
+        for f in self.figures:
+            lo, hi = f.interval
+            rows.append(
+                {
+                    "date": _date_of(f),
+                    "figure": f.quantity.figure,
+                    "low": lo,
+                    "high": None if math.isinf(hi) else hi,
+                    "midpoint": f.quantity.value,
+                    "aspect": f.quantity.aspect.value if f.quantity.aspect else None,
+                    "sources": "; ".join(f.sources),
+                    "stance": f.stance.value,
+                    "article": f.article,
+                }
+            )
+        rows.sort(key=lambda r: (r["date"] is not None, r["date"] or _dt.date.min))
+        return rows
 
     @property
     def conflicts(self) -> tuple[tuple[int, int], ...]:
-        """Pairs of figure indexes whose intervals do not overlap.
+        """Pairs of figure indexes that conflict (see :func:`_conflict`).
 
         Examples
         --------
         >>> FigureGroup(key=("x", (), None), label="x").conflicts
         ()
         """
+        return tuple(pair for pair, _ in self._judged())
+
+    def _judged(self) -> list[tuple[tuple[int, int], str]]:
         out = []
         for i, a in enumerate(self.figures):
             for j in range(i + 1, len(self.figures)):
-                (alo, ahi), (blo, bhi) = a.interval, self.figures[j].interval
-                if ahi < blo or bhi < alo:
-                    out.append((i, j))
-        return tuple(out)
+                why = _conflict(a, self.figures[j], self.window_days)
+                if why is not None:
+                    out.append(((i, j), why))
+        return out
 
     @property
     def conflict_reasons(self) -> tuple[str, ...]:
@@ -218,9 +296,7 @@ class FigureGroup:
         ('[1] vs [2]: bounds disjoint (12 vs 40)',)
         """
         out = []
-        for i, j in self.conflicts:
-            a, b = self.figures[i], self.figures[j]
-            why = f"bounds disjoint ({a.quantity.figure} vs {b.quantity.figure})"
+        for (i, j), why in self._judged():
             denied = [str(k + 1) for k in (i, j) if self.figures[k].stance is Stance.DENIED]
             if denied:
                 why += f"; denied by the source of [{'], ['.join(denied)}]"
@@ -292,7 +368,10 @@ def figures(article: Article, *, name: int | str | None = None) -> tuple[FigureG
 
 
 def compare(
-    articles: Iterable[Article], *, names: Sequence[int | str] | None = None
+    articles: Iterable[Article],
+    *,
+    names: Sequence[int | str] | None = None,
+    window_days: int | None = None,
 ) -> tuple[FigureGroup, ...]:
     """Set the figures of several articles side by side, grouped by what they count.
 
@@ -302,6 +381,9 @@ def compare(
         Parsed articles.
     names
         How to name each article in the output (default: ``Article.id`` or its index).
+    window_days
+        Judge conflicts only between figures dated at most this many days apart
+        (undated figures are always judged); default: no window.
 
     Returns
     -------
@@ -335,7 +417,9 @@ def compare(
             )
             groups.setdefault(((head, mods, q.unit), q.event), []).append(fig)
     out = [
-        FigureGroup(key=k, label=_label(k, event), figures=tuple(v), event=event)
+        FigureGroup(
+            key=k, label=_label(k, event), figures=tuple(v), event=event, window_days=window_days
+        )
         for (k, event), v in groups.items()
     ]
     out.sort(key=lambda g: (-len(g.figures), g.label))
@@ -380,6 +464,23 @@ def comparison_records(groups: Iterable[FigureGroup]) -> list[dict[str, Any]]:
                 }
             )
     return rows
+
+
+def timeline_frame(group: FigureGroup) -> Any:
+    """Return :meth:`FigureGroup.timeline` as a pandas DataFrame (pandas extra).
+
+    Examples
+    --------
+    >>> timeline_frame(FigureGroup(key=("x", (), None), label="x")).shape[0]
+    0
+    """
+    from osintparse.errors import MissingDependencyError
+
+    try:
+        import pandas as pd
+    except ImportError as err:
+        raise MissingDependencyError("pandas", "pandas", "timeline_frame") from err
+    return pd.DataFrame(group.timeline())
 
 
 def comparison_frame(groups: Iterable[FigureGroup]) -> Any:

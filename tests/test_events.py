@@ -187,3 +187,42 @@ def test_the_outline_never_prints_a_range_midpoint() -> None:
     assert "2 000–2 500 drones Shahed [launched]" in out
     assert "2 250" not in out
     assert "2250" not in out
+
+
+def _dated(value: float, day: str, *, aspect: str | None = "total") -> Any:
+    import datetime
+
+    from osintparse.comparison import Figure
+    from osintparse.model import DateMention, Quantity
+
+    q = Quantity(start=0, end=2, text="xx", value=value, event="killed", aspect=aspect)
+    d = DateMention(start=0, end=2, text="xx", value=datetime.date.fromisoformat(day))
+    return Figure(quantity=q, article=day, dates=(d,))
+
+
+def test_totals_over_time_conflict_only_when_a_later_total_is_lower() -> None:
+    from osintparse.comparison import FigureGroup
+
+    rising = FigureGroup(
+        key=("x", (), None),
+        label="x",
+        figures=(_dated(100, "2025-01-01"), _dated(120, "2025-01-05")),
+    )
+    assert rising.conflicts == ()
+    falling = FigureGroup(
+        key=("x", (), None),
+        label="x",
+        figures=(_dated(120, "2025-01-01"), _dated(100, "2025-01-05")),
+    )
+    assert falling.conflict_reasons == (
+        "[1] vs [2]: a total below an earlier total (100 on 2025-01-05 < 120 on 2025-01-01)",
+    )
+    apart = FigureGroup(
+        key=("x", (), None),
+        label="x",
+        figures=(_dated(10, "2025-01-01", aspect=None), _dated(500, "2025-06-01", aspect=None)),
+        window_days=30,
+    )
+    assert apart.conflicts == ()
+    assert [r["date"].isoformat() for r in apart.timeline()] == ["2025-01-01", "2025-06-01"]
+    assert [r["figure"] for r in apart.timeline()] == ["10", "500"]
