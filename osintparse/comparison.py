@@ -401,8 +401,11 @@ def compare(
         name: int | str = (
             names[index] if names is not None else (article.id if article.id else index)
         )
+        nouns = {q.number_start: q.noun for q in article.quantities}
         for q in article.quantities:
-            head, mods = concept_key(q.noun, article.lang)
+            # A part counts its whole's noun ("42 des 58 drones").
+            noun = q.noun if q.noun or q.whole_start is None else nouns.get(q.whole_start)
+            head, mods = concept_key(noun, article.lang)
             if not head and not q.unit:
                 continue
             claim = _claim_of(article, q)

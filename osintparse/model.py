@@ -365,10 +365,11 @@ class Quantity:
 
     ``event`` is the class of what happened to what is counted (``"killed"``,
     ``"deployed"``...; the classes are listed in ``lexicons/_common/events.toml``), found
-    from a trigger word in the clause around the figure whose span is
-    ``event_start``/``event_end``; ``None`` when no trigger is found (never a guess).
-    ``part_of`` is the whole a part is taken from ("42 des 58 drones": 58; the part
-    counts the whole's noun). ``aspect`` says whether the figure is a running total, an
+    from a trigger word in the clause around the figure (``trigger``, whose span
+    ``trigger_start``/``trigger_end`` may lie outside the phrase); ``None`` when no
+    trigger is found (never a guess). ``part_of`` is the whole a part is taken from ("42
+    des 58 drones": 58, whose figure is at ``whole_start``/``whole_end``; the part counts
+    the whole's noun). ``aspect`` says whether the figure is a running total, an
     increment or a rate (per ``rate_unit``).
 
     Examples
@@ -394,9 +395,12 @@ class Quantity:
     noun_start: int | None = None
     noun_end: int | None = None
     part_of: float | None = attrs.field(default=None, converter=_opt_float)
+    whole_start: int | None = None
+    whole_end: int | None = None
     event: str | None = None
-    event_start: int | None = None
-    event_end: int | None = None
+    trigger: str | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
     aspect: Aspect | None = attrs.field(default=None, converter=attrs.converters.optional(Aspect))
     rate_unit: str | None = None
     extractor: str = "quantities"

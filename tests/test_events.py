@@ -59,20 +59,20 @@ def test_event_golden_case(lang: str, case: dict[str, Any]) -> None:
         assert math.isclose(q.value, exp["value"]), (q.value, exp)
         assert q.event == exp["event"], (q.text, q.event, exp)
         if exp["trigger"] is None:
-            assert q.event_start is None
-            assert q.event_end is None
+            assert q.trigger_start is None
+            assert q.trigger_end is None
         else:
-            assert q.event_start is not None
-            assert q.event_end is not None
-            assert text[q.event_start : q.event_end] == exp["trigger"]
+            assert q.trigger_start is not None
+            assert q.trigger_end is not None
+            assert text[q.trigger_start : q.trigger_end] == exp["trigger"]
             assert "|event-" in q.rule
 
 
 def test_seed_figures_are_deployments(seed: osintparse.Article) -> None:
     got = [
-        (q.event, seed.text[q.event_start : q.event_end])
+        (q.event, seed.text[q.trigger_start : q.trigger_end])
         for q in seed.quantities
-        if q.event_start is not None and q.event_end is not None
+        if q.trigger_start is not None and q.trigger_end is not None
     ]
     assert got == [
         ("deployed", "présence"),
@@ -144,7 +144,9 @@ def test_compare_cli_formats(tmp_path: pathlib.Path) -> None:
     en.write_text(_EN, "utf-8")
     out = io.StringIO()
     assert main(["compare", str(fr), str(en), "--format", "json"], out=out) == 0
-    rows = json.loads(out.getvalue())
+    groups = json.loads(out.getvalue())
+    rows = [f for g in groups for f in g["figures"]]
+    assert {g["event"] for g in groups} == {"deployed", "casualties"}
     assert {(r["event"], r["figure"]) for r in rows} == {
         ("deployed", ">10 000"),
         ("deployed", "~11 000"),

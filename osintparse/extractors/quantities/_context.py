@@ -404,9 +404,11 @@ class _Raw:
     noun_end: int | None
     rule: str
     part_of: float | None = None
+    whole_start: int | None = None
+    whole_end: int | None = None
     event: str | None = None
-    event_start: int | None = None
-    event_end: int | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
     aspect: str | None = None
     rate_unit: str | None = None
 

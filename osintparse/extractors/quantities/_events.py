@@ -178,8 +178,8 @@ def _with_event(c: _Clause) -> _Raw:
         name, m = found
         changes.update(
             event=rules.triggers.key(m),
-            event_start=m.start(),
-            event_end=m.end(),
+            trigger_start=m.start(),
+            trigger_end=m.end(),
             rule=f"{raw.rule}|event-{name}:{_norm_phrase(m.group())}",
         )
     rate = _cue(c, rules.rates)

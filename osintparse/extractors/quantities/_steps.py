@@ -92,7 +92,7 @@ class _Phrase:
     after: _Unit | None = None  # the unit written after
     postfixed: bool = False
     noun: tuple[int, int] | None = None
-    part_of: float | None = None  # the whole a partitive figure is part of ("42 des 58")
+    part_of: NumberMatch | None = None  # the whole a partitive figure is part of ("42 des 58")
     left0: str = ""  # the text left of the number
     is_digits: bool = False  # the number is written with digits
     plain: bool = False  # with digits and no scale
@@ -156,7 +156,9 @@ class _Phrase:
             noun_start=noun[0] if noun else None,
             noun_end=noun[1] if noun else None,
             rule="|".join(self.rule),
-            part_of=self.part_of,
+            part_of=self.part_of.value if self.part_of is not None else None,
+            whole_start=self.part_of.start if self.part_of is not None else None,
+            whole_end=self.part_of.end if self.part_of is not None else None,
         )
 
 
@@ -718,15 +720,18 @@ def _number_of(st: _Phrase) -> int | None:
     if b is not None and b.group("np").strip():
         np_start = b.start("np")
         st.noun = (np_start, np_start + len(b.group("np").rstrip()))
+        st.start = min(st.start, b.start())  # the phrase names its noun first
         st.rule.append("number-of-before")
     return None
 
 
 @STEPS.rule("partitive")
 def _partitive(st: _Phrase) -> int | None:
-    """A part of a whole counts the whole's noun: "42 des 58 drones", "42 of the 58 drones".
+    """A part of a whole: "42 des 58 drones", "42 of the 58 drones".
 
-    The noun stays with the whole (its own quantity); the part's ``part_of`` is the whole.
+    The whole stays its own quantity with its noun; the part's ``part_of`` is the whole's
+    value and ``whole_start``/``whole_end`` its figure (the comparison counts the part in
+    the whole's noun).
     """
     if st.noun is not None or st.unit is not None or st.n2 is not None:
         return None
@@ -735,10 +740,8 @@ def _partitive(st: _Phrase) -> int | None:
     whole = _scan(st.text, st.rules.g, m.end(), reach) if m is not None else None
     if whole is None or whole.start != m.end() or whole.value <= st.value:
         return None
-    noun = _noun(st.rules, st.text, whole.end, st.endpos, False)
-    if noun is not None:
-        st.noun, st.part_of = noun, whole.value
-        st.rule.append("partitive")
+    st.part_of = whole
+    st.rule.append("partitive")
     return None
 
 
