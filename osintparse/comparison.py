@@ -264,7 +264,7 @@ class FigureGroup:
 
     @property
     def conflicts(self) -> tuple[tuple[int, int], ...]:
-        """Pairs of figure indexes that conflict (see :func:`_conflict`).
+        """Pairs of figure indexes that conflict (the rules are in :attr:`conflict_reasons`).
 
         Examples
         --------

@@ -408,7 +408,7 @@ class Quantity:
 
     @property
     def figure(self) -> str:
-        """The amount as written: a range as its bounds, a bound with its sign, never a midpoint.
+        """The amount as written, a range as its bounds and a bound with its sign, never a midpoint.
 
         ``"2 000–2 500"`` for "entre 2 000 et 2 500" (whose ``value`` is the midpoint
         2 250, a number the text does not give), ``">10 000"``, ``"≥5"``, ``"<3"``,
