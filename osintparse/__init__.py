@@ -57,6 +57,7 @@ from osintparse.lexicons import supported_languages
 from osintparse.model import (
     SCHEMA_VERSION,
     Article,
+    Aspect,
     Attribution,
     Claim,
     DateMention,
@@ -81,6 +82,7 @@ __version__ = "0.1.0"
 __all__ = [
     "SCHEMA_VERSION",
     "Article",
+    "Aspect",
     "Attribution",
     "Claim",
     "DateMention",

@@ -163,14 +163,6 @@ def _shown(path: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
-def _fmt_number(x: float | None) -> str:
-    if x is None:
-        return "?"
-    if x == int(x):
-        return f"{int(x):,}".replace(",", " ")
-    return f"{x:g}"
-
-
 # -- the outline --------------------------------------------------------------------------
 
 
@@ -205,7 +197,7 @@ def format_outline(article: Article, name: str = "") -> str:
     - Titre  [unattributed, 0.50]
     - Selon l'AFP, 300 soldats.  [reported, 0.65]
         source: AFP (reported, media)
-        figures: exact 300 soldats
+        figures: 300 soldats
     """
     lines: list[str] = []
     if name:
@@ -290,9 +282,9 @@ def _details(
 
 
 def _figure(q: Quantity) -> str:
-    return f"{q.qualifier.value} {_fmt_number(q.value)}" + "".join(
-        f" {x}" for x in (q.unit, q.noun) if x
-    )
+    """The figure as written ("2 000–2 500", ">10 000"), its unit, noun and event."""
+    event = f" [{q.event}]" if q.event else ""
+    return q.figure + "".join(f" {x}" for x in (q.unit, q.noun) if x) + event
 
 
 # -- inputs -------------------------------------------------------------------------------
@@ -880,6 +872,12 @@ def _compare_parser() -> argparse.ArgumentParser:
     _add_input_options(p)
     p.add_argument("--all", action="store_true", help="also list things only one figure counts")
     p.add_argument(
+        "--window-days",
+        type=int,
+        default=None,
+        help="judge conflicts only between figures dated at most this many days apart",
+    )
+    p.add_argument(
         "--format",
         choices=("text", "json", "csv"),
         default="text",
@@ -895,9 +893,9 @@ def _finite(value: Any) -> Any:
 def compare_main(argv: Sequence[str], *, out: IO[str] | None = None) -> int:
     """Run ``osintparse compare FILE FILE...``; return the exit status.
 
-    ``--format json`` writes a list of groups (``label``, ``agreement``,
-    ``conflicts`` as pairs of figure indexes, ``figures``), ``--format csv`` one
-    row per figure with the columns of
+    ``--format json`` writes a list of groups (``label``, ``event``, ``agreement``,
+    ``conflicts`` as pairs of figure indexes, ``conflict_reasons``, ``figures``),
+    ``--format csv`` one row per figure with the columns of
     ``osintparse.comparison.comparison_records`` (an unbounded side of an
     interval is empty, ``null`` in JSON).
 
@@ -911,7 +909,7 @@ def compare_main(argv: Sequence[str], *, out: IO[str] | None = None) -> int:
     >>> compare_main(["seeds/000_f65f4b272ae20413.txt", "--all", "--format", "json"], out=buf)
     0
     >>> sorted(json.loads(buf.getvalue())[0])
-    ['agreement', 'conflicts', 'figures', 'label']
+    ['agreement', 'conflict_reasons', 'conflicts', 'event', 'figures', 'label']
     """
     from osintparse.comparison import compare, comparison_records
 
@@ -936,14 +934,16 @@ def compare_main(argv: Sequence[str], *, out: IO[str] | None = None) -> int:
                 continue
             articles.append(article)
             names.append(_shown(item.path) if item.path != "-" else "-")
-        groups = compare(articles, names=names)
+        groups = compare(articles, names=names, window_days=args.window_days)
         shown_groups = [g for g in groups if args.all or len({f.article for f in g.figures}) > 1]
         if args.format == "json":
             data = [
                 {
                     "label": g.label,
+                    "event": g.event,
                     "agreement": g.agreement,
                     "conflicts": [list(pair) for pair in g.conflicts],
+                    "conflict_reasons": list(g.conflict_reasons),
                     "figures": [
                         {k: _finite(v) for k, v in row.items() if k not in ("group", "agreement")}
                         for row in comparison_records([g])
@@ -968,7 +968,7 @@ def _compare_csv(records: list[dict[str, Any]]) -> str:
     import io
 
     buf = io.StringIO()
-    fields = list(records[0]) if records else ["group", "article", "text", "value"]
+    fields = list(records[0]) if records else ["group", "event", "article", "text", "figure"]
     table = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     table.writeheader()
     table.writerows(tables.csv_row({k: _finite(v) for k, v in r.items()}) for r in records)
@@ -983,9 +983,7 @@ def _compare_text(groups: Sequence[Any]) -> str:
         lines.append(f"{g.label}:")
         for i, f in enumerate(g.figures, 1):
             lines.append(f"  [{i}] {f.describe()}")
-        if g.conflicts:
-            pairs = ", ".join(f"[{i + 1}] vs [{j + 1}]" for i, j in g.conflicts)
-            lines.append(f"  => conflict: {pairs} (their bounds do not overlap)")
-        elif g.agreement:
+        lines.extend(f"  => conflict: {reason}" for reason in g.conflict_reasons)
+        if g.agreement:
             lines.append("  => agreement (all figures overlap)")
     return "\n".join(lines) + "\n"

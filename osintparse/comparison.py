@@ -7,6 +7,10 @@ the unit. Concepts and their surface forms are lexicon data
 (``lexicons/<lang>/concepts.toml``); a head with no concept falls back to its
 lower-cased form with a plural ``s``/``x`` removed.
 
+Figures are grouped by event too (``Quantity.event``: "killed", "deployed"...): a
+casualty count and a deployment count of the same forces are two groups, never compared.
+A figure without an event is grouped with the others without one.
+
 Within a group, each figure is an interval: ``exact`` is ``[v, v]``, ``approximate``
 ``[0.8 v, 1.2 v]`` unless the quantity gives bounds, ``more_than``/``at_least``
 ``[v, inf)``, ``less_than``/``at_most`` ``[0, v]``, ``range`` ``[low, high]``. Two
@@ -25,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import math
 from collections.abc import Iterable, Sequence
@@ -34,9 +39,18 @@ import attrs
 import regex
 
 from osintparse import lexicons
-from osintparse.model import Article, Attribution, Claim, DateMention, Qualifier, Quantity, Stance
+from osintparse.model import (
+    Article,
+    Aspect,
+    Attribution,
+    Claim,
+    DateMention,
+    Qualifier,
+    Quantity,
+    Stance,
+)
 
-__all__ = ["Figure", "FigureGroup", "compare", "concept_key", "figures"]
+__all__ = ["Figure", "FigureGroup", "compare", "concept_key", "figures", "timeline_frame"]
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}.'’-]+", flags=regex.V1)
 _APPROX = 0.2
@@ -153,19 +167,13 @@ class Figure:
         >>> q = Quantity(start=0, end=2, text="10", value=10000, low=10000, qualifier="more_than")
         >>> Figure(quantity=q, article="seed", sources=("NIS",), stance="reported").describe()
         '>10 000 (NIS, reported, seed)'
+        >>> q = Quantity(start=0, end=2, text="10", value=2250, low=2000, high=2500,
+        ...              qualifier="range")
+        >>> Figure(quantity=q, article="b").describe()
+        '2 000–2 500 (no source, unattributed, b)'
         """
         q = self.quantity
-        sign = {
-            Qualifier.MORE_THAN: ">",
-            Qualifier.AT_LEAST: ">=",
-            Qualifier.LESS_THAN: "<",
-            Qualifier.AT_MOST: "<=",
-            Qualifier.APPROXIMATE: "~",
-        }.get(q.qualifier, "")
-        if q.qualifier is Qualifier.RANGE and q.low is not None and q.high is not None:
-            amount = f"{_fmt(q.low)}-{_fmt(q.high)}"
-        else:
-            amount = f"{sign}{_fmt(q.value)}"
+        amount = q.figure
         if q.unit:
             amount += f" {q.unit}"
         who = ", ".join(self.sources) or "no source"
@@ -173,8 +181,34 @@ class Figure:
         return f"{amount} ({who}, {self.stance.value}{when}, {self.article})"
 
 
-def _fmt(x: float) -> str:
-    return f"{int(x):,}".replace(",", " ") if x == int(x) else f"{x:g}"
+def _date_of(f: Figure) -> _dt.date | None:
+    """The first resolved date of the figure's claim, or None."""
+    return next((d.value for d in f.dates if d.value is not None), None)
+
+
+def _conflict(a: Figure, b: Figure, window_days: int | None) -> str | None:
+    """Why figures ``a`` and ``b`` of one group conflict, or None.
+
+    Dated figures further apart than ``window_days`` are not compared. Two running totals
+    (``Aspect.TOTAL``) of different dates conflict only when the later is below the earlier
+    (a toll that rises is no conflict); other figures when their intervals are disjoint.
+    """
+    da, db = _date_of(a), _date_of(b)
+    if window_days is not None and da and db and abs((da - db).days) > window_days:
+        return None
+    totals = a.quantity.aspect is b.quantity.aspect is Aspect.TOTAL
+    if totals and da and db and da != db:
+        early, late = (a, b) if da < db else (b, a)
+        if late.interval[1] < early.interval[0]:
+            return (
+                f"a total below an earlier total ({late.quantity.figure} on {_date_of(late)} "
+                f"< {early.quantity.figure} on {_date_of(early)})"
+            )
+        return None
+    (alo, ahi), (blo, bhi) = a.interval, b.interval
+    if ahi < blo or bhi < alo:
+        return f"bounds disjoint ({a.quantity.figure} vs {b.quantity.figure})"
+    return None
 
 
 @attrs.frozen(kw_only=True)
@@ -191,22 +225,82 @@ class FigureGroup:
     key: tuple[str, tuple[str, ...], str | None]
     label: str
     figures: tuple[Figure, ...] = ()
+    event: str | None = None
+    window_days: int | None = None
+
+    def timeline(self) -> list[dict[str, Any]]:
+        """The group's figures over time: date, bounds as written, source, stance, article.
+
+        One row per figure, dated by the first resolved date of its claim (``None``
+        first when undated), for a plot of value with bounds over date by source
+        (:func:`timeline_frame` gives a DataFrame).
+
+        Examples
+        --------
+        >>> q = Quantity(start=0, end=2, text="12", value=12)
+        >>> f = Figure(quantity=q, article="a")
+        >>> g = FigureGroup(key=("x", (), None), label="x", figures=(f,))
+        >>> [(r["figure"], r["low"], r["high"], r["date"]) for r in g.timeline()]
+        [('12', 12.0, 12.0, None)]
+        """
+        rows = []
+        for f in self.figures:
+            lo, hi = f.interval
+            rows.append(
+                {
+                    "date": _date_of(f),
+                    "figure": f.quantity.figure,
+                    "low": lo,
+                    "high": None if math.isinf(hi) else hi,
+                    "midpoint": f.quantity.value,
+                    "aspect": f.quantity.aspect.value if f.quantity.aspect else None,
+                    "sources": "; ".join(f.sources),
+                    "stance": f.stance.value,
+                    "article": f.article,
+                }
+            )
+        rows.sort(key=lambda r: (r["date"] is not None, r["date"] or _dt.date.min))
+        return rows
 
     @property
     def conflicts(self) -> tuple[tuple[int, int], ...]:
-        """Pairs of figure indexes whose intervals do not overlap.
+        """Pairs of figure indexes that conflict (the rules are in :attr:`conflict_reasons`).
 
         Examples
         --------
         >>> FigureGroup(key=("x", (), None), label="x").conflicts
         ()
         """
+        return tuple(pair for pair, _ in self._judged())
+
+    def _judged(self) -> list[tuple[tuple[int, int], str]]:
         out = []
         for i, a in enumerate(self.figures):
             for j in range(i + 1, len(self.figures)):
-                (alo, ahi), (blo, bhi) = a.interval, self.figures[j].interval
-                if ahi < blo or bhi < alo:
-                    out.append((i, j))
+                why = _conflict(a, self.figures[j], self.window_days)
+                if why is not None:
+                    out.append(((i, j), why))
+        return out
+
+    @property
+    def conflict_reasons(self) -> tuple[str, ...]:
+        """Why each pair of :attr:`conflicts` conflicts, one line per pair.
+
+        "bounds disjoint" names both intervals; a figure whose source denies it is said so.
+
+        Examples
+        --------
+        >>> a = Figure(quantity=Quantity(start=0, end=2, text="12", value=12), article="a")
+        >>> b = Figure(quantity=Quantity(start=0, end=2, text="40", value=40), article="b")
+        >>> FigureGroup(key=("x", (), None), label="x", figures=(a, b)).conflict_reasons
+        ('[1] vs [2]: bounds disjoint (12 vs 40)',)
+        """
+        out = []
+        for (i, j), why in self._judged():
+            denied = [str(k + 1) for k in (i, j) if self.figures[k].stance is Stance.DENIED]
+            if denied:
+                why += f"; denied by the source of [{'], ['.join(denied)}]"
+            out.append(f"[{i + 1}] vs [{j + 1}]: {why}")
         return tuple(out)
 
     @property
@@ -237,13 +331,14 @@ class FigureGroup:
         return f"{self.label}: {body}{verdict}"
 
 
-def _label(key: tuple[str, tuple[str, ...], str | None]) -> str:
+def _label(key: tuple[str, tuple[str, ...], str | None], event: str | None = None) -> str:
     head, mods, unit = key
     labels = _labels()
     words = [labels.get(m, m.replace("_", " ")) for m in mods]
     words.append(labels.get(head, head))
     text = " ".join(w for w in words if w)
-    return f"{text} ({unit})" if unit else text
+    text = f"{text} ({unit})" if unit else text
+    return f"{text} [{event}]" if event else text
 
 
 def _claim_of(article: Article, q: Quantity) -> Claim | None:
@@ -273,7 +368,10 @@ def figures(article: Article, *, name: int | str | None = None) -> tuple[FigureG
 
 
 def compare(
-    articles: Iterable[Article], *, names: Sequence[int | str] | None = None
+    articles: Iterable[Article],
+    *,
+    names: Sequence[int | str] | None = None,
+    window_days: int | None = None,
 ) -> tuple[FigureGroup, ...]:
     """Set the figures of several articles side by side, grouped by what they count.
 
@@ -283,6 +381,9 @@ def compare(
         Parsed articles.
     names
         How to name each article in the output (default: ``Article.id`` or its index).
+    window_days
+        Judge conflicts only between figures dated at most this many days apart
+        (undated figures are always judged); default: no window.
 
     Returns
     -------
@@ -295,13 +396,16 @@ def compare(
     >>> compare([osintparse.parse("Rien.", lang="fr")])
     ()
     """
-    groups: dict[tuple[str, tuple[str, ...], str | None], list[Figure]] = {}
+    groups: dict[tuple[tuple[str, tuple[str, ...], str | None], str | None], list[Figure]] = {}
     for index, article in enumerate(articles):
         name: int | str = (
             names[index] if names is not None else (article.id if article.id else index)
         )
+        nouns = {q.number_start: q.noun for q in article.quantities}
         for q in article.quantities:
-            head, mods = concept_key(q.noun, article.lang)
+            # A part counts its whole's noun ("42 des 58 drones").
+            noun = q.noun if q.noun or q.whole_start is None else nouns.get(q.whole_start)
+            head, mods = concept_key(noun, article.lang)
             if not head and not q.unit:
                 continue
             claim = _claim_of(article, q)
@@ -314,8 +418,13 @@ def compare(
                 dates=claim.dates if claim else (),
                 claim=claim.text if claim else None,
             )
-            groups.setdefault((head, mods, q.unit), []).append(fig)
-    out = [FigureGroup(key=k, label=_label(k), figures=tuple(v)) for k, v in groups.items()]
+            groups.setdefault(((head, mods, q.unit), q.event), []).append(fig)
+    out = [
+        FigureGroup(
+            key=k, label=_label(k, event), figures=tuple(v), event=event, window_days=window_days
+        )
+        for (k, event), v in groups.items()
+    ]
     out.sort(key=lambda g: (-len(g.figures), g.label))
     return tuple(out)
 
@@ -336,9 +445,11 @@ def comparison_records(groups: Iterable[FigureGroup]) -> list[dict[str, Any]]:
             rows.append(
                 {
                     "group": g.label,
+                    "event": g.event,
                     "article": f.article,
                     "text": f.quantity.text,
-                    "value": f.quantity.value,
+                    "figure": f.quantity.figure,
+                    "midpoint": f.quantity.value,
                     "qualifier": f.quantity.qualifier.value,
                     "low": lo,
                     "high": hi,
@@ -347,10 +458,32 @@ def comparison_records(groups: Iterable[FigureGroup]) -> list[dict[str, Any]]:
                     "stance": f.stance.value,
                     "dates": "; ".join(d.text for d in f.dates),
                     "conflict": i in conflicted,
+                    "conflict_reasons": "; ".join(
+                        r
+                        for (a, b), r in zip(g.conflicts, g.conflict_reasons, strict=True)
+                        if i in (a, b)
+                    ),
                     "agreement": g.agreement,
                 }
             )
     return rows
+
+
+def timeline_frame(group: FigureGroup) -> Any:
+    """Return :meth:`FigureGroup.timeline` as a pandas DataFrame (pandas extra).
+
+    Examples
+    --------
+    >>> timeline_frame(FigureGroup(key=("x", (), None), label="x")).shape[0]
+    0
+    """
+    from osintparse.errors import MissingDependencyError
+
+    try:
+        import pandas as pd
+    except ImportError as err:
+        raise MissingDependencyError("pandas", "pandas", "timeline_frame") from err
+    return pd.DataFrame(group.timeline())
 
 
 def comparison_frame(groups: Iterable[FigureGroup]) -> Any:

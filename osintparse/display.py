@@ -76,18 +76,13 @@ class _Span:
     rank: int
 
 
-def _num(x: float | None) -> str:
-    if x is None:
-        return "?"
-    return f"{int(x):,}".replace(",", "\u202f") if x == int(x) else f"{x:g}"
-
-
 _Piece = tuple[int | None, int | None, str, str, str]  # start, end, kind, label, title
 
 
 def _quantity_spans(q: Quantity) -> Iterator[_Piece]:
     what = " ".join(x for x in (q.unit, q.noun) if x)
-    title = f"{q.qualifier.value} {_num(q.value)} {what}".strip() + f" ({q.rule or q.extractor})"
+    event = f" [{q.event}]" if q.event else ""
+    title = f"{q.figure} {what}".strip() + f"{event} ({q.rule or q.extractor})"
     yield q.start, q.end, "quantity", "quantity", title
 
 
@@ -200,7 +195,7 @@ def _render_text(text: str, kept: list[_Span]) -> Iterator[str]:
 def _claim_row(claim: Claim) -> list[str]:
     sources = "; ".join(f"{a.source} ({a.source_kind.value})" for a in claim.attributions)
     figures = "; ".join(
-        f"{q.qualifier.value} {_num(q.value)}" + "".join(f" {x}" for x in (q.unit, q.noun) if x)
+        q.figure + "".join(f" {x}" for x in (q.unit, q.noun, q.event) if x)
         for q in claim.quantities
     )
     dates = "; ".join(f"{d.text} = {d.value.isoformat() if d.value else '?'}" for d in claim.dates)

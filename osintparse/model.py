@@ -37,6 +37,7 @@ __all__ = [
     "LAYER",
     "SCHEMA_VERSION",
     "Article",
+    "Aspect",
     "Attribution",
     "Claim",
     "DateMention",
@@ -74,6 +75,33 @@ class Qualifier(enum.StrEnum):
     AT_MOST = "at_most"
     LESS_THAN = "less_than"
     RANGE = "range"
+
+
+# How each bounding qualifier is written before an amount (Quantity.figure).
+_SIGNS = {
+    Qualifier.MORE_THAN: ">",
+    Qualifier.AT_LEAST: "≥",
+    Qualifier.LESS_THAN: "<",
+    Qualifier.AT_MOST: "≤",
+    Qualifier.APPROXIMATE: "~",
+}
+
+
+class Aspect(enum.StrEnum):
+    """What a figure counts over time: a running total, an increment, or a rate.
+
+    "le bilan s'alourdit à 120" is ``TOTAL``, "12 more" ``INCREMENT``, "40 drones a day"
+    ``RATE`` (with :attr:`Quantity.rate_unit`).
+
+    Examples
+    --------
+    >>> Aspect("rate") is Aspect.RATE
+    True
+    """
+
+    TOTAL = "total"
+    INCREMENT = "increment"
+    RATE = "rate"
 
 
 class Stance(enum.StrEnum):
@@ -194,6 +222,11 @@ def _tup(value: Iterable[Any]) -> tuple[Any, ...]:
 
 def _fmt(x: float) -> str:
     return str(int(x)) if x == int(x) else f"{x:g}"
+
+
+def _grouped(x: float) -> str:
+    """``10000`` as ``"10 000"``; a fraction as written by ``%g``."""
+    return f"{int(x):,}".replace(",", " ") if x == int(x) else f"{x:g}"
 
 
 def _opt_float(value: Any) -> float | None:
@@ -366,6 +399,15 @@ class Quantity:
     nord-coréens"); ``number_start``/``number_end`` the figure alone and
     ``noun_start``/``noun_end`` the counted noun phrase.
 
+    ``event`` is the class of what happened to what is counted (``"killed"``,
+    ``"deployed"``...; the classes are listed in ``lexicons/_common/events.toml``), found
+    from a trigger word in the clause around the figure (``trigger``, whose span
+    ``trigger_start``/``trigger_end`` may lie outside the phrase); ``None`` when no
+    trigger is found (never a guess). ``part_of`` is the whole a part is taken from ("42
+    des 58 drones": 58, whose figure is at ``whole_start``/``whole_end``; the part counts
+    the whole's noun). ``aspect`` says whether the figure is a running total, an
+    increment or a rate (per ``rate_unit``).
+
     Examples
     --------
     >>> q = Quantity(start=0, end=6, text="10 000", value=10000)
@@ -388,8 +430,41 @@ class Quantity:
     number_end: int | None = None
     noun_start: int | None = None
     noun_end: int | None = None
+    part_of: float | None = attrs.field(default=None, converter=_opt_float)
+    whole_start: int | None = None
+    whole_end: int | None = None
+    event: str | None = None
+    trigger: str | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    aspect: Aspect | None = attrs.field(default=None, converter=attrs.converters.optional(Aspect))
+    rate_unit: str | None = None
     extractor: str = "quantities"
     rule: str = ""
+
+    @property
+    def figure(self) -> str:
+        """The amount as written, a range as its bounds and a bound with its sign, never a midpoint.
+
+        ``"2 000–2 500"`` for "entre 2 000 et 2 500" (whose ``value`` is the midpoint
+        2 250, a number the text does not give), ``">10 000"``, ``"≥5"``, ``"<3"``,
+        ``"≤40"``, ``"~1 000"``, ``"12"``.
+
+        Examples
+        --------
+        >>> Quantity(start=0, end=2, text="xx", value=2250, low=2000, high=2500,
+        ...          qualifier="range").figure
+        '2 000–2 500'
+        >>> Quantity(start=0, end=2, text="xx", value=10000, qualifier="more_than").figure
+        '>10 000'
+        >>> Quantity(start=0, end=2, text="xx", value=1000, low=800, high=1200,
+        ...          qualifier="approximate").figure
+        '~1 000'
+        """
+        q = self.qualifier
+        if q is Qualifier.RANGE and self.low is not None and self.high is not None:
+            return f"{_grouped(self.low)}–{_grouped(self.high)}"
+        return _SIGNS.get(q, "") + _grouped(self.value)
 
     def __repr__(self) -> str:
         """Short form: qualifier, figure, unit, counted noun (or text) and offsets.

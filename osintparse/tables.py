@@ -203,6 +203,13 @@ def _num(x: float | None) -> str:
     return str(int(x)) if x == int(x) else f"{x:g}"
 
 
+def _amount(q: model.Quantity) -> str:
+    """The amount without grouping: a range as its bounds ("2000-2500"), never its midpoint."""
+    if q.qualifier is model.Qualifier.RANGE and q.low is not None and q.high is not None:
+        return f"{_num(q.low)}-{_num(q.high)}"
+    return _num(q.value)
+
+
 def _claim_summary(claim: model.Claim) -> dict[str, Any]:
     dates = [d.value for d in claim.dates if d.value is not None]
     return {
@@ -212,10 +219,9 @@ def _claim_summary(claim: model.Claim) -> dict[str, Any]:
         "source_kinds": "; ".join(a.source_kind.value for a in claim.attributions),
         "n_quantities": len(claim.quantities),
         "figures": "; ".join(
-            f"{q.qualifier.value} {_num(q.value)}" + "".join(f" {x}" for x in (q.unit, q.noun) if x)
-            for q in claim.quantities
+            q.figure + "".join(f" {x}" for x in (q.unit, q.noun) if x) for q in claim.quantities
         ),
-        "values": "; ".join(_num(q.value) for q in claim.quantities),
+        "values": "; ".join(_amount(q) for q in claim.quantities),
         "n_dates": len(claim.dates),
         "dates": "; ".join(d.isoformat() for d in dates),
         "first_date": min(dates) if dates else None,

@@ -150,7 +150,8 @@ def test_compare_groups_the_deployment(three: list[osintparse.Article]) -> None:
     groups = osintparse.compare(three, names=["seed", "fr", "en"])
     g = groups[0]
     assert g.key[:2] == ("soldier", ("north_korean",))
-    assert g.label == "North Korean soldiers"
+    assert g.label == "North Korean soldiers [deployed]"
+    assert g.event == "deployed"
     arts = [f.article for f in g.figures]
     assert arts.count("seed") == 1
     assert arts.count("fr") == 1
@@ -182,12 +183,13 @@ def test_compare_flags_conflict_and_agreement(three: list[osintparse.Article]) -
 def test_article_figures_and_frame(seed: osintparse.Article) -> None:
     groups = osintparse.figures(seed)
     labels = [g.label for g in groups]
-    assert "North Korean soldiers" in labels
+    assert "North Korean soldiers [deployed]" in labels
     from osintparse.comparison import comparison_records
 
     rows = comparison_records(groups)
     assert {r["group"] for r in rows} == set(labels)
-    assert all(r["low"] <= r["value"] <= r["high"] for r in rows)
+    assert all(r["low"] <= r["midpoint"] <= r["high"] for r in rows)
+    assert ">10 000" in {r["figure"] for r in rows}
 
 
 def test_cli_compare(three: list[osintparse.Article]) -> None:
@@ -203,7 +205,7 @@ def test_cli_compare(three: list[osintparse.Article]) -> None:
     ]
     assert main(["compare", *files], out=buf) == 0
     out = buf.getvalue()
-    assert out.startswith("North Korean soldiers:")
+    assert out.startswith("North Korean soldiers [deployed]:")
     assert ">10 000" in out
     assert "<3 000 (North Korea's state media, alleged, " in out
     assert "conflict" in out
@@ -219,7 +221,7 @@ def test_cli_text_format_shows_claims() -> None:
     out = buf.getvalue()
     assert "source: " in out
     assert "(reported" in out
-    assert "figures: more_than 10 000" in out
+    assert "figures: >10 000 militaires nord-coréens [deployed]" in out
     assert "dates: avril 2025 -> 2025-04-01 (month)" in out
 
 
@@ -227,11 +229,12 @@ def test_comparison_dataframe(three: list[osintparse.Article]) -> None:
     from osintparse.comparison import comparison_frame
 
     df = comparison_frame(osintparse.compare(three, names=["seed", "fr", "en"]))
-    group = df[df["group"] == "North Korean soldiers"]
+    group = df[df["group"] == "North Korean soldiers [deployed]"]
     assert list(group["article"]) == ["seed", "fr", "en", "en"]
     assert group["conflict"].any()
     assert not group["agreement"].any()
-    assert set(df.columns) >= {"value", "low", "high", "sources", "stance", "dates"}
+    assert set(df.columns) >= {"figure", "midpoint", "low", "high", "sources", "stance", "dates"}
+    assert "value" not in df.columns
 
 
 # --- rule tables ---------------------------------------------------------------------

@@ -114,7 +114,7 @@ def test_csv_one_row_per_claim_with_the_table_columns(seed: osintparse.Article) 
     first = next(r for r in rows if "10 000" in r["text"])
     assert first["stance"] == "reported"
     assert "intelligence" in first["source_kinds"]
-    assert first["figures"].startswith("more_than 10000 militaires")
+    assert first["figures"].startswith(">10 000 militaires")
     assert r.stderr == b""  # not a terminal, no --progress: no bar
 
 
@@ -635,7 +635,8 @@ def test_compare_formats(tmp_path: pathlib.Path) -> None:
     assert group["agreement"] is False
     first = group["figures"][0]
     assert first["article"] == str(a)
-    assert first["value"] == 10000
+    assert first["figure"] == ">10 000"
+    assert first["midpoint"] == 10000
     assert first["high"] is None  # "more than 10 000": no upper bound (no Infinity in JSON)
     assert first["conflict"] is True
     rows = list(

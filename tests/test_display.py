@@ -150,7 +150,7 @@ def test_escaping_and_offsets() -> None:
     assert out.count('class="osp-claim"') == 1
     assert p.claim_cells[0] == NASTY
     assert p.claim_cells[1].startswith("<script>alert('x')</script> & Cie (media)")
-    assert p.claim_cells[2:4] == ["alleged", 'exact 5 "soldats"']
+    assert p.claim_cells[2:4] == ["alleged", '5 "soldats"']
     assert p.claim_cells[4] == "1er mai 2025 = 2025-05-01"
     assert p.claim_cells[5] == "0.30"
     assert a._repr_html_() == out

@@ -363,7 +363,7 @@ def test_rule_names_the_entries_that_produced_the_quantity(text: str, lang: str,
 
 
 def _tables() -> dict[str, Any]:
-    from osintparse.extractors.quantities import _context, _merges, _numbers, _steps
+    from osintparse.extractors.quantities import _context, _events, _merges, _numbers, _steps
 
     return {
         "atoms": _numbers.ATOMS,
@@ -374,6 +374,7 @@ def _tables() -> dict[str, Any]:
         "ranges": _steps.RANGES,
         "noun phrases": _context.NOUN_PHRASES,
         "passes": _merges.PASSES,
+        "event triggers": _events.EVENT_RULES,
     }
 
 

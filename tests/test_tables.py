@@ -65,7 +65,7 @@ def test_claims_flatten_nested_records(annotated: Article) -> None:
     assert first["sources"] == "Les services nationaux de renseignement de la Corée du Sud"
     assert first["source_kinds"] == "intelligence"
     assert first["n_quantities"] == 1
-    assert first["figures"] == "more_than 10000 militaires nord-coréens"
+    assert first["figures"] == ">10 000 militaires nord-coréens"
     assert first["values"] == "10000"
     assert first["stance"] == "reported"
     last = c.iloc[-1]

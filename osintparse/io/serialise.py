@@ -101,8 +101,10 @@ _FLOAT_MAX = sys.float_info.max
 #: How deep a Mention's free ``data`` may nest in a stored document.
 MAX_DATA_DEPTH = 64
 #: Names of ``x_start``/``x_end`` spans that need not lie inside their record's span (the
-#: attributed proposition lies beside its attribution phrase).
-_SPANS_OUTSIDE = frozenset({"content"})
+#: attributed proposition lies beside its attribution phrase; a figure's event trigger
+#: stands in its clause, "10 000 soldats ... ont été déployés"; a part points at its
+#: whole, "42 des 58 drones").
+_SPANS_OUTSIDE = frozenset({"content", "trigger", "whole"})
 
 
 def _what(value: Any) -> str:

@@ -60,6 +60,11 @@ def _record(raw: _Raw, norm: Normalized) -> Quantity:
     if raw.noun_start is not None and raw.noun_end is not None:
         nos, noe = norm.span(raw.noun_start, raw.noun_end)
         noun = norm.original[nos:noe]
+    es = ee = ws = we = None
+    if raw.trigger_start is not None and raw.trigger_end is not None:
+        es, ee = norm.span(raw.trigger_start, raw.trigger_end)
+    if raw.whole_start is not None and raw.whole_end is not None:
+        ws, we = norm.span(raw.whole_start, raw.whole_end)
     return Quantity(
         start=s,
         end=e,
@@ -74,6 +79,15 @@ def _record(raw: _Raw, norm: Normalized) -> Quantity:
         number_end=ne,
         noun_start=nos,
         noun_end=noe,
+        part_of=raw.part_of,
+        whole_start=ws,
+        whole_end=we,
+        event=raw.event,
+        trigger=norm.original[es:ee] if es is not None else None,
+        trigger_start=es,
+        trigger_end=ee,
+        aspect=raw.aspect,
+        rate_unit=raw.rate_unit,
         extractor="quantities",
         rule=raw.rule,
     )

@@ -82,6 +82,7 @@ class _Rules:
     final_units: Mapping[str, str]
     part_units: Mapping[str, tuple[str, Any]]  # unit -> (unit of the next part, its signs)
     article_unit: Any
+    article_duration: Any  # after "un an": a sentence ("un an de prison"), so a duration
     scaled_units: Mapping[str, float]
     scale_after: Any
     genitive: frozenset[str]
@@ -102,10 +103,16 @@ class _Rules:
     time_cue_left: Any
     month_after: Any
     calendar_left: Any
+    day_calendar_left: Any  # before a day: weekdays, and months where a month opens a date
     time_after: Any
     hour_marker: Any
     calendar_words: frozenset[str]
     blockers: Any
+    pronoun_partitive: Any
+    first_word: Any
+    partitive: Any
+    number_of_after: Any
+    number_of_before: Any
     # canonical units (lexicons/_common/units.toml)
     dimensions: Mapping[str, tuple[str, float]]
     no_article_units: frozenset[str]
@@ -217,6 +224,9 @@ def _unit_patterns(
             rf"(?P<u>{alternation(k for k in multi if k[:1].isalpha())})(?![\p{{L}}\p{{N}}])",
             _I,
         ),
+        "article_duration": compiled(
+            rf"\s+{alternation(q['small_words']['sentence_words'], boundary=True)}", _I
+        ),
         "scaled_units": {k.lower(): float(v) for k, v in units["scaled_suffix"].items()},
         "scale_after": compiled(
             rf"\s+(?P<s>{alternation(k for k, v in g.scales.items() if v >= 1000)})"
@@ -245,6 +255,19 @@ def _noun_patterns(
             rf"\s+{alternation(nouns['complements'], boundary=True)}\s*(?P<w>{WORD})", _I
         ),
         "coordinator": compiled(rf"\s+{coordinators}(?:\s+{linkers})?\s*(?P<w>{WORD})", _I),
+        # The first word of the noun: skip words and quote marks may come first.
+        "first_word": compiled(
+            rf"(?:\s{{0,3}}[»”\"’])?(?:\s+{alternation(nouns['skip'], boundary=True)})?"
+            rf"\s+(?:[«“\"‘]\s{{0,2}})?(?P<w>{WORD})",
+            _I,
+        ),
+        "partitive": compiled(rf"\s+{alternation(nouns['partitives'], boundary=True)}\s+", _I),
+        "number_of_after": compiled(rf"\s+{alternation(nouns['number_of'])}\s*(?P<w>{WORD})", _I),
+        "number_of_before": compiled(
+            rf"{_BEFORE}{alternation(nouns['number_of'])}\s*(?P<np>[^\d,.;:!?()]{{1,60}}?)"
+            rf"\s+{alternation(nouns['number_of_at'], boundary=True)}\s*$",
+            _I,
+        ),
         "stop": frozenset(w.lower().replace("’", "'") for w in stop),
         "plural_endings": tuple(np["plural_endings"]),
         "closing_endings": tuple(np["participle_endings"] + np["adverb_endings"]),
@@ -266,9 +289,14 @@ def _filter_patterns(
     cal: Mapping[str, Any],
     hour_words: list[str],
     day_of: list[str],
+    month_first: bool,
 ) -> dict[str, Any]:
     months = [k.lower() for k in cal["months"]]
     weekdays = [k.lower() for k in cal["weekdays"]]
+    # A day follows its month only where a month may open a date ("June 12"); elsewhere a
+    # number after a month is a year ("janvier 1990") or counts something ("en juin 12
+    # pesticides").
+    day_openers = [*months, *weekdays] if month_first else weekdays
     ordinal = alternation(neg["ordinal_suffixes"])
     clock = [m for m in neg["time_markers"] if m not in hour_words]
     return {
@@ -288,6 +316,11 @@ def _filter_patterns(
             rf"(?:\d{{1,2}}{ordinal}?\s*{alternation(r['bound_joiners'] + r['dashes'])}\s*)?$",
             _I,
         ),
+        "day_calendar_left": compiled(
+            rf"{_BEFORE}(?:{alternation(day_openers)})\s*(?:,\s*)?"
+            rf"(?:\d{{1,2}}{ordinal}?\s*{alternation(r['bound_joiners'] + r['dashes'])}\s*)?$",
+            _I,
+        ),
         "time_after": compiled(
             rf"(?:\s?[{_single_chars(hour_words)}:]\s?\d{{2}}(?!\d)"
             rf"|\s?{alternation(clock)}(?![\p{{L}}]))",
@@ -296,6 +329,9 @@ def _filter_patterns(
         "hour_marker": compiled(rf"\s?{alternation(hour_words)}(?![\p{{L}}])", _I),
         "calendar_words": frozenset([*months, *weekdays]),
         "blockers": compiled(_BLOCKERS),
+        "pronoun_partitive": compiled(
+            rf"{GAP}{alternation(neg['pronoun_partitives'], boundary=True)}", _I
+        ),
     }
 
 
@@ -347,6 +383,7 @@ def _rules(lang: str) -> _Rules:
             cal,
             typology["time"]["hour_words"],
             lexicons.load(lang, "dates")["prepositions"]["day_of"],
+            typology["dates"]["order"] != "DMY",
         ),
         **_canonical_units(),
     )
@@ -366,6 +403,14 @@ class _Raw:
     noun_start: int | None
     noun_end: int | None
     rule: str
+    part_of: float | None = None
+    whole_start: int | None = None
+    whole_end: int | None = None
+    event: str | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    aspect: str | None = None
+    rate_unit: str | None = None
 
 
 _SPACES = r"\s+"
@@ -532,7 +577,7 @@ def _noun(rules: _Rules, text: str, pos: int, endpos: int, linked: bool) -> _Spa
             if w is None or not _ok_word(rules, w.group()):
                 return None
             return extend(rules, text, w.start(), w.end(), endpos, w.group())
-    m = _word_at(rules, rules.word, text, pos, endpos)
+    m = _word_at(rules, rules.first_word, text, pos, endpos)
     if m is None:
         return None
     return extend(rules, text, m.start("w"), m.end(), endpos, m.group("w"))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from osintparse._patterns import compiled
 from osintparse.extractors.quantities._context import _Raw, _rules
+from osintparse.extractors.quantities._events import _with_events
 from osintparse.extractors.quantities._merges import PASSES, _Span
 from osintparse.extractors.quantities._numbers import _scan
 from osintparse.extractors.quantities._steps import _phrase
@@ -66,4 +67,4 @@ def _find(text: str, lang: str, pos: int, endpos: int) -> list[_Raw]:
         found = _phrases(span)
     for post in PASSES:
         found = post.fn(span, found)
-    return found
+    return _with_events(span, found, lang)

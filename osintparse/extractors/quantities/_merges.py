@@ -84,12 +84,16 @@ def _article_units(span: _Span, found: list[_Raw]) -> list[_Raw]:
     """One unit with an article: "a dollar", "un kilomètre" (``small_words.one``).
 
     Not the units an article cannot stand for one of (``_common/units.toml``
-    ``[article] excluded``: "a year ago", "a second time").
+    ``[article] excluded``: "a year ago", "a second time"), unless a sentence follows
+    (``small_words.sentence_words``: "un an de prison", "a year in prison").
     """
     rules, added = span.rules, []
     for m in rules.article_unit.finditer(span.text, span.pos, span.endpos):
         unit = rules.suffix_units[_norm_phrase(m["u"])]
-        if unit in rules.no_article_units or any(b[0] <= m.start() < b[1] for b in span.blocked):
+        sentence = match_at(rules.article_duration, span.text, m.end(), span.endpos) is not None
+        if (unit in rules.no_article_units and not sentence) or any(
+            b[0] <= m.start() < b[1] for b in span.blocked
+        ):
             continue
         if any(r.start < m.end() and m.start() < r.end for r in found):
             continue

@@ -27,11 +27,13 @@ import attrs
 
 from osintparse._patterns import WINDOW, RuleTable, compiled
 from osintparse.extractors.quantities._context import (
+    NOUN_PHRASES,
     _is_currency,
     _is_year,
     _left,
     _norm_phrase,
     _noun,
+    _ok_word,
     _Raw,
     _Rules,
     _starts_number,
@@ -45,7 +47,10 @@ __all__ = ["RANGES", "STEPS"]
 _PREFIX_REACH = 24  # characters a unit written before the number may span ("malaysian ringgit ")
 _REACH = 80  # characters the second figure of a range or ratio may span
 _QUALIFIER_REACH = 32  # characters from a postfix to the figure it may qualify instead
+_LINE_REACH = 8  # white space a list marker may stand after the start of its line
 _RUN = r"[\p{L}\p{N}]*(?:[\-./:_][\p{L}\p{N}]+)*"
+_GLUED_PARTS = r"(?P<u>\p{L}{1,2})(?P<d>\d{2})(?![\p{L}\p{N}])"
+_ACRONYM_BEFORE = r"(?<![\p{L}\p{N}'’.-])\p{Lu}{2,6}[ ]$"
 _PROPER_BEFORE = r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Ll}\p{M}]+[ ]$"
 _GLUE_MARKS = "-/.:#°§_"  # a letter and one of these right before digits: "F-16", "n°5"
 _GLUE_SIGNS = frozenset("#°§_@")  # one of these right before digits: "#5"
@@ -87,6 +92,7 @@ class _Phrase:
     after: _Unit | None = None  # the unit written after
     postfixed: bool = False
     noun: tuple[int, int] | None = None
+    part_of: NumberMatch | None = None  # the whole a partitive figure is part of ("42 des 58")
     left0: str = ""  # the text left of the number
     is_digits: bool = False  # the number is written with digits
     plain: bool = False  # with digits and no scale
@@ -150,6 +156,9 @@ class _Phrase:
             noun_start=noun[0] if noun else None,
             noun_end=noun[1] if noun else None,
             rule="|".join(self.rule),
+            part_of=self.part_of.value if self.part_of is not None else None,
+            whole_start=self.part_of.start if self.part_of is not None else None,
+            whole_end=self.part_of.end if self.part_of is not None else None,
         )
 
 
@@ -195,10 +204,40 @@ def _digit_run(st: _Phrase) -> int | None:
     return None
 
 
+@STEPS.rule("list-marker")
+def _list_marker(st: _Phrase) -> int | None:
+    """Not a quantity: a list marker opening a line ("4- Les drones", "2) The army")."""
+    if not st.plain or len(st.n.text) > 2:
+        return None
+    line = st.text[max(0, st.n.start - _LINE_REACH) : st.n.start]
+    if line.rpartition("\n")[2].strip() or (st.n.start > _LINE_REACH and "\n" not in line):
+        return None
+    marker = compiled(r"[\-–—).][ \t]{1,4}\p{L}").match(st.text, st.n.end)
+    return None if marker is None else st.n.end + 1
+
+
+@STEPS.rule("glued-parts")
+def _glued_parts(st: _Phrase) -> int | None:
+    """A measure written with its unit between whole and hundredths: "1m80" is 1.80 m.
+
+    Only a unit of ``_common/units.toml`` ``[dimensions]`` (not "14h30", a clock time).
+    """
+    if not st.plain or len(st.n.text) > 2:
+        return None
+    m = compiled(_GLUED_PARTS).match(st.text, st.n.end, min(st.endpos, st.n.end + 6))
+    unit = st.rules.suffix_units.get(m["u"].lower()) if m is not None else None
+    if m is None or unit is None or unit not in st.rules.dimensions:
+        return None
+    st.unit, st.value, st.end = unit, st.value + int(m["d"]) / 100, m.end()
+    st.after = (unit, m["u"], m.end())
+    st.rule.append(f"glued-parts:{m['u']}")
+    return None
+
+
 @STEPS.rule("glued-letters")
 def _glued_letters(st: _Phrase) -> int | None:
     """Not a quantity: letters glued after the digits that are no unit ("5G", "14h30")."""
-    if not st.plain or not st.text[st.n.end : st.n.end + 1].isalpha():
+    if st.end > st.n.end or not st.plain or not st.text[st.n.end : st.n.end + 1].isalpha():
         return None
     attached = st.after_number()
     if attached is None or (
@@ -239,10 +278,15 @@ def _day_of_month(st: _Phrase) -> int | None:
 
 @STEPS.rule("after-calendar")
 def _after_calendar(st: _Phrase) -> int | None:
-    """Not a quantity: a day after a month or weekday ("April 5", "November 15 and 16")."""
-    if st.is_digits and st.rules.calendar_left.search(st.left0):
-        return st.n.end
-    return None
+    """Not a quantity: a day after a month or weekday ("April 5", "November 15 and 16").
+
+    A year after any month ("janvier 1990"); a day after a month only where a month opens a
+    date (``language.toml`` ``[dates] order`` not ``DMY``: "en juin 12 pesticides" counts).
+    """
+    if not st.is_digits:
+        return None
+    left = st.rules.day_calendar_left if st.n.value <= 31 else st.rules.calendar_left
+    return st.n.end if left.search(st.left0) else None
 
 
 @STEPS.rule("hour-after-cue")
@@ -266,7 +310,18 @@ def _pronoun_one(st: _Phrase) -> int | None:
     lw = st.rules.last_word_left.search(st.left0)
     if lw is not None and lw.group(1).lower() in g.pronoun_determiners:
         return st.n.end if st.after_number() is None else None
+    apposition = st.left0.rstrip().endswith(",")
+    if apposition and st.at(st.rules.pronoun_partitive, st.n.end) is not None:
+        return st.n.end  # "Eric Reeves, one of the leading experts" (not "One of the 12 died")
     return None
+
+
+@STEPS.rule("name-word")
+def _name_word(st: _Phrase) -> int | None:
+    """Not a quantity: a capitalised number word in a name ("Air Force One", "Semper Five")."""
+    if st.n.kind != "words" or not st.n.text[:1].isupper():
+        return None
+    return st.n.end if _after_proper_name(st) else None
 
 
 # -- before the number --------------------------------------------------------------------
@@ -643,6 +698,53 @@ def _counted_noun(st: _Phrase) -> int | None:
     return None
 
 
+@STEPS.rule("number-of")
+def _number_of(st: _Phrase) -> int | None:
+    """The noun of "the number of X" after or before the figure.
+
+    "estime à 11 000 le nombre de soldats", "estimates the number of soldiers at 11,000"
+    (``nouns.number_of``, ``number_of_at``).
+    """
+    if st.noun is not None or st.unit is not None:
+        return None
+    rules, text = st.rules, st.text
+    m = st.at(rules.number_of_after, st.end)
+    if m is not None and _ok_word(rules, m.group("w")):
+        extend = NOUN_PHRASES[f"head-{rules.head}"].fn
+        noun = extend(rules, text, m.start("w"), m.end(), st.endpos, m.group("w"))
+        if noun is not None:
+            st.noun, st.end = noun, max(st.end, noun[1])
+            st.rule.append("number-of")
+        return None
+    b = rules.number_of_before.search(text, max(st.floor, st.start - _REACH), st.start)
+    if b is not None and b.group("np").strip():
+        np_start = b.start("np")
+        st.noun = (np_start, np_start + len(b.group("np").rstrip()))
+        st.start = min(st.start, b.start())  # the phrase names its noun first
+        st.rule.append("number-of-before")
+    return None
+
+
+@STEPS.rule("partitive")
+def _partitive(st: _Phrase) -> int | None:
+    """A part of a whole: "42 des 58 drones", "42 of the 58 drones".
+
+    The whole stays its own quantity with its noun; the part's ``part_of`` is the whole's
+    value and ``whole_start``/``whole_end`` its figure (the comparison counts the part in
+    the whole's noun).
+    """
+    if st.noun is not None or st.unit is not None or st.n2 is not None:
+        return None
+    m = st.at(st.rules.partitive, st.end)
+    reach = min(st.endpos, m.end() + _REACH) if m is not None else 0
+    whole = _scan(st.text, st.rules.g, m.end(), reach) if m is not None else None
+    if whole is None or whole.start != m.end() or whole.value <= st.value:
+        return None
+    st.part_of = whole
+    st.rule.append("partitive")
+    return None
+
+
 @STEPS.rule("noun-postfix")
 def _noun_postfix(st: _Phrase) -> int | None:
     """A qualifier after the counted noun: "40 muertos como mínimo", "40 morts au moins"."""
@@ -667,8 +769,12 @@ def _year(st: _Phrase) -> int | None:
     unit, a range or a counted noun ("plus de 2000 soldats"); after a year cue
     (``year_cues``: "en", "since", "the"...) or before a capitalised word it is a year anyway.
     """
-    if st.n2 is not None or st.qm is not None or st.unit is not None or not _is_year(st.n):
+    if st.n2 is not None or st.unit is not None or not _is_year(st.n):
         return None
+    if st.qm is not None:
+        # "dès 2020", "since 2014": a qualifier that is also a year cue, and nothing counted.
+        cue = st.rules.strong_year_cue_left.search(st.text, st.start, st.n.start)
+        return st.n.end if cue is not None and st.noun is None else None
     if st.noun is None or st.rules.strong_year_cue_left.search(st.left0):
         return st.n.end
     return st.n.end if st.text[st.noun[0]].isupper() else None
@@ -679,6 +785,15 @@ def _after_proper_name(st: _Phrase) -> bool:
     left = st.left0
     proper = compiled(_PROPER_BEFORE).search(left)
     return proper is not None and left[: proper.start()].strip()[-1:] not in _SENTENCE_START
+
+
+@STEPS.rule("acronym")
+def _acronym(st: _Phrase) -> int | None:
+    """Not a quantity: a bare figure after an acronym, a designation ("LBD 40", "CORG 81")."""
+    bare = st.n2 is None and st.ratio is None and st.unit is None and st.noun is None
+    if not (bare and st.plain and st.qm is None and st.prefix is None):
+        return None
+    return st.n.end if compiled(_ACRONYM_BEFORE).search(st.left0) is not None else None
 
 
 @STEPS.rule("model-number")
