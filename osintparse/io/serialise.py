@@ -103,8 +103,10 @@ MAX_DATA_DEPTH = 64
 #: Names of ``x_start``/``x_end`` spans that need not lie inside their record's span (the
 #: attributed proposition lies beside its attribution phrase; a figure's event trigger
 #: stands in its clause, "10 000 soldats ... ont été déployés"; a part points at its
-#: whole, "42 des 58 drones").
-_SPANS_OUTSIDE = frozenset({"content", "trigger", "whole"})
+#: whole, "42 des 58 drones"; an attribution's channel, role and resolved name may stand
+#: after its phrase or in an earlier sentence, "..., he told Reuters", "his" resolved to
+#: "John Kirby").
+_SPANS_OUTSIDE = frozenset({"content", "trigger", "whole", "channel", "role", "resolved"})
 
 
 def _what(value: Any) -> str:
