@@ -12,6 +12,10 @@ loaded: a missing or misspelt key, or a value of the wrong type, raises
 :class:`~osintparse.LexiconError` naming the file and the key. Files are read on
 first use and cached.
 
+Language-independent data (country codes, GeoNames ids, coordinates) lives in
+``_common/<name>.toml``, checked against ``_schema/_common/<name>.toml`` and read with
+:func:`common`.
+
 Besides the folders shipped here, osintparse reads language folders from the
 directories listed in the environment variable ``OSINTPARSE_LEXICON_PATH``
 (separated by :data:`os.pathsep`), read once per process: a language can be added
@@ -52,6 +56,8 @@ __all__ = [
     "ENV_PATH",
     "all_strings",
     "check_lang",
+    "common",
+    "common_names",
     "language",
     "lexicon_names",
     "load",
@@ -63,6 +69,7 @@ __all__ = [
 
 _ROOT = pathlib.Path(__file__).resolve().parent
 _SCHEMA = _ROOT / "_schema"
+_COMMON = _ROOT / "_common"
 
 #: Environment variable listing extra directories of language folders.
 ENV_PATH = "OSINTPARSE_LEXICON_PATH"
@@ -264,6 +271,52 @@ def load(lang: str, name: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as err:
         raise LexiconError(f"{shown} is not valid TOML: {err}") from err
     validate(data, name, source=shown)
+    return data
+
+
+def common_names() -> tuple[str, ...]:
+    """Return the names of the language-independent data files (without ``.toml``).
+
+    Examples
+    --------
+    >>> "countries" in common_names()
+    True
+    """
+    return tuple(sorted(p.stem for p in (_SCHEMA / "_common").glob("*.toml")))
+
+
+@functools.cache
+def common(name: str) -> dict[str, Any]:
+    """Return the parsed, schema-checked language-independent data file ``name`` (cached).
+
+    Treat the result as read-only: it is shared by every caller.
+
+    Raises
+    ------
+    osintparse.LexiconError
+        For an unknown name, a missing or invalid file, or data not matching its schema.
+
+    Examples
+    --------
+    >>> common("countries")["countries"]["KP"]["iso3"]
+    'PRK'
+    """
+    schema_path = _SCHEMA / "_common" / f"{name}.toml"
+    if not schema_path.is_file():
+        raise LexiconError(
+            f"no common data file named {name!r}: they are {', '.join(common_names())}"
+        )
+    shown = f"lexicons/_common/{name}.toml"
+    path = _COMMON / f"{name}.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise LexiconError(f"{shown} is missing: reinstall osintparse") from err
+    except tomllib.TOMLDecodeError as err:
+        raise LexiconError(f"{shown} is not valid TOML: {err}") from err
+    problems = list(_check(data, tomllib.loads(schema_path.read_text(encoding="utf-8")), ""))
+    if problems:
+        raise LexiconError(f"{shown}: " + "; ".join(problems))
     return data
 
 
