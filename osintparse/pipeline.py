@@ -40,7 +40,7 @@ from osintparse.model import Article, coerce_published
 __all__ = ["DEFAULT_EXTRACTORS", "Pipeline", "parse"]
 
 #: The extractors :meth:`Pipeline.default` runs, in order, when they are available.
-DEFAULT_EXTRACTORS = ("structure", "quantities", "dates", "attributions", "claims")
+DEFAULT_EXTRACTORS = ("structure", "quantities", "dates", "attributions", "places", "claims")
 
 # Article fields no extractor may produce: they are set by the pipeline itself.
 _RESERVED = frozenset(f.name for f in attrs.fields(Article)) - set(layers.names())

@@ -17,7 +17,7 @@ it runs, an extractor sees only the layers it declares (reading another raises
 
 Built-in layers are the fields of :class:`~osintparse.model.Article` (``title``,
 ``paragraphs``, ``sections``, ``sentences``, ``quantities``, ``dates``,
-``attributions``, ``hedges``, ``claims``); any other layer is stored in
+``attributions``, ``hedges``, ``places``, ``claims``); any other layer is stored in
 ``Article.extras`` and must be a tuple of :class:`~osintparse.model.Mention`.
 
 Extractors are registered by name with a *factory* (a class or a function that
@@ -226,6 +226,7 @@ _BUILTINS: dict[str, str] = {
     "attributions": "osintparse.extractors.attributions:AttributionsExtractor",
     "dates": "osintparse.extractors.dates:DatesExtractor",
     "quantities": "osintparse.extractors.quantities:QuantitiesExtractor",
+    "places": "osintparse.extractors.places:PlacesExtractor",
 }
 
 # The registry: the one piece of global mutable state osintparse keeps.
