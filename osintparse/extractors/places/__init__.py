@@ -96,7 +96,7 @@ def find_places(
     --------
     >>> p, = find_places("Jordan Peterson spoke in Paris.", lang="en", geo=False)[:1]
     >>> p.text, p.name, p.country, p.role.value, p.rule
-    ('Paris', 'Paris', 'FR', 'location', 'name+only+locative:in')
+    ('Paris', 'Paris', 'FR', 'location', 'name+one-entry+locative:in')
     """
     from osintparse.extractors.places._engine import find_in
 
@@ -166,7 +166,9 @@ class PlacesExtractor:
         from osintparse.extractors.places._engine import find_in
 
         skip = (ParagraphKind.BOILERPLATE,)
-        spans = [(lo, hi) for _, lo, hi in sentence_spans(doc.normalized, doc["sentences"], skip=skip)]
+        spans = [
+            (lo, hi) for _, lo, hi in sentence_spans(doc.normalized, doc["sentences"], skip=skip)
+        ]
         places = find_in(doc.normalized, doc.lang, spans, doc.get("attributions"),
                          use_geo=_use_geo(self.geo))  # fmt: skip
         return {"places": places, "quantities": with_nationalities(quantities, places)}

@@ -19,7 +19,7 @@
     first, after it otherwise).
 
 A place's ``rule`` joins with ``+`` the finder, the resolver and the role rule
-(``name+only+locative:en``, ``demonym+only+nationality``, ``geonames+population+default``).
+(``name+one-entry+locative:en``, ``demonym+one-entry+nationality``, ``geonames+population+default``).
 
 Examples
 --------
@@ -29,7 +29,8 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import bisect
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import regex
 
@@ -46,7 +47,6 @@ from osintparse.extractors.places._rules import (
     RELATIONS,
     RESOLVERS,
     ROLES,
-    TITLE_CASE_SHARE,
     UNRESOLVED,
     VETOES,
     Found,
@@ -63,7 +63,9 @@ Step = Callable[[State, bool], None]
 STEPS: RuleTable[Step] = RuleTable("places steps")
 
 _CAPITAL_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}'\-.])\p{Lu}")
-_RUN = regex.compile(rf"\p{{Lu}}[\p{{L}}\p{{M}}]*(?:(?:[ '\-]|\. )[\p{{L}}\p{{M}}]+){{0,{MAX_WORDS - 1}}}")
+_RUN = regex.compile(
+    rf"\p{{Lu}}[\p{{L}}\p{{M}}]*(?:(?:[ '\-]|\. )[\p{{L}}\p{{M}}]+){{0,{MAX_WORDS - 1}}}"
+)
 _ACRONYM = regex.compile(r"\p{Lu}{2,}")
 _SEPARATOR = regex.compile(r"[ '\-]|\. ")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -75,14 +77,14 @@ def _core(state: State) -> None:
     lex = state.lex
     for i, (lo, hi) in enumerate(state.sentences):
         for m in lex.pattern.finditer(state.text, lo, hi):
-            key = fold(m.group())
+            f = Found(m.start(), m.end(), m.group(), "name", i)
             if m.group("name") is not None:
-                state.found.append(Found(m.start(), m.end(), m.group(), "name", i, lex.names[key]))
+                f.entries = lex.names[f.key]
             else:
-                code = lex.demonyms[key]
-                entry = country_entry(code)
-                entries = (entry,) if entry is not None else ()
-                state.found.append(Found(m.start(), m.end(), m.group(), "demonym", i, entries, code))
+                f.finder, f.demonym, f.country = "demonym", True, lex.demonyms[f.key]
+                entry = country_entry(f.country)
+                f.entries = (entry,) if entry is not None else ()
+            state.found.append(f)
 
 
 def _prefixes(run: regex.Match[str]) -> list[int]:
@@ -94,21 +96,31 @@ def _prefixes(run: regex.Match[str]) -> list[int]:
 def _geo(state: State) -> None:
     table = geo(state.lex.lang)
     covered = sorted((f.start, f.end) for f in state.found)
+    ends = [b for _, b in covered]
     for i, (lo, hi) in enumerate(state.sentences):
         pos = lo
         for m in _CAPITAL_START.finditer(state.text, lo, hi):
-            if m.start() < pos or any(a <= m.start() < b for a, b in covered):
+            k = bisect.bisect_right(ends, m.start())
+            if m.start() < pos or (k < len(covered) and covered[k][0] <= m.start()):
                 continue
             run = _RUN.match(state.text, m.start(), hi)
-            if run is None:
-                continue
-            for end in _prefixes(run):
-                text = state.text[m.start() : end]
-                entries = None if _ACRONYM.fullmatch(text) else table.get(fold(text))
-                if entries:
-                    state.found.append(Found(m.start(), end, text, "geonames", i, entries))
-                    pos = end
-                    break
+            found = _lookup(state, table, run, i) if run is not None else None
+            if found is not None:
+                state.found.append(found)
+                pos = found.end
+
+
+def _lookup(
+    state: State, table: Mapping[str, tuple[Entry, ...]], run: regex.Match[str], sentence: int
+) -> Found | None:
+    """The longest prefix of a run of capitalised words that the geo extra knows."""
+    for end in _prefixes(run):
+        text = state.text[run.start() : end]
+        # A run holds single separators and the text is normalised: casefold is fold.
+        entries = None if _ACRONYM.fullmatch(text) else table.get(text.casefold())
+        if entries:
+            return Found(run.start(), end, text, "geonames", sentence, entries)
+    return None
 
 
 @STEPS.rule("find")
@@ -133,20 +145,9 @@ def _keep_longest(state: State) -> None:
     state.found = kept
 
 
-def _title_case(state: State) -> frozenset[int]:
-    out = set()
-    for i, (lo, hi) in enumerate(state.sentences):
-        words = [w for w in _WORD.findall(state.text, lo, hi) if len(w) > 3]
-        caps = sum(1 for w in words if w[0].isupper())
-        if len(words) >= 3 and caps >= TITLE_CASE_SHARE * len(words):
-            out.add(i)
-    return frozenset(out)
-
-
 @STEPS.rule("veto")
 def _veto(state: State, use_geo: bool) -> None:
     """Drop the names a rule of VETOES refuses."""
-    state.title_case = _title_case(state)
     vetoes = list(VETOES)
     state.found = [f for f in state.found if not any(v.fn(state, f) for v in vetoes)]
     state.index()
@@ -167,6 +168,7 @@ def _affixes(state: State, use_geo: bool) -> None:
         if m is not None and fold(m.group(1)) in lex.suffixes:
             f.affix, f.end = lex.suffixes[fold(m.group(1))], m.end()
         f.text = state.text[f.start : f.end]
+        f.key = fold(f.text)
 
 
 @STEPS.rule("relations")
@@ -242,10 +244,12 @@ def _heads(state: State, use_geo: bool) -> None:
 def _place(norm: Normalized, f: Found) -> Place:
     start, end, text = map_back(norm, f.start, f.end)
     e = f.chosen
-    rel = (None, None)
+    rel: tuple[int | None, int | None] = (None, None)
     if f.relation_start is not None and f.relation_end is not None:
         rel = map_back(norm, f.relation_start, f.relation_end)[:2]
-    head = map_back(norm, *f.head)[:2] if f.head is not None else (None, None)
+    head: tuple[int | None, int | None] = (None, None)
+    if f.head is not None:
+        head = map_back(norm, *f.head)[:2]
     return Place(
         start=start,
         end=end,

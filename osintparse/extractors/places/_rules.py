@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Callable, Sequence
+
 import attrs
 import regex
 
@@ -37,7 +39,7 @@ __all__ = [
 ]
 
 #: Characters read before a place for its preposition, determiner or direction phrase.
-BEFORE = 80
+BEFORE = 48
 #: Words read before "entre"/"avec" for a border or interaction noun.
 CUE_WORDS = 4
 #: Longest text between two places of one list ("la Russie et l'Ukraine").
@@ -48,7 +50,11 @@ POPULATION_RATIO = 10
 TITLE_CASE_SHARE = 0.6
 
 _WORDS = regex.compile(r"[\p{L}\p{M}]+(?:['\-][\p{L}\p{M}]+)*'?")
-_NEXT_CAPITAL = regex.compile(rf" {{1,2}}(\p{{Lu}}[\p{{L}}\p{{M}}]*)")
+_LAST_WORDS = regex.compile(r"(?r)[\p{L}\p{M}]+(?:['\-][\p{L}\p{M}]+)*'?")
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_NOT_WORD = regex.compile(r"[^\s\p{L}\p{M}']")
+_JOIN_TOKENS = regex.compile(r"[\p{L}\p{M}]+'?|,")
+_NEXT_CAPITAL = regex.compile(r" {1,2}(\p{Lu}[\p{L}\p{M}]*)")
 _DIGITS = r"\d[\d\s.,]{0,12}"
 
 
@@ -73,11 +79,12 @@ class Found:
     relation_end: int | None = None
     actors: bool = False
     head: tuple[int, int] | None = None
+    key: str = ""
+    #: True for a nationality (found by the demonym pattern).
+    demonym: bool = False
 
-    @property
-    def demonym(self) -> bool:
-        """True for a nationality (found by the demonym pattern)."""
-        return self.finder == "demonym"
+    def __attrs_post_init__(self) -> None:
+        self.key = fold(self.text)
 
 
 @attrs.frozen
@@ -89,6 +96,23 @@ class Source:
     kind: SourceKind
 
 
+@attrs.frozen
+class Before:
+    """What precedes a name in its sentence, read once per name.
+
+    ``words``: the last words (folded); ``content``: the last words once the determiners
+    ending them are dropped; ``adjacent``: the last content word is followed by nothing but
+    determiners and spaces; ``opens``: nothing but determiners comes before the name in its
+    sentence, or right after a comma, colon or semicolon.
+    """
+
+    text: str
+    words: tuple[str, ...]
+    content: tuple[str, ...]
+    adjacent: bool
+    opens: bool
+
+
 @attrs.define
 class State:
     """What the rules read: the text, its sentences, the lexicon and what was found."""
@@ -98,9 +122,15 @@ class State:
     sentences: Sequence[tuple[int, int]]
     sources: Sequence[Source] = ()
     found: list[Found] = attrs.field(factory=list)
+    media: Sequence[Source] = attrs.field(init=False)
     countries: frozenset[str] = frozenset()
-    title_case: frozenset[int] = frozenset()
     _starts: list[int] = attrs.field(factory=list)
+    _before: dict[int, Before] = attrs.field(factory=dict)
+    _title_case: dict[int, bool] = attrs.field(factory=dict)
+    _cues: dict[tuple[int, str], bool] = attrs.field(factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        self.media = [s for s in self.sources if s.kind is SourceKind.MEDIA]
 
     def index(self) -> None:
         """Sort what was found and index its starts."""
@@ -114,18 +144,62 @@ class State:
             return self.found[i]
         return None
 
-    def before(self, f: Found, chars: int = BEFORE) -> str:
-        """The text of ``f``'s sentence before it, at most ``chars`` characters."""
-        lo = max(self.sentences[f.sentence][0], f.start - chars)
-        return self.text[lo : f.start]
+    def after(self, f: Found) -> list[Found]:
+        """The places found after ``f``, in order."""
+        return self.found[bisect.bisect_right(self._starts, f.start) :]
+
+    def before(self, f: Found) -> Before:
+        """What precedes ``f`` in its sentence (at most :data:`BEFORE` characters)."""
+        found = self._before.get(f.start)
+        if found is None:
+            found = self._before[f.start] = self._read_before(f)
+        return found
+
+    def _read_before(self, f: Found) -> Before:
+        begin = self.sentences[f.sentence][0]
+        lo = max(begin, f.start - BEFORE)
+        text = self.text[lo : f.start]
+        matches = list(itertools.islice(_LAST_WORDS.finditer(text), CUE_WORDS))[::-1]
+        words = tuple(m.group().casefold() for m in matches)
+        dets = self.words("names.determiners")
+        n = len(words)
+        while n and words[n - 1] in dets:
+            n -= 1
+        if n:
+            # After the last content word come only determiners (and maybe punctuation).
+            tail = text[matches[n - 1].end() :]
+            rest = tail.lstrip()
+            adjacent = _NOT_WORD.search(tail) is None
+            opens = rest[:1] in (",", ":", ";") and _NOT_WORD.search(rest, 1) is None
+        else:
+            adjacent = False
+            opens = lo == begin and len(matches) < CUE_WORDS and _NOT_WORD.search(text) is None
+        return Before(text, words, words[:n], adjacent, opens)
+
+    def title_case(self, sentence: int) -> bool:
+        """Whether a sentence is written in title case (most of its long words capitalised)."""
+        found = self._title_case.get(sentence)
+        if found is None:
+            lo, hi = self.sentences[sentence]
+            words = [w for w in _LETTERS.findall(self.text, lo, hi) if len(w) > 3]
+            caps = sum(1 for w in words if w[0].isupper())
+            found = len(words) >= 3 and caps >= TITLE_CASE_SHARE * len(words)
+            self._title_case[sentence] = found
+        return found
+
+    def has_cue(self, sentence: int, key: str) -> bool:
+        """Whether a sentence holds a cue of word list ``key`` (a quick test, read once)."""
+        found = self._cues.get((sentence, key))
+        if found is None:
+            lo, hi = self.sentences[sentence]
+            text = self.text[lo:hi].casefold()
+            cues = self.lex.directions if key == "directions" else self.words(key)
+            found = self._cues[sentence, key] = any(c in text for c in cues)
+        return found
 
     def words(self, key: str) -> frozenset[str]:
         """A word list of the lexicon (folded)."""
         return self.lex.words[key]
-
-
-def _tail_words(text: str, n: int) -> list[str]:
-    return [fold(w) for w in _WORDS.findall(text)[-n:]]
 
 
 def _strip_determiners(state: State, text: str) -> str:
@@ -149,37 +223,36 @@ VETOES: RuleTable[Veto] = RuleTable("place vetoes")
 @VETOES.rule("continued-name")
 def _continued_name(state: State, f: Found) -> bool:
     """A name followed by a capitalised word is part of a longer name ("Jordan Peterson")."""
-    if f.demonym or f.sentence in state.title_case:
+    if f.demonym:
         return False
     end = state.sentences[f.sentence][1]
     m = _NEXT_CAPITAL.match(state.text, f.end, min(end, f.end + 40))
     if m is None or state.at(m.start(1)) is not None:
         return False
-    return fold(m.group(1)) not in state.lex.stopwords
+    return fold(m.group(1)) not in state.lex.stopwords and not state.title_case(f.sentence)
 
 
 @VETOES.rule("media-source")
 def _media_source(state: State, f: Found) -> bool:
     """A name inside a media source's name ("Kyiv Independent") names the medium."""
-    return any(
-        s.kind is SourceKind.MEDIA and s.start <= f.start and f.end <= s.end for s in state.sources
-    )
+    return any(s.start <= f.start and f.end <= s.end for s in state.media)
 
 
 @VETOES.rule("sentence-homograph")
 def _sentence_homograph(state: State, f: Found) -> bool:
-    """A name that is a common word opening a sentence ("Nice weather"): names.sentence_homographs."""
-    if fold(f.text) not in state.words("names.sentence_homographs"):
+    """A common word opening a sentence ("Nice weather"): names.sentence_homographs."""
+    if f.key not in state.words("names.sentence_homographs"):
         return False
-    return not _WORDS.search(state.before(f))
+    before = state.before(f)
+    return not before.words and before.opens
 
 
 @VETOES.rule("person-homograph")
 def _person_homograph(state: State, f: Found) -> bool:
-    """A name that is a first name, without a locative or determiner: names.person_homographs."""
-    if fold(f.text) not in state.words("names.person_homographs"):
+    """A first name, with no locative or determiner before it: names.person_homographs."""
+    if f.key not in state.words("names.person_homographs"):
         return False
-    last = _tail_words(state.before(f), 1)
+    last = state.before(f).words[-1:]
     allowed = (
         state.words("names.determiners")
         | state.words("roles.locative")
@@ -205,6 +278,15 @@ def _cue_pattern(lang: str, key: str) -> regex.Pattern[str]:
         rf"\s{{0,{MAX_GAP}}}(?:{dets}\s{{0,{MAX_GAP}}}){{0,2}}\Z",
         regex.IGNORECASE,
     )
+
+
+def _cue(state: State, f: Found, key: str) -> int | None:
+    """Where a cue of list ``key`` starts, when it ends just before ``f`` (determiners aside)."""
+    if f.demonym or f.relation is not None or not state.has_cue(f.sentence, key):
+        return None
+    before = state.before(f)
+    m = _cue_pattern(state.lex.lang, key).search(before.text)
+    return None if m is None else f.start - len(before.text) + m.start("cue")
 
 
 def _relation_start(state: State, lo: int, sentence: int) -> int:
@@ -240,11 +322,11 @@ def _list_after(state: State, first: Found) -> list[Found]:
     """``first`` and the places joined to it ("la Russie et l'Ukraine")."""
     joiners = state.words("joiners")
     out = [first]
-    for f in state.found[state.found.index(first) + 1 :]:
+    for f in state.after(first):
         gap = state.text[out[-1].end : f.start]
         if f.demonym or len(gap) > JOIN_CHARS or f.sentence != first.sentence:
             break
-        tokens = regex.findall(r"[\p{L}\p{M}]+'?|,", gap)
+        tokens = _JOIN_TOKENS.findall(gap)
         if not tokens or any(fold(t) not in joiners for t in tokens):
             break
         out.append(f)
@@ -259,38 +341,28 @@ def _mark(places: Sequence[Found], relation: str, start: int, actors: bool = Fal
 
 @RELATIONS.rule("between")
 def _between(state: State) -> None:
-    """"entre X et Y" after a border noun (border) or interaction noun (actors): relations.*."""
-    cue = _cue_pattern(state.lex.lang, "between")
+    """A list after "entre": border after a border noun, actors after an interaction noun."""
     for f in state.found:
-        if f.demonym or f.relation is not None:
-            continue
-        m = cue.search(state.before(f, 40))
-        if m is None:
+        cue_start = _cue(state, f, "between")
+        if cue_start is None:
             continue
         places = _list_after(state, f)
-        cue_start = f.start - len(state.before(f, 40)) + m.start("cue")
         noun = _cue_noun(state, cue_start, f.sentence)
         if noun is None:
             _mark(places, "between", cue_start)
-            continue
-        kind, start = noun
-        if kind == "border":
-            _mark(places, "border", _relation_start(state, start, f.sentence))
+        elif noun[0] == "border":
+            _mark(places, "border", _relation_start(state, noun[1], f.sentence))
         else:
-            _mark(places, "between", start, actors=True)
+            _mark(places, "between", noun[1], actors=True)
 
 
 @RELATIONS.rule("with")
 def _with(state: State) -> None:
     """A border noun, "avec"/"with", then a place: a border (relations.border, relations.with)."""
-    cue = _cue_pattern(state.lex.lang, "with")
     for f in state.found:
-        if f.demonym or f.relation is not None:
+        cue_start = _cue(state, f, "with")
+        if cue_start is None:
             continue
-        m = cue.search(state.before(f, 40))
-        if m is None:
-            continue
-        cue_start = f.start - len(state.before(f, 40)) + m.start("cue")
         noun = _cue_noun(state, cue_start, f.sentence)
         if noun is not None and noun[0] == "border":
             _mark([f], "border", _relation_start(state, noun[1], f.sentence))
@@ -313,14 +385,13 @@ def _direction_pattern(lang: str) -> regex.Pattern[str]:
 @RELATIONS.rule("direction")
 def _direction(state: State) -> None:
     """A distance and direction before a place ("à 30 km au nord de"): relations.directions."""
-    pattern = _direction_pattern(state.lex.lang)
     for f in state.found:
-        if f.demonym or f.relation is not None:
+        if f.demonym or f.relation is not None or not state.has_cue(f.sentence, "directions"):
             continue
         before = state.before(f)
-        m = pattern.search(before)
+        m = _direction_pattern(state.lex.lang).search(before.text)
         if m is not None:
-            start = f.start - len(before) + m.start()
+            start = f.start - len(before.text) + m.start()
             _mark([f], state.lex.directions[fold(m.group("dir"))], start)
 
 
@@ -334,7 +405,7 @@ Resolver = Callable[[State, Found], Entry | None]
 RESOLVERS: RuleTable[Resolver] = RuleTable("place resolvers")
 
 
-@RESOLVERS.rule("only")
+@RESOLVERS.rule("one-entry")
 def _only(state: State, f: Found) -> Entry | None:
     """The name has one entry."""
     return f.entries[0] if len(f.entries) == 1 else None
@@ -428,14 +499,13 @@ def _relation(state: State, f: Found) -> tuple[PlaceRole, str] | None:
 @ROLES.rule("locative")
 def _locative(state: State, f: Found) -> tuple[PlaceRole, str] | None:
     """A locative preposition before it ("en Russie", "à Koursk"): roles.locative(_city)."""
-    before = _strip_determiners(state, state.before(f, 40))
-    last = _tail_words(before, 2)
-    if not last or not before.endswith(_WORDS.findall(before)[-1]):
+    before = state.before(f)
+    if not before.adjacent:
         return None
     words = state.words("roles.locative")
     if f.chosen is not None and f.chosen.kind is PlaceKind.CITY:
         words = words | state.words("roles.locative_city")
-    for phrase in (" ".join(last), last[-1]):
+    for phrase in (" ".join(before.content[-2:]), before.content[-1]):
         if phrase in words:
             return PlaceRole.LOCATION, phrase
     return None
@@ -446,12 +516,11 @@ def _subject(state: State, f: Found) -> tuple[PlaceRole, str] | None:
     """A country or capital opening a clause is its subject: an actor (roles.subject_openers)."""
     if not _stands_for_government(f):
         return None
-    before = _strip_determiners(state, state.before(f, 40))
-    if not before.strip() or before.rstrip()[-1:] in ",:;":
+    before = state.before(f)
+    if before.opens:
         return PlaceRole.ACTOR, ""
-    last = _tail_words(before, 1)
-    if last and last[0] in state.words("roles.subject_openers"):
-        return PlaceRole.ACTOR, last[0]
+    if before.adjacent and before.content[-1] in state.words("roles.subject_openers"):
+        return PlaceRole.ACTOR, before.content[-1]
     return None
 
 
