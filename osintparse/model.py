@@ -507,7 +507,7 @@ class Place:
         nord-coréens").
     rule
         The rules that found, resolved and placed it, joined with ``+``
-        (``"name:country+only+locative:en"``).
+        (``"name+one-entry+locative:en"``).
 
     Examples
     --------

@@ -19,7 +19,8 @@
     first, after it otherwise).
 
 A place's ``rule`` joins with ``+`` the finder, the resolver and the role rule
-(``name+one-entry+locative:en``, ``demonym+one-entry+nationality``, ``geonames+population+default``).
+(``name+one-entry+locative:en``, ``demonym+one-entry+nationality``,
+``geonames+population+default``).
 
 Examples
 --------
