@@ -37,6 +37,7 @@ from osintparse.extractors.base import (
     unregister_extractor,
 )
 from osintparse.extractors.dates import find_dates
+from osintparse.extractors.places import find_places
 from osintparse.extractors.quantities import find_quantities
 from osintparse.io.html import parse_html
 from osintparse.io.serialise import (
@@ -58,6 +59,9 @@ from osintparse.model import (
     Mention,
     Paragraph,
     ParagraphKind,
+    Place,
+    PlaceKind,
+    PlaceRole,
     Precision,
     Qualifier,
     Quantity,
@@ -96,6 +100,9 @@ __all__ = [
     "ParagraphKind",
     "Pipeline",
     "PipelineError",
+    "Place",
+    "PlaceKind",
+    "PlaceRole",
     "PipelineOrderError",
     "Precision",
     "Qualifier",
@@ -116,6 +123,7 @@ __all__ = [
     "find_attributions",
     "find_dates",
     "find_hedges",
+    "find_places",
     "find_quantities",
     "from_dict",
     "parse",

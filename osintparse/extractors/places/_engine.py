@@ -38,6 +38,7 @@ import regex
 from osintparse._patterns import RuleTable, map_back, to_normalized
 from osintparse.extractors.places._gazetteer import (
     MAX_WORDS,
+    MIN_GEO_CHARS,
     Entry,
     country_entry,
     fold,
@@ -54,7 +55,7 @@ from osintparse.extractors.places._rules import (
     Source,
     State,
 )
-from osintparse.model import Attribution, Place
+from osintparse.model import Attribution, Place, PlaceKind
 from osintparse.text import Normalized
 
 __all__ = ["STEPS", "find_in"]
@@ -74,13 +75,20 @@ _AFFIX_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{M}])([\p{L}\p{M}]+)-\Z")
 _AFFIX_AFTER = regex.compile(r"-([\p{L}\p{M}]+)(?![\p{L}\p{M}])")
 
 
-def _core(state: State) -> None:
+def _core(state: State, use_geo: bool) -> None:
     lex = state.lex
+    extra = geo(lex.lang) if use_geo else {}
     for i, (lo, hi) in enumerate(state.sentences):
         for m in lex.pattern.finditer(state.text, lo, hi):
             f = Found(m.start(), m.end(), m.group(), "name", i)
             if m.group("name") is not None:
-                f.entries = lex.names[f.key]
+                # GeoNames' names of capitals meet the extra's namesakes; a country's name and
+                # the names the language lists do not ("Niger" is not Niger State).
+                core = lex.names[f.key]
+                plain = f.key not in lex.curated and all(
+                    e.kind is not PlaceKind.COUNTRY for e in core
+                )
+                f.entries = core + (extra.get(f.key, ()) if plain else ())
             else:
                 f.finder, f.demonym, f.country = "demonym", True, lex.demonyms[f.key]
                 entry = country_entry(f.country)
@@ -117,6 +125,8 @@ def _lookup(
     """The longest prefix of a run of capitalised words that the geo extra knows."""
     for end in _prefixes(run):
         text = state.text[run.start() : end]
+        if end - run.start() < MIN_GEO_CHARS:
+            break
         # A run holds single separators and the text is normalised: casefold is fold.
         entries = None if _ACRONYM.fullmatch(text) else table.get(text.casefold())
         if entries:
@@ -127,7 +137,7 @@ def _lookup(
 @STEPS.rule("find")
 def _find(state: State, use_geo: bool) -> None:
     """Names of the core gazetteer and demonyms (one pattern), then the geo extra's names."""
-    _core(state)
+    _core(state, use_geo)
     _keep_longest(state)
     if use_geo:
         state.index()

@@ -37,6 +37,8 @@ MAX_WORDS = 4
 MIN_ALTERNATES_POPULATION = 1_000_000
 #: Shortest alternate name or region name looked up.
 MIN_NAME_CHARS = 4
+#: Shortest name looked up in the geo extra at all (GeoNames has towns named "Un", "Ay").
+MIN_GEO_CHARS = 3
 
 
 @attrs.frozen
@@ -143,6 +145,7 @@ class Lexicon:
     lang: str
     pattern: re.Pattern[str]
     names: Mapping[str, tuple[Entry, ...]]
+    curated: frozenset[str]
     demonyms: Mapping[str, str]
     words: Mapping[str, frozenset[str]]
     directions: Mapping[str, str]
@@ -228,6 +231,13 @@ def lexicon(lang: str) -> Lexicon:
         lang=lang,
         pattern=pattern,
         names={k: tuple(v) for k, v in _core_names(data).items()},
+        curated=frozenset(
+            fold(v)
+            for section in ("countries", "capitals", "cities", "areas")
+            for names in data[section].values()
+            for name in names
+            for v in _variants(name)
+        ),
         demonyms=demonyms,
         words=words,
         directions=directions,

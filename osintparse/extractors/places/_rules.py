@@ -45,15 +45,18 @@ CUE_WORDS = 4
 #: Longest text between two places of one list ("la Russie et l'Ukraine").
 JOIN_CHARS = 16
 #: A name is chosen by population when it has this many times the next candidate's.
-POPULATION_RATIO = 10
-#: Share of capitalised words from which a title or heading is in title case.
-TITLE_CASE_SHARE = 0.6
+POPULATION_RATIO = 5
+#: Share of capitalised words (of four letters or more, place names aside) from which a
+#: sentence is in title case ("Ukraine Says It Shot Down 30 Drones"), and how many it needs.
+TITLE_CASE_SHARE = 0.75
+TITLE_CASE_WORDS = 4
 
 _WORDS = regex.compile(r"[\p{L}\p{M}]+(?:['\-][\p{L}\p{M}]+)*'?")
 _LAST_WORDS = regex.compile(r"(?r)[\p{L}\p{M}]+(?:['\-][\p{L}\p{M}]+)*'?")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 _NOT_WORD = regex.compile(r"[^\s\p{L}\p{M}']")
 _JOIN_TOKENS = regex.compile(r"[\p{L}\p{M}]+'?|,")
+_PREVIOUS_CAPITAL = regex.compile(r"(?r)(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*) {1,2}\Z")
 _NEXT_CAPITAL = regex.compile(r" {1,2}(\p{Lu}[\p{L}\p{M}]*)")
 _DIGITS = r"\d[\d\s.,]{0,12}"
 
@@ -181,9 +184,14 @@ class State:
         found = self._title_case.get(sentence)
         if found is None:
             lo, hi = self.sentences[sentence]
-            words = [w for w in _LETTERS.findall(self.text, lo, hi) if len(w) > 3]
+            places = {f.key for f in self.found if f.sentence == sentence}
+            words = [
+                w
+                for w in _LETTERS.findall(self.text, lo, hi)
+                if len(w) > 3 and w.casefold() not in places
+            ]
             caps = sum(1 for w in words if w[0].isupper())
-            found = len(words) >= 3 and caps >= TITLE_CASE_SHARE * len(words)
+            found = len(words) >= TITLE_CASE_WORDS and caps >= TITLE_CASE_SHARE * len(words)
             self._title_case[sentence] = found
         return found
 
@@ -230,6 +238,21 @@ def _continued_name(state: State, f: Found) -> bool:
     if m is None or state.at(m.start(1)) is not None:
         return False
     return fold(m.group(1)) not in state.lex.stopwords and not state.title_case(f.sentence)
+
+
+@VETOES.rule("function-word")
+def _function_word(state: State, f: Found) -> bool:
+    """A name that is a stop word of the language ("Un", a town of India): stopwords.toml."""
+    return f.key in state.lex.stopwords
+
+
+@VETOES.rule("name-inside-a-name")
+def _name_inside_a_name(state: State, f: Found) -> bool:
+    """A geo-extra name after a capitalised word is the end of a longer name ("Mauricio Pérez")."""
+    if f.finder != "geonames":
+        return False
+    m = _PREVIOUS_CAPITAL.search(state.text, state.sentences[f.sentence][0], f.start)
+    return m is not None and m.group(1).casefold() not in state.lex.stopwords
 
 
 @VETOES.rule("media-source")
@@ -432,7 +455,7 @@ def _kind_rank(state: State, f: Found) -> Entry | None:
 
 @RESOLVERS.rule("population")
 def _population(state: State, f: Found) -> Entry | None:
-    """One entry has ten times the population of the next (POPULATION_RATIO)."""
+    """One entry has five times the population of the next (POPULATION_RATIO)."""
     ranked = sorted(f.entries, key=lambda e: -e.population)
     if ranked[0].population > 0 and ranked[0].population >= POPULATION_RATIO * ranked[1].population:
         return ranked[0]
