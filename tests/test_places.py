@@ -166,7 +166,8 @@ def test_seed_places(seed: osintparse.Article) -> None:
 def test_seed_claims_list_their_places(seed: osintparse.Article) -> None:
     for claim in seed.claims:
         for p in claim.places:
-            assert claim.start <= p.start and p.end <= claim.end
+            assert claim.start <= p.start
+            assert p.end <= claim.end
     first = next(c for c in seed.claims if "10 000" in c.text)
     assert [p.text for p in first.places] == [
         "Corée du Sud",
@@ -270,8 +271,10 @@ def test_hostile_input_finishes(text: str) -> None:
 
 def test_licences_are_recorded() -> None:
     page = DOC.read_text("utf-8")
-    assert "CC BY 4.0" in page and "GeoNames" in page
-    assert "LGPL" in page and "pycountry" in page
+    assert "CC BY 4.0" in page
+    assert "GeoNames" in page
+    assert "LGPL" in page
+    assert "pycountry" in page
     assert re.search(r"countries\.toml", page)
 
 

@@ -287,9 +287,12 @@ def common_names() -> tuple[str, ...]:
 
 @functools.cache
 def common(name: str) -> dict[str, Any]:
-    """Return the parsed, schema-checked language-independent data file ``name`` (cached).
+    """Return the language-independent data file ``_common/<name>.toml`` (cached).
 
-    Treat the result as read-only: it is shared by every caller.
+    Identifiers shared by the code and every language's data (canonical unit names and
+    what the engines do with them, countries, areas and cities of the places extractor)
+    live there rather than in code. The file is checked against
+    ``_schema/_common/<name>.toml``. Treat the result as read-only.
 
     Raises
     ------
@@ -298,11 +301,12 @@ def common(name: str) -> dict[str, Any]:
 
     Examples
     --------
+    >>> common("units")["parts"]["foot"]
+    'inch'
     >>> common("countries")["countries"]["KP"]["iso3"]
     'PRK'
     """
-    schema_path = _SCHEMA / "_common" / f"{name}.toml"
-    if not schema_path.is_file():
+    if not (_SCHEMA / "_common" / f"{name}.toml").is_file():
         raise LexiconError(
             f"no common data file named {name!r}: they are {', '.join(common_names())}"
         )
@@ -314,9 +318,7 @@ def common(name: str) -> dict[str, Any]:
         raise LexiconError(f"{shown} is missing: reinstall osintparse") from err
     except tomllib.TOMLDecodeError as err:
         raise LexiconError(f"{shown} is not valid TOML: {err}") from err
-    problems = list(_check(data, tomllib.loads(schema_path.read_text(encoding="utf-8")), ""))
-    if problems:
-        raise LexiconError(f"{shown}: " + "; ".join(problems))
+    validate(data, f"_common/{name}", source=shown)
     return data
 
 
