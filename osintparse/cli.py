@@ -48,7 +48,7 @@ from typing import IO, Any
 import attrs
 import regex
 
-from osintparse import lexicons, tables
+from osintparse import layers, lexicons, tables
 from osintparse.errors import (
     DecodeError,
     InputTooLargeError,
@@ -66,6 +66,7 @@ from osintparse.model import (
     Claim,
     DateMention,
     Hedge,
+    Place,
     Quantity,
     Sentence,
     Stance,
@@ -187,7 +188,7 @@ def format_outline(article: Article, name: str = "") -> str:
 
     A one-line legend under the title explains ``[reported, 0.65]``: each claim
     shows its stance and certainty, then its sources (``inherited`` when carried
-    over from the previous sentence), figures, dates and hedges. An article
+    over from the previous sentence), figures, dates, hedges and places. An article
     without claims (a pipeline without the ``claims`` extractor) lists its body
     sentences with the mentions inside them. Time is linear in the size of the
     article.
@@ -234,7 +235,12 @@ def format_outline(article: Article, name: str = "") -> str:
             lines.append(f"- {text}  [{item.stance.value}, {item.certainty:.2f}]")
             lines.extend(
                 _details(
-                    item.attributions, item.quantities, item.dates, item.hedges, item.inherited
+                    item.attributions,
+                    item.quantities,
+                    item.dates,
+                    item.hedges,
+                    item.inherited,
+                    item.places,
                 )
             )
         else:
@@ -247,6 +253,7 @@ def format_outline(article: Article, name: str = "") -> str:
                     found.get("dates", []),
                     found.get("hedges", []),
                     False,
+                    found.get("places", []),
                 )
             )
     return "\n".join(lines)
@@ -258,7 +265,7 @@ def _by_sentence(
     """The mentions of each layer inside each sentence (by its index), in one pass each."""
     starts = [s.start for s in sentences]
     out: dict[int, dict[str, list[Any]]] = {}
-    for layer in ("attributions", "quantities", "dates", "hedges"):
+    for layer in ("attributions", "quantities", "dates", "hedges", "places"):
         for m in getattr(article, layer):
             i = bisect.bisect_right(starts, m.start) - 1
             if i >= 0 and m.start < sentences[i].end:
@@ -272,6 +279,7 @@ def _details(
     dates: Sequence[DateMention],
     hedges: Sequence[Hedge],
     inherited: bool,
+    places: Sequence[Place] = (),
 ) -> Iterator[str]:
     if sources:
         how = " (inherited)" if inherited else ""
@@ -287,6 +295,11 @@ def _details(
         )
     if hedges:
         yield "    hedges: " + "; ".join(f"{h.text} ({h.effect:+.2f})" for h in hedges)
+    resolved = [p for p in places if not p.unresolved]
+    if resolved:
+        yield "    places: " + "; ".join(
+            f"{p.text} ({p.role.value}, {p.country})" for p in resolved
+        )
 
 
 def _figure(q: Quantity) -> str:
@@ -560,9 +573,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "--layer",
         default="claims",
         metavar="LAYER",
-        help="with --format csv, the layer to write: claims (default), quantities, dates, "
-        "attributions, hedges, sentences, paragraphs, sections, or a custom layer; the "
-        "columns are those of osintparse.to_dataframe",
+        help="with --format csv, the layer to write: claims (default), "
+        + ", ".join(n for n in layers.table_layers() if n != "claims")
+        + ", or a custom layer; the columns are those of osintparse.to_dataframe",
     )
     p.add_argument(
         "--with",

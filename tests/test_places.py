@@ -284,3 +284,27 @@ def test_place_record_round_trips() -> None:
     )
     assert article.places
     assert osintparse.from_dict(osintparse.to_dict(article)) == article
+
+
+def test_html_view_draws_every_place_and_lists_them_per_claim(seed: osintparse.Article) -> None:
+    from osintparse.display import KINDS, article_html
+
+    assert "place" in KINDS
+    page = article_html(seed)
+    assert page.count('data-kind="place"') == len(seed.places)
+    assert "<th" in page
+    assert "places</th>" in page
+    assert "North Korea (nationality)" in page
+
+
+def test_outline_and_csv_name_the_places(seed: osintparse.Article) -> None:
+    from osintparse import tables
+    from osintparse.cli import format_outline
+
+    outline = format_outline(seed)
+    assert "places: Corée du Sud (actor, KR); nord-coréens (nationality, KP)" in outline
+    rows = tables.rows(seed, "places")
+    assert len(rows) == len(seed.places)
+    assert {"country", "role", "lat", "lon", "rule", "relation"} <= set(rows[0])
+    claims = tables.rows(seed, "claims")
+    assert any("North Korea (nationality)" in r["places"] for r in claims)

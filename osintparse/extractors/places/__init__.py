@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -119,19 +120,20 @@ def with_nationalities(
     >>> [x.nationality for x in with_nationalities([q], find_places(text, lang="fr"))]
     ['RU']
     """
-    marks = [
-        p
-        for p in places
-        if p.role is PlaceRole.NATIONALITY and p.relation is None and p.country is not None
-    ]
+    marks = sorted(
+        (p for p in places if p.role is PlaceRole.NATIONALITY and p.relation is None),
+        key=lambda p: p.start,
+    )
+    starts = [p.start for p in marks]
     out = []
     for q in quantities:
         found = None
         if q.noun_start is not None and q.noun_end is not None:
-            found = next(
-                (p.country for p in marks if q.noun_start <= p.start and p.end <= q.noun_end),
-                None,
-            )
+            # The first nationality starting inside the noun phrase (places do not overlap):
+            # one binary search a figure, linear overall.
+            k = bisect.bisect_left(starts, q.noun_start)
+            if k < len(marks) and marks[k].end <= q.noun_end:
+                found = marks[k].country
         out.append(attrs.evolve(q, nationality=found) if found != q.nationality else q)
     return tuple(out)
 
