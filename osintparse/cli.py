@@ -5,7 +5,8 @@ Usage::
     osintparse FILE... [--lang fr] [--published 2025-05-01] [--format text|json|jsonl|csv]
                        [--layer claims] [--html] [--max-bytes 10M]
                        [--with NAME]... [--extractors a,b,c] [--progress | --no-progress]
-    osintparse compare FILE FILE... [--lang fr] [--all] [--format text|json|csv]
+    osintparse compare FILE FILE... [--lang fr] [--all] [--place CODE] [--by-place]
+                       [--format text|json|csv]
     osintparse extractors [--format text|json]
     osintparse schema
     osintparse --version
@@ -893,6 +894,17 @@ def _compare_parser() -> argparse.ArgumentParser:
     _add_input_options(p)
     p.add_argument("--all", action="store_true", help="also list things only one figure counts")
     p.add_argument(
+        "--place",
+        metavar="CODE",
+        help="only figures about this country (ISO code such as RU): their noun's "
+        "nationality or a place their claim names",
+    )
+    p.add_argument(
+        "--by-place",
+        action="store_true",
+        help="also group figures by the first location their claim names",
+    )
+    p.add_argument(
         "--format",
         choices=("text", "json", "csv"),
         default="text",
@@ -924,7 +936,7 @@ def compare_main(argv: Sequence[str], *, out: IO[str] | None = None) -> int:
     >>> compare_main(["seeds/000_f65f4b272ae20413.txt", "--all", "--format", "json"], out=buf)
     0
     >>> sorted(json.loads(buf.getvalue())[0])
-    ['agreement', 'conflicts', 'figures', 'label']
+    ['agreement', 'conflicts', 'figures', 'label', 'place']
     """
     from osintparse.comparison import compare, comparison_records
 
@@ -949,12 +961,13 @@ def compare_main(argv: Sequence[str], *, out: IO[str] | None = None) -> int:
                 continue
             articles.append(article)
             names.append(_shown(item.path) if item.path != "-" else "-")
-        groups = compare(articles, names=names)
+        groups = compare(articles, names=names, place=args.place, by_place=args.by_place)
         shown_groups = [g for g in groups if args.all or len({f.article for f in g.figures}) > 1]
         if args.format == "json":
             data = [
                 {
                     "label": g.label,
+                    "place": g.place,
                     "agreement": g.agreement,
                     "conflicts": [list(pair) for pair in g.conflicts],
                     "figures": [

@@ -13,6 +13,11 @@ Within a group, each figure is an interval: ``exact`` is ``[v, v]``, ``approxima
 figures *conflict* when their intervals do not overlap; a group *agrees* when it has
 two or more figures and no conflict.
 
+Where: each figure lists the countries its claim names as locations (the ``places``
+extractor); ``compare(..., place="KP")`` keeps the figures about a country (their
+counted noun's nationality or a place their claim names), ``by_place=True`` also groups
+by the first location.
+
 Examples
 --------
 >>> import osintparse
@@ -34,7 +39,16 @@ import attrs
 import regex
 
 from osintparse import lexicons
-from osintparse.model import Article, Attribution, Claim, DateMention, Qualifier, Quantity, Stance
+from osintparse.model import (
+    Article,
+    Attribution,
+    Claim,
+    DateMention,
+    PlaceRole,
+    Qualifier,
+    Quantity,
+    Stance,
+)
 
 __all__ = ["Figure", "FigureGroup", "compare", "concept_key", "figures"]
 
@@ -122,6 +136,9 @@ class Figure:
     stance: Stance = attrs.field(default=Stance.UNATTRIBUTED, converter=Stance)
     dates: tuple[DateMention, ...] = ()
     claim: str | None = None
+    #: ISO country codes of the resolved locations its claim names ("en Russie": ``RU``),
+    #: in text order, each once.
+    places: tuple[str, ...] = ()
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -191,6 +208,9 @@ class FigureGroup:
     key: tuple[str, tuple[str, ...], str | None]
     label: str
     figures: tuple[Figure, ...] = ()
+    #: With ``compare(..., by_place=True)``: the country code of the group's figures'
+    #: first location (``None``: their claims name none).
+    place: str | None = None
 
     @property
     def conflicts(self) -> tuple[tuple[int, int], ...]:
@@ -260,6 +280,24 @@ def _sources(claim: Claim | None) -> tuple[tuple[str, ...], Stance]:
     return tuple(dict.fromkeys(a.source for a in atts)), claim.stance
 
 
+def _locations(claim: Claim | None) -> tuple[str, ...]:
+    if claim is None:
+        return ()
+    codes = (
+        p.country
+        for p in claim.places
+        if p.role is PlaceRole.LOCATION and not p.unresolved and p.country
+    )
+    return tuple(dict.fromkeys(c for c in codes if c))
+
+
+def _names_place(claim: Claim | None, q: Quantity, code: str) -> bool:
+    """The figure's counted noun or its claim names the country ``code`` (any role)."""
+    if q.nationality == code:
+        return True
+    return claim is not None and any(p.country == code and not p.unresolved for p in claim.places)
+
+
 def figures(article: Article, *, name: int | str | None = None) -> tuple[FigureGroup, ...]:
     """Group one article's quantities by what they count (see :func:`compare`).
 
@@ -273,7 +311,11 @@ def figures(article: Article, *, name: int | str | None = None) -> tuple[FigureG
 
 
 def compare(
-    articles: Iterable[Article], *, names: Sequence[int | str] | None = None
+    articles: Iterable[Article],
+    *,
+    names: Sequence[int | str] | None = None,
+    place: str | None = None,
+    by_place: bool = False,
 ) -> tuple[FigureGroup, ...]:
     """Set the figures of several articles side by side, grouped by what they count.
 
@@ -283,6 +325,14 @@ def compare(
         Parsed articles.
     names
         How to name each article in the output (default: ``Article.id`` or its index).
+    place
+        Keep only the figures about this country (ISO 3166-1 alpha-2 code, any case):
+        their counted noun carries its nationality ("militaires nord-coréens": ``KP``)
+        or their claim names it (as a location, an actor or a nationality).
+    by_place
+        Also group by where: the first resolved location the figure's claim names
+        (:attr:`FigureGroup.place`; figures whose claim names none form their own
+        group). The label ends with ``in <code>``.
 
     Returns
     -------
@@ -294,8 +344,14 @@ def compare(
     >>> import osintparse
     >>> compare([osintparse.parse("Rien.", lang="fr")])
     ()
+    >>> a = osintparse.parse("Selon Kiev, 300 soldats russes sont morts en Ukraine.", lang="fr")
+    >>> [(g.label, g.place) for g in compare([a], place="ru", by_place=True)]
+    [('Russian soldiers in UA', 'UA')]
+    >>> compare([a], place="KP")
+    ()
     """
-    groups: dict[tuple[str, tuple[str, ...], str | None], list[Figure]] = {}
+    code = place.upper() if place is not None else None
+    groups: dict[tuple[tuple[str, tuple[str, ...], str | None], str | None], list[Figure]] = {}
     for index, article in enumerate(articles):
         name: int | str = (
             names[index] if names is not None else (article.id if article.id else index)
@@ -305,7 +361,10 @@ def compare(
             if not head and not q.unit:
                 continue
             claim = _claim_of(article, q)
+            if code is not None and not _names_place(claim, q, code):
+                continue
             sources, stance = _sources(claim)
+            where = _locations(claim)
             fig = Figure(
                 quantity=q,
                 article=name,
@@ -313,9 +372,16 @@ def compare(
                 stance=stance,
                 dates=claim.dates if claim else (),
                 claim=claim.text if claim else None,
+                places=where,
             )
-            groups.setdefault((head, mods, q.unit), []).append(fig)
-    out = [FigureGroup(key=k, label=_label(k), figures=tuple(v)) for k, v in groups.items()]
+            at = (where[0] if where else None) if by_place else None
+            groups.setdefault(((head, mods, q.unit), at), []).append(fig)
+    out = [
+        FigureGroup(
+            key=k, label=_label(k) + (f" in {at}" if at else ""), figures=tuple(v), place=at
+        )
+        for (k, at), v in groups.items()
+    ]
     out.sort(key=lambda g: (-len(g.figures), g.label))
     return tuple(out)
 
@@ -346,6 +412,8 @@ def comparison_records(groups: Iterable[FigureGroup]) -> list[dict[str, Any]]:
                     "sources": "; ".join(f.sources),
                     "stance": f.stance.value,
                     "dates": "; ".join(d.text for d in f.dates),
+                    "nationality": f.quantity.nationality,
+                    "places": "; ".join(f.places),
                     "conflict": i in conflicted,
                     "agreement": g.agreement,
                 }

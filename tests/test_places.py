@@ -342,3 +342,47 @@ def test_outline_and_csv_name_the_places(seed: osintparse.Article) -> None:
     assert {"country", "role", "lat", "lon", "rule", "relation"} <= set(rows[0])
     claims = tables.rows(seed, "claims")
     assert any("North Korea (nationality)" in r["places"] for r in claims)
+
+
+def test_compare_filters_and_groups_by_place(seed: osintparse.Article) -> None:
+    other = osintparse.parse(
+        "Titre\n\nSelon Kiev, 12 000 soldats nord-coréens sont en Russie. "
+        "Selon Séoul, 3 000 soldats nord-coréens sont en Chine.",
+        lang="fr",
+    )
+    groups = osintparse.compare([seed, other], names=["seed", "other"], place="kp")
+    figures = [f for g in groups for f in g.figures]
+    assert figures
+    assert all(
+        f.quantity.nationality == "KP" or "KP" in f.places or "Pyongyang" in (f.claim or "")
+        for f in figures
+    )
+    assert not osintparse.compare([seed, other], place="FR")
+    by_place = osintparse.compare([other], by_place=True)
+    assert {(g.label, g.place) for g in by_place} == {
+        ("North Korean soldiers in RU", "RU"),
+        ("North Korean soldiers in CN", "CN"),
+    }
+    assert [f.places for g in by_place for f in g.figures if g.place == "RU"] == [("RU",)]
+
+
+def test_cli_compare_by_place(tmp_path: Any) -> None:
+    import io
+
+    from osintparse.cli import compare_main
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Titre\n\nSelon Kiev, 12 000 soldats nord-coréens sont en Russie. "
+        "Selon Séoul, 3 000 soldats nord-coréens sont en Chine.",
+        encoding="utf-8",
+    )
+    buf = io.StringIO()
+    assert compare_main([str(path), "--all", "--by-place", "--format", "json"], out=buf) == 0
+    data = json.loads(buf.getvalue())
+    assert sorted(g["place"] for g in data) == ["CN", "RU"]
+    assert {f["places"] for g in data for f in g["figures"]} == {"RU", "CN"}
+    buf = io.StringIO()
+    assert compare_main([str(path), "--all", "--place", "CN"], out=buf) == 0
+    assert "3 000" in buf.getvalue()
+    assert "12 000" not in buf.getvalue()
