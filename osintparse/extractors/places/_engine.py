@@ -31,6 +31,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import regex
@@ -96,6 +97,13 @@ def _core(state: State, use_geo: bool) -> None:
             state.found.append(f)
 
 
+@functools.cache
+def _first_words(lang: str) -> frozenset[str]:
+    """The first words of the geo extra's names (folded): a run opening with another word
+    is not looked up."""
+    return frozenset(_SEPARATOR.split(key, maxsplit=1)[0] for key in geo(lang))
+
+
 def _prefixes(run: regex.Match[str]) -> list[int]:
     """Ends of the run's one- to MAX_WORDS-word prefixes, longest first."""
     ends = [m.start() for m in _SEPARATOR.finditer(run.group())]
@@ -104,6 +112,7 @@ def _prefixes(run: regex.Match[str]) -> list[int]:
 
 def _geo(state: State) -> None:
     table = geo(state.lex.lang)
+    firsts = _first_words(state.lex.lang)
     covered = sorted((f.start, f.end) for f in state.found)
     ends = [b for _, b in covered]
     for i, (lo, hi) in enumerate(state.sentences):
@@ -111,6 +120,9 @@ def _geo(state: State) -> None:
         for m in _CAPITAL_START.finditer(state.text, lo, hi):
             k = bisect.bisect_right(ends, m.start())
             if m.start() < pos or (k < len(covered) and covered[k][0] <= m.start()):
+                continue
+            word = _WORD.match(state.text, m.start(), hi)
+            if word is None or word.group().casefold() not in firsts:
                 continue
             run = _RUN.match(state.text, m.start(), hi)
             found = _lookup(state, table, run, i) if run is not None else None

@@ -80,8 +80,9 @@ def _countries() -> Mapping[str, Any]:
     return data
 
 
+@functools.cache
 def country_entry(code: str) -> Entry | None:
-    """The entry of the country with ISO code ``code``, or None."""
+    """The entry of the country with ISO code ``code``, or None (built once: read-only)."""
     c = _countries().get(code)
     if c is None:
         return None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 import regex
@@ -114,6 +114,11 @@ class Before:
     content: tuple[str, ...]
     adjacent: bool
     opens: bool
+    folded: str = ""
+
+    def holds(self, cues: Iterable[str]) -> bool:
+        """Whether one of ``cues`` (folded) occurs in the text before the name."""
+        return any(c in self.folded for c in cues)
 
 
 @attrs.define
@@ -177,7 +182,7 @@ class State:
         else:
             adjacent = False
             opens = lo == begin and len(matches) < CUE_WORDS and _NOT_WORD.search(text) is None
-        return Before(text, words, words[:n], adjacent, opens)
+        return Before(text, words, words[:n], adjacent, opens, fold(text))
 
     def title_case(self, sentence: int) -> bool:
         """Whether a sentence is written in title case (most of its long words capitalised)."""
@@ -308,6 +313,8 @@ def _cue(state: State, f: Found, key: str) -> int | None:
     if f.demonym or f.relation is not None or not state.has_cue(f.sentence, key):
         return None
     before = state.before(f)
+    if not before.holds(state.words(key)):
+        return None
     m = _cue_pattern(state.lex.lang, key).search(before.text)
     return None if m is None else f.start - len(before.text) + m.start("cue")
 
@@ -412,6 +419,8 @@ def _direction(state: State) -> None:
         if f.demonym or f.relation is not None or not state.has_cue(f.sentence, "directions"):
             continue
         before = state.before(f)
+        if not before.holds(state.lex.directions):
+            continue
         m = _direction_pattern(state.lex.lang).search(before.text)
         if m is not None:
             start = f.start - len(before.text) + m.start()
