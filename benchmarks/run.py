@@ -94,7 +94,7 @@ def places_share(seed: str, runs: int) -> dict[str, Any]:
 
     Examples
     --------
-    >>> f = places_share("Titre\n\nSelon Séoul, 300 soldats sont en Russie.", 3)
+    >>> f = places_share("Titre\\n\\nSelon Séoul, 300 soldats sont en Russie.", 3)
     >>> f["runs"], f["ratio"] > 0
     (3, True)
     """
