@@ -136,8 +136,8 @@ class Figure:
     stance: Stance = attrs.field(default=Stance.UNATTRIBUTED, converter=Stance)
     dates: tuple[DateMention, ...] = ()
     claim: str | None = None
-    #: ISO country codes of the resolved locations its claim names ("en Russie": ``RU``),
-    #: in text order, each once.
+    #: The ISO country codes of the resolved locations its claim names, in text order,
+    #: each once (``("RU",)`` for a claim saying "en Russie").
     places: tuple[str, ...] = ()
 
     @property
@@ -208,8 +208,8 @@ class FigureGroup:
     key: tuple[str, tuple[str, ...], str | None]
     label: str
     figures: tuple[Figure, ...] = ()
-    #: With ``compare(..., by_place=True)``: the country code of the group's figures'
-    #: first location (``None``: their claims name none).
+    #: The country code of the first location the group's figures' claims name, when
+    #: grouped with ``compare(..., by_place=True)`` (else, or when they name none, None).
     place: str | None = None
 
     @property
