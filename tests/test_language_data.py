@@ -32,6 +32,9 @@ _CODE_WORDS = frozenset(
     | {"data", "source", "cue", "stance", "section", "title", "id", "url", "author", "lang"}
     | {"article", "claim", "claims", "group", "figure", "figures", "any", "long"}
     | {"conflict"}  # a column of osintparse.comparison's records
+    # the vocabulary of the formats the package reads and writes: HTML tag names
+    # (io/html.py) and JSON Schema keywords (io/serialise.py json_schema)
+    | {"form", "hr", "th", "type", "number", "minimum", "maximum"}
 )
 
 
