@@ -262,6 +262,13 @@ HOSTILE = [
     Repeated("Nouvelle Orléans Saint Pierre ", 5_000),
     Repeated("pro-russes-", 20_000),
     Repeated("10 000 militaires nord-coréens en Russie, ", 4_000),
+    # One sentence without sentence spans: a copy of the places after each one listed
+    # after "entre" made this quadratic (ratio 2.1, now 1.08).
+    Repeated(
+        "Selon Séoul, 10 000 militaires nord-coréens sont à la frontière entre la Russie et "
+        "l'Ukraine, à 30 km au nord de Kharkiv. ",
+        2_000,
+    ),
 ]
 
 
@@ -292,7 +299,7 @@ def test_hostile_input_is_linear(hostile: Repeated) -> None:
 def test_parse_with_places_is_linear() -> None:
     """The whole pipeline on a news-like article repeated: places and nationalities on
     figures stay linear (with_nationalities, claims listing their places). Measured
-    2026-12-01 (load 8): 5.1 s CPU for 2 000 sentences (250 KB), ratio 1.72."""
+    2026-12-01 (load 9): 3.9 s CPU for 2 000 sentences (250 KB), ratio 1.5 to 1.7."""
     sentence = (
         "Selon Séoul, plus de 10 000 militaires nord-coréens sont à la frontière entre la "
         "Russie et l'Ukraine, à 30 km au nord de Kharkiv. "

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 import regex
@@ -135,6 +135,7 @@ class State:
     _starts: list[int] = attrs.field(factory=list)
     _before: dict[int, Before] = attrs.field(factory=dict)
     _title_case: dict[int, bool] = attrs.field(factory=dict)
+    _keys: dict[int, set[str]] = attrs.field(factory=dict)
     _cues: dict[tuple[int, str], bool] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
@@ -152,9 +153,10 @@ class State:
             return self.found[i]
         return None
 
-    def after(self, f: Found) -> list[Found]:
-        """The places found after ``f``, in order."""
-        return self.found[bisect.bisect_right(self._starts, f.start) :]
+    def after(self, f: Found) -> Iterator[Found]:
+        """The places found after ``f``, in order (no copy: callers stop early)."""
+        found = self.found
+        return (found[i] for i in range(bisect.bisect_right(self._starts, f.start), len(found)))
 
     def before(self, f: Found) -> Before:
         """What precedes ``f`` in its sentence (at most :data:`BEFORE` characters)."""
@@ -189,7 +191,10 @@ class State:
         found = self._title_case.get(sentence)
         if found is None:
             lo, hi = self.sentences[sentence]
-            places = {f.key for f in self.found if f.sentence == sentence}
+            if not self._keys:
+                for x in self.found:
+                    self._keys.setdefault(x.sentence, set()).add(x.key)
+            places = self._keys.get(sentence, set())
             words = [
                 w
                 for w in _LETTERS.findall(self.text, lo, hi)
