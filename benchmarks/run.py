@@ -57,6 +57,8 @@ TARGET_LINEARITY = 1.2
 TARGET_PEAK_MB = 200.0
 TARGET_IMPORT_MS = 150.0
 TARGET_SPEEDUP = 1.8
+# Issue 16: place resolution adds at most 30% to parse(seed).
+TARGET_PLACES_SHARE = 1.3
 
 
 class _Settings:
@@ -82,6 +84,39 @@ class _Settings:
         self.peer_max_call_s = 10.0 if quick else 60.0
         self.import_runs = 5 if quick else 11
         self.batch_runs = 1 if quick else 3
+
+
+def places_share(seed: str, runs: int) -> dict[str, Any]:
+    """Median CPU ms of ``parse(seed)`` with the default pipeline and without ``places``.
+
+    The two pipelines are called alternately (after a warm-up call of each, which loads
+    the gazetteer), so both medians see the same machine; ``ratio`` is with over without.
+
+    Examples
+    --------
+    >>> f = places_share("Titre\\n\\nSelon Séoul, 300 soldats sont en Russie.", 3)
+    >>> f["runs"], f["ratio"] > 0
+    (3, True)
+    """
+    import osintparse
+
+    full = osintparse.Pipeline.default()
+    without = osintparse.Pipeline([n for n in full.names if n != "places"])
+    times: dict[str, list[float]] = {"with": [], "without": []}
+    for pipeline in (full, without):
+        pipeline(seed, lang="fr")
+    for _ in range(max(1, runs)):
+        for key, pipeline in (("with", full), ("without", without)):
+            c0 = time.process_time()
+            pipeline(seed, lang="fr")
+            times[key].append((time.process_time() - c0) * 1000)
+    with_ms, without_ms = statistics.median(times["with"]), statistics.median(times["without"])
+    return {
+        "with_ms": with_ms,
+        "without_ms": without_ms,
+        "ratio": with_ms / without_ms,
+        "runs": max(1, runs),
+    }
 
 
 def _runs_for(table: dict[int, int], kb: int) -> int:
@@ -366,6 +401,8 @@ def run_benchmark(
     rows: list[dict[str, Any]] = []
     log("seed article...")
     rows.append(_row("seed", seed, "fr", s.seed_runs, s))
+    log("places' share of parse(seed)...")
+    places = places_share(seed, s.seed_runs)
     history: dict[tuple[str, str], list[tuple[float, float]]] = {}
     corpus = sized_corpus(corpus_seed, tuple(sizes_kb))
     for (lang, kb), text in sorted(corpus.items(), key=lambda kv: (kv[0][1], kv[0][0])):
@@ -398,6 +435,7 @@ def run_benchmark(
         "peak_memory_mb": _target(memory["rss_peak_mb"], "<", TARGET_PEAK_MB, " MB"),
         "import_ms": _target(imports["import_ms"], "<", TARGET_IMPORT_MS, " ms"),
         "batch_speedup": _target(batch["speedup"], ">=", TARGET_SPEEDUP, "x"),
+        "places_share": _target(places["ratio"], "<=", TARGET_PLACES_SHARE, "x"),
     }
     if (cores or 1) < 2:
         targets["batch_speedup"]["status"] = "SKIP (fewer than 2 cores)"
@@ -417,6 +455,7 @@ def run_benchmark(
         "import": imports,
         "batch": batch,
         "seed_per_s": seed_per_s,
+        "places": places,
         "targets": targets,
     }
 
@@ -473,9 +512,12 @@ def report(f: dict[str, Any]) -> str:
             "skip(~N s): a call predicted from the smaller sizes to take N s was not made."
         )
     lin, mem, imp, b = f["linearity"], f["memory"], f["import"], f["batch"]
+    pl = f["places"]
     lines += [
         "",
         f"seed articles per second, one core: {f['seed_per_s']:.0f}",
+        f"places: parse(seed) {pl['with_ms']:.2f} ms CPU with it, {pl['without_ms']:.2f} ms "
+        f"without (medians of {pl['runs']} alternated runs): {pl['ratio']:.2f}x",
         f"linearity, ms/KB at {lin['to_kb']} KB over {lin['from_kb']} KB: "
         f"fr {lin['fr']:.2f}x, en {lin['en']:.2f}x",
         f"memory, parse of the {mem['kb']} KB article in a subprocess: peak RSS "
@@ -502,6 +544,7 @@ def report(f: dict[str, Any]) -> str:
         "peak_memory_mb": "peak RSS parsing the largest article",
         "import_ms": "import osintparse (CPU time, fresh process)",
         "batch_speedup": "parse_many, 2 processes over 1",
+        "places_share": "parse(seed) with places / without",
     }
     for key, t in f["targets"].items():
         lines.append(

@@ -42,6 +42,7 @@ from osintparse.extractors.base import (
     unregister_extractor,
 )
 from osintparse.extractors.dates import find_dates
+from osintparse.extractors.places import find_places
 from osintparse.extractors.quantities import find_quantities
 from osintparse.io.html import parse_html
 from osintparse.io.serialise import (
@@ -66,6 +67,9 @@ from osintparse.model import (
     Mention,
     Paragraph,
     ParagraphKind,
+    Place,
+    PlaceKind,
+    PlaceRole,
     Precision,
     Qualifier,
     Quantity,
@@ -112,6 +116,9 @@ __all__ = [
     "Pipeline",
     "PipelineError",
     "PipelineOrderError",
+    "Place",
+    "PlaceKind",
+    "PlaceRole",
     "Precision",
     "Qualifier",
     "Quantity",
@@ -131,6 +138,7 @@ __all__ = [
     "find_attributions",
     "find_dates",
     "find_hedges",
+    "find_places",
     "find_quantities",
     "from_dict",
     "json_schema",

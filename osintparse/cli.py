@@ -5,7 +5,8 @@ Usage::
     osintparse FILE... [--lang fr] [--published 2025-05-01] [--format text|json|jsonl|csv]
                        [--layer claims] [--html] [--max-bytes 10M]
                        [--with NAME]... [--extractors a,b,c] [--progress | --no-progress]
-    osintparse compare FILE FILE... [--lang fr] [--all] [--format text|json|csv]
+    osintparse compare FILE FILE... [--lang fr] [--all] [--place ISO2] [--by-place]
+                       [--format text|json|csv]
     osintparse extractors [--format text|json]
     osintparse schema
     osintparse --version
@@ -48,7 +49,7 @@ from typing import IO, Any
 import attrs
 import regex
 
-from osintparse import lexicons, tables
+from osintparse import layers, lexicons, tables
 from osintparse.errors import (
     DecodeError,
     InputTooLargeError,
@@ -66,6 +67,7 @@ from osintparse.model import (
     Claim,
     DateMention,
     Hedge,
+    Place,
     Quantity,
     Sentence,
     Stance,
@@ -179,7 +181,7 @@ def format_outline(article: Article, name: str = "") -> str:
 
     A one-line legend under the title explains ``[reported, 0.65]``: each claim
     shows its stance and certainty, then its sources (``inherited`` when carried
-    over from the previous sentence), figures, dates and hedges. An article
+    over from the previous sentence), figures, dates, hedges and places. An article
     without claims (a pipeline without the ``claims`` extractor) lists its body
     sentences with the mentions inside them. Time is linear in the size of the
     article.
@@ -226,7 +228,12 @@ def format_outline(article: Article, name: str = "") -> str:
             lines.append(f"- {text}  [{item.stance.value}, {item.certainty:.2f}]")
             lines.extend(
                 _details(
-                    item.attributions, item.quantities, item.dates, item.hedges, item.inherited
+                    item.attributions,
+                    item.quantities,
+                    item.dates,
+                    item.hedges,
+                    item.inherited,
+                    item.places,
                 )
             )
         else:
@@ -239,6 +246,7 @@ def format_outline(article: Article, name: str = "") -> str:
                     found.get("dates", []),
                     found.get("hedges", []),
                     False,
+                    found.get("places", []),
                 )
             )
     return "\n".join(lines)
@@ -250,7 +258,7 @@ def _by_sentence(
     """The mentions of each layer inside each sentence (by its index), in one pass each."""
     starts = [s.start for s in sentences]
     out: dict[int, dict[str, list[Any]]] = {}
-    for layer in ("attributions", "quantities", "dates", "hedges"):
+    for layer in ("attributions", "quantities", "dates", "hedges", "places"):
         for m in getattr(article, layer):
             i = bisect.bisect_right(starts, m.start) - 1
             if i >= 0 and m.start < sentences[i].end:
@@ -264,6 +272,7 @@ def _details(
     dates: Sequence[DateMention],
     hedges: Sequence[Hedge],
     inherited: bool,
+    places: Sequence[Place] = (),
 ) -> Iterator[str]:
     if sources:
         how = " (inherited)" if inherited else ""
@@ -279,6 +288,11 @@ def _details(
         )
     if hedges:
         yield "    hedges: " + "; ".join(f"{h.text} ({h.effect:+.2f})" for h in hedges)
+    resolved = [p for p in places if not p.unresolved]
+    if resolved:
+        yield "    places: " + "; ".join(
+            f"{p.text} ({p.role.value}, {p.country})" for p in resolved
+        )
 
 
 def _figure(q: Quantity) -> str:
@@ -552,9 +566,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "--layer",
         default="claims",
         metavar="LAYER",
-        help="with --format csv, the layer to write: claims (default), quantities, dates, "
-        "attributions, hedges, sentences, paragraphs, sections, or a custom layer; the "
-        "columns are those of osintparse.to_dataframe",
+        help="with --format csv, the layer to write: claims (default), "
+        + ", ".join(n for n in layers.table_layers() if n != "claims")
+        + ", or a custom layer; the columns are those of osintparse.to_dataframe",
     )
     p.add_argument(
         "--with",
@@ -878,6 +892,17 @@ def _compare_parser() -> argparse.ArgumentParser:
         help="judge conflicts only between figures dated at most this many days apart",
     )
     p.add_argument(
+        "--place",
+        metavar="ISO2",
+        help="only figures about this country (ISO code such as RU): their noun's "
+        "nationality or a place their claim names",
+    )
+    p.add_argument(
+        "--by-place",
+        action="store_true",
+        help="also group figures by the first location their claim names",
+    )
+    p.add_argument(
         "--format",
         choices=("text", "json", "csv"),
         default="text",
@@ -909,7 +934,7 @@ def compare_main(argv: Sequence[str], *, out: IO[str] | None = None) -> int:
     >>> compare_main(["seeds/000_f65f4b272ae20413.txt", "--all", "--format", "json"], out=buf)
     0
     >>> sorted(json.loads(buf.getvalue())[0])
-    ['agreement', 'conflict_reasons', 'conflicts', 'event', 'figures', 'label']
+    ['agreement', 'conflict_reasons', 'conflicts', 'event', 'figures', 'label', 'place']
     """
     from osintparse.comparison import compare, comparison_records
 
@@ -934,13 +959,20 @@ def compare_main(argv: Sequence[str], *, out: IO[str] | None = None) -> int:
                 continue
             articles.append(article)
             names.append(_shown(item.path) if item.path != "-" else "-")
-        groups = compare(articles, names=names, window_days=args.window_days)
+        groups = compare(
+            articles,
+            names=names,
+            window_days=args.window_days,
+            place=args.place,
+            by_place=args.by_place,
+        )
         shown_groups = [g for g in groups if args.all or len({f.article for f in g.figures}) > 1]
         if args.format == "json":
             data = [
                 {
                     "label": g.label,
                     "event": g.event,
+                    "place": g.place,
                     "agreement": g.agreement,
                     "conflicts": [list(pair) for pair in g.conflicts],
                     "conflict_reasons": list(g.conflict_reasons),

@@ -17,6 +17,11 @@ Within a group, each figure is an interval: ``exact`` is ``[v, v]``, ``approxima
 figures *conflict* when their intervals do not overlap; a group *agrees* when it has
 two or more figures and no conflict.
 
+Where: each figure lists the countries its claim names as locations (the ``places``
+extractor); ``compare(..., place="KP")`` keeps the figures about a country (their
+counted noun's nationality or a place their claim names), ``by_place=True`` also groups
+by the first location.
+
 Examples
 --------
 >>> import osintparse
@@ -45,6 +50,7 @@ from osintparse.model import (
     Attribution,
     Claim,
     DateMention,
+    PlaceRole,
     Qualifier,
     Quantity,
     Stance,
@@ -136,6 +142,9 @@ class Figure:
     stance: Stance = attrs.field(default=Stance.UNATTRIBUTED, converter=Stance)
     dates: tuple[DateMention, ...] = ()
     claim: str | None = None
+    #: The ISO country codes of the resolved locations its claim names, in text order,
+    #: each once (``("RU",)`` for a claim saying "en Russie").
+    places: tuple[str, ...] = ()
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -262,6 +271,10 @@ class FigureGroup:
         rows.sort(key=lambda r: (r["date"] is not None, r["date"] or _dt.date.min))
         return rows
 
+    #: The country code of the first location the group's figures' claims name, when
+    #: grouped with ``compare(..., by_place=True)`` (else, or when they name none, None).
+    place: str | None = None
+
     @property
     def conflicts(self) -> tuple[tuple[int, int], ...]:
         """Pairs of figure indexes that conflict (the rules are in :attr:`conflict_reasons`).
@@ -355,6 +368,24 @@ def _sources(claim: Claim | None) -> tuple[tuple[str, ...], Stance]:
     return tuple(dict.fromkeys(a.source for a in atts)), claim.stance
 
 
+def _locations(claim: Claim | None) -> tuple[str, ...]:
+    if claim is None:
+        return ()
+    codes = (
+        p.country
+        for p in claim.places
+        if p.role is PlaceRole.LOCATION and not p.unresolved and p.country
+    )
+    return tuple(dict.fromkeys(c for c in codes if c))
+
+
+def _names_place(claim: Claim | None, q: Quantity, code: str) -> bool:
+    """The figure's counted noun or its claim names the country ``code`` (any role)."""
+    if q.nationality == code:
+        return True
+    return claim is not None and any(p.country == code and not p.unresolved for p in claim.places)
+
+
 def figures(article: Article, *, name: int | str | None = None) -> tuple[FigureGroup, ...]:
     """Group one article's quantities by what they count (see :func:`compare`).
 
@@ -367,11 +398,17 @@ def figures(article: Article, *, name: int | str | None = None) -> tuple[FigureG
     return compare([article], names=None if name is None else [name])
 
 
+#: A figure group's key in :func:`compare`: (concept key, event, place).
+_GroupKey = tuple[tuple[str, tuple[str, ...], str | None], str | None, str | None]
+
+
 def compare(
     articles: Iterable[Article],
     *,
     names: Sequence[int | str] | None = None,
     window_days: int | None = None,
+    place: str | None = None,
+    by_place: bool = False,
 ) -> tuple[FigureGroup, ...]:
     """Set the figures of several articles side by side, grouped by what they count.
 
@@ -384,6 +421,14 @@ def compare(
     window_days
         Judge conflicts only between figures dated at most this many days apart
         (undated figures are always judged); default: no window.
+    place
+        Keep only the figures about this country (ISO 3166-1 alpha-2 code, any case):
+        their counted noun carries its nationality ("militaires nord-coréens": ``KP``)
+        or their claim names it (as a location, an actor or a nationality).
+    by_place
+        Also group by where: the first resolved location the figure's claim names
+        (:attr:`FigureGroup.place`; figures whose claim names none form their own
+        group). The label ends with ``in <code>``.
 
     Returns
     -------
@@ -395,8 +440,14 @@ def compare(
     >>> import osintparse
     >>> compare([osintparse.parse("Rien.", lang="fr")])
     ()
+    >>> a = osintparse.parse("Selon Kiev, 300 soldats russes sont morts en Ukraine.", lang="fr")
+    >>> [(g.label, g.place) for g in compare([a], place="ru", by_place=True)]
+    [('Russian soldiers [killed] in UA', 'UA')]
+    >>> compare([a], place="KP")
+    ()
     """
-    groups: dict[tuple[tuple[str, tuple[str, ...], str | None], str | None], list[Figure]] = {}
+    code = place.upper() if place is not None else None
+    groups: dict[_GroupKey, list[Figure]] = {}
     for index, article in enumerate(articles):
         name: int | str = (
             names[index] if names is not None else (article.id if article.id else index)
@@ -409,7 +460,10 @@ def compare(
             if not head and not q.unit:
                 continue
             claim = _claim_of(article, q)
+            if code is not None and not _names_place(claim, q, code):
+                continue
             sources, stance = _sources(claim)
+            where = _locations(claim)
             fig = Figure(
                 quantity=q,
                 article=name,
@@ -417,13 +471,20 @@ def compare(
                 stance=stance,
                 dates=claim.dates if claim else (),
                 claim=claim.text if claim else None,
+                places=where,
             )
-            groups.setdefault(((head, mods, q.unit), q.event), []).append(fig)
+            at = (where[0] if where else None) if by_place else None
+            groups.setdefault(((head, mods, q.unit), q.event, at), []).append(fig)
     out = [
         FigureGroup(
-            key=k, label=_label(k, event), figures=tuple(v), event=event, window_days=window_days
+            key=k,
+            label=_label(k, event) + (f" in {at}" if at else ""),
+            figures=tuple(v),
+            event=event,
+            window_days=window_days,
+            place=at,
         )
-        for (k, event), v in groups.items()
+        for (k, event, at), v in groups.items()
     ]
     out.sort(key=lambda g: (-len(g.figures), g.label))
     return tuple(out)
@@ -457,6 +518,8 @@ def comparison_records(groups: Iterable[FigureGroup]) -> list[dict[str, Any]]:
                     "sources": "; ".join(f.sources),
                     "stance": f.stance.value,
                     "dates": "; ".join(d.text for d in f.dates),
+                    "nationality": f.quantity.nationality,
+                    "places": "; ".join(f.places),
                     "conflict": i in conflicted,
                     "conflict_reasons": "; ".join(
                         r

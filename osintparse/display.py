@@ -1,7 +1,7 @@
 """HTML view of an article for Jupyter: highlighted spans per kind and a table of claims.
 
 :func:`article_html` renders the article text the way displaCy renders entities:
-every quantity, date, attribution source, attribution cue, hedge (and every
+every quantity, date, attribution source, attribution cue, hedge, place (and every
 :class:`~osintparse.model.Mention` of a custom layer) becomes a coloured
 ``<mark>`` with its label. The text is sliced from the ORIGINAL article text at
 the mentions' offsets and every fragment goes through :func:`html.escape`, so
@@ -35,12 +35,21 @@ import attrs
 import regex
 
 from osintparse import layers
-from osintparse.model import Article, Attribution, Claim, DateMention, Hedge, Mention, Quantity
+from osintparse.model import (
+    Article,
+    Attribution,
+    Claim,
+    DateMention,
+    Hedge,
+    Mention,
+    Place,
+    Quantity,
+)
 
 __all__ = ["COLORS", "KINDS", "article_html"]
 
 #: Span kinds drawn by :func:`article_html`, in drawing priority order.
-KINDS = ("quantity", "date", "source", "cue", "hedge")
+KINDS = ("quantity", "date", "source", "cue", "hedge", "place")
 
 #: Background colour of each kind; custom layers use ``COLORS["other"]``.
 COLORS = {
@@ -49,6 +58,7 @@ COLORS = {
     "source": "#b5a8f5",
     "cue": "#f7a1c4",
     "hedge": "#c5e1a5",
+    "place": "#f4b183",
     "other": "#dddddd",
 }
 
@@ -108,6 +118,12 @@ def _hedge_spans(h: Hedge) -> Iterator[_Piece]:
     yield h.start, h.end, "hedge", "hedge", f"effect {h.effect:+g} ({h.rule or h.extractor})"
 
 
+def _place_spans(p: Place) -> Iterator[_Piece]:
+    what = "unresolved" if p.unresolved else f"{p.name} ({p.kind or '?'}, {p.country or '?'})"
+    label = f"{p.role.value} {p.country}" if p.country and not p.unresolved else p.role.value
+    yield p.start, p.end, "place", label, f"{what}, {p.role.value} ({p.rule or p.extractor})"
+
+
 # How the records of each kind are drawn; layers of other records (paragraphs,
 # sentences, claims) are not highlighted. Custom layers draw their Mentions.
 _DRAW: dict[type, Callable[[Any], Iterator[_Piece]]] = {
@@ -115,6 +131,7 @@ _DRAW: dict[type, Callable[[Any], Iterator[_Piece]]] = {
     DateMention: _date_spans,
     Attribution: _attribution_spans,
     Hedge: _hedge_spans,
+    Place: _place_spans,
 }
 
 
@@ -199,11 +216,15 @@ def _claim_row(claim: Claim) -> list[str]:
         for q in claim.quantities
     )
     dates = "; ".join(f"{d.text} = {d.value.isoformat() if d.value else '?'}" for d in claim.dates)
-    return [claim.text, sources, claim.stance.value, figures, dates, f"{claim.certainty:.2f}"]
+    places = "; ".join(
+        f"{p.name or p.text} ({p.role.value})" for p in claim.places if not p.unresolved
+    )
+    certainty = f"{claim.certainty:.2f}"
+    return [claim.text, sources, claim.stance.value, figures, dates, places, certainty]
 
 
 def _claims_table(claims: Iterable[Claim]) -> str:
-    head = ["claim", "source(s)", "stance", "figures", "dates", "certainty"]
+    head = ["claim", "source(s)", "stance", "figures", "dates", "places", "certainty"]
     rows = ["<tr>" + "".join(f'<th style="{_CELL_STYLE}">{h}</th>' for h in head) + "</tr>"]
     for claim in claims:
         cells = "".join(
@@ -243,7 +264,7 @@ def article_html(article: Article, *, claims: bool = True) -> str:
         Any article; its layers may be empty.
     claims
         Add the table of claims (text, sources, stance, figures, dates,
-        certainty) when the article has claims.
+        places, certainty) when the article has claims.
 
     Returns
     -------

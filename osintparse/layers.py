@@ -2,7 +2,7 @@
 
 A *layer* is what extractors produce and the pipeline stores: ``title``,
 ``paragraphs``, ``sections``, ``sentences``, ``quantities``, ``dates``,
-``attributions``, ``hedges``, ``claims``, and any custom layer (a tuple of
+``attributions``, ``hedges``, ``places``, ``claims``, and any custom layer (a tuple of
 :class:`~osintparse.model.Mention`, kept in :attr:`Article.extras
 <osintparse.model.Article.extras>`). The built-in list is read from the fields of
 :class:`~osintparse.model.Article` marked as layers, never restated: the pipeline,
@@ -13,7 +13,7 @@ Examples
 --------
 >>> names()  # doctest: +NORMALIZE_WHITESPACE
 ('title', 'paragraphs', 'sections', 'sentences', 'quantities', 'dates', 'attributions',
- 'hedges', 'claims')
+ 'hedges', 'places', 'claims')
 >>> get("quantities").record.__name__, get("weapons").builtin
 ('Quantity', False)
 >>> import osintparse

@@ -46,6 +46,9 @@ __all__ = [
     "Mention",
     "Paragraph",
     "ParagraphKind",
+    "Place",
+    "PlaceKind",
+    "PlaceRole",
     "Precision",
     "Qualifier",
     "Quantity",
@@ -196,6 +199,43 @@ class ParagraphKind(enum.StrEnum):
     HEADING = "heading"
     BODY = "body"
     BOILERPLATE = "boilerplate"
+
+
+class PlaceKind(enum.StrEnum):
+    """What kind of feature a place is (GeoNames' feature classes, coarsened).
+
+    ``REGION`` is a first-level administrative region (a US state, a French région,
+    an oblast); ``AREA`` another named area (Donbas, the Gaza Strip).
+
+    Examples
+    --------
+    >>> PlaceKind("country") is PlaceKind.COUNTRY
+    True
+    """
+
+    COUNTRY = "country"
+    REGION = "region"
+    CITY = "city"
+    AREA = "area"
+
+
+class PlaceRole(enum.StrEnum):
+    """What a place mention does in its sentence.
+
+    ``LOCATION``: where something happens ("en Russie", "à Koursk"). ``ACTOR``: a
+    country or capital standing for its government ("la Russie a déclaré", "Selon
+    Séoul"). ``NATIONALITY``: a demonym or adjective ("militaires nord-coréens",
+    "North Korean troops") naming the country of the noun it modifies.
+
+    Examples
+    --------
+    >>> [r.value for r in PlaceRole]
+    ['location', 'actor', 'nationality']
+    """
+
+    LOCATION = "location"
+    ACTOR = "actor"
+    NATIONALITY = "nationality"
 
 
 def _check_span(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -439,6 +479,9 @@ class Quantity:
     trigger_end: int | None = None
     aspect: Aspect | None = attrs.field(default=None, converter=attrs.converters.optional(Aspect))
     rate_unit: str | None = None
+    #: ISO 3166-1 alpha-2 code of the nationality the counted noun carries
+    #: ("militaires nord-coréens" -> ``"KP"``), set by the places extractor.
+    nationality: str | None = None
     extractor: str = "quantities"
     rule: str = ""
 
@@ -535,6 +578,104 @@ class Hedge:
     rule: str = ""
 
 
+def _opt_kind(value: Any) -> PlaceKind | None:
+    return None if value is None else PlaceKind(value)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Place:
+    """A place or nationality named in the text, resolved to a gazetteer entry.
+
+    ``start``/``end``/``text`` are the name as written ("Corée du Nord",
+    "nord-coréens"). When the name is ambiguous and nothing in the article decides,
+    the place is ``unresolved``: ``candidates`` lists the gazetteer ids it may be and
+    the resolved fields (``id``, ``name``, ``country``...) stay ``None``.
+
+    Parameters
+    ----------
+    id
+        Gazetteer id: ``"geonames:<id>"`` for a GeoNames feature, ``"iso3166-2:<code>"``
+        for a first-level region without one, ``"area:<key>"`` for a named area of the
+        lexicon data without one.
+    name
+        Canonical name (GeoNames' English name).
+    kind
+        Country, first-level region, city or other named area.
+    country
+        ISO 3166-1 alpha-2 code of the country it is in (or is).
+    lat, lon
+        A representative point (WGS 84 degrees), ``None`` when the source has none.
+    role
+        ``location``, ``actor`` or ``nationality`` (see :class:`PlaceRole`).
+    capital
+        True for a country's capital city.
+    relation, relation_start, relation_end
+        A relational phrase the place is part of, kept as text: its kind
+        (``"border"``, ``"between"``, ``"north"``...) and its span ("à la frontière
+        entre la Russie et l'Ukraine", "à 30 km au nord de Kharkiv").
+    head_start, head_end
+        For a nationality, the noun it modifies ("militaires" in "militaires
+        nord-coréens").
+    rule
+        The rules that found, resolved and placed it, joined with ``+``
+        (``"name+one-entry+locative:en"``).
+
+    Examples
+    --------
+    >>> p = Place(start=3, end=9, text="Russie", id="geonames:2017370", name="Russia",
+    ...           kind="country", country="RU", lat=61.5, lon=105.3, role="location")
+    >>> p.role.value, p.geonames_id
+    ('location', 2017370)
+    >>> p
+    <Place location country RU 'Russie' @3:9>
+    """
+
+    start: int = attrs.field(validator=_INT)
+    end: int = attrs.field(validator=_INT)
+    text: str = attrs.field(validator=[_STR, _check_span])
+    id: str | None = None
+    name: str | None = None
+    kind: PlaceKind | None = attrs.field(default=None, converter=_opt_kind)
+    country: str | None = None
+    lat: float | None = attrs.field(default=None, converter=_opt_float)
+    lon: float | None = attrs.field(default=None, converter=_opt_float)
+    role: PlaceRole = attrs.field(default=PlaceRole.LOCATION, converter=PlaceRole)
+    capital: bool = False
+    unresolved: bool = False
+    candidates: tuple[str, ...] = attrs.field(default=(), converter=_tup)
+    relation: str | None = None
+    relation_start: int | None = None
+    relation_end: int | None = None
+    head_start: int | None = None
+    head_end: int | None = None
+    extractor: str = "places"
+    rule: str = ""
+
+    @property
+    def geonames_id(self) -> int | None:
+        """The GeoNames id, when the gazetteer id is one.
+
+        Examples
+        --------
+        >>> Place(start=0, end=6, text="Donbas", id="area:donbas").geonames_id is None
+        True
+        """
+        if self.id is None or not self.id.startswith("geonames:"):
+            return None
+        return int(self.id.partition(":")[2])
+
+    def __repr__(self) -> str:
+        """Short form: role, kind, country (or ``unresolved``), text and offsets.
+
+        Examples
+        --------
+        >>> Place(start=0, end=5, text="Paris", unresolved=True)
+        <Place location unresolved 'Paris' @0:5>
+        """
+        what = "unresolved" if self.unresolved else f"{self.kind or '?'} {self.country or '?'}"
+        return f"<Place {self.role.value} {what} {_short_text(self.text)} @{self.start}:{self.end}>"
+
+
 @attrs.frozen(kw_only=True)
 class Attribution:
     """Who says something, with which cue, and how sure.
@@ -623,6 +764,8 @@ class Claim:
     quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=_tup, repr=_count)
     dates: tuple[DateMention, ...] = attrs.field(default=(), converter=_tup, repr=_count)
     hedges: tuple[Hedge, ...] = attrs.field(default=(), converter=_tup, repr=_count)
+    #: The places named in the claim (from the ``places`` layer), in text order.
+    places: tuple[Place, ...] = attrs.field(default=(), converter=_tup, repr=_count)
     stance: Stance = attrs.field(default=Stance.UNATTRIBUTED, converter=Stance)
     certainty: float = attrs.field(default=0.0, converter=float)
     inherited: bool = False
@@ -709,6 +852,7 @@ class Article:
     dates: tuple[DateMention, ...] = _layer()
     attributions: tuple[Attribution, ...] = _layer()
     hedges: tuple[Hedge, ...] = _layer()
+    places: tuple[Place, ...] = _layer()
     claims: tuple[Claim, ...] = _layer()
     extras: Mapping[str, tuple[Mention, ...]] = attrs.field(factory=dict, hash=False, repr=_count)
     id: str | None = None

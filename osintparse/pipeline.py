@@ -259,7 +259,7 @@ class Pipeline:
         ...         return {"hashtags": found}
         >>> p = Pipeline.default(extra=[Hashtags()])
         >>> p.names
-        ('structure', 'quantities', 'dates', 'attributions', 'claims', 'hashtags')
+        ('structure', 'quantities', 'dates', 'attributions', 'places', 'claims', 'hashtags')
         >>> [m.text for m in p("Titre\\n\\nLe mot #Kyiv ici.", lang="fr").extras["hashtags"]]
         ['#Kyiv']
         """

@@ -13,8 +13,8 @@ One row per mention of one layer. Columns, in order:
 * for a custom layer (:class:`~osintparse.model.Mention`), ``data`` as a JSON string;
 * for claims, a summary of their nested records: ``n_attributions``, ``sources``,
   ``source_kinds``, ``n_quantities``, ``figures``, ``values``, ``n_dates``,
-  ``dates``, ``first_date``, ``n_hedges``, ``hedges`` (several values joined
-  with ``"; "``).
+  ``dates``, ``first_date``, ``n_hedges``, ``hedges``, ``n_places``, ``places``
+  (resolved places as "name (role)"; several values joined with ``"; "``).
 
 :func:`rows` gives plain dicts (no pandas needed), :func:`frame` a typed pandas
 DataFrame (``pip install 'osintparse[pandas]'``), :func:`osintparse.to_dataframe`
@@ -80,6 +80,8 @@ CLAIM_SUMMARY: dict[str, str] = {
     "first_date": "datetime64[s]",
     "n_hedges": "int64",
     "hedges": "string",
+    "n_places": "int64",
+    "places": "string",
 }
 
 
@@ -227,6 +229,10 @@ def _claim_summary(claim: model.Claim) -> dict[str, Any]:
         "first_date": min(dates) if dates else None,
         "n_hedges": len(claim.hedges),
         "hedges": "; ".join(h.text for h in claim.hedges),
+        "n_places": len(claim.places),
+        "places": "; ".join(
+            f"{p.name or p.text} ({p.role.value})" for p in claim.places if not p.unresolved
+        ),
     }
 
 

@@ -79,6 +79,7 @@ def test_quick_smoke_run_prints_every_figure(tmp_path: pathlib.Path) -> None:
         "peak RSS",
         "import osintparse",
         "parse_many",
+        "places: parse(seed)",
     ):
         assert needle in proc.stdout
     figures = json.loads(out.read_text(encoding="utf-8"))
@@ -90,8 +91,9 @@ def test_quick_smoke_run_prints_every_figure(tmp_path: pathlib.Path) -> None:
         "peak_memory_mb",
         "import_ms",
         "batch_speedup",
+        "places_share",
     }
     assert all(t["status"] in ("PASS", "FAIL") for t in figures["targets"].values())
-    assert proc.stdout.count("PASS") + proc.stdout.count("FAIL") >= 7
+    assert proc.stdout.count("PASS") + proc.stdout.count("FAIL") >= 8
     assert figures["import"]["heavy_at_import"] == []
     assert [r["text"] for r in figures["rows"]] == ["seed", "1 KB", "1 KB", "2 KB", "2 KB"]

@@ -152,7 +152,8 @@ def test_escaping_and_offsets() -> None:
     assert p.claim_cells[1].startswith("<script>alert('x')</script> & Cie (media)")
     assert p.claim_cells[2:4] == ["alleged", '5 "soldats"']
     assert p.claim_cells[4] == "1er mai 2025 = 2025-05-01"
-    assert p.claim_cells[5] == "0.30"
+    assert p.claim_cells[5] == ""  # places: none in this article
+    assert p.claim_cells[6] == "0.30"
     assert a._repr_html_() == out
 
 
@@ -231,7 +232,7 @@ def test_seed_every_kind() -> None:
     assert_offsets(a)
     p = _check_dom(a, article_html(a))
     assert {m["data-kind"] for m in p.marks} == {"quantity", "date", "source", "cue", "hedge"}
-    assert len(p.claim_cells) == 6 * len(a.claims)
+    assert len(p.claim_cells) == 7 * len(a.claims)
 
 
 # --- headless Chromium --------------------------------------------------------------------

@@ -33,10 +33,46 @@ _CODE_WORDS = frozenset(
     | {"article", "claim", "claims", "group", "figure", "figures", "any", "long"}
     # an attribution construction and cue kind ("In X's view"); command-line option values
     | {"view", "yes", "always"}
+    | {"conflict"}  # a column of osintparse.comparison's records
     # the vocabulary of the formats the package reads and writes: HTML tag names
     # (io/html.py) and JSON Schema keywords (io/serialise.py json_schema)
     | {"form", "hr", "th", "type", "number", "minimum", "maximum"}
 )
+
+
+# Tables of places.toml keyed by identifiers (ISO 3166 codes, GeoNames ids, area ids).
+_ID_TABLES = ("countries", "capitals", "cities", "areas", "demonyms")
+
+
+def _identifiers() -> set[str]:
+    """Keys of places.toml that are identifiers, not words ("SX", "FI"), unless they are
+    also words of a lexicon ("to", "in" stay words)."""
+    ids: set[str] = set()
+    for lang in lexicons.supported_languages():
+        for table in _ID_TABLES:
+            ids.update(lexicons.load(lang, "places")[table])
+    words: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            words.update(k.casefold() for k in value)
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, str):
+            words.add(value.casefold())
+
+    for lang in lexicons.supported_languages():
+        for name in lexicons.lexicon_names(lang):
+            data = lexicons.load(lang, name)
+            if name == "places":
+                data = {k: v for k, v in data.items() if k not in _ID_TABLES}
+                for table in _ID_TABLES:
+                    walk(list(lexicons.load(lang, name)[table].values()))
+            walk(data)
+    return {i for i in ids if i.casefold() not in words}
 
 
 # User-interface strings (English, like every message of the package), by file: they
@@ -102,7 +138,7 @@ def _lexicon_words() -> frozenset[str]:
         w = w.strip().casefold()
         if regex.fullmatch(r"[\p{L}' -]+", w) and len(regex.findall(r"\p{L}", w)) >= 2:
             words.add(w)
-    allowed = _CODE_WORDS | _schema_keys() | _model_names() | _schema_choices()
+    allowed = _CODE_WORDS | _schema_keys() | _model_names() | _schema_choices() | _identifiers()
     return frozenset(words - {a.casefold() for a in allowed})
 
 

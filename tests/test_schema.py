@@ -60,7 +60,13 @@ def test_schema_follows_the_model() -> None:
     schema = osintparse.json_schema()
     article = [f.name for f in attrs.fields(osintparse.Article)]
     assert schema["required"] == ["schema_version", *article]
-    for cls in (osintparse.Quantity, osintparse.Claim, osintparse.Mention, osintparse.Section):
+    for cls in (
+        osintparse.Quantity,
+        osintparse.Claim,
+        osintparse.Mention,
+        osintparse.Section,
+        osintparse.Place,
+    ):
         node = schema["$defs"][cls.__name__]
         assert node["required"] == [f.name for f in attrs.fields(cls)]
         assert node["additionalProperties"] is False

@@ -97,7 +97,7 @@ def test_custom_layer_and_sentences() -> None:
 
 
 def test_unknown_kind() -> None:
-    with pytest.raises(osintparse.UnknownKindError, match="hedges, claims"):
+    with pytest.raises(osintparse.UnknownKindError, match="hedges, places, claims"):
         osintparse.to_dataframe([Article(text="x")], kind="claim")
 
 

@@ -17,7 +17,7 @@ it runs, an extractor sees only the layers it declares (reading another raises
 
 Built-in layers are the fields of :class:`~osintparse.model.Article` (``title``,
 ``paragraphs``, ``sections``, ``sentences``, ``quantities``, ``dates``,
-``attributions``, ``hedges``, ``claims``); any other layer is stored in
+``attributions``, ``hedges``, ``places``, ``claims``); any other layer is stored in
 ``Article.extras`` and must be a tuple of :class:`~osintparse.model.Mention`.
 
 Extractors are registered by name with a *factory* (a class or a function that
@@ -95,7 +95,7 @@ ENTRY_POINT_GROUP = "osintparse.extractors"
 
 #: The built-in extractors :meth:`Pipeline.default <osintparse.Pipeline.default>` runs,
 #: in order, when they are available.
-DEFAULT_EXTRACTORS = ("structure", "quantities", "dates", "attributions", "claims")
+DEFAULT_EXTRACTORS = ("structure", "quantities", "dates", "attributions", "places", "claims")
 
 #: Layers a document has before any extractor runs.
 BASE_LAYERS = ("text", "lang", "published", "normalized")
@@ -250,6 +250,7 @@ _BUILTINS: dict[str, str] = {
     "attributions": "osintparse.extractors.attributions:AttributionsExtractor",
     "dates": "osintparse.extractors.dates:DatesExtractor",
     "quantities": "osintparse.extractors.quantities:QuantitiesExtractor",
+    "places": "osintparse.extractors.places:PlacesExtractor",
 }
 
 # The registry: the one piece of global mutable state osintparse keeps.

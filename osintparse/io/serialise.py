@@ -105,8 +105,14 @@ MAX_DATA_DEPTH = 64
 #: stands in its clause, "10 000 soldats ... ont été déployés"; a part points at its
 #: whole, "42 des 58 drones"; an attribution's channel, role and resolved name may stand
 #: after its phrase or in an earlier sentence, "..., he told Reuters", "his" resolved to
-#: "John Kirby").
-_SPANS_OUTSIDE = frozenset({"content", "trigger", "whole", "channel", "role", "resolved"})
+#: "John Kirby"; a place's relational phrase and a nationality's noun lie around or
+#: beside the place's name).
+_SPANS_OUTSIDE = frozenset(
+    {"content", "trigger", "whole", "channel", "role", "resolved", "relation", "head"}
+)
+#: Names of spans whose same-named field is a label, not the span's text (a place's
+#: ``relation`` is ``"border"``, its span the phrase "à la frontière entre ...").
+_SPANS_LABELLED = frozenset({"relation"})
 
 
 def _what(value: Any) -> str:
@@ -396,7 +402,8 @@ def _check_sub_spans(text: str, record: Any, names: tuple[str, ...], where: str)
             continue
         what = name[:-6]
         s, e = getattr(record, name), getattr(record, f"{what}_end")
-        surface = getattr(record, what, None) if what in names else None
+        named = what in names and what not in _SPANS_LABELLED
+        surface = getattr(record, what, None) if named else None
         if s is None and e is None:
             if surface is not None and surface != "":  # an empty channel or role: no span
                 raise SchemaError(f"{where}: {what} {_short(surface)} has no span ({what}_start)")
@@ -411,7 +418,7 @@ def _check_sub_spans(text: str, record: Any, names: tuple[str, ...], where: str)
                 f"{where}: {what} span {s}..{e} is not inside the record's span "
                 f"{record.start}..{record.end}; re-parse the article"
             )
-        if what in names and surface != text[s:e]:
+        if named and surface != text[s:e]:
             raise SchemaError(
                 f"{where}: {what} {_what(surface)} is not article.text[{s}:{e}] "
                 f"({_short(text[s:e])}); re-parse the article"

@@ -12,6 +12,10 @@ loaded: a missing or misspelt key, or a value of the wrong type, raises
 :class:`~osintparse.LexiconError` naming the file and the key. Files are read on
 first use and cached.
 
+Language-independent data (country codes, GeoNames ids, coordinates) lives in
+``_common/<name>.toml``, checked against ``_schema/_common/<name>.toml`` and read with
+:func:`common`.
+
 Besides the folders shipped here, osintparse reads language folders from the
 directories listed in the environment variable ``OSINTPARSE_LEXICON_PATH``
 (separated by :data:`os.pathsep`), read once per process: a language can be added
@@ -53,6 +57,7 @@ __all__ = [
     "all_strings",
     "check_lang",
     "common",
+    "common_names",
     "language",
     "lexicon_names",
     "load",
@@ -269,30 +274,48 @@ def load(lang: str, name: str) -> dict[str, Any]:
     return data
 
 
+def common_names() -> tuple[str, ...]:
+    """Return the names of the language-independent data files (without ``.toml``).
+
+    Examples
+    --------
+    >>> "countries" in common_names()
+    True
+    """
+    return tuple(sorted(p.stem for p in (_SCHEMA / "_common").glob("*.toml")))
+
+
 @functools.cache
 def common(name: str) -> dict[str, Any]:
     """Return the language-independent data file ``_common/<name>.toml`` (cached).
 
     Identifiers shared by the code and every language's data (canonical unit names and
-    what the engines do with them) live there rather than in code. The file is checked
-    against ``_schema/_common/<name>.toml``. Treat the result as read-only.
+    what the engines do with them, countries, areas and cities of the places extractor)
+    live there rather than in code. The file is checked against
+    ``_schema/_common/<name>.toml``. Treat the result as read-only.
 
     Raises
     ------
     osintparse.LexiconError
-        If the file or its schema is missing, is not valid TOML or does not match.
+        For an unknown name, a missing or invalid file, or data not matching its schema.
 
     Examples
     --------
     >>> common("units")["parts"]["foot"]
     'inch'
+    >>> common("countries")["countries"]["KP"]["iso3"]
+    'PRK'
     """
+    if not (_SCHEMA / "_common" / f"{name}.toml").is_file():
+        raise LexiconError(
+            f"no common data file named {name!r}: they are {', '.join(common_names())}"
+        )
     shown = f"lexicons/_common/{name}.toml"
     path = _COMMON / f"{name}.toml"
-    if not path.is_file() or not (_SCHEMA / "_common" / f"{name}.toml").is_file():
-        raise LexiconError(f"{shown} and its schema _schema/_common/{name}.toml must both exist")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise LexiconError(f"{shown} is missing: reinstall osintparse") from err
     except tomllib.TOMLDecodeError as err:
         raise LexiconError(f"{shown} is not valid TOML: {err}") from err
     validate(data, f"_common/{name}", source=shown)

@@ -1,6 +1,6 @@
 """The ``claims`` extractor: one record per asserted proposition.
 
-A claim ties a sentence (or a few) to its sources, figures, dates, hedges and a
+A claim ties a sentence (or a few) to its sources, figures, dates, hedges, places and a
 certainty score. Rules, in order:
 
 1. Every title and body sentence is a claim (headings too when
@@ -56,6 +56,7 @@ from osintparse.model import (
     Claim,
     DateMention,
     Hedge,
+    Place,
     Quantity,
     Section,
     Sentence,
@@ -86,6 +87,7 @@ def build_claims(
     quantities: Sequence[Quantity] = (),
     dates: Sequence[DateMention] = (),
     hedges: Sequence[Hedge] = (),
+    places: Sequence[Place] = (),
     include_headings: bool = False,
 ) -> tuple[Claim, ...]:
     """Group sentences and their mentions into claims (see the module rules).
@@ -105,6 +107,7 @@ def build_claims(
         quantities=quantities,
         dates=dates,
         hedges=hedges,
+        places=places,
         include_headings=include_headings,
     )
     return run(state, sections)
@@ -130,7 +133,7 @@ class ClaimsExtractor:
     name: ClassVar[str] = "claims"
     produces: ClassVar[tuple[str, ...]] = ("claims",)
     requires: ClassVar[tuple[str, ...]] = ("sentences", "sections")
-    uses: ClassVar[tuple[str, ...]] = ("attributions", "hedges", "quantities", "dates")
+    uses: ClassVar[tuple[str, ...]] = ("attributions", "hedges", "quantities", "dates", "places")
     include_headings: bool = False
 
     def __call__(self, doc: Document) -> Mapping[str, Any]:
@@ -145,6 +148,7 @@ class ClaimsExtractor:
                 quantities=doc.get("quantities"),
                 dates=doc.get("dates"),
                 hedges=doc.get("hedges"),
+                places=doc.get("places"),
                 include_headings=self.include_headings,
             )
         }

@@ -16,7 +16,7 @@ order:
     a body sentence with no source of its own takes the previous draft's sources,
     within a paragraph, when a rule of :data:`~._rules.INHERITANCE` matches it;
 ``mentions``
-    the figures, dates and hedges inside each draft's span;
+    the figures, dates, hedges and places inside each draft's span;
 ``chains``
     the provenance chain of each source that reports no other source of the draft,
     from the one nearest the journalist down (attributions' ``parent``);
@@ -61,6 +61,7 @@ from osintparse.model import (
     DateMention,
     Hedge,
     ParagraphKind,
+    Place,
     Quantity,
     Section,
     Sentence,
@@ -90,6 +91,7 @@ class Draft:
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
     hedges: tuple[Hedge, ...] = ()
+    places: tuple[Place, ...] = ()
     sources: Sources = _NO_SOURCES
     certainty: float = 0.0
     chains: tuple[tuple[Attribution, ...], ...] = ()
@@ -112,6 +114,7 @@ class State:
     quantities: Sequence[Quantity] = ()
     dates: Sequence[DateMention] = ()
     hedges: Sequence[Hedge] = ()
+    places: Sequence[Place] = ()
     include_headings: bool = False
     chosen: list[Sentence] = attrs.field(factory=list)
     starts: list[int] = attrs.field(factory=list)
@@ -242,15 +245,17 @@ def _by_start(items: Sequence[Any]) -> tuple[list[Any], list[int]]:
 
 @STEPS.rule("mentions")
 def _mentions(state: State) -> None:
-    """The figures, dates and hedges inside each draft's span."""
+    """The figures, dates, hedges and places inside each draft's span."""
     q, qs = _by_start(state.quantities)
     d, ds = _by_start(state.dates)
     h, hs = _by_start(state.hedges)
+    p, ps = _by_start(state.places)
     for draft in state.drafts:
         start, end = state.span(draft)
         draft.quantities = _within(q, qs, start, end)
         draft.dates = _within(d, ds, start, end)
         draft.hedges = _within(h, hs, start, end)
+        draft.places = _within(p, ps, start, end)
 
 
 @STEPS.rule("chains")
@@ -345,6 +350,7 @@ def run(state: State, sections: Sequence[Section]) -> tuple[Claim, ...]:
                 quantities=draft.quantities,
                 dates=draft.dates,
                 hedges=draft.hedges,
+                places=draft.places,
                 stance=draft.sources.stance,
                 certainty=draft.certainty,
                 inherited=draft.inherited,
