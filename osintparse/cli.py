@@ -194,7 +194,8 @@ def format_outline(article: Article, name: str = "") -> str:
     # Titre
     lang: fr
     (each claim: [stance, certainty]: how its source presents it (confirmed, asserted,
-    reported, estimated, alleged, denied, unattributed) and how sure it is, from 0 to 1)
+    reported, estimated, alleged, denied, requested, unattributed) and how sure it is, from
+    0 to 1)
     <BLANKLINE>
     - Titre  [unattributed, 0.50]
     - Selon l'AFP, 300 soldats.  [reported, 0.65]
