@@ -163,12 +163,13 @@ class Vocab:
     lex: Mapping[str, Any] = attrs.field(repr=False)
     month_first: bool
     order: str
-    dateparser: str | None
     months: Mapping[str, int]
     weekdays: Mapping[str, int]
     seasons: Mapping[str, int]
     numbers: Mapping[str, int]
     ordinals: Mapping[str, int]
+    half_letters: frozenset[str]
+    year_shifts: Mapping[str, int]
     units: Mapping[str, str]
     unit_forms: Mapping[str, tuple[str, ...]]
     rel_days: Mapping[str, int]
@@ -187,10 +188,27 @@ class Vocab:
     f: Fragments
     # Patterns the resolvers use to read a matched phrase and its context.
     month_re: regex.Pattern[str]
+    weekday_re: regex.Pattern[str]
     year_re: regex.Pattern[str]
     day_re: regex.Pattern[str]
     prep: Mapping[str, regex.Pattern[str]]
     next_word: regex.Pattern[str]
+    #: Tense cues: group ``next`` (future) or ``past`` (see ``dates.toml [tense]``).
+    tense: regex.Pattern[str]
+    # What the vetoes and steps read (``dates.toml [spans]``, ``[negatives]``).
+    lowercase_calendar: bool
+    calendar_words: frozenset[str]
+    lowercase_words: frozenset[str]
+    first_word: regex.Pattern[str]
+    generic: regex.Pattern[str]
+    article_before: regex.Pattern[str]
+    article_needs_head: bool
+    following_word: regex.Pattern[str]
+    function_words: frozenset[str]
+    modifiers: Mapping[str, str]
+    modifier_before: regex.Pattern[str]
+    day_parts: Mapping[str, str]
+    day_part_after: regex.Pattern[str]
 
     def unit_of(self, name: str) -> str:
         """Return an alternation of the forms of unit ``name`` ("week": week, weeks).
@@ -303,6 +321,42 @@ def _context_patterns(preps: Mapping[str, list[str]]) -> dict[str, regex.Pattern
     }
 
 
+def _tense(tense: Mapping[str, list[str]]) -> regex.Pattern[str]:
+    """The tense cues: words, and verb endings (a word of at least three letters)."""
+    not_verbs = words(tense["not_verbs"])
+
+    def ending(items: list[str]) -> str:
+        if not items:
+            return "(?!)"
+        ends = alternation(sorted(items, key=len, reverse=True))
+        return rf"(?!{not_verbs}){B0}\p{{L}}{{2,}}{ends}{B1}"
+
+    return regex.compile(
+        rf"(?P<next>{B0}{words(tense['future'])}|{ending(tense['future_endings'])})"
+        rf"|(?P<past>{B0}{words(tense['past'])}|{ending(tense['past_endings'])})",
+        regex.V0,
+    )
+
+
+def _span_patterns(lex: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields the vetoes and steps read: articles, modifiers, parts of day, phrases."""
+    spans = lex["spans"]
+    return {
+        "generic": regex.compile(rf"{B0}{words(lex['negatives']['generic'])}", FLAGS),
+        "article_before": regex.compile(rf"{B0}{lead(spans['articles'])}$", FLAGS),
+        "function_words": _keyset(spans["function_words"]),
+        "modifiers": _inverse(spans["modifiers"]),
+        "modifier_before": regex.compile(
+            rf"{B0}(?P<word>{words(w for ws in spans['modifiers'].values() for w in ws)}){SP}$",
+            FLAGS,
+        ),
+        "day_parts": _inverse(spans["day_parts"]),
+        "day_part_after": regex.compile(
+            rf"{SP}(?P<word>{words(w for ws in spans['day_parts'].values() for w in ws)})", FLAGS
+        ),
+    }
+
+
 @functools.cache
 def vocab(lang: str) -> Vocab:
     """Return the :class:`Vocab` of a supported language (read once, cached).
@@ -322,7 +376,8 @@ def vocab(lang: str) -> Vocab:
     code = lexicons.check_lang(lang)
     cal = lexicons.load(code, "calendar")
     lex = lexicons.load(code, "dates")
-    order: str = lexicons.language(code)["dates"]["order"]
+    typology = lexicons.language(code)
+    order: str = typology["dates"]["order"]
     month_first = order.index("M") < order.index("D")
     relative = _relative(lex)
     lists = {name: sorted(_keyset(cal[name])) for name in ("months", "weekdays", "seasons")}
@@ -332,12 +387,13 @@ def vocab(lang: str) -> Vocab:
         lex=lex,
         month_first=month_first,
         order=order,
-        dateparser=lexicons.parser_code(code, "dateparser"),
         months=_keyed(cal["months"]),
         weekdays=_keyed(cal["weekdays"]),
         seasons=_keyed(cal["seasons"]),
         numbers=_keyed(num["words"]),
         ordinals=_keyed(num["ordinals"]),
+        half_letters=_keyset(num["half_letters"]),
+        year_shifts=_keyed({**lex["years_of"]["before"], **lex["years_of"]["after"]}),
         units=_inverse(lex["units"]),
         unit_forms={name: tuple(forms) for name, forms in lex["units"].items()},
         rel_days=_keyed(rel["days"]),
@@ -355,8 +411,17 @@ def vocab(lang: str) -> Vocab:
         anchor_words=_anchor_words(cal, lex),
         f=_fragments(lex, relative, month_first),
         month_re=regex.compile(rf"{B0}\L<months>{B1}", FLAGS, months=lists["months"]),
+        weekday_re=regex.compile(rf"{B0}\L<weekdays>{B1}", FLAGS, weekdays=lists["weekdays"]),
         year_re=regex.compile(r"(?<!\d)(?:1\d{3}|2[01]\d{2})(?!\d)"),
         day_re=_day_re(lex),
         prep=_context_patterns(preps),
         next_word=regex.compile(r"[^\S\n]{0,24}([%€$£]|[\p{L}]+)"),
+        tense=_tense(lex["tense"]),
+        lowercase_calendar=typology["dates"]["lowercase_calendar"],
+        calendar_words=_keyset([*cal["months"], *cal["weekdays"]]),
+        lowercase_words=_keyset([*rel["days"], *relative["this"]["before"]]),
+        first_word=regex.compile(r"\p{L}[\p{L}'’-]*"),
+        article_needs_head=typology["noun_phrase"]["head"] == "last",
+        following_word=regex.compile(r"[^\S\n]{1,24}(\p{L}[\p{L}'’-]*)"),
+        **_span_patterns(lex),
     )
