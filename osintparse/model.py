@@ -36,10 +36,10 @@ from osintparse.errors import InvalidPublishedError
 __all__ = [
     "LAYER",
     "SCHEMA_VERSION",
+    "Anchor",
     "Article",
     "Attribution",
     "Claim",
-    "Anchor",
     "DateKind",
     "DateMention",
     "DayPart",

@@ -370,8 +370,7 @@ def predict(doc: TimemlDoc, lang: str, *, pipeline: bool = False) -> tuple[Predi
     """Run osintparse on one document and return its dates as :class:`Prediction`.
 
     What TimeML annotates as ``TIMEX3`` is scored: a range whose ends are mentions of
-    their own ("entre [1990] et [1999]") is scored through its ends, and a dateline's
-    date (the filing date, TimeML's document creation time) is left out.
+    their own ("entre [1990] et [1999]") is scored through its ends.
 
     Examples
     --------
@@ -391,7 +390,7 @@ def predict(doc: TimemlDoc, lang: str, *, pipeline: bool = False) -> tuple[Predi
     return tuple(
         Prediction(m.start, m.end, m.text, timex_of(m))
         for m in mentions
-        if not m.dateline and (m.start, m.end) not in ranges
+        if (m.start, m.end) not in ranges
     )
 
 

@@ -84,6 +84,11 @@ class Found:
         got: str | None = self.m.group(self.prefix + name)
         return got
 
+    def get(self, name: str) -> str | None:
+        """Return group ``name``, or ``None`` when the rule's pattern has no such group."""
+        full = self.prefix + name
+        return self[name] if full in self.m.re.groupindex else None
+
     def key(self, name: str) -> str:
         """Return the :func:`~._vocab.key` of group ``name`` ("" when it did not match)."""
         return key(self[name] or "")

@@ -45,6 +45,8 @@ from osintparse.extractors.dates._calendar import (
     YEAR,
     Partial,
     Res,
+    Unit,
+    add_months,
     fill,
     make_date,
     monday,
@@ -59,7 +61,7 @@ from osintparse.extractors.dates._context import Context, Found, Hit, Out, Patte
 from osintparse.extractors.dates._vocab import B1, SP, SP0, Vocab, key, lead, words
 from osintparse.extractors.dates._vocab import YEAR as YEAR_RE
 from osintparse.extractors.dates._vocab import words as alt
-from osintparse.model import Modifier
+from osintparse.model import Anchor, DateKind, Modifier, Precision
 
 __all__ = [
     "PATTERNS",
@@ -578,6 +580,12 @@ def _calendar_date(v: Vocab, g: Found, ctx: Context, rule: str) -> Out:
     p = _partial(v, g.orig())
     if p is None:
         return None
+    mod = g.get("mod_a")
+    if mod is not None and p.year is None:
+        kind = _kind(v, mod)
+        direction = kind if kind in ("past", "next") else None
+        res = resolve_partial(p, ctx.published, f"{rule}:{kind}", direction)
+        return SKIP if res is None else res
     if p.year is None and p.day is not None and p.month is not None and ctx.published:
         agreed = _weekday_year(v, g.orig(), p, ctx.published)
         if agreed is not None:
@@ -611,19 +619,33 @@ def _day_month_year(v: Vocab, g: Found, ctx: Context) -> Out:
 
 @PATTERNS.rule("month_year")
 def _month_year_pattern(v: Vocab) -> Pattern:
-    return Pattern(rf"{v.f.wd}{v.f.a_my}")
+    f = v.f
+    # "Oct. '98"; "octobre 98" where a day never follows its month.
+    short = r"['’]" if v.month_first else r"['’]?"
+    return Pattern(
+        rf"{f.wd}{f.a_my}|(?P<month>{f.month}){SP}{short}(?P<yy>\d\d)(?![\p{{L}}\p{{N}}])"
+    )
 
 
 @RULES.rule("month_year")
 def _month_year(v: Vocab, g: Found, ctx: Context) -> Out:
-    """A month: "avril 2025", "May of 2020", "Dec/2018"."""
-    return _calendar_date(v, g, ctx, "month_year")
+    """A month: "avril 2025", "May of 2020", "Dec/2018", "octobre 98", "Oct. '98"."""
+    if g["yy"] is None:
+        return _calendar_date(v, g, ctx, "month_year")
+    p = _partial(v, g.orig("month"))
+    if p is None or p.month is None:
+        return None
+    y = two_digit_year(int(g["yy"] or 0), ctx.published)
+    return Res(_dt.date(y, p.month, 1), month_end(y, p.month), MONTH, False, "month_year:two_digit")
 
 
 @PATTERNS.rule("day_month")
 def _day_month_pattern(v: Vocab) -> Pattern:
     f = v.f
-    return Pattern(rf"{f.wd}(?:{f.dm}|{f.md})", starts=v.lex["numbers"]["first_day"])
+    return Pattern(
+        rf"{f.wd}(?:{f.dm}|{f.md})(?:{SP}(?P<mod_a>{f.rel_after}))?",
+        starts=v.lex["numbers"]["first_day"],
+    )
 
 
 @RULES.rule("day_month")
@@ -714,6 +736,91 @@ def _relative_day(v: Vocab, g: Found, ctx: Context) -> Out:
     return Res(d, d, DAY, True, rule)
 
 
+@PATTERNS.rule("anchored")
+def _anchored_pattern(v: Vocab) -> Pattern:
+    phrases = list(v.anchored)
+    return Pattern(alt(phrases), starts=tuple(phrases))
+
+
+@RULES.rule("anchored")
+def _anchored(v: Vocab, g: Found, ctx: Context) -> Out:
+    """A date named from the paragraph's earlier date: "le lendemain", "the following year".
+
+    Without an earlier date in the paragraph, it is named from P (``dates.toml
+    [anchored]``).
+    """
+    unit, n = v.anchored[key(g.m.group())]
+    return _from_anchor(ctx, unit, n, f"anchored:{unit}", keep_grain=False)
+
+
+@PATTERNS.rule("later")
+def _later_pattern(v: Vocab) -> Pattern:
+    f = v.f
+    counted = v.lex["anchored"]["counted"]
+    return Pattern(
+        rf"(?P<n>{f.number}){SP}(?P<unit>{f.unit}){SP}"
+        rf"(?P<dir>{alt([*counted['later'], *counted['earlier']])})",
+        starts=tuple(v.lex["numbers"]["words"]),
+    )
+
+
+@RULES.rule("later")
+def _later(v: Vocab, g: Found, ctx: Context) -> Out:
+    """Units after or before the paragraph's earlier date: "two days later", "a year earlier".
+
+    "a year earlier" after "the third quarter" is the third quarter of the year
+    before; without an earlier date, P moved by that many units.
+    """
+    n = _count(v, g["n"])
+    name = v.units.get(g.key("unit"), "")
+    if n is None or name not in UNITS or n > 400 or not UNITS[name].counts:
+        return None
+    sign = 1 if g.key("dir") in v.later_words else -1
+    return _from_anchor(ctx, name, sign * n, f"later:{name}", keep_grain=True)
+
+
+def _from_anchor(ctx: Context, name: str, n: int, rule: str, *, keep_grain: bool) -> Out:
+    """The unit ``n`` units from the earlier mention of the paragraph, else from P.
+
+    ``keep_grain``: a count moves the earlier period itself ("a year earlier" than a
+    quarter is a quarter); a named unit ("the following year") is that unit.
+    """
+    unit = UNITS[name]
+    prev = ctx.previous
+    base = None if prev is None else prev[2]
+    if prev is not None and base is not None and base.value and base.value_end:
+        if FINENESS[base.precision] > FINENESS[unit.precision]:
+            return Res(None, None, unit.precision, True, rule)  # days after "in 1995"
+        if keep_grain and n:
+            first, last = _moved_period(base.value, base.value_end, base.precision, unit, n)
+            prec = base.precision
+        else:
+            first, last, prec = unit.shift(n, base.value)
+        anchor = Anchor.MENTION
+        return Res(first, last, prec, True, rule, anchor=anchor, anchor_span=prev[:2])
+    if ctx.published is None:
+        return Res(None, None, unit.precision, True, rule)
+    first, last, prec = unit.shift(n, ctx.published)
+    return Res(first, last, prec, True, rule)
+
+
+def _moved_period(
+    first: _dt.date, last: _dt.date, precision: Precision, unit: Unit, n: int
+) -> tuple[_dt.date, _dt.date]:
+    """A period moved by ``n`` units, kept at its own grain."""
+    if unit.days:
+        step = _dt.timedelta(days=n * unit.days)
+        return first + step, last + step
+    y, m = add_months(first.year, first.month, n * unit.months)
+    moved = _dt.date(y, m, min(first.day, month_end(y, m).day))
+    if precision is DAY:
+        return moved, moved
+    if precision is WEEK:
+        return moved, moved + _dt.timedelta(days=6)
+    ey, em = add_months(last.year, last.month, n * unit.months)
+    return moved, month_end(ey, em)
+
+
 @PATTERNS.rule("ago")
 def _ago_pattern(v: Vocab) -> Pattern:
     f = v.f
@@ -727,7 +834,7 @@ def _ago_pattern(v: Vocab) -> Pattern:
 
 @RULES.rule("ago")
 def _ago(v: Vocab, g: Found, ctx: Context) -> Out:
-    """P moved back: "il y a trois jours", "two years ago" (years to the month)."""
+    """P moved back: "il y a trois jours", "two years ago" (at the unit's grain)."""
     return _moved(v, g, ctx, -1, "ago")
 
 
@@ -801,7 +908,12 @@ def _relative_unit_pattern(v: Vocab) -> Pattern:
 
 @RULES.rule("relative_unit")
 def _relative_unit(v: Vocab, g: Found, ctx: Context) -> Out:
-    """A unit named from P's: "la semaine dernière", "last month", "cette année"."""
+    """A unit named from P's: "la semaine dernière", "last month", "cette année".
+
+    Not before a possessive ("last month's discovery": ``[negatives] possessive``).
+    """
+    if v.possessive.match(g.text, g.end):
+        return None
     name = v.units[g.key("unit")]
     mod = g["mod_b"] or g["mod_a"]
     kind = _kind(v, mod)
@@ -812,6 +924,27 @@ def _relative_unit(v: Vocab, g: Found, ctx: Context) -> Out:
         return Res(None, None, UNITS[name].precision, True, rule)
     start, end, prec = UNITS[name].shift(_SIGN[kind], ctx.published)
     return Res(start, end, prec, True, rule)
+
+
+@PATTERNS.rule("the_unit")
+def _the_unit_pattern(v: Vocab) -> Pattern:
+    f = v.f
+    units = [w for name in _THE_UNITS for w in v.unit_forms.get(name, ())]
+    return Pattern(
+        rf"{f.dets}(?P<unit>{words(units)})(?!{SP0}{alt(v.lex['negatives']['possessive'])})",
+        starts=tuple(v.lex["relative"]["determiners"]),
+    )
+
+
+# Units "the <unit>" names ("for the quarter", "the year's best").
+_THE_UNITS = ("week", "month", "quarter", "year")
+
+
+@RULES.rule("the_unit")
+def _the_unit(v: Vocab, g: Found, ctx: Context) -> Out:
+    """A unit with an article only: "the quarter", "for the year" (P's, or the earlier date's)."""
+    name = v.units[g.key("unit")]
+    return _from_anchor(ctx, name, 0, f"the_unit:{name}", keep_grain=False)
 
 
 @PATTERNS.rule("weekday")
@@ -872,7 +1005,8 @@ def _weekend(v: Vocab, g: Found, ctx: Context) -> Out:
 def _relative_month_pattern(v: Vocab) -> Pattern:
     f = v.f
     return Pattern(
-        rf"(?P<mod_b>{f.rel_before}){SP}(?P<month>{f.month})(?!{f.year_of})"
+        rf"(?P<month>{f.month}){SP}(?P<mod_y>{f.rel_before}){SP}{v.unit_of('year')}"
+        rf"|(?P<mod_b>{f.rel_before}){SP}(?P<month>{f.month})(?!{f.year_of})"
         rf"|(?P<month>{f.month}){SP}(?P<mod_a>{f.rel_after})",
         starts=_relative_starts(v),
     )
@@ -885,6 +1019,13 @@ def _relative_month(v: Vocab, g: Found, ctx: Context) -> Out:
     if key(word) in v.capitalised and not word[0].isupper():
         return None
     month = v.months[key(word)]
+    if g["mod_y"] is not None:  # "January this year", "June last year"
+        kind = _kind(v, g["mod_y"])
+        rule = f"relative_month:{kind}:year"
+        if ctx.published is None:
+            return Res(None, None, MONTH, True, rule)
+        y = ctx.published.year + _SIGN[kind]
+        return Res(_dt.date(y, month, 1), month_end(y, month), MONTH, True, rule)
     kind = _kind(v, g["mod_b"] or g["mod_a"])
     rule = f"relative_month:{kind}"
     p = ctx.published
@@ -942,3 +1083,23 @@ def _year(v: Vocab, g: Found, ctx: Context) -> Out:
         return None
     rule = "year:fiscal" if g["fiscal"] else "year"
     return Res(_dt.date(y, 1, 1), _dt.date(y, 12, 31), YEAR, False, rule)
+
+
+@PATTERNS.rule("vague")
+def _vague_pattern(v: Vocab) -> Pattern:
+    phrases = list(v.vague)
+    return Pattern(alt(phrases), starts=tuple(phrases))
+
+
+_VAGUE_KINDS = {
+    "present": DateKind.PRESENT_REF,
+    "past": DateKind.PAST_REF,
+    "future": DateKind.FUTURE_REF,
+}
+
+
+@RULES.rule("vague")
+def _vague(v: Vocab, g: Found, ctx: Context) -> Out:
+    """A vague reference, with no value: "now", "récemment", "bientôt", "the future"."""
+    kind = v.vague[key(g.m.group())]
+    return Res(None, None, DAY, True, f"vague:{kind}", kind=_VAGUE_KINDS[kind])

@@ -39,7 +39,7 @@ STEPS: RuleTable[Step] = RuleTable("date steps")
 
 # What may stand before a mention at the start of a sentence (a capitalised relative
 # word there is not a name).
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n\"“”«»(\[—–-])[^\S\n]*$")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n\"“”«»(\[—–`'‘’-])[^\S\n]*$")
 # A dateline: the text's first line, a place in capitals and a comma before the date,
 # an agency in brackets and a dash after it ("WASHINGTON, March 12 (Xinhua) --").
 _DATELINE_BEFORE = regex.compile(
@@ -55,8 +55,11 @@ _DATELINE_AFTER = regex.compile(
 
 @VETOES.rule("count")
 def _is_count(v: Vocab, text: str, start: int, end: int) -> bool:
-    """A number followed by a count noun or unit, or after a currency sign: "2024 soldats"."""
-    if not text[end - 1 : end].isdigit():
+    """A number followed by a count noun or unit, or after a currency sign: "2024 soldats".
+
+    A number after a month name is its day ("on Aug. 7 killed 258 people").
+    """
+    if not text[end - 1 : end].isdigit() or v.month_re.search(text, start, end):
         return False
     nxt = v.next_word.match(text, end)
     if nxt is not None and key(nxt.group(1)) in v.count_nouns:
@@ -77,7 +80,7 @@ def _is_name(v: Vocab, text: str, start: int, end: int) -> bool:
     not start, is a name or a title.
     """
     word = v.first_word.match(text, start)
-    if word is None or not word.group()[0].isupper():
+    if word is None or not word.group().istitle():
         return False
     name = key(word.group())
     lower = name in v.lowercase_words or (v.lowercase_calendar and name in v.calendar_words)
@@ -126,20 +129,13 @@ def _with_since(v: Vocab, text: str, lo: int, hit: Hit, ctx: Context) -> Hit:
 def _with_article(v: Vocab, text: str, lo: int, hit: Hit, ctx: Context) -> Hit:
     """An article right before the mention is part of it: "le 30 juin", "l'automne".
 
-    The articles are ``dates.toml [spans] articles``; "the" is not taken when the
-    mention modifies a noun that follows it ("the January 1998 bombing").
+    The articles are ``dates.toml [spans] articles`` (none in English, where TimeML
+    leaves "the" out of "the January 1998 bombing"; the rules' patterns take it in
+    "the third quarter", "the following day").
     """
     start, end, res = hit
     m = v.article_before.search(text, max(lo, ctx.floor, start - 12), start)
-    if m is None or (v.article_needs_head and _modifies_noun(v, text, end)):
-        return hit
-    return m.start(), end, res
-
-
-def _modifies_noun(v: Vocab, text: str, end: int) -> bool:
-    """Whether a lower-case word that is not a function word follows the mention."""
-    nxt = v.following_word.match(text, end)
-    return nxt is not None and nxt.group(1).islower() and key(nxt.group(1)) not in v.function_words
+    return hit if m is None else (m.start(), end, res)
 
 
 @STEPS.rule("modifier")

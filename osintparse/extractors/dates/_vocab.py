@@ -202,13 +202,14 @@ class Vocab:
     first_word: regex.Pattern[str]
     generic: regex.Pattern[str]
     article_before: regex.Pattern[str]
-    article_needs_head: bool
-    following_word: regex.Pattern[str]
-    function_words: frozenset[str]
     modifiers: Mapping[str, str]
     modifier_before: regex.Pattern[str]
     day_parts: Mapping[str, str]
     day_part_after: regex.Pattern[str]
+    possessive: regex.Pattern[str]
+    vague: Mapping[str, str]
+    anchored: Mapping[str, tuple[str, int]]
+    later_words: frozenset[str]
 
     def unit_of(self, name: str) -> str:
         """Return an alternation of the forms of unit ``name`` ("week": week, weeks).
@@ -307,10 +308,15 @@ def _keyset(items: Iterable[str]) -> frozenset[str]:
 
 
 def _anchor_words(cal: Mapping[str, Any], lex: Mapping[str, Any]) -> frozenset[str]:
-    """Words every date holds one of, or a digit: calendar names, units, relative days."""
+    """Words every date holds one of, or a digit: calendar names, units, relative days,
+    vague references and dates named from an earlier one."""
     units = [w for forms in lex["units"].values() for w in forms]
     names = [*cal["months"], *cal["weekdays"], *cal["seasons"]]
-    return _keyset([*names, *units, *lex["relative"]["days"], *lex["decades"]["words"]])
+    vague = [w for ws in lex["vague"].values() for w in ws]
+    anchored = [w for unit, table in lex["anchored"].items() if unit != "counted" for w in table]
+    return _keyset(
+        [*names, *units, *lex["relative"]["days"], *lex["decades"]["words"], *vague, *anchored]
+    )
 
 
 def _context_patterns(preps: Mapping[str, list[str]]) -> dict[str, regex.Pattern[str]]:
@@ -344,12 +350,20 @@ def _span_patterns(lex: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "generic": regex.compile(rf"{B0}{words(lex['negatives']['generic'])}", FLAGS),
         "article_before": regex.compile(rf"{B0}{lead(spans['articles'])}$", FLAGS),
-        "function_words": _keyset(spans["function_words"]),
         "modifiers": _inverse(spans["modifiers"]),
         "modifier_before": regex.compile(
             rf"{B0}(?P<word>{words(w for ws in spans['modifiers'].values() for w in ws)}){SP}$",
             FLAGS,
         ),
+        "possessive": regex.compile(rf"{SP0}{alternation(lex['negatives']['possessive'])}"),
+        "vague": _inverse(lex["vague"]),
+        "anchored": {
+            key(w): (unit, n)
+            for unit, table in lex["anchored"].items()
+            if unit != "counted"
+            for w, n in table.items()
+        },
+        "later_words": _keyset(lex["anchored"]["counted"]["later"]),
         "day_parts": _inverse(spans["day_parts"]),
         "day_part_after": regex.compile(
             rf"{SP}(?P<word>{words(w for ws in spans['day_parts'].values() for w in ws)})", FLAGS
@@ -421,7 +435,5 @@ def vocab(lang: str) -> Vocab:
         calendar_words=_keyset([*cal["months"], *cal["weekdays"]]),
         lowercase_words=_keyset([*rel["days"], *relative["this"]["before"]]),
         first_word=regex.compile(r"\p{L}[\p{L}'’-]*"),
-        article_needs_head=typology["noun_phrase"]["head"] == "last",
-        following_word=regex.compile(r"[^\S\n]{1,24}(\p{L}[\p{L}'’-]*)"),
         **_span_patterns(lex),
     )
