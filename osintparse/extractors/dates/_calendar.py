@@ -220,6 +220,9 @@ class Unit:
         >>> UNITS["year"].moved(-2, _dt.date(2025, 3, 31)).precision.value
         'year'
         """
+        if self.months > 12:  # "a decade ago": the year ten years before P's
+            y = p.year + n * self.months // 12
+            return Res(_dt.date(y, 1, 1), _dt.date(y, 12, 31), YEAR, True, "")
         start, last, prec = self.shift(n, p)
         return Res(start, last, prec, True, "")
 

@@ -11,8 +11,8 @@ Examples
 --------
 >>> import datetime
 >>> from osintparse.extractors.dates._vocab import vocab
->>> text = "the vote will take place on thursday."
->>> ctx = Context(datetime.date(2019, 5, 7), text=text, hi=len(text))
+>>> text = "The vote will take place on Thursday."
+>>> ctx = Context(datetime.date(2019, 5, 7), text=text.lower(), orig=text, hi=len(text))
 >>> ctx.direction(vocab("en"), 28, 36)
 'next'
 """
@@ -27,7 +27,7 @@ import regex
 
 from osintparse.extractors.dates._calendar import Res, Span
 from osintparse.extractors.dates._vocab import Vocab, key
-from osintparse.model import Anchor
+from osintparse.model import Anchor, Precision
 
 __all__ = ["Context", "Found", "Hit", "Out", "Pattern", "Resolver"]
 
@@ -138,6 +138,8 @@ class Context:
         The offsets of the dateline's date.
     text
         The scanned text, lower-cased (what the patterns match).
+    orig
+        The scanned text as written (where sentences and clauses end).
     lo, hi
         The span (sentence) being scanned.
     previous
@@ -145,6 +147,9 @@ class Context:
         lendemain", "two days later", "a year earlier").
     floor
         The end of the last mention: a step does not move a mention's start before it.
+    focus
+        The last mention of each precision in the whole text: the period under
+        discussion ("the quarter", "a year earlier" in a report on the third quarter).
 
     Examples
     --------
@@ -156,10 +161,12 @@ class Context:
     source: Anchor | None = None
     source_span: Span | None = None
     text: str = ""
+    orig: str = ""
     lo: int = 0
     hi: int = 0
     previous: Hit | None = None
     floor: int = 0
+    focus: dict[Precision, Hit] = attrs.Factory(dict)
 
     def direction(self, v: Vocab, start: int, end: int) -> str | None:
         """Read the direction of the mention at ``start:end`` from the cues around it.
@@ -168,7 +175,7 @@ class Context:
         endings such as the French future and conditional) gives ``"next"`` or
         ``"past"``; ``None`` when the clause has none.
         """
-        return _direction(v, self.text, start, end, self.lo, self.hi)
+        return _direction(v, self.text, self.orig or self.text, (start, end), (self.lo, self.hi))
 
 
 def _clause_left(text: str, lo: int, start: int) -> int:
@@ -187,11 +194,12 @@ def _clause_right(text: str, end: int, hi: int) -> int:
     return right if m is None else m.start()
 
 
-def _direction(v: Vocab, text: str, start: int, end: int, lo: int, hi: int) -> str | None:
+def _direction(v: Vocab, text: str, orig: str, span: Span, bounds: Span) -> str | None:
+    (start, end), (lo, hi) = span, bounds
     best: tuple[float, str] | None = None
-    for m in v.tense.finditer(text, _clause_left(text, lo, start), start):
+    for m in v.tense.finditer(text, _clause_left(orig, lo, start), start):
         best = (start - m.end(), m.lastgroup or "")
-    for m in v.tense.finditer(text, end, _clause_right(text, end, hi)):
+    for m in v.tense.finditer(text, end, _clause_right(orig, end, hi)):
         far = (m.start() - end) * _RIGHT_WEIGHT
         if best is None or far < best[0]:
             best = (far, m.lastgroup or "")

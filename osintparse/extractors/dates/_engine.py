@@ -183,6 +183,7 @@ class _Scan:
                 continue
             if not _backwards(res, self.ctx.previous):
                 self.ctx.previous = hit
+                self.ctx.focus[res.precision] = hit
 
     def forget_across_paragraphs(self, x: int) -> None:
         """Drop the earlier mention when a paragraph ends between it and ``x``."""
@@ -244,7 +245,7 @@ def _scanner(lang: str, text: str, ctx: Context) -> _Scan:
     master, anchors = c.master, c.anchors
     if len(low) != len(text):
         low, (master, anchors) = text, _ignorecase(c.vocab.code)
-    ctx.text = low
+    ctx.text, ctx.orig = low, text
     return _Scan(c, text, low, master, anchors, ctx)
 
 

@@ -38,6 +38,7 @@ from osintparse.extractors.dates._calendar import (
     DECADE,
     FINENESS,
     MONTH,
+    QUARTER,
     SEASON,
     SKIP,
     UNITS,
@@ -779,6 +780,17 @@ def _later(v: Vocab, g: Found, ctx: Context) -> Out:
     return _from_anchor(ctx, name, sign * n, f"later:{name}", keep_grain=True)
 
 
+def _in_focus(ctx: Context, name: str) -> Hit | None:
+    """The period under discussion that a count of ``name`` units compares with.
+
+    A count of years ("a year earlier", "a year ago") in a text that names a quarter
+    compares with that quarter (TimeML's "1988-Q3" in a report on the third quarter).
+    """
+    if name != "year":
+        return None
+    return ctx.focus.get(QUARTER)
+
+
 def _from_anchor(ctx: Context, name: str, n: int, rule: str, *, keep_grain: bool) -> Out:
     """The unit ``n`` units from the earlier mention of the paragraph, else from P.
 
@@ -787,6 +799,9 @@ def _from_anchor(ctx: Context, name: str, n: int, rule: str, *, keep_grain: bool
     """
     unit = UNITS[name]
     prev = ctx.previous
+    focus = _in_focus(ctx, name) if keep_grain else ctx.focus.get(unit.precision)
+    if focus is not None and (prev is None or FINENESS[prev[2].precision] < FINENESS[QUARTER]):
+        prev = focus
     base = None if prev is None else prev[2]
     if prev is not None and base is not None and base.value and base.value_end:
         if FINENESS[base.precision] > FINENESS[unit.precision]:
@@ -856,9 +871,12 @@ def _in(v: Vocab, g: Found, ctx: Context) -> Out:
 
 def _moved(v: Vocab, g: Found, ctx: Context, sign: int, rule: str) -> Out:
     n = _count(v, g["n"])
-    unit = UNITS.get(v.units.get(g.key("unit"), ""))
+    name = v.units.get(g.key("unit"), "")
+    unit = UNITS.get(name)
     if n is None or unit is None or n > 400 or not unit.counts:
         return None
+    if sign < 0 and _in_focus(ctx, name) is not None:
+        return attrs.evolve(_from_anchor(ctx, name, -n, rule, keep_grain=True), rule=rule)
     if ctx.published is None:
         return Res(None, None, unit.ago_precision, True, rule)
     return attrs.evolve(unit.moved(sign * n, ctx.published), rule=rule)
@@ -931,7 +949,7 @@ def _the_unit_pattern(v: Vocab) -> Pattern:
     f = v.f
     units = [w for name in _THE_UNITS for w in v.unit_forms.get(name, ())]
     return Pattern(
-        rf"{f.dets}(?P<unit>{words(units)})(?!{SP0}{alt(v.lex['negatives']['possessive'])})",
+        rf"{f.dets}(?P<unit>{words(units)})(?!-|{SP0}{alt(v.lex['negatives']['possessive'])})",
         starts=tuple(v.lex["relative"]["determiners"]),
     )
 
@@ -1102,4 +1120,7 @@ _VAGUE_KINDS = {
 def _vague(v: Vocab, g: Found, ctx: Context) -> Out:
     """A vague reference, with no value: "now", "récemment", "bientôt", "the future"."""
     kind = v.vague[key(g.m.group())]
+    tense = ctx.direction(v, g.start, g.end)
+    if (kind, tense) in (("future", "past"), ("past", "next")):
+        return None  # "he was soon released": no future seen from P
     return Res(None, None, DAY, True, f"vague:{kind}", kind=_VAGUE_KINDS[kind])

@@ -40,6 +40,9 @@ STEPS: RuleTable[Step] = RuleTable("date steps")
 # What may stand before a mention at the start of a sentence (a capitalised relative
 # word there is not a name).
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n\"“”«»(\[—–`'‘’-])[^\S\n]*$")
+# A title in quotes: ABC's "This Week".
+_OPEN_QUOTE = regex.compile(r"[\"“«‘'`][^\S\n]?$")
+_CLOSE_QUOTE = regex.compile(r"[^\S\n]?[,.]?[\"”»’']")
 # A dateline: the text's first line, a place in capitals and a comma before the date,
 # an agency in brackets and a dash after it ("WASHINGTON, March 12 (Xinhua) --").
 _DATELINE_BEFORE = regex.compile(
@@ -84,7 +87,10 @@ def _is_name(v: Vocab, text: str, start: int, end: int) -> bool:
         return False
     name = key(word.group())
     lower = name in v.lowercase_words or (v.lowercase_calendar and name in v.calendar_words)
-    return lower and _SENTENCE_START.search(text, max(0, start - 4), start) is None
+    if not lower:
+        return False
+    quoted = _OPEN_QUOTE.search(text, max(0, start - 2), start) and _CLOSE_QUOTE.match(text, end)
+    return bool(quoted) or _SENTENCE_START.search(text, max(0, start - 4), start) is None
 
 
 @VETOES.rule("generic")
