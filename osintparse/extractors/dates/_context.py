@@ -38,6 +38,9 @@ _RIGHT = 50
 _RIGHT_WEIGHT = 1.5
 # The end of a clause: a cue beyond it does not speak of the mention.
 _CLAUSE = regex.compile(r"[;!?\n:«»\"“”]|\.(?=\s+\p{Lu})|\.$|,\s(?=\p{Ll}+\s)")
+# A verb ending is a weaker cue than a word: it counts as this many characters farther
+# ("will be named in December": "will", not the participle "named").
+_ENDING_PENALTY = 20
 
 
 @attrs.frozen
@@ -198,13 +201,18 @@ def _direction(v: Vocab, text: str, orig: str, span: Span, bounds: Span) -> str 
     (start, end), (lo, hi) = span, bounds
     best: tuple[float, str] | None = None
     for m in v.tense.finditer(text, _clause_left(orig, lo, start), start):
-        best = (start - m.end(), m.lastgroup or "")
+        far = start - m.end() + _penalty(m)
+        if best is None or far <= best[0]:
+            best = (far, m.lastgroup or "")
     for m in v.tense.finditer(text, end, _clause_right(orig, end, hi)):
-        far = (m.start() - end) * _RIGHT_WEIGHT
+        far = (m.start() - end) * _RIGHT_WEIGHT + _penalty(m)
         if best is None or far < best[0]:
             best = (far, m.lastgroup or "")
-        break
-    return None if best is None else best[1]
+    return None if best is None else best[1].removesuffix("_ending")
+
+
+def _penalty(m: regex.Match[str]) -> int:
+    return _ENDING_PENALTY if (m.lastgroup or "").endswith("_ending") else 0
 
 
 #: What a resolver returns: one resolution for the whole match, several mentions

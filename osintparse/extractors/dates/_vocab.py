@@ -193,7 +193,8 @@ class Vocab:
     day_re: regex.Pattern[str]
     prep: Mapping[str, regex.Pattern[str]]
     next_word: regex.Pattern[str]
-    #: Tense cues: group ``next`` (future) or ``past`` (see ``dates.toml [tense]``).
+    #: Tense cues: group ``next`` (future) or ``past`` (see ``dates.toml [tense]``), or
+    #: ``next_ending`` and ``past_ending`` for verb endings.
     tense: regex.Pattern[str]
     # What the vetoes and steps read (``dates.toml [spans]``, ``[negatives]``).
     lowercase_calendar: bool
@@ -338,8 +339,9 @@ def _tense(tense: Mapping[str, list[str]]) -> regex.Pattern[str]:
         return rf"(?!{not_verbs}){B0}\p{{L}}{{2,}}{ends}{B1}"
 
     return regex.compile(
-        rf"(?P<next>{B0}{words(tense['future'])}|{ending(tense['future_endings'])})"
-        rf"|(?P<past>{B0}{words(tense['past'])}|{ending(tense['past_endings'])})",
+        rf"(?P<next>{B0}{words(tense['future'])})|(?P<past>{B0}{words(tense['past'])})"
+        rf"|(?P<next_ending>{ending(tense['future_endings'])})"
+        rf"|(?P<past_ending>{ending(tense['past_endings'])})",
         regex.V0,
     )
 
