@@ -84,6 +84,9 @@ class Res:
     anchor_span: Span | None = None
     dateline: bool = False
     range_span: Span | None = None
+    #: Named before its anchor ("a year earlier", "la veille"): a comparison, which
+    #: does not become the anchor of what follows (the engine's bookkeeping only).
+    backwards: bool = attrs.field(default=False, repr=False)
 
 
 #: Returned for a phrase that reads as a date but is impossible ("30 février 2024",
@@ -275,13 +278,18 @@ def latest(p: Partial, anchor: _dt.date) -> Partial | None:
     return None
 
 
-def occurrence(p: Partial, anchor: _dt.date, direction: str | None) -> Partial | None:
+def occurrence(
+    p: Partial, anchor: _dt.date, direction: str | None, near: int = 0
+) -> Partial | None:
     """Give a year to a month (and day) without one, in a direction from ``anchor``.
 
     ``"past"``: the latest one up to ``anchor``; ``"next"``: the first one from
     ``anchor`` on (the month of ``anchor`` itself for a month); ``None``: the nearer
     of the two (the past one on a tie), as news mostly speaks of the weeks around its
-    publication ("jeudi 9 mai" in an article of 7 May is two days later).
+    publication ("jeudi 9 mai" in an article of 7 May is two days later). With
+    ``near``, the nearer one wins whatever the direction when it lies within ``near``
+    days of ``anchor`` (a direction read from the tense of the clause is a weaker
+    cue than the calendar).
 
     Examples
     --------
@@ -291,6 +299,10 @@ def occurrence(p: Partial, anchor: _dt.date, direction: str | None) -> Partial |
     >>> occurrence(Partial(None, 12, None), _dt.date(2019, 2, 1), None).year
     2018
     """
+    if near:
+        nearest_one = occurrence(p, anchor, None)
+        if nearest_one is not None and _gap(nearest_one, anchor) <= near:
+            return nearest_one
     before = latest(p, anchor)
     if direction == "past" or p.month is None:
         return before
@@ -361,12 +373,16 @@ def period(p: Partial) -> tuple[_dt.date, _dt.date, Precision] | None:
 
 
 def resolve_partial(
-    p: Partial, published: _dt.date | None, rule: str, direction: str | None = "past"
+    p: Partial,
+    published: _dt.date | None,
+    rule: str,
+    direction: str | None = "past",
+    near: int = 0,
 ) -> Res | None:
     """Resolve a partial date; one without a year takes its occurrence from ``published``.
 
-    ``direction`` is that of :func:`occurrence`: ``"past"`` (the latest up to
-    ``published``), ``"next"`` or ``None`` (the nearest).
+    ``direction`` and ``near`` are those of :func:`occurrence`: ``"past"`` (the latest
+    up to ``published``), ``"next"`` or ``None`` (the nearest).
 
     Examples
     --------
@@ -387,7 +403,7 @@ def resolve_partial(
     precision = MONTH if p.day is None else DAY
     if published is None:
         return Res(None, None, precision, True, rule)
-    full = occurrence(p, published, direction)
+    full = occurrence(p, published, direction, near)
     got = None if full is None else period(full)
     return None if got is None else Res(got[0], got[1], got[2], True, rule)
 

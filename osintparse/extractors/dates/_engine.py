@@ -175,13 +175,13 @@ class _Scan:
         """Keep the last mention with a value as the anchor of what follows.
 
         A date named before its own anchor ("a year earlier", "la veille") is a
-        comparison: the anchor stays.
+        comparison: the anchor stays (``Res.backwards``).
         """
         for hit in hits:
             res = hit[2]
             if res.value is None or res.kind is not DateKind.DATE or res.dateline:
                 continue
-            if not _backwards(res, self.ctx.previous):
+            if not res.backwards:
                 self.ctx.previous = hit
                 self.ctx.focus[res.precision] = hit
 
@@ -218,13 +218,6 @@ class _Scan:
                     yield from got[1]
                     pos = got[0]
             tried = max(tried, a + 1)
-
-
-def _backwards(res: Res, prev: Hit | None) -> bool:
-    """Whether ``res`` was named from ``prev`` and lies before it ("a year earlier")."""
-    if res.anchor is not Anchor.MENTION or prev is None or prev[2].value is None:
-        return False
-    return res.value is not None and res.value < prev[2].value
 
 
 def _may_start(low: str, x: int, starters: frozenset[str]) -> bool:

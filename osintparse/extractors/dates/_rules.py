@@ -137,7 +137,7 @@ def _span(v: Vocab, g: Found, ctx: Context, rule: str) -> Out:
         if ctx.published is None:
             ok = resolve_partial(b, None, rule) is not None
             return Res(None, None, MONTH if a.day is None else DAY, True, rule) if ok else None
-        got = occurrence(b, ctx.published, ctx.direction(v, g.start, g.end))
+        got = occurrence(b, ctx.published, ctx.direction(v, g.start, g.end), NEAR_DAYS)
         if got is None:
             return None
         b = got
@@ -265,7 +265,7 @@ def _day_list(v: Vocab, g: Found, ctx: Context) -> Out:
     direction = ctx.direction(v, start, end)
     for s, e, day in spans:
         p = Partial(whole.year, whole.month, day)
-        res = resolve_partial(p, ctx.published, "day_list", direction)
+        res = resolve_partial(p, ctx.published, "day_list", direction, NEAR_DAYS)
         if res is None:
             return None
         out.append((s, e, res))
@@ -293,10 +293,15 @@ def _since(v: Vocab, g: Found, ctx: Context) -> Out:
     return [(*g.span("date"), attrs.evolve(res, value_end=end, rule=f"since:{g.key('word')}"))]
 
 
+# A date without a year within this many days of P is the nearest occurrence, whatever
+# the tense of its clause; a farther one follows the tense, else is the nearest.
+NEAR_DAYS = 90
+
+
 def _resolve(v: Vocab, p: Partial, g: Found, ctx: Context, rule: str) -> Res | None:
-    """Resolve a partial date in the direction its context gives (see :func:`occurrence`)."""
+    """Resolve a partial date: the nearest occurrence near P, else the clause's tense."""
     direction = None if p.year is not None else ctx.direction(v, g.start, g.end)
-    return resolve_partial(p, ctx.published, rule, direction)
+    return resolve_partial(p, ctx.published, rule, direction, NEAR_DAYS)
 
 
 @PATTERNS.rule("part")
@@ -433,7 +438,7 @@ def _week_of_month(v: Vocab, g: Found, ctx: Context) -> Out:
         if ctx.published is None:
             return Res(None, None, WEEK, True, rule)
         direction = ctx.direction(v, g.start, g.end)
-        got = occurrence(Partial(None, month, None), ctx.published, direction)
+        got = occurrence(Partial(None, month, None), ctx.published, direction, NEAR_DAYS)
         if got is None or got.year is None:
             return None
         year, relative = got.year, True
@@ -812,7 +817,8 @@ def _from_anchor(ctx: Context, name: str, n: int, rule: str, *, keep_grain: bool
         else:
             first, last, prec = unit.shift(n, base.value)
         anchor = Anchor.MENTION
-        return Res(first, last, prec, True, rule, anchor=anchor, anchor_span=prev[:2])
+        res = Res(first, last, prec, True, rule, anchor=anchor, anchor_span=prev[:2])
+        return attrs.evolve(res, backwards=n < 0)
     if ctx.published is None:
         return Res(None, None, unit.precision, True, rule)
     first, last, prec = unit.shift(n, ctx.published)
