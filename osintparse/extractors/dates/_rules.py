@@ -37,6 +37,7 @@ from osintparse.extractors.dates._calendar import (
     DAY,
     DECADE,
     FINENESS,
+    HALF,
     MONTH,
     QUARTER,
     SEASON,
@@ -466,10 +467,15 @@ def _quarter_pattern(v: Vocab) -> Pattern:
         rf"(?:{lead(years_of['fiscal'])})?"
     )
     gap = rf"(?:{SP}|-)"
+    # "the 1988 quarter", "last year's quarter", "the year-earlier period": the period
+    # under discussion, in that year.
+    of_year = rf"{f.dets}?(?:(?P<year_b>{YEAR_RE}){SP}|(?P<shift>{lead(years_of['before'])}))"
+    nouns = words([*v.unit_forms["quarter"], *v.unit_forms["half"], *years_of["period_nouns"]])
     return Pattern(
         rf"{before}(?P<ordinal>{alt(num['ordinals'])}){gap}(?P<unit>{unit}){year_of}"
         rf"|{before}(?P<ordinal>{plain}){gap}(?P<unit>{unit})"
         rf"(?:{SP}(?P<shift_a>{alt(years_of['after'])}))?"
+        rf"|{of_year}(?:{lead(years_of['fiscal'])})?(?P<unit>{nouns})"
         rf"|(?P<letter>{letters})(?P<n>[1-4])(?:[ -]|{SP})?(?P<year>{YEAR_RE})"
         rf"|(?P<year>{YEAR_RE})(?:[ -]|{SP})?(?P<letter>{letters})(?P<n>[1-4]){B1}",
         starts=(
@@ -494,6 +500,8 @@ def _quarter(v: Vocab, g: Found, ctx: Context) -> Out:
         name = "half" if g.key("letter") in v.half_letters else "quarter"
     else:
         name = v.units.get(g.key("unit"), "")
+    if g["ordinal"] is None and g["n"] is None:
+        return _period_of_year(v, g, ctx, name)
     unit = UNITS.get(name)
     if unit is None or not unit.months:
         return None
@@ -517,6 +525,35 @@ def _quarter(v: Vocab, g: Found, ctx: Context) -> Out:
             y -= 1
         y += shift
     start, last, prec = unit.shift(0, _dt.date(y, first, 1))
+    return Res(start, last, prec, relative, rule)
+
+
+def _period_of_year(v: Vocab, g: Found, ctx: Context, name: str) -> Out:
+    """The period under discussion in another year: "the 1988 quarter", "the year-ago period".
+
+    The quarter or half last named in the text (or P's latest quarter before P's
+    own), in the year given or shifted by the year word; a "period" is the unit of
+    the last quarter or half named.
+    """
+    focus = ctx.focus.get(QUARTER) or ctx.focus.get(HALF)
+    if name not in ("quarter", "half"):
+        name = "half" if focus is not None and focus[2].precision is HALF else "quarter"
+    unit = UNITS[name]
+    rule = f"quarter:{name}:period"
+    if focus is not None and focus[2].value is not None and focus[2].precision is unit.precision:
+        month = focus[2].value.month
+    elif ctx.published is not None:
+        month = unit.shift(-1, ctx.published)[0].month
+    else:
+        return Res(None, None, unit.precision, True, rule)
+    if g["year_b"]:
+        year, relative = int(g["year_b"]), False
+    elif ctx.published is None:
+        return Res(None, None, unit.precision, True, rule)
+    else:
+        base = focus[2].value.year if focus is not None and focus[2].value else ctx.published.year
+        year, relative = base + v.year_shifts.get(g.key("shift"), 0), True
+    start, last, prec = unit.shift(0, _dt.date(year, month, 1))
     return Res(start, last, prec, relative, rule)
 
 
@@ -932,12 +969,7 @@ def _relative_unit_pattern(v: Vocab) -> Pattern:
 
 @RULES.rule("relative_unit")
 def _relative_unit(v: Vocab, g: Found, ctx: Context) -> Out:
-    """A unit named from P's: "la semaine dernière", "last month", "cette année".
-
-    Not before a possessive ("last month's discovery": ``[negatives] possessive``).
-    """
-    if v.possessive.match(g.text, g.end):
-        return None
+    """A unit named from P's: "la semaine dernière", "last month", "cette année"."""
     name = v.units[g.key("unit")]
     mod = g["mod_b"] or g["mod_a"]
     kind = _kind(v, mod)
@@ -955,7 +987,7 @@ def _the_unit_pattern(v: Vocab) -> Pattern:
     f = v.f
     units = [w for name in _THE_UNITS for w in v.unit_forms.get(name, ())]
     return Pattern(
-        rf"{f.dets}(?P<unit>{words(units)})(?!-|{SP0}{alt(v.lex['negatives']['possessive'])})",
+        rf"{f.dets}(?P<unit>{words(units)})(?!-)",
         starts=tuple(v.lex["relative"]["determiners"]),
     )
 

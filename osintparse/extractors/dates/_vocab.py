@@ -207,7 +207,6 @@ class Vocab:
     modifier_before: regex.Pattern[str]
     day_parts: Mapping[str, str]
     day_part_after: regex.Pattern[str]
-    possessive: regex.Pattern[str]
     vague: Mapping[str, str]
     anchored: Mapping[str, tuple[str, int]]
     later_words: frozenset[str]
@@ -357,7 +356,6 @@ def _span_patterns(lex: Mapping[str, Any]) -> dict[str, Any]:
             rf"{B0}(?P<word>{words(w for ws in spans['modifiers'].values() for w in ws)}){SP}$",
             FLAGS,
         ),
-        "possessive": regex.compile(rf"{SP0}{alternation(lex['negatives']['possessive'])}"),
         "vague": _inverse(lex["vague"]),
         "anchored": {
             key(w): (unit, n)
