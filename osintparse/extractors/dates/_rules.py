@@ -1109,11 +1109,21 @@ def _month(v: Vocab, g: Found, ctx: Context) -> Out:
     month (capitalised in English, whose lower-case "may" and "march" are words).
     """
     word = g.orig()[g.span("noun")[1] - g.start if g["noun"] else 0 :]
-    written = word[:1].isupper() != v.lowercase_calendar
-    if g["noun"] is None and not written and v.prep["month"].search(g.before()) is None:
-        return None
+    cued = g["noun"] is not None or v.prep["month"].search(g.before()) is not None
+    if not cued:
+        written = word[:1].isupper() != v.lowercase_calendar
+        if not written or _before_name(v, g):
+            return None
     p = _partial(v, word)
     return None if p is None else _resolve(v, p, g, ctx, "month")
+
+
+def _before_name(v: Vocab, g: Found) -> bool:
+    """Whether a capitalised word that is no date word follows: "Jan Kavan", "June Carter"."""
+    nxt = v.next_word.match(g.text, g.end)
+    if nxt is None or not nxt.group(1).istitle():
+        return False
+    return key(nxt.group(1)) not in v.anchor_words
 
 
 @PATTERNS.rule("year")

@@ -90,7 +90,10 @@ def _is_name(v: Vocab, text: str, start: int, end: int) -> bool:
     if not lower:
         return False
     quoted = _OPEN_QUOTE.search(text, max(0, start - 2), start) and _CLOSE_QUOTE.match(text, end)
-    return bool(quoted) or _SENTENCE_START.search(text, max(0, start - 4), start) is None
+    if quoted or _SENTENCE_START.search(text, max(0, start - 4), start) is None:
+        return True
+    nxt = v.next_word.match(text, end)  # a title: "This Week With David Brinkley"
+    return nxt is not None and nxt.group(1).istitle() and key(nxt.group(1)) not in v.anchor_words
 
 
 @VETOES.rule("generic")
