@@ -554,7 +554,8 @@ def _period_of_year(v: Vocab, g: Found, ctx: Context, name: str) -> Out:
         base = focus[2].value.year if focus is not None and focus[2].value else ctx.published.year
         year, relative = base + v.year_shifts.get(g.key("shift"), 0), True
     start, last, prec = unit.shift(0, _dt.date(year, month, 1))
-    return Res(start, last, prec, relative, rule)
+    earlier = focus is not None and focus[2].value is not None and start < focus[2].value
+    return Res(start, last, prec, relative, rule, backwards=earlier)
 
 
 @PATTERNS.rule("iso")
