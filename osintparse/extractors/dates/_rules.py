@@ -698,6 +698,37 @@ def _day_month(v: Vocab, g: Found, ctx: Context) -> Out:
     return _calendar_date(v, g, ctx, "day_month")
 
 
+@PATTERNS.rule("year_words")
+def _year_words_pattern(v: Vocab) -> Pattern:
+    f, yw = v.f, v.lex["year_words"]
+    units, tens = alt(yw["units"]), alt(yw["tens"])
+    nouns = v.lex["spans"]["year_nouns"]
+    return Pattern(
+        rf"(?:(?P<month>{f.month}){SP}|(?P<season>{f.season}){SP}"
+        rf"{lead(v.lex['prepositions']['season_of'])}?|{lead(nouns)})?"
+        rf"(?:(?P<c>{alt(yw['centuries'])}){SP}(?P<t>{tens})(?:(?:-|{SP})(?P<u>{units}))?"
+        rf"|(?P<k>{alt(yw['thousands'])})(?:{SP}(?P<u>{tens}|{units}))?)",
+        starts=(*nouns, *yw["centuries"], *yw["thousands"]),
+    )
+
+
+@RULES.rule("year_words")
+def _year_words(v: Vocab, g: Found, ctx: Context) -> Out:
+    """A year in words: "nineteen ninety-six", "January nineteen ninety-seven", "deux mille"."""
+    words_ = v.year_words
+    if g["k"] is not None:
+        y = words_[g.key("k")] + (words_[g.key("u")] if g["u"] else 0)
+    else:
+        y = words_[g.key("c")] * 100 + words_[g.key("t")] + (words_[g.key("u")] if g["u"] else 0)
+    if g["month"] is not None:
+        month = v.months[g.key("month")]
+        return Res(_dt.date(y, month, 1), month_end(y, month), MONTH, False, "year_words:month")
+    if g["season"] is not None:
+        start, end = three_months(y, v.seasons[g.key("season")])
+        return Res(start, end, SEASON, False, "year_words:season")
+    return Res(_dt.date(y, 1, 1), _dt.date(y, 12, 31), YEAR, False, "year_words")
+
+
 @PATTERNS.rule("season_year")
 def _season_year_pattern(v: Vocab) -> Pattern:
     f = v.f
@@ -803,8 +834,9 @@ def _later_pattern(v: Vocab) -> Pattern:
     counted = v.lex["anchored"]["counted"]
     return Pattern(
         rf"(?P<n>{f.number}){SP}(?P<unit>{f.unit}){SP}"
-        rf"(?P<dir>{alt([*counted['later'], *counted['earlier']])})",
-        starts=tuple(v.lex["numbers"]["words"]),
+        rf"(?P<dir>{alt([*counted['later'], *counted['earlier']])})"
+        rf"|(?P<compound>{alt(counted['year_compounds'])})",
+        starts=(*v.lex["numbers"]["words"], *counted["year_compounds"]),
     )
 
 
@@ -815,6 +847,9 @@ def _later(v: Vocab, g: Found, ctx: Context) -> Out:
     "a year earlier" after "the third quarter" is the third quarter of the year
     before; without an earlier date, P moved by that many units.
     """
+    if g["compound"] is not None:  # "year-earlier profit"
+        n = v.lex_compounds[g.key("compound")]
+        return _from_anchor(ctx, "year", n, "later:year", keep_grain=True)
     n = _count(v, g["n"])
     name = v.units.get(g.key("unit"), "")
     if n is None or name not in UNITS or n > 400 or not UNITS[name].counts:

@@ -210,6 +210,8 @@ class Vocab:
     vague: Mapping[str, str]
     anchored: Mapping[str, tuple[str, int]]
     later_words: frozenset[str]
+    lex_compounds: Mapping[str, int]
+    year_words: Mapping[str, int]
 
     def unit_of(self, name: str) -> str:
         """Return an alternation of the forms of unit ``name`` ("week": week, weeks).
@@ -314,8 +316,19 @@ def _anchor_words(cal: Mapping[str, Any], lex: Mapping[str, Any]) -> frozenset[s
     names = [*cal["months"], *cal["weekdays"], *cal["seasons"]]
     vague = [w for ws in lex["vague"].values() for w in ws]
     anchored = [w for unit, table in lex["anchored"].items() if unit != "counted" for w in table]
+    counted = lex["anchored"]["counted"]["year_compounds"]
+    years = [*lex["year_words"]["centuries"], *lex["year_words"]["thousands"]]
     return _keyset(
-        [*names, *units, *lex["relative"]["days"], *lex["decades"]["words"], *vague, *anchored]
+        [
+            *names,
+            *units,
+            *lex["relative"]["days"],
+            *lex["decades"]["words"],
+            *vague,
+            *anchored,
+            *counted,
+            *years,
+        ]
     )
 
 
@@ -345,6 +358,11 @@ def _tense(tense: Mapping[str, list[str]]) -> regex.Pattern[str]:
     )
 
 
+def _year_word_values(table: Mapping[str, Mapping[str, int]]) -> dict[str, int]:
+    """The value of every year word by its key (a century word counts hundreds)."""
+    return {key(w): n for part in table.values() for w, n in part.items()}
+
+
 def _span_patterns(lex: Mapping[str, Any]) -> dict[str, Any]:
     """The fields the vetoes and steps read: articles, modifiers, parts of day, phrases."""
     spans = lex["spans"]
@@ -364,6 +382,8 @@ def _span_patterns(lex: Mapping[str, Any]) -> dict[str, Any]:
             for w, n in table.items()
         },
         "later_words": _keyset(lex["anchored"]["counted"]["later"]),
+        "lex_compounds": _keyed(lex["anchored"]["counted"]["year_compounds"]),
+        "year_words": _year_word_values(lex["year_words"]),
         "day_parts": _inverse(spans["day_parts"]),
         "day_part_after": regex.compile(
             rf"{SP}(?P<word>{words(w for ws in spans['day_parts'].values() for w in ws)})", FLAGS
