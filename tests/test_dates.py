@@ -22,7 +22,8 @@ from osintparse import DateMention, Precision, find_dates, lexicons
 from osintparse.extractors.base import Document, get_factory
 from osintparse.extractors.dates import DatesExtractor
 from osintparse.extractors.dates._engine import compiled, find_in
-from osintparse.extractors.dates._rules import PATTERNS, RULES, STEPS, VETOES
+from osintparse.extractors.dates._rules import PATTERNS, RULES
+from osintparse.extractors.dates._steps import STEPS, VETOES
 from osintparse.text import normalize
 from tests.conftest import ROOT, assert_offsets
 

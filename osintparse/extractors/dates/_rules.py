@@ -31,6 +31,7 @@ import datetime as _dt
 from collections.abc import Callable
 
 import attrs
+import regex
 
 from osintparse._patterns import RuleTable, alternation
 from osintparse.extractors.dates._calendar import (
@@ -1148,10 +1149,14 @@ def _month(v: Vocab, g: Found, ctx: Context) -> Out:
     cued = g["noun"] is not None or v.prep["month"].search(g.before()) is not None
     if not cued:
         written = word[:1].isupper() != v.lowercase_calendar
-        if not written or _before_name(v, g):
+        after_number = _NUMBER_BEFORE.search(g.before(8)) is not None  # "le 32 mars"
+        if not written or after_number or _before_name(v, g):
             return None
     p = _partial(v, word)
     return None if p is None else _resolve(v, p, g, ctx, "month")
+
+
+_NUMBER_BEFORE = regex.compile(r"\d[^\S\n]*$")
 
 
 def _before_name(v: Vocab, g: Found) -> bool:
@@ -1166,7 +1171,7 @@ def _before_name(v: Vocab, g: Found) -> bool:
 def _year_pattern(v: Vocab) -> Pattern:
     nouns, fiscal = v.lex["spans"]["year_nouns"], v.lex["years_of"]["fiscal"]
     return Pattern(
-        rf"(?:(?P<noun>{lead(nouns)})|(?P<fiscal>{lead(fiscal)}))?(?P<year>{YEAR_RE})",
+        rf"(?:(?P<noun>{lead(nouns)})|(?P<fiscal>{lead(fiscal)}))?(?P<year>{YEAR_RE})(?![-/]\d)",
         starts=(*nouns, *fiscal),
     )
 
