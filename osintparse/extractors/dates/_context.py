@@ -38,6 +38,8 @@ _RIGHT = 50
 _RIGHT_WEIGHT = 1.5
 # The end of a clause: a cue beyond it does not speak of the mention.
 _CLAUSE = regex.compile(r"[;!?\n:«»\"“”]|\.(?=\s+\p{Lu})|\.$|,\s(?=\p{Ll}+\s)")
+# After the mention, a comma does not end its clause ("Fin avril, les combats ont repris").
+_CLAUSE_AFTER = regex.compile(r"[;!?\n:«»\"“”]|\.(?=\s+\p{Lu})|\.$")
 # A verb ending is a weaker cue than a word: it counts as this many characters farther
 # ("will be named in December": "will", not the participle "named").
 _ENDING_PENALTY = 20
@@ -193,7 +195,7 @@ def _clause_left(text: str, lo: int, start: int) -> int:
 def _clause_right(text: str, end: int, hi: int) -> int:
     """The end of the clause holding ``end``, at most ``_RIGHT`` characters on."""
     right = min(hi, end + _RIGHT)
-    m = _CLAUSE.search(text, end, right)
+    m = _CLAUSE_AFTER.search(text, end, right)
     return right if m is None else m.start()
 
 

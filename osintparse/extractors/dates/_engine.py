@@ -255,12 +255,19 @@ def _head_end(text: str) -> int:
     return min(pos, limit)
 
 
-def _dateline_anchor(lang: str, text: str) -> Context:
-    """The context of a text without a publication date: its first lines' date, if any."""
+def _dateline_anchor(lang: str, text: str, spans: Sequence[tuple[int, int]]) -> Context:
+    """The context of a text without a publication date: its first lines' date, if any.
+
+    The first day with its year in the first lines of the scanned spans.
+    """
     scan = _scanner(lang, text, Context(None))
-    for s, e, r in scan.spans(0, _head_end(text)):
-        if r.value is not None and not r.relative and r.precision is DAY and r.range_span is None:
-            return Context(r.value, Anchor.DATELINE, (s, e))
+    head = _head_end(text)
+    for lo, hi in spans:
+        if lo >= head:
+            break
+        for s, e, r in scan.spans(lo, min(hi, head)):
+            if r.value and not r.relative and r.precision is DAY and r.range_span is None:
+                return Context(r.value, Anchor.DATELINE, (s, e))
     return Context(None)
 
 
@@ -288,13 +295,14 @@ def find_in(
     """
     if isinstance(published, _dt.datetime):
         published = published.date()
+    parts = [(0, len(norm.text))] if spans is None else list(spans)
     if published is not None:
         ctx = Context(published, Anchor.PUBLISHED)
     else:
-        ctx = _dateline_anchor(lang, norm.text)
+        ctx = _dateline_anchor(lang, norm.text, parts)
     scan = _scanner(lang, norm.text, ctx)
     out = []
-    for lo, hi in [(0, len(norm.text))] if spans is None else spans:
+    for lo, hi in parts:
         out.extend(_mention(norm, s, e, r) for s, e, r in scan.spans(lo, hi))
     return tuple(out)
 

@@ -314,7 +314,7 @@ def _part_pattern(v: Vocab) -> Pattern:
         rf"(?P<word>{lead(part_words)})"
         rf"(?:(?P<month_year>{f.a_my})|(?P<month>{f.month})|(?P<decade>{_decade_source(v)})"
         rf"|(?P<year>{YEAR_RE})"
-        rf"|(?:{f.dets}(?:(?P<mod_b>{f.rel_before}){SP})?|(?P<mod_b>{f.rel_before}){SP})"
+        rf"|(?P<det>{f.dets})?(?:(?P<mod_b>{f.rel_before}){SP})?"
         rf"(?P<unit>{f.unit})(?:{SP0}(?P<mod_a>{f.rel_after}))?)",
         starts=tuple(part_words),
     )
@@ -363,8 +363,9 @@ def _part_whole(v: Vocab, g: Found, ctx: Context, rule: str) -> Res | None:
     """The period a part word divides: a month, a year, a decade, or a unit relative to P."""
     if g["unit"] is not None:
         unit = UNITS[v.units[g.key("unit")]]
-        if not unit.parts:
-            return None
+        named = g["det"] or g["mod_b"] or g["mod_a"] or g.key("word").endswith(v.article_ends)
+        if not unit.parts or not named:
+            return None  # "une fête de fin d'année": no year in particular
         if ctx.published is None:
             return Res(None, None, unit.precision, True, rule)
         k = _SIGN[_kind(v, g["mod_b"] or g["mod_a"])]
@@ -1188,6 +1189,8 @@ def _year(v: Vocab, g: Found, ctx: Context) -> Out:
     cued = g["noun"] or g["fiscal"] or v.prep["year"].search(g.before())
     if not cued and not _BARE_YEARS[0] <= y <= _BARE_YEARS[1]:
         return None
+    if not cued and v.number_range.match(g.text, g.end):
+        return None  # "entre 2000 et 3000 soldats": the range rule said it is no date
     rule = "year:fiscal" if g["fiscal"] else "year"
     return Res(_dt.date(y, 1, 1), _dt.date(y, 12, 31), YEAR, False, rule)
 

@@ -143,6 +143,8 @@ def _with_article(v: Vocab, text: str, lo: int, hit: Hit, ctx: Context) -> Hit:
     "the third quarter", "the following day").
     """
     start, end, res = hit
+    if res.rule.startswith("day_list"):
+        return hit  # "les [2] et [3 octobre]": the article is the list's
     m = v.article_before.search(text, max(lo, ctx.floor, start - 12), start)
     return hit if m is None else (m.start(), end, res)
 

@@ -211,6 +211,8 @@ class Vocab:
     anchored: Mapping[str, tuple[str, int]]
     later_words: frozenset[str]
     lex_compounds: Mapping[str, int]
+    number_range: regex.Pattern[str]
+    article_ends: tuple[str, ...]
     year_words: Mapping[str, int]
 
     def unit_of(self, name: str) -> str:
@@ -358,6 +360,11 @@ def _tense(tense: Mapping[str, list[str]]) -> regex.Pattern[str]:
     )
 
 
+def _joiners(ranges: Mapping[str, Any]) -> list[str]:
+    """Every word joining the two ends of a range or a list ("et", "to", "au", "y")."""
+    return [*(p[1] for p in ranges["pairs"]), *ranges["dashes"], *ranges["list_joiners"]]
+
+
 def _year_word_values(table: Mapping[str, Mapping[str, int]]) -> dict[str, int]:
     """The value of every year word by its key (a century word counts hundreds)."""
     return {key(w): n for part in table.values() for w, n in part.items()}
@@ -383,6 +390,12 @@ def _span_patterns(lex: Mapping[str, Any]) -> dict[str, Any]:
         },
         "later_words": _keyset(lex["anchored"]["counted"]["later"]),
         "lex_compounds": _keyed(lex["anchored"]["counted"]["year_compounds"]),
+        "number_range": regex.compile(
+            rf"{SP0}(?:{words(_joiners(lex['ranges']))}|[-–—~]){SP0}\d", FLAGS
+        ),
+        "article_ends": tuple(
+            f" {key(a)}" for a in [*lex["spans"]["articles"], *lex["relative"]["determiners"]]
+        ),
         "year_words": _year_word_values(lex["year_words"]),
         "day_parts": _inverse(spans["day_parts"]),
         "day_part_after": regex.compile(
