@@ -54,11 +54,3 @@ def _register_hypothesis_profiles() -> None:
 
 
 _register_hypothesis_profiles()
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers",
-        "slow: a slow test (big hostile inputs, regex safety); CI runs it, "
-        "deselect by hand with -m 'not slow'",
-    )

@@ -5,6 +5,7 @@ parser does not support degrades to osintparse's own rules."""
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import os
 import pathlib
@@ -44,11 +45,6 @@ _UI_STRINGS = {
     ("osintparse/text.py", "\ufb06"),
 }
 
-# Offences the engine redesign (issue 12) is removing, as "file: word"; the test fails
-# on any offence not listed here and on any listed one that is gone, so the list only
-# shrinks. It must be empty when issue 12 is done.
-_TODO = pathlib.Path(__file__).with_name("data") / "language_in_code_todo.json"
-
 
 def _schema_keys() -> set[str]:
     keys: set[str] = set()
@@ -84,14 +80,15 @@ def _schema_choices() -> set[str]:
     return found
 
 
-def _package_names() -> set[str]:
-    """Names of classes, functions and ``__all__`` entries of the package."""
+@functools.cache
+def _package_names() -> frozenset[str]:
+    """Names of classes, functions and ``__all__`` entries of the package (parsed once)."""
     names: set[str] = set()
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef | ast.FunctionDef):
                 names.add(node.name)
-    return names
+    return frozenset(names)
 
 
 def _lexicon_words() -> frozenset[str]:
@@ -192,18 +189,7 @@ def test_no_python_file_names_a_language_or_its_words() -> None:
         if "lexicons" in path.relative_to(PACKAGE).parts:
             continue
         offences += _offences(path, words, codes)
-    found = {regex.sub(r":\d+: [^']*'", ": '", o).split(" in pattern")[0] for o in offences}
-    todo = set(json.loads(_TODO.read_text(encoding="utf-8"))) if _TODO.exists() else set()
-    new = sorted(
-        o
-        for o in offences
-        if regex.sub(r":\d+: [^']*'", ": '", o).split(" in pattern")[0] not in todo
-    )
-    assert new == [], "language data in code:\n" + "\n".join(new)
-    gone = sorted(todo - found)
-    assert gone == [], "fixed: remove from tests/data/language_in_code_todo.json:\n" + "\n".join(
-        gone
-    )
+    assert offences == [], "language data in code:\n" + "\n".join(offences)
 
 
 def _copy_language(tmp_path: pathlib.Path, src: str, code: str, **parsers: str) -> pathlib.Path:
@@ -294,7 +280,8 @@ def test_an_unknown_lexicon_key_names_the_file_and_the_key(tmp_path: pathlib.Pat
     root = _copy_language(tmp_path, "en", "zw")
     path = root / "zw" / "numbers.toml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("[separators]", "[separator]"), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace("[slash_fractions]", "[slash_fraction]"),
+        encoding="utf-8",
     )
     env = {**os.environ, lexicons.ENV_PATH: str(root)}
     code = "import osintparse; osintparse.parse('12 soldiers', lang='zw')"
@@ -304,7 +291,7 @@ def test_an_unknown_lexicon_key_names_the_file_and_the_key(tmp_path: pathlib.Pat
     assert done.returncode != 0
     assert "LexiconError" in done.stderr
     assert "lexicons/zw/numbers.toml" in done.stderr
-    assert "'separator'" in done.stderr
+    assert "'slash_fraction'" in done.stderr
 
 
 @pytest.mark.parametrize("lang", lexicons.supported_languages())

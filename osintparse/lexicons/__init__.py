@@ -52,6 +52,7 @@ __all__ = [
     "ENV_PATH",
     "all_strings",
     "check_lang",
+    "common",
     "language",
     "lexicon_names",
     "load",
@@ -63,6 +64,7 @@ __all__ = [
 
 _ROOT = pathlib.Path(__file__).resolve().parent
 _SCHEMA = _ROOT / "_schema"
+_COMMON = _ROOT / "_common"
 
 #: Environment variable listing extra directories of language folders.
 ENV_PATH = "OSINTPARSE_LEXICON_PATH"
@@ -264,6 +266,36 @@ def load(lang: str, name: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as err:
         raise LexiconError(f"{shown} is not valid TOML: {err}") from err
     validate(data, name, source=shown)
+    return data
+
+
+@functools.cache
+def common(name: str) -> dict[str, Any]:
+    """Return the language-independent data file ``_common/<name>.toml`` (cached).
+
+    Identifiers shared by the code and every language's data (canonical unit names and
+    what the engines do with them) live there rather than in code. The file is checked
+    against ``_schema/_common/<name>.toml``. Treat the result as read-only.
+
+    Raises
+    ------
+    osintparse.LexiconError
+        If the file or its schema is missing, is not valid TOML or does not match.
+
+    Examples
+    --------
+    >>> common("units")["parts"]["foot"]
+    'inch'
+    """
+    shown = f"lexicons/_common/{name}.toml"
+    path = _COMMON / f"{name}.toml"
+    if not path.is_file() or not (_SCHEMA / "_common" / f"{name}.toml").is_file():
+        raise LexiconError(f"{shown} and its schema _schema/_common/{name}.toml must both exist")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        raise LexiconError(f"{shown} is not valid TOML: {err}") from err
+    validate(data, f"_common/{name}", source=shown)
     return data
 
 

@@ -23,15 +23,16 @@ Examples
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import attrs
 
 from osintparse import lexicons
+from osintparse._patterns import sentence_spans
 from osintparse.extractors.base import Document
-from osintparse.extractors.quantities._context import _find, _Raw
+from osintparse.extractors.quantities._context import _Raw
+from osintparse.extractors.quantities._engine import _find
 from osintparse.extractors.quantities._numbers import (
     NumberMatch,
     find_numbers,
@@ -108,12 +109,6 @@ def find_quantities(text: str, *, lang: str) -> tuple[Quantity, ...]:
     return tuple(_record(r, norm) for r in _find(norm.text, code, 0, len(norm.text)))
 
 
-def _to_normalized(norm: Normalized, pos: int) -> int:
-    if norm.identity:
-        return pos
-    return bisect.bisect_left(norm.starts, pos)
-
-
 @attrs.frozen
 class QuantitiesExtractor:
     """Find the quantities of every title, heading and body sentence.
@@ -136,10 +131,7 @@ class QuantitiesExtractor:
             return {"quantities": ()}
         norm = doc.normalized
         out: list[Quantity] = []
-        for sent in doc.get("sentences"):
-            if sent.kind is ParagraphKind.BOILERPLATE:
-                continue
-            s = _to_normalized(norm, sent.start)
-            e = _to_normalized(norm, sent.end)
+        spans = sentence_spans(norm, doc.get("sentences"), skip=(ParagraphKind.BOILERPLATE,))
+        for _, s, e in spans:
             out.extend(_record(r, norm) for r in _find(norm.text, doc.lang, s, e))
         return {"quantities": tuple(out)}

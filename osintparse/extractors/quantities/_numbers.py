@@ -2,9 +2,17 @@
 
 The engine under the ``quantities`` extractor. Every word it knows is lexicon data
 (``numbers.toml`` and the ``vague`` tables of ``quantities.toml`` under
-``osintparse/lexicons/<lang>/``); patterns are compiled once per language and cached.
-Spelt-out integers are read with ``text2num`` (imported on first use), with a small
-fallback for halves, quarters and decimals ("un million et demi", "half a million").
+``osintparse/lexicons/<lang>/``; decimal and grouping marks from ``language.toml``);
+patterns are compiled once per language and cached.
+
+One *atom* pattern per language finds the next number; it is the alternation of the
+rules of :data:`ATOMS` (vague amounts, number words, fractions, digits), each a pattern
+source over the language's :class:`_Parts` plus a resolver turning its match into a
+:class:`NumberMatch`. Digits may carry a notation (:data:`NOTATIONS`: "1e10",
+"1.3x10^6", "1.1^23") and a scale ("2,5 millions", "10k"). Spelt-out integers are read
+with ``text2num`` where ``language.toml`` names its code for the language, and by the
+lexicon's own reader (:data:`WORD_STEPS`) otherwise, which also reads halves, quarters
+and spelt-out decimals ("un million et demi", "half a million", "two point five").
 
 Examples
 --------
@@ -13,20 +21,31 @@ Examples
 >>> n = find_numbers("des dizaines de milliers de civils", lang="fr")[0]
 >>> n.value, n.low, n.high, n.approximate
 (50000.0, 20000.0, 99000.0, True)
+>>> ATOMS.names()
+('vague', 'words', 'fraction', 'digits')
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
 import regex
 
 from osintparse import lexicons
+from osintparse._patterns import B0, B1, GAP, GAP0, RuleTable, alternation, compiled
 
-__all__ = ["NumberMatch", "find_numbers", "parse_digits", "words_to_number"]
+__all__ = [
+    "ATOMS",
+    "NOTATIONS",
+    "WORD_STEPS",
+    "NumberMatch",
+    "find_numbers",
+    "parse_digits",
+    "words_to_number",
+]
 
 #: Longest digit run read as one number; longer runs are identifiers, not amounts.
 MAX_DIGITS = 30
@@ -74,54 +93,41 @@ class NumberMatch:
     scale: float = 1.0
 
 
-def _piece(w: str) -> str:
-    return regex.escape(w, special_only=True, literal_spaces=True).replace("'", "['’]")
+def _lower_keys(table: Mapping[str, Any]) -> dict[str, Any]:
+    return {k.lower(): v for k, v in table.items() if not k.startswith("_")}
 
 
-def _trie(words: list[str]) -> str:
-    """A regex for ``words`` factored by common prefix, so a failed match fails fast."""
-    tree: dict[str, Any] = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = []
-        optional = "" in node
-        for ch in sorted(k for k in node if k):
-            piece = r"\s+" if ch == " " else _piece(ch)
-            alts.append(piece + emit(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and not optional else "(?:" + "|".join(alts) + ")"
-        if len(alts) == 1 and not optional:
-            return body
-        return body + ("?" if optional else "")
-
-    return emit(tree)
+def _floats(table: Mapping[str, Any]) -> dict[str, float]:
+    return {k: float(v) for k, v in table.items() if not k.startswith("_")}
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A regex matching any of the literal ``words``, longest first ("'" is any apostrophe).
-
-    Examples
-    --------
-    >>> regex.fullmatch(_alternation(["de", "des", "d'"]), "d’") is not None
-    True
-    """
-    ws = sorted({w for w in words if w}, key=lambda s: (-len(s), s))
-    return "(?:" + _trie(ws) + ")" if ws else "(?!)"
+def _lowered(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
-_B = r"(?<![\p{L}\p{N}_])"
-_E = r"(?![\p{L}\p{N}_])"
+@attrs.frozen
+class _Parts:
+    """The pattern pieces of one language that the atom sources are built from."""
+
+    word: str  # a number word (cardinal, scale, fraction)
+    article: str  # "un", "a": one, before a scale or amount word
+    conn: str  # a connector or spelt-out decimal point
+    sep: str  # what separates two number words
+    scale_word: str  # a scale word read after digits
+    frac: str  # a fraction word
+    suffix: str  # a scale suffix glued to or after digits ("10k", "2,5 Mds")
+    dens: str  # denominators of digit fractions
+    glyphs: str  # vulgar-fraction characters
+    vague_singular: str
+    vague_plural: str
+    vague_determiner: str
+    vague_linker: str
 
 
 @attrs.frozen
 class _Grammar:
     lang: str
+    text2num: str | None
     cardinals: Mapping[str, float]
     scales: Mapping[str, float]
     fractions: Mapping[str, float]
@@ -143,128 +149,375 @@ class _Grammar:
     prefilter: Any
 
 
-def _lower_keys(table: Mapping[str, Any]) -> dict[str, Any]:
-    return {k.lower(): v for k, v in table.items()}
+_Match = regex.Match[str]
+_Resolver = Callable[[_Match, _Grammar], "NumberMatch | None"]
+_Source = Callable[[_Parts], str]
+
+#: The alternatives of the atom pattern, in order: each rule's function resolves a match
+#: of its named group; its pattern source is in ``_SOURCES`` under the same name.
+ATOMS: RuleTable[_Resolver] = RuleTable("number atoms")
+_SOURCES: dict[str, _Source] = {}
+
+
+def _atom(name: str, source: _Source) -> Callable[[_Resolver], _Resolver]:
+    """Register an atom: its resolver in :data:`ATOMS`, its pattern source beside it."""
+
+    def register(fn: _Resolver) -> _Resolver:
+        ATOMS.rule(name)(fn)
+        _SOURCES[name] = source
+        return fn
+
+    return register
+
+
+# -- atom sources -------------------------------------------------------------------------
+
+
+def _vague_source(p: _Parts) -> str:
+    return (
+        rf"(?:{p.article}\s+(?P<vsing>{p.vague_singular}){B1})"
+        rf"|(?:(?:{B0}{p.vague_determiner}\s+)?{B0}(?P<vplur>{p.vague_plural}){B1}"
+        rf"(?:\s+{p.vague_linker}\s*(?P<vplur2>{p.vague_plural}){B1})?)"
+    )
+
+
+def _words_source(p: _Parts) -> str:
+    return rf"(?:{p.article}{p.sep})?{p.word}(?:{p.sep}(?:{p.conn}{p.sep}){{0,2}}{p.word}){{0,24}}"
+
+
+def _fraction_source(p: _Parts) -> str:
+    # Besides the listed denominators, any from 32 to 999: no day of a month, so "1/40"
+    # cannot be a date ("5/17" can, and stays out).
+    dens = p.dens + r"|3[2-9]|[4-9]\d|[1-9]\d\d"
+    return (
+        rf"(?P<fwhole>\d{{1,3}}\s{{1,2}})?(?P<fnum>\d{{1,2}})\s?/\s?(?P<fden>{dens})(?![\d/])"
+        rf"|(?P<gwhole>\d{{1,3}}\s?)?(?P<glyph>{p.glyphs})"
+    )
+
+
+def _digits_source(p: _Parts) -> str:
+    figure = (
+        r"(?:\d{1,3}(?:[ ,.']\d{3}(?!\d)){1,10}(?:[.,]\d{1,12})?"
+        rf"|\d{{1,{MAX_DIGITS}}}(?![\d])(?:[.,]\d{{1,12}}(?!\d))?|[.,]\d{{1,12}}(?!\d))"
+        r"(?P<notation>[eE](?P<exponent>[+-]?\d{1,3})(?![\p{L}\p{N}])"
+        r"|\s?[x×]\s?10(?P<times_ten>\^[+\-−]?\d{1,3}|[\-−]\d{1,3})(?![\p{L}\p{N}])"
+        r"|\^(?P<power>[+\-−]{0,2}\d{1,3})(?![\p{L}\p{N}]))?"
+    )
+    # "4 thousand 3 hundred and 21": more figures and words after a scale word.
+    small = r"\d{1,3}(?!\d)(?![.,]\d|\s\d{3}(?!\d))"
+    more = (
+        rf"(?P<dmore>(?:{p.sep}(?:{p.conn}{p.sep})?(?:{small}|{p.word})(?:\s?{p.scale_word})?)"
+        r"{1,6})(?!\s?[%‰\p{Sc}])"
+    )
+    tail = (
+        rf"(?P<dscale>\s?{p.scale_word}|{p.suffix})"
+        rf"(?:(?P<dfrac>\s+{p.conn}\s+(?:{p.article}\s+)?{p.frac})|(?<=\p{{L}}){more})?"
+    )
+    return rf"(?P<dfig>{figure})(?:{tail})?"
+
+
+# -- atom resolvers -----------------------------------------------------------------------
+
+_FRACTION_ALONE = "fraction-alone"
+
+
+@_atom("vague", _vague_source)
+def _vague(m: _Match, g: _Grammar) -> NumberMatch:
+    """Vague amounts: "un millier", "a dozen", "des centaines", "tens of thousands"."""
+    if m.group("vsing") is not None:
+        key = m.group("vsing").lower()
+        e = g.vague_singular[key]
+        mult, rule = 1.0, f"vague:{key}"
+    else:
+        key = m.group("vplur").lower()
+        e = g.vague_plural[key]
+        mult, rule = 1.0, f"vague:{key}"
+        if m.group("vplur2") is not None:
+            key2 = m.group("vplur2").lower()
+            mult = float(g.vague_plural[key2]["scale"])
+            rule += f"+{key2}"
+    return NumberMatch(
+        start=m.start(),
+        end=m.end(),
+        text=m.group(),
+        value=float(e["value"]) * mult,
+        low=float(e["low"]) * mult,
+        high=float(e["high"]) * mult,
+        approximate=True,
+        kind="vague",
+        rule=rule,
+    )
+
+
+def _not_words(tokens: list[str], g: _Grammar) -> bool:
+    """Articles and connectors alone, or "un trois": not a number ("un million" is)."""
+    if all(t in g.articles or t in g.connectors for t in tokens):
+        return True
+    return tokens[0] in g.articles and len(tokens) > 1 and tokens[1] in g.cardinals
+
+
+@_atom("words", _words_source)
+def _words(m: _Match, g: _Grammar) -> NumberMatch | None:
+    """Number words: "quatre-vingt-dix-neuf", "three hundred and fifty", "half a million"."""
+    text = m.group()
+    tokens = _tokens(text)
+    if _not_words(tokens, g):
+        return None
+    if len(tokens) == 1 and tokens[0] in g.fractions:
+        # "half" alone is a number only after a bound ("more than half"): the caller
+        # decides (find_numbers and ranges never keep it).
+        value: float | None = g.fractions[tokens[0]]
+        rule = _FRACTION_ALONE
+    else:
+        value = _read_words(tokens, g)
+        rule = "words"
+    if value is None:
+        return None
+    return NumberMatch(
+        start=m.start(),
+        end=m.end(),
+        text=text,
+        value=value,
+        kind="words",
+        rule=rule,
+        scaled=rule == "words" and any(t in g.scales for t in tokens),
+    )
+
+
+@_atom("fraction", _fraction_source)
+def _fraction(m: _Match, g: _Grammar) -> NumberMatch | None:
+    """Fractions with digits: "1/4", "10 1/2", "1/40", "½", "2 ½"."""
+    if m.group("glyph") is not None:
+        value = g.glyphs[m.group("glyph")] + float(m.group("gwhole") or 0)
+    else:
+        num, den = int(m.group("fnum")), int(m.group("fden"))
+        if num >= den:
+            return None
+        value = num / den + float(m.group("fwhole") or 0)
+    return NumberMatch(
+        start=m.start(), end=m.end(), text=m.group(), value=value, kind="digits", rule="fraction"
+    )
+
+
+@_atom("digits", _digits_source)
+def _digits(m: _Match, g: _Grammar) -> NumberMatch | None:
+    """Digits with the language's grouping, a notation and a scale: "10 000", "2,5 millions"."""
+    figure = _figure(m, g)
+    if figure is None:
+        return None
+    value, rule = figure
+    if m.group("dscale") is None:
+        return NumberMatch(
+            start=m.start(), end=m.end(), text=m.group(), value=value, kind="digits", rule=rule
+        )
+    return _scaled(m, g, value, rule)
+
+
+# -- digits: notations and scales ---------------------------------------------------------
+
+#: Notations of a figure written with digits; each rule reads its named group (``-`` in
+#: the name is ``_`` in the group) and returns the value, or ``None`` for no number.
+NOTATIONS: RuleTable[Callable[[_Match, _Grammar], float | None]] = RuleTable("digit notations")
+
+
+def _exponent(mantissa: str, exponent: str, g: _Grammar) -> float | None:
+    value = _digit_value(mantissa, g)
+    if value is None or abs(int(exponent)) > 300:
+        return None  # beyond floating point: an identifier, not an amount
+    return float(f"{value!r}e{int(exponent)}")
+
+
+@NOTATIONS.rule("exponent")
+def _e_notation(m: _Match, g: _Grammar) -> float | None:
+    """Scientific notation with ``e``: "1e10", "12,32e+14"."""
+    exponent = m.group("exponent")
+    return _exponent(m.group("dfig")[: -len(exponent) - 1], exponent, g)
+
+
+@NOTATIONS.rule("times-ten")
+def _times_ten(m: _Match, g: _Grammar) -> float | None:
+    """Scientific notation with a multiplication sign: "1.3x10^6", "2.48×10−5"."""
+    exponent = m.group("times_ten").lstrip("^").replace("−", "-")
+    digits = m.group("dfig")[: m.start("times_ten") - m.start("dfig") - 2]
+    return _exponent(digits.rstrip().rstrip("x×").rstrip(), exponent, g)
+
+
+@NOTATIONS.rule("power")
+def _power(m: _Match, g: _Grammar) -> float | None:
+    """A power: "1.1^23", "2,5^-1" (``--`` cancels out)."""
+    power = m.group("power")
+    value = _digit_value(m.group("dfig")[: -len(power) - 1], g)
+    sign = -1 if power.count("-") % 2 else 1
+    try:
+        value = None if value is None else value ** (sign * int(power.lstrip("+-−")))
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return None if value is None or value > 1e300 else value
+
+
+def _digit_value(digits: str, g: _Grammar) -> float | None:
+    try:
+        return _parse_digits(digits, g)
+    except ValueError:
+        return None
+
+
+def _figure(m: _Match, g: _Grammar) -> tuple[float, str] | None:
+    """The value of the figure of a digits match, and its rule (with its notation)."""
+    if m.group("notation") is not None:
+        for name, group, notation in _NOTATIONS:
+            if m.group(group) is not None:
+                value = notation(m, g)
+                return None if value is None else (value, f"digits+{name}")
+    value = _digit_value(m.group("dfig"), g)
+    return None if value is None else (value, "digits")
+
+
+def _scaled(m: _Match, g: _Grammar, value: float, rule: str) -> NumberMatch:
+    """A figure with a scale word or suffix: "2,5 millions", "10k", "5 million and a half"."""
+    scale_text = m.group("dscale")
+    stripped = scale_text.strip()
+    scale = g.suffix_scales.get(stripped) or g.scales.get(stripped.lower(), 1.0)
+    value *= scale
+    end = m.end()
+    if m.group("dfrac") is not None:
+        value += g.fractions[_tokens(m.group("dfrac"))[-1]] * scale
+    elif m.group("dmore") is not None:
+        more = _more_words(m, g, value, scale, stripped)
+        if more is None:
+            end = m.end("dscale")
+        else:
+            value = more
+    return NumberMatch(
+        start=m.start(),
+        end=end,
+        text=m.string[m.start() : end],
+        value=value,
+        kind="digits",
+        rule=f"{rule}+scale:{stripped}",
+        scaled=True,
+        scale=scale,
+    )
+
+
+def _more_words(m: _Match, g: _Grammar, value: float, scale: float, word: str) -> float | None:
+    """ "4 thousand 3 hundred and 21": the value with the words after the scale, or None.
+
+    "5 million and 3 dead" are two figures, and so are "5k-20k".
+    """
+    if scale > 1000 or value != int(value) or word.lower() not in g.scales:
+        return None
+    tokens = ["#", *_tokens(m.group("dscale")), *_tokens(m.group("dmore"))]
+    extra = {t: float(t) for t in tokens if t.isdigit()}
+    extra["#"] = value / scale
+    more = _own_words(tokens, g, extra)
+    return more if more is not None and more > value else None
+
+
+# -- the grammar of a language ------------------------------------------------------------
+
+
+def _suffix_pattern(lex: Mapping[str, Any], suffix_scales: Mapping[str, float]) -> str:
+    long_suffixes = [k for k in suffix_scales if len(k) > 1]
+    return (
+        "(?-i:"
+        + alternation(suffix_scales)
+        + "|\\s"
+        + alternation(long_suffixes)
+        + "|\\s{1,2}"
+        + alternation(lex["spaced_suffix_scales"])
+        + "(?![\\p{L}\\p{N}.'-])"
+        + ")"
+        + B1
+    )
+
+
+def _parts(lex: Mapping[str, Any], vague: Mapping[str, Any], g_words: Mapping[str, Any]) -> _Parts:
+    words = lex["words"]
+    cardinals, scales, fractions = g_words["cardinals"], g_words["scales"], g_words["fractions"]
+    not_after = _lowered(words["not_after_digits"])
+    return _Parts(
+        word=B0 + alternation([*cardinals, *scales, *fractions]) + B1,
+        article=B0 + alternation(words["articles"]) + B1,
+        conn=alternation(words["connectors"] + words["points"]),
+        sep=rf"(?:{GAP0}-{GAP0}|{GAP})",
+        scale_word=alternation(set(scales) - not_after) + B1,
+        frac=alternation(fractions) + B1,
+        suffix=_suffix_pattern(lex, g_words["suffix_scales"]),
+        dens=alternation(lex["slash_fractions"]["denominators"]),
+        glyphs=alternation(lex["glyphs"]),
+        vague_singular=alternation(g_words["vague_singular"]),
+        vague_plural=alternation(g_words["vague_plural"]),
+        vague_determiner=alternation(vague["words"]["determiners"]),
+        vague_linker=alternation(vague["words"]["linkers"]),
+    )
+
+
+def _atom_pattern(lang: str, p: _Parts, first_chars: Iterable[str]) -> Any:
+    """The atom pattern: a cheap gate, then the alternatives of :data:`ATOMS` in order."""
+    first = "".join(sorted({c for w in first_chars for c in (w[:1].lower(), w[:1].upper())}))
+    # Digits may follow a currency code glued to them ("USD3.14", "GBP3,01").
+    codes = [k for k in lexicons.load(lang, "units")["prefix"] if k.isalpha() and len(k) > 1]
+    glued = rf"(?=\d)(?<=(?<![\p{{L}}])(?i:{alternation(codes)}))"
+    gate = rf"(?:(?<![\p{{L}}\p{{N}}_])(?=[{regex.escape(first)}\d.,])|{glued})"
+    body = "|".join(f"(?P<{r.name}>{_SOURCES[r.name](p)})" for r in ATOMS)
+    return compiled(gate + f"(?i:{body})")
+
+
+def _word_tables(lex: Mapping[str, Any], vague: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "cardinals": _floats(_lower_keys(lex["cardinals"])),
+        "scales": _floats(_lower_keys(lex["scales"])),
+        "fractions": _floats(_lower_keys(lex["fractions"])),
+        "suffix_scales": _floats(lex["suffix_scales"]) | _floats(lex["spaced_suffix_scales"]),
+        "vague_singular": _lower_keys(vague["singular"]),
+        "vague_plural": _lower_keys(vague["plural"]),
+    }
 
 
 @functools.cache
 def _grammar(lang: str) -> _Grammar:
     lex = lexicons.load(lang, "numbers")
-    qlex = lexicons.load(lang, "quantities")
-    cardinals = {k: float(v) for k, v in _lower_keys(lex["cardinals"]).items()}
-    scales = {k: float(v) for k, v in _lower_keys(lex["scales"]).items()}
-    fractions = {k: float(v) for k, v in _lower_keys(lex["fractions"]).items()}
+    vague = lexicons.load(lang, "quantities")["vague"]
+    marks = lexicons.language(lang)["numbers"]
     words = lex["words"]
-    suffix_scales = {k: float(v) for k, v in lex["suffix_scales"].items()}
-    suffix_scales |= {k: float(v) for k, v in lex["spaced_suffix_scales"].items()}
-    vague = qlex["vague"]
-    vs = _lower_keys(vague["singular"])
-    vp = _lower_keys(vague["plural"])
-
-    word = _B + _alternation([*cardinals, *scales, *fractions]) + _E
-    article = _B + _alternation(words["articles"]) + _E
-    conn = _alternation(words["connectors"] + words["points"])
-    sep = r"(?:\s*-\s*|\s+)"
-    run = rf"(?:{article}{sep})?{word}(?:{sep}(?:{conn}{sep}){{0,2}}{word}){{0,24}}"
-    scale_word = _alternation(set(scales) - {w.lower() for w in words["not_after_digits"]}) + _E
-    frac = _alternation(fractions) + _E
-    long_suffixes = [k for k in suffix_scales if len(k) > 1]
-    spaced = _alternation(lex["spaced_suffix_scales"])
-    suffix = (
-        "(?-i:"
-        + _alternation(suffix_scales)
-        + "|\\s"
-        + _alternation(long_suffixes)
-        + "|\\s{1,2}"
-        + spaced
-        + "(?![\\p{L}\\p{N}.'-])"
-        + ")"
-        + _E
-    )
-    glyphs = {k: float(v) for k, v in lex["glyphs"].items()}
-    # Besides the listed denominators, any from 32 to 999: no day of a month, so "1/40"
-    # cannot be a date ("5/17" can, and stays out).
-    dens = _alternation(lex["slash_fractions"]["denominators"]) + r"|3[2-9]|[4-9]\d|[1-9]\d\d"
-    fraction = (
-        rf"(?P<fwhole>\d{{1,3}}\s{{1,2}})?(?P<fnum>\d{{1,2}})\s?/\s?(?P<fden>{dens})(?![\d/])"
-        rf"|(?P<gwhole>\d{{1,3}}\s?)?(?P<glyph>{_alternation(glyphs)})"
-    )
-    digits = (
-        r"(?:\d{1,3}(?:[ ,.']\d{3}(?!\d)){1,10}(?:[.,]\d{1,12})?"
-        rf"|\d{{1,{MAX_DIGITS}}}(?![\d])(?:[.,]\d{{1,12}}(?!\d))?|[.,]\d{{1,12}}(?!\d))"
-        r"(?:[eE](?P<dexp>[+-]?\d{1,3})(?![\p{L}\p{N}])"
-        r"|\s?[x×]\s?10(?P<dsci>\^[+\-−]?\d{1,3}|[\-−]\d{1,3})(?![\p{L}\p{N}])"
-        r"|\^(?P<dpow>[+\-−]{0,2}\d{1,3})(?![\p{L}\p{N}]))?"
-    )
-    # "4 thousand 3 hundred and 21": more figures and words after a scale word.
-    small = r"\d{1,3}(?!\d)(?![.,]\d|\s\d{3}(?!\d))"
-    dmore = (
-        rf"(?P<dmore>(?:{sep}(?:{conn}{sep})?(?:{small}|{word})(?:\s?{scale_word})?){{1,6}})"
-        r"(?!\s?[%‰\p{Sc}])"
-    )
-    dtail = (
-        rf"(?P<dscale>\s?{scale_word}|{suffix})"
-        rf"(?:(?P<dfrac>\s+{conn}\s+(?:{article}\s+)?{frac})|(?<=\p{{L}}){dmore})?"
-    )
-    vdet = _alternation(vague["words"]["determiners"])
-    vlink = _alternation(vague["words"]["linkers"])
-    vague_pat = (
-        rf"(?:{article}\s+(?P<vs>{_alternation(vs)}){_E})"
-        rf"|(?:(?:{_B}{vdet}\s+)?{_B}(?P<vp>{_alternation(vp)}){_E}"
-        rf"(?:\s+{vlink}\s*(?P<vp2>{_alternation(vp)}){_E})?)"
-    )
-    first = {
-        c
-        for w in [
-            *cardinals,
-            *scales,
-            *fractions,
-            *vs,
-            *vp,
-            *words["articles"],
-            *vague["words"]["determiners"],
-        ]
-        for c in (w[0].lower(), w[0].upper())
-    } | set(lex["glyphs"])
-    # Digits may follow a currency code glued to them ("USD3.14", "GBP3,01").
-    codes = [k for k in lexicons.load(lang, "units")["prefix"] if k.isalpha() and len(k) > 1]
-    glued = rf"(?=\d)(?<=(?<![\p{{L}}])(?i:{_alternation(codes)}))"
-    gate = rf"(?:(?<![\p{{L}}\p{{N}}_])(?=[{regex.escape(''.join(sorted(first)))}\d.,])|{glued})"
-    atom = regex.compile(
-        gate + rf"(?i:(?P<vague>{vague_pat})|(?P<words>{run})|(?P<fraction>{fraction})"
-        rf"|(?P<digits>{digits})(?:{dtail})?)",
-        flags=regex.V0,
-    )
+    t = _word_tables(lex, vague)
+    amount_words = [*t["cardinals"], *t["scales"], *t["fractions"], *words["articles"]]
+    amount_words += [*t["vague_singular"], *t["vague_plural"]]
     # Cheap first pass: a digit or the first letters of a number or amount word.
-    starts = {w[:3] for w in [*cardinals, *scales, *fractions, *vs, *vp, *words["articles"]]}
-    prefilter = regex.compile(
-        rf"(?i:\d|{_alternation(glyphs)}|{_B}{_alternation(s for s in starts if len(s) >= 2)})",
-        flags=regex.V0,
-    )
+    starts = {w[:3] for w in amount_words if len(w[:3]) >= 2}
     return _Grammar(
         lang=lang,
-        cardinals=cardinals,
-        scales=scales,
-        fractions=fractions,
-        articles=frozenset(w.lower() for w in words["articles"]),
-        negatives=frozenset(w.lower() for w in words["negatives"]),
-        pronoun_ones=frozenset(w.lower() for w in words["pronoun_ones"]),
-        pronoun_determiners=frozenset(w.lower() for w in words["pronoun_determiners"]),
-        connectors=frozenset(w.lower() for w in words["connectors"]),
-        points=frozenset(w.lower() for w in words["points"]),
-        multiplying_tens=frozenset(w.lower() for w in words["multiplying_tens"]),
-        suffix_scales=suffix_scales,
-        decimal=lex["separators"]["decimal"],
-        thousands=frozenset(lex["separators"]["thousands"]),
-        vague_singular=vs,
-        vague_plural=vp,
-        glyphs=glyphs,
-        group_sep=regex.compile(
-            rf"\s*{_alternation(words['group_separators'])}\s+", flags=regex.V0
+        text2num=lexicons.parser_code(lang, "text2num"),
+        cardinals=t["cardinals"],
+        scales=t["scales"],
+        fractions=t["fractions"],
+        articles=_lowered(words["articles"]),
+        negatives=_lowered(words["negatives"]),
+        pronoun_ones=_lowered(words["pronoun_ones"]),
+        pronoun_determiners=_lowered(words["pronoun_determiners"]),
+        connectors=_lowered(words["connectors"]),
+        points=_lowered(words["points"]),
+        multiplying_tens=_lowered(words["multiplying_tens"]),
+        suffix_scales=t["suffix_scales"],
+        decimal=marks["decimal"],
+        thousands=frozenset(marks["grouping"]),
+        vague_singular=t["vague_singular"],
+        vague_plural=t["vague_plural"],
+        glyphs=_floats(lex["glyphs"]),
+        group_sep=compiled(rf"\s*{alternation(words['group_separators'])}\s+"),
+        atom=_atom_pattern(
+            lang,
+            _parts(lex, vague, t),
+            [*amount_words, *vague["words"]["determiners"], *lex["glyphs"]],
         ),
-        atom=atom,
-        prefilter=prefilter,
+        prefilter=compiled(
+            rf"(?i:\d|{alternation(lex['glyphs'])}|{B0}{alternation(starts)})",
+        ),
     )
+
+
+# -- digits -------------------------------------------------------------------------------
 
 
 def parse_digits(text: str, *, lang: str) -> float:
@@ -273,7 +526,8 @@ def parse_digits(text: str, *, lang: str) -> float:
     A space always groups thousands. When both ``.`` and ``,`` occur, the last one is
     the decimal mark. A single separator is the decimal mark of the language, unless it
     is the other one and exactly three digits follow ("10.000" in French is 10 000,
-    "4,800" is 4.8; in English "10,000" is 10 000 and "4.800" is 4.8).
+    "4,800" is 4.8; in English "10,000" is 10 000 and "4.800" is 4.8). The marks are
+    ``language.toml`` ``[numbers]`` ``decimal`` and ``grouping``.
 
     Raises
     ------
@@ -289,7 +543,10 @@ def parse_digits(text: str, *, lang: str) -> float:
     >>> parse_digits("1.200.000", lang="fr"), parse_digits("1,234,567.89", lang="en")
     (1200000.0, 1234567.89)
     """
-    g = _grammar(lexicons.check_lang(lang))
+    return _parse_digits(text, _grammar(lexicons.check_lang(lang)))
+
+
+def _parse_digits(text: str, g: _Grammar) -> float:
     s = text.replace(" ", "").replace("'", "")
     if not s or any(c not in "0123456789.," for c in s):
         raise ValueError(f"not a figure: {text!r}")
@@ -300,115 +557,197 @@ def parse_digits(text: str, *, lang: str) -> float:
         s = s.replace(other, "").replace(dec, ".")
     elif dots + commas:
         sep = "." if dots else ","
-        n = dots + commas
         tail = s.rsplit(sep, 1)[1]
-        if n > 1 or (sep in g.thousands and len(tail) == 3 and sep != g.decimal):
-            s = s.replace(sep, "")
-        else:
-            s = s.replace(sep, ".")
+        grouping = sep in g.thousands and len(tail) == 3 and sep != g.decimal
+        s = s.replace(sep, "" if dots + commas > 1 or grouping else ".")
     if s.count(".") > 1 or s in {".", ""}:
         raise ValueError(f"not a figure: {text!r}")
     return float(s)
 
 
+# -- number words -------------------------------------------------------------------------
+
 _TOKEN_SPLIT = r"[\s\-]+"
 
 
-@functools.cache
-def _re(source: str) -> Any:
-    """Compile a pattern source once (import stays cheap)."""
-    return regex.compile(source, flags=regex.V0)
-
-
 def _tokens(text: str) -> list[str]:
-    return [t for t in _re(_TOKEN_SPLIT).split(text.lower().replace("’", "'")) if t]
+    return [t for t in compiled(_TOKEN_SPLIT).split(text.lower().replace("’", "'")) if t]
+
+
+@attrs.define
+class _Reading:
+    """Where the reading of number words stands (see :data:`WORD_STEPS`)."""
+
+    cardinals: Mapping[str, float]
+    tokens: list[str]
+    total: float = 0.0
+    current: float = 0.0
+    base: tuple[float, float] = (0.0, 0.0)  # (total, current) at the last connector
+    base_after_scale: bool = False  # that connector came right after a scale >= 1000
+    last_scale: float = 1.0
+    last_group: float = 0.0  # what the last scale of 1000 or more added to the total
+    prev: str = ""
+    decimals: list[str] | None = None  # digits after a spelt-out decimal point
+
+    def flush_decimals(self) -> None:
+        if self.decimals:
+            self.current += float("0." + "".join(self.decimals))
+            self.decimals = None
+
+
+#: How each token of a run of number words is read, first rule that takes it; a token no
+#: rule takes means the run is not a number. A rule returns ``None`` when the token is not
+#: its kind, else whether the token is remembered as the previous one.
+WORD_STEPS: RuleTable[Callable[[_Reading, _Grammar, int], bool | None]] = RuleTable("number words")
+
+
+@WORD_STEPS.rule("connector")
+def _connector(r: _Reading, g: _Grammar, i: int) -> bool | None:
+    """Connectors and articles: "vingt et un", "three hundred and fifty", "half a million"."""
+    tok = r.tokens[i]
+    if tok in g.connectors:
+        r.base = (r.total, r.current)
+        r.base_after_scale = r.prev in g.scales and g.scales[r.prev] >= 1000
+        return True
+    return True if tok in g.articles and tok not in r.cardinals else None
+
+
+@WORD_STEPS.rule("decimal-point")
+def _point(r: _Reading, g: _Grammar, i: int) -> bool | None:
+    """A spelt-out decimal point: "two point five", "deux virgule cinq"."""
+    if r.tokens[i] not in g.points:
+        return None
+    r.decimals = []
+    return False
+
+
+@WORD_STEPS.rule("decimal-digit")
+def _decimal(r: _Reading, g: _Grammar, i: int) -> bool | None:
+    """Digits after the point, one word each or two ("point twenty five")."""
+    tok = r.tokens[i]
+    if r.decimals is None or tok not in r.cardinals:
+        return None
+    iv = int(r.cardinals[tok])
+    last = r.decimals[-1] if r.decimals else ""
+    if last and iv < 10 and last.endswith("0") and len(last) == 2:
+        r.decimals[-1] = last[0] + str(iv)
+    else:
+        r.decimals.append(str(iv))
+    return False
+
+
+@WORD_STEPS.rule("cardinal")
+def _cardinal(r: _Reading, g: _Grammar, i: int) -> bool | None:
+    """Cardinals add up; a multiplying ten multiplies a unit before it ("quatre-vingts")."""
+    tok = r.tokens[i]
+    if tok not in r.cardinals:
+        return None
+    r.flush_decimals()
+    v = r.cardinals[tok]
+    prev = r.cardinals.get(r.prev, 0.0)
+    if tok in g.multiplying_tens and 1 < prev < 10 and 0 < r.current % 100 < 10:
+        r.current = r.current - r.current % 100 + (r.current % 100) * v
+    else:
+        r.current += v
+    return True
+
+
+@WORD_STEPS.rule("scale")
+def _scale(r: _Reading, g: _Grammar, i: int) -> bool | None:
+    """Scales multiply: "trois cents", "two million", "a thousand million"."""
+    tok = r.tokens[i]
+    if tok not in g.scales:
+        return None
+    r.flush_decimals()
+    scale = g.scales[tok]
+    if scale < 1000:
+        r.current = (r.current or 1) * scale
+    elif not r.current and r.last_group and scale > r.last_scale:
+        # A larger scale right after a smaller one multiplies its group: "three hundred
+        # thousand million", "tres billones cuatrocientos mil millones".
+        r.total += r.last_group * (scale - 1)
+        r.last_group *= scale
+        r.last_scale = scale
+    else:
+        r.last_group = (r.current or 1) * scale
+        r.total += r.last_group
+        r.current = 0.0
+        r.last_scale = scale
+    return True
+
+
+@WORD_STEPS.rule("fraction")
+def _fraction_word(r: _Reading, g: _Grammar, i: int) -> bool | None:
+    """A fraction divides what was said since the last connector ("two thirds").
+
+    Right after "et"/"and" following a scale it is a fraction of that scale ("cinq
+    milliards et trois quarts"); with nothing before it, it counts once ("one and a half",
+    "half a million").
+    """
+    tok = r.tokens[i]
+    if tok not in g.fractions:
+        return None
+    r.flush_decimals()
+    frac = g.fractions[tok]
+    ahead = [t for t in r.tokens[i + 1 :] if t not in g.connectors and t not in g.articles]
+    scale_ahead = bool(ahead) and ahead[0] in g.scales
+    numerator = (r.total + r.current) - (r.base[0] + r.base[1])
+    if numerator and r.base_after_scale and not scale_ahead:
+        r.total, r.current = r.base[0] + numerator * frac * r.last_scale, r.base[1]
+    elif numerator:
+        r.total, r.current = r.base[0], r.base[1] + numerator * frac
+    elif r.total and not r.current and not scale_ahead:
+        r.total += frac * r.last_scale
+    else:
+        r.current += frac
+    return True
 
 
 def _own_words(
     tokens: list[str], g: _Grammar, extra: Mapping[str, float] | None = None
 ) -> float | None:
-    """Read number words with fractions and spelt-out decimals (integers go to text2num).
+    """Read number words with the lexicon alone: integers, fractions, spelt-out decimals.
 
-    A fraction word divides what was said since the last connector ("two thirds", "one
-    hundred and three quarters"); right after "et"/"and" following a scale it is a
-    fraction of that scale ("cinq milliards et trois quarts"); with nothing before it, it
-    counts once ("one and a half", "half a million").
+    ``extra`` adds cardinals (figures written with digits among the words).
     """
-    cardinals = {**g.cardinals, **extra} if extra else g.cardinals
-    total = 0.0
-    current = 0.0
-    base = (0.0, 0.0)  # (total, current) at the last connector
-    base_after_scale = False  # that connector came right after a scale of 1000 or more
-    last_scale = 1.0
-    prev = ""
-    decimals: list[str] | None = None
+    r = _Reading(cardinals={**g.cardinals, **extra} if extra else g.cardinals, tokens=tokens)
     for i, tok in enumerate(tokens):
-        if tok in g.connectors or (tok in g.articles and tok not in cardinals):
-            if tok in g.connectors:
-                base = (total, current)
-                base_after_scale = prev in g.scales and g.scales[prev] >= 1000
-            prev = tok
-            continue
-        if tok in g.points:
-            decimals = []
-            continue
-        if decimals is not None and tok in cardinals:
-            iv = int(cardinals[tok])
-            if decimals and iv < 10 and decimals[-1].endswith("0") and len(decimals[-1]) == 2:
-                decimals[-1] = decimals[-1][0] + str(iv)
-            else:
-                decimals.append(str(iv))
-            continue
-        if decimals:
-            current += float("0." + "".join(decimals))
-            decimals = None
-        if tok in cardinals:
-            v = cardinals[tok]
-            if (
-                tok in g.multiplying_tens
-                and prev in cardinals
-                and 1 < cardinals[prev] < 10
-                and 0 < current % 100 < 10
-            ):
-                current = current - current % 100 + (current % 100) * v
-            else:
-                current += v
-        elif tok in g.scales:
-            scale = g.scales[tok]
-            if scale < 1000:
-                current = (current or 1) * scale
-            else:
-                total += (current or 1) * scale
-                current = 0.0
-                last_scale = scale
-        elif tok in g.fractions:
-            frac = g.fractions[tok]
-            ahead = [t for t in tokens[i + 1 :] if t not in g.connectors and t not in g.articles]
-            scale_ahead = bool(ahead) and ahead[0] in g.scales
-            numerator = (total + current) - (base[0] + base[1])
-            if numerator and base_after_scale and not scale_ahead:
-                total, current = base[0] + numerator * frac * last_scale, base[1]
-            elif numerator:
-                total, current = base[0], base[1] + numerator * frac
-            elif scale_ahead:
-                current += frac
-            elif total and not current:
-                total += frac * last_scale
-            else:
-                current += frac
+        for step in _WORD_STEPS:
+            remember = step(r, g, i)
+            if remember is not None:
+                break
         else:
             return None
-        prev = tok
-    if decimals:
-        current += float("0." + "".join(decimals))
-    return total + current
+        if remember:
+            r.prev = tok
+    r.flush_decimals()
+    return r.total + r.current
+
+
+def _text2num(tokens: list[str], code: str) -> float | None:
+    from text_to_num import text2num
+
+    try:
+        return float(text2num(" ".join(tokens), code))
+    except ValueError:
+        return None
+
+
+def _read_words(tokens: list[str], g: _Grammar) -> float | None:
+    """Integers through ``text2num`` when it knows the language, the rest by the lexicon."""
+    if g.text2num is not None and not any(t in g.fractions or t in g.points for t in tokens):
+        value = _text2num(tokens, g.text2num)
+        if value is not None:
+            return value
+    return _own_words(tokens, g)
 
 
 def words_to_number(text: str, *, lang: str) -> float | None:
     """Read a number written in words, or return ``None`` if it is not one.
 
-    Integers go through ``text2num``; halves, quarters and spelt-out decimals through
-    a small reader of the ``numbers`` lexicon.
+    Integers go through ``text2num`` when ``language.toml`` names its code for the
+    language; halves, quarters, spelt-out decimals, and integers in a language text2num
+    does not know, through a small reader of the ``numbers`` lexicon.
 
     Examples
     --------
@@ -421,164 +760,20 @@ def words_to_number(text: str, *, lang: str) -> float | None:
     >>> words_to_number("un million et demi", lang="fr")
     1500000.0
     """
-    code = lexicons.check_lang(lang)
-    g = _grammar(code)
+    g = _grammar(lexicons.check_lang(lang))
     tokens = _tokens(text)
-    if not tokens:
-        return None
-    if not any(t in g.fractions or t in g.points for t in tokens):
-        from text_to_num import text2num
-
-        try:
-            return float(text2num(" ".join(tokens), code))
-        except ValueError:
-            pass
-    return _own_words(tokens, g)
+    return _read_words(tokens, g) if tokens else None
 
 
-_FRACTION_ALONE = "fraction-alone"
+# -- scanning -----------------------------------------------------------------------------
 
 
-def _evaluate(m: Any, g: _Grammar) -> NumberMatch | None:
-    """Turn one match of the atom pattern into a :class:`NumberMatch`."""
-    text = m.group()
-    if m.group("vague") is not None:
-        if m.group("vs") is not None:
-            key = m.group("vs").lower()
-            e = g.vague_singular[key]
-            return NumberMatch(
-                start=m.start(),
-                end=m.end(),
-                text=text,
-                value=float(e["value"]),
-                low=float(e["low"]),
-                high=float(e["high"]),
-                approximate=True,
-                kind="vague",
-                rule=f"vague:{key}",
-            )
-        key = m.group("vp").lower()
-        e = g.vague_plural[key]
-        mult = 1.0
-        rule = f"vague:{key}"
-        if m.group("vp2") is not None:
-            key2 = m.group("vp2").lower()
-            mult = float(g.vague_plural[key2]["scale"])
-            rule += f"+{key2}"
-        return NumberMatch(
-            start=m.start(),
-            end=m.end(),
-            text=text,
-            value=float(e["value"]) * mult,
-            low=float(e["low"]) * mult,
-            high=float(e["high"]) * mult,
-            approximate=True,
-            kind="vague",
-            rule=rule,
-        )
-    if m.group("words") is not None:
-        tokens = _tokens(text)
-        if all(t in g.articles or t in g.connectors for t in tokens):
-            return None
-        if tokens[0] in g.articles and len(tokens) > 1 and tokens[1] in g.cardinals:
-            # "un trois" is not a number; "un million", "un et demi" are.
-            return None
-        if len(tokens) == 1 and tokens[0] in g.fractions:
-            # "half" alone is a number only after a bound ("more than half"): the caller
-            # decides (find_numbers and ranges never keep it).
-            return NumberMatch(
-                start=m.start(),
-                end=m.end(),
-                text=text,
-                value=g.fractions[tokens[0]],
-                kind="words",
-                rule=_FRACTION_ALONE,
-            )
-        value = words_to_number(text, lang=g.lang)
-        if value is None:
-            return None
-        scaled = any(t in g.scales for t in tokens)
-        return NumberMatch(
-            start=m.start(),
-            end=m.end(),
-            text=text,
-            value=value,
-            kind="words",
-            rule="words",
-            scaled=scaled,
-        )
-    if m.group("fraction") is not None:
-        if m.group("glyph") is not None:
-            value = g.glyphs[m.group("glyph")] + float(m.group("gwhole") or 0)
-        else:
-            num, den = int(m.group("fnum")), int(m.group("fden"))
-            if num >= den:
-                return None
-            value = num / den + float(m.group("fwhole") or 0)
-        return NumberMatch(
-            start=m.start(), end=m.end(), text=text, value=value, kind="digits", rule="fraction"
-        )
-    digits = m.group("digits")
-    exponent = m.group("dexp")
-    power = m.group("dpow")
-    if m.group("dsci") is not None:  # "1.3x10^6", "2.48×10−5"
-        exponent = m.group("dsci").lstrip("^").replace("−", "-")
-        digits = digits[: m.start("dsci") - m.start("digits") - 2].rstrip().rstrip("x×").rstrip()
-    elif exponent is not None:
-        digits = digits[: -len(exponent) - 1]
-    elif power is not None:  # "1.1^23", "2.5^-1": a power, "--" cancels out
-        digits = digits[: -len(power) - 1]
-        sign = -1 if power.count("-") % 2 else 1
-        power = str(sign * int(power.lstrip("+-−")))
-    try:
-        value = parse_digits(digits, lang=g.lang)
-    except ValueError:
-        return None
-    if exponent is not None:
-        if abs(int(exponent)) > 300:
-            return None  # beyond floating point: an identifier, not an amount
-        value = float(f"{value!r}e{int(exponent)}")
-    if power is not None:
-        try:
-            value = value ** int(power)
-        except (OverflowError, ZeroDivisionError):
-            return None
-        if value > 1e300:
-            return None
-    scale_text = m.group("dscale")
-    end = m.end()
-    rule = "digits"
-    scale = 1.0
-    if scale_text is not None:
-        stripped = scale_text.strip()
-        scale = g.suffix_scales.get(stripped) or g.scales.get(stripped.lower(), 1.0)
-        value *= scale
-        rule += f"+scale:{stripped}"
-        if m.group("dfrac") is not None:
-            value += g.fractions[_tokens(m.group("dfrac"))[-1]] * scale
-        elif m.group("dmore") is not None:
-            # Only "4 thousand 3 hundred and 21"; "5 million and 3 dead" are two figures,
-            # and so are "5k-20k".
-            more = None
-            if scale <= 1000 and value == int(value) and stripped.lower() in g.scales:
-                tokens = ["#", *_tokens(scale_text), *_tokens(m.group("dmore"))]
-                extra = {t: float(t) for t in tokens if t.isdigit()}
-                extra["#"] = value / scale
-                more = _own_words(tokens, g, extra)
-            if more is None or more <= value:
-                end = m.end("dscale")
-            else:
-                value = more
-    return NumberMatch(
-        start=m.start(),
-        end=end,
-        text=m.string[m.start() : end],
-        value=value,
-        kind="digits",
-        rule=rule,
-        scaled=scale_text is not None,
-        scale=scale if scale_text is not None else 1.0,
-    )
+def _evaluate(m: _Match, g: _Grammar) -> NumberMatch | None:
+    """Turn one match of the atom pattern into a :class:`NumberMatch` (its atom's resolver)."""
+    for name, resolve in _ATOMS:
+        if m.group(name) is not None:
+            return resolve(m, g)
+    return None
 
 
 def _join_groups(text: str, g: _Grammar, n: NumberMatch, endpos: int) -> NumberMatch:
@@ -591,8 +786,8 @@ def _join_groups(text: str, g: _Grammar, n: NumberMatch, endpos: int) -> NumberM
         if scale is None or sep is None:
             return n
         m = g.atom.match(text, sep.end(), endpos)
-        nxt = _evaluate(m, g) if m is not None and m.group("words") is not None else None
-        if nxt is None or nxt.kind != "words" or nxt.value >= scale:
+        nxt = _words(m, g) if m is not None and m.group("words") is not None else None
+        if nxt is None or nxt.value >= scale:
             return n
         n = attrs.evolve(n, end=nxt.end, text=text[n.start : nxt.end], value=n.value + nxt.value)
     return n
@@ -633,3 +828,9 @@ def find_numbers(text: str, *, lang: str) -> tuple[NumberMatch, ...]:
         if n.rule != _FRACTION_ALONE:
             out.append(n)
         pos = n.end
+
+
+# The tables are complete once the module is imported: the engine loops over snapshots.
+_ATOMS = tuple((rule.name, rule.fn) for rule in ATOMS)
+_NOTATIONS = tuple((rule.name, rule.name.replace("-", "_"), rule.fn) for rule in NOTATIONS)
+_WORD_STEPS = tuple(rule.fn for rule in WORD_STEPS)
