@@ -50,12 +50,16 @@ from osintparse.io.serialise import (
 from osintparse.lexicons import supported_languages
 from osintparse.model import (
     SCHEMA_VERSION,
+    Anchor,
     Article,
     Attribution,
     Claim,
+    DateKind,
     DateMention,
+    DayPart,
     Hedge,
     Mention,
+    Modifier,
     Paragraph,
     ParagraphKind,
     Precision,
@@ -73,10 +77,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Anchor",
     "Article",
     "Attribution",
     "Claim",
+    "DateKind",
     "DateMention",
+    "DayPart",
     "DecodeError",
     "Document",
     "Extractor",
@@ -91,6 +98,7 @@ __all__ = [
     "LexiconError",
     "Mention",
     "MissingDependencyError",
+    "Modifier",
     "OsintparseError",
     "Paragraph",
     "ParagraphKind",

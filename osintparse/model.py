@@ -314,13 +314,19 @@ _INT = attrs.validators.instance_of(int)
 _STR = attrs.validators.instance_of(str)
 
 
-def _optional(kind: type[enum.Enum]) -> Any:
-    """A converter to the enum ``kind`` that lets ``None`` through."""
+def _to_modifier(value: Any) -> Modifier | None:
+    """``value`` as a :class:`Modifier`, ``None`` let through."""
+    return None if value is None else Modifier(value)
 
-    def convert(value: Any) -> Any:
-        return None if value is None else kind(value)
 
-    return convert
+def _to_day_part(value: Any) -> DayPart | None:
+    """``value`` as a :class:`DayPart`, ``None`` let through."""
+    return None if value is None else DayPart(value)
+
+
+def _to_anchor(value: Any) -> Anchor | None:
+    """``value`` as an :class:`Anchor`, ``None`` let through."""
+    return None if value is None else Anchor(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -525,9 +531,9 @@ class DateMention:
     extractor: str = "dates"
     rule: str = ""
     kind: DateKind = attrs.field(default=DateKind.DATE, converter=DateKind)
-    modifier: Modifier | None = attrs.field(default=None, converter=_optional(Modifier))
-    day_part: DayPart | None = attrs.field(default=None, converter=_optional(DayPart))
-    anchor: Anchor | None = attrs.field(default=None, converter=_optional(Anchor))
+    modifier: Modifier | None = attrs.field(default=None, converter=_to_modifier)
+    day_part: DayPart | None = attrs.field(default=None, converter=_to_day_part)
+    anchor: Anchor | None = attrs.field(default=None, converter=_to_anchor)
     anchor_start: int | None = None
     anchor_end: int | None = None
     dateline: bool = False

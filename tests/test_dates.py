@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import os
 import pathlib
@@ -18,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import osintparse
-from osintparse import DateMention, Precision, find_dates, lexicons
+from osintparse import Anchor, DateKind, DateMention, Modifier, Precision, find_dates, lexicons
 from osintparse.extractors.base import Document, get_factory
 from osintparse.extractors.dates import DatesExtractor
 from osintparse.extractors.dates._engine import compiled, find_in
@@ -42,14 +43,28 @@ def _load(lang: str) -> list[Any]:
     ]
 
 
-def _as_case(m: DateMention) -> dict[str, Any]:
-    return {
+# TimeML fields a golden case may also expect; a case checks only those it names.
+_TIMEML_KEYS = ("timex", "kind", "modifier", "day_part", "anchor", "dateline")
+
+
+def _as_case(m: DateMention, expected: dict[str, Any] | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "text": m.text,
         "value": None if m.value is None else m.value.isoformat(),
         "value_end": None if m.value_end is None else m.value_end.isoformat(),
         "precision": m.precision.value,
         "relative": m.relative,
     }
+    for k in _TIMEML_KEYS:
+        if expected is not None and k in expected:
+            v = getattr(m, k)
+            out[k] = v.value if isinstance(v, enum.Enum) else v
+    return out
+
+
+def _as_cases(found: tuple[DateMention, ...], expect: list[dict[str, Any]]) -> list[Any]:
+    extra = expect + [{}] * max(0, len(found) - len(expect))
+    return [_as_case(m, e) for m, e in zip(found, extra, strict=False)]
 
 
 # Every supported language has golden cases: a new lexicon folder needs its cases too.
@@ -68,9 +83,9 @@ def test_golden_cases(lang: str, case: dict[str, Any]) -> None:
         # A known failure, kept as data with its reason: it must still fail, or the case
         # is updated to "status": "pass".
         assert case.get("reason")
-        assert [_as_case(m) for m in found] != case["expect"], "known failure now passes"
+        assert _as_cases(found, case["expect"]) != case["expect"], "known failure now passes"
         return
-    assert [_as_case(m) for m in found] == case["expect"], case.get("note", "")
+    assert _as_cases(found, case["expect"]) == case["expect"], case.get("note", "")
 
 
 def test_golden_cases_cover_every_language_and_negatives() -> None:
@@ -79,6 +94,20 @@ def test_golden_cases_cover_every_language_and_negatives() -> None:
         assert len(cases) >= 30
         assert sum(1 for c in cases if not c["expect"]) >= 5
         assert {e["precision"] for c in cases for e in c["expect"]} == {p.value for p in Precision}
+
+
+@pytest.mark.parametrize("lang", GOLDEN_LANGS)
+def test_golden_cases_cover_the_timeml_fields(lang: str) -> None:
+    # Every kind, anchor and modifier of issue 14, with a part of day and a dateline, is
+    # expected by some golden case of every language.
+    found = [e for c in (p.values[1] for p in _load(lang)) for e in c["expect"]]
+    assert {e.get("kind") for e in found} >= {k.value for k in DateKind}
+    assert {e.get("anchor") for e in found} >= {a.value for a in Anchor}
+    assert {e.get("modifier") for e in found} >= {Modifier.MID.value, Modifier.END.value}
+    assert {e.get("modifier") for e in found} & {Modifier.START.value, Modifier.APPROX.value}
+    assert any(e.get("day_part") for e in found)
+    assert any(e.get("dateline") for e in found)
+    assert any(e.get("timex", "").endswith(("-Q3", "-H1")) for e in found)
 
 
 def test_seed_gives_exactly_one_date(seed: osintparse.Article) -> None:

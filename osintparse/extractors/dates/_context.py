@@ -203,7 +203,7 @@ def _direction(v: Vocab, text: str, orig: str, span: Span, bounds: Span) -> str 
     (start, end), (lo, hi) = span, bounds
     best: tuple[float, str] | None = None
     for m in v.tense.finditer(text, _clause_left(orig, lo, start), start):
-        far = start - m.end() + _penalty(m)
+        far: float = start - m.end() + _penalty(m)
         if best is None or far <= best[0]:
             best = (far, m.lastgroup or "")
     for m in v.tense.finditer(text, end, _clause_right(orig, end, hi)):

@@ -301,7 +301,7 @@ def find_in(
     else:
         ctx = _dateline_anchor(lang, norm.text, parts)
     scan = _scanner(lang, norm.text, ctx)
-    out = []
+    out: list[DateMention] = []
     for lo, hi in parts:
         out.extend(_mention(norm, s, e, r) for s, e, r in scan.spans(lo, hi))
     return tuple(out)

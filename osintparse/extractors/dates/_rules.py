@@ -850,8 +850,8 @@ def _later(v: Vocab, g: Found, ctx: Context) -> Out:
     before; without an earlier date, P moved by that many units.
     """
     if g["compound"] is not None:  # "year-earlier profit"
-        n = v.lex_compounds[g.key("compound")]
-        return _from_anchor(ctx, "year", n, "later:year", keep_grain=True)
+        years = v.lex_compounds[g.key("compound")]
+        return _from_anchor(ctx, "year", years, "later:year", keep_grain=True)
     n = _count(v, g["n"])
     name = v.units.get(g.key("unit"), "")
     if n is None or name not in UNITS or n > 400 or not UNITS[name].counts:
@@ -871,7 +871,7 @@ def _in_focus(ctx: Context, name: str) -> Hit | None:
     return ctx.focus.get(QUARTER)
 
 
-def _from_anchor(ctx: Context, name: str, n: int, rule: str, *, keep_grain: bool) -> Out:
+def _from_anchor(ctx: Context, name: str, n: int, rule: str, *, keep_grain: bool) -> Res:
     """The unit ``n`` units from the earlier mention of the paragraph, else from P.
 
     ``keep_grain``: a count moves the earlier period itself ("a year earlier" than a
@@ -1189,10 +1189,31 @@ def _year(v: Vocab, g: Found, ctx: Context) -> Out:
     cued = g["noun"] or g["fiscal"] or v.prep["year"].search(g.before())
     if not cued and not _BARE_YEARS[0] <= y <= _BARE_YEARS[1]:
         return None
-    if not cued and v.number_range.match(g.text, g.end):
+    if not cued and not _listed_year(v, g.text, g.end):
         return None  # "entre 2000 et 3000 soldats": the range rule said it is no date
     rule = "year:fiscal" if g["fiscal"] else "year"
     return Res(_dt.date(y, 1, 1), _dt.date(y, 12, 31), YEAR, False, rule)
+
+
+_NEXT_NUMBER = regex.compile(r"\d+")
+
+
+def _listed_year(v: Vocab, text: str, end: int) -> bool:
+    """Whether a bare year ending at ``end`` may be a date given what follows it.
+
+    Followed by a joiner and a number ("2000 et 3000 soldats"), it is one only when that
+    number is a year of news too and counts nothing ("in both 2018 and 2019").
+    """
+    joined = v.number_range.match(text, end)
+    if joined is None:
+        return True
+    nxt = _NEXT_NUMBER.match(text, joined.end() - 1)
+    if nxt is None or len(nxt.group()) != 4:
+        return False
+    if not _BARE_YEARS[0] <= int(nxt.group()) <= _BARE_YEARS[1]:
+        return False
+    word = v.next_word.match(text, nxt.end())
+    return word is None or key(word.group(1)) not in v.count_nouns
 
 
 @PATTERNS.rule("vague")

@@ -60,17 +60,18 @@ _DATELINE_AFTER = regex.compile(
 def _is_count(v: Vocab, text: str, start: int, end: int) -> bool:
     """A number followed by a count noun or unit, or after a currency sign: "2024 soldats".
 
-    A number after a month name is its day ("on Aug. 7 killed 258 people").
+    A number after a month name is its day ("on Aug. 7 killed 258 people"). After a
+    currency sign, a word is a ticker ("$DEC") and a number an amount ("$2024").
     """
-    if not text[end - 1 : end].isdigit() or v.month_re.search(text, start, end):
-        return False
-    nxt = v.next_word.match(text, end)
-    if nxt is not None and key(nxt.group(1)) in v.count_nouns:
-        return True
     i = start - 1
     while i >= 0 and text[i] == " ":
         i -= 1
-    return i >= 0 and text[i] in "€$£"
+    if i >= 0 and text[i] in "€$£":
+        return True
+    if not text[end - 1 : end].isdigit() or v.month_re.search(text, start, end):
+        return False
+    nxt = v.next_word.match(text, end)
+    return nxt is not None and key(nxt.group(1)) in v.count_nouns
 
 
 @VETOES.rule("name")

@@ -343,8 +343,13 @@ def _context_patterns(preps: Mapping[str, list[str]]) -> dict[str, regex.Pattern
 
 
 def _tense(tense: Mapping[str, list[str]]) -> regex.Pattern[str]:
-    """The tense cues: words, and verb endings (a word of at least three letters)."""
+    """The tense cues: words, and verb endings (a word of at least three letters).
+
+    A past form right after a word of ``participle_after`` ("will be held") is no cue.
+    """
     not_verbs = words(tense["not_verbs"])
+    aux = tense["participle_after"]
+    participle = rf"(?<!{B0}{words(aux)}{SP})" if aux else ""
 
     def ending(items: list[str]) -> str:
         if not items:
@@ -353,9 +358,9 @@ def _tense(tense: Mapping[str, list[str]]) -> regex.Pattern[str]:
         return rf"(?!{not_verbs}){B0}\p{{L}}{{2,}}{ends}{B1}"
 
     return regex.compile(
-        rf"(?P<next>{B0}{words(tense['future'])})|(?P<past>{B0}{words(tense['past'])})"
+        rf"(?P<next>{B0}{words(tense['future'])})|(?P<past>{participle}{B0}{words(tense['past'])})"
         rf"|(?P<next_ending>{ending(tense['future_endings'])})"
-        rf"|(?P<past_ending>{ending(tense['past_endings'])})",
+        rf"|(?P<past_ending>{participle}{ending(tense['past_endings'])})",
         regex.V0,
     )
 
@@ -394,7 +399,12 @@ def _span_patterns(lex: Mapping[str, Any]) -> dict[str, Any]:
             rf"{SP0}(?:{words(_joiners(lex['ranges']))}|[-–—~]){SP0}\d", FLAGS
         ),
         "article_ends": tuple(
-            f" {key(a)}" for a in [*lex["spans"]["articles"], *lex["relative"]["determiners"]]
+            f" {key(a)}"
+            for a in [
+                *lex["spans"]["articles"],
+                *lex["spans"]["contracted_articles"],
+                *lex["relative"]["determiners"],
+            ]
         ),
         "year_words": _year_word_values(lex["year_words"]),
         "day_parts": _inverse(spans["day_parts"]),
