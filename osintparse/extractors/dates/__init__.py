@@ -2,12 +2,14 @@
 
 Candidates are found by a table of rules whose patterns are built from the data of
 the document's language (``calendar.toml``, ``dates.toml`` and the ``[dates]``
-section of ``language.toml``) and resolved from the lexicon numbers; dateparser is
-used only for numeric dates with a two-digit year, and only for languages it
-supports. Relative mentions ("hier", "last winter", "March 23") are anchored on the
-publication date; without one they are still found, with ``relative=True`` and
-``value=None``. The extractor reads the sentences of the ``sentences`` layer,
-boilerplate left out. See ``docs/extractors/dates.md`` for every rule.
+section of ``language.toml``) and resolved from the lexicon numbers, never from the
+machine clock. Each mention carries its TimeML reading (``timex``, ``kind``,
+``modifier``, ``day_part``, ``anchor``). Relative mentions ("hier", "last winter",
+"March 23") are anchored on the publication date, else on a dateline's date, and
+"le lendemain" on the paragraph's earlier date; without an anchor they are still
+found, with ``relative=True`` and ``value=None``. The extractor reads the sentences
+of the ``sentences`` layer, boilerplate left out. See ``docs/extractors/dates.md`` for
+every rule.
 
 Examples
 --------

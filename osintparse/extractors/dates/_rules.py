@@ -1025,7 +1025,7 @@ def _the_unit_pattern(v: Vocab) -> Pattern:
     f = v.f
     units = [w for name in _THE_UNITS for w in v.unit_forms.get(name, ())]
     return Pattern(
-        rf"{f.dets}(?P<unit>{words(units)})(?!-)",
+        rf"{f.dets}(?P<unit>{words(units)})(?!-|{SP}\d)",  # "l'année 2001" is the year
         starts=tuple(v.lex["relative"]["determiners"]),
     )
 
