@@ -31,6 +31,8 @@ _CODE_WORDS = frozenset(
     {"text", "start", "end", "value", "low", "high", "unit", "noun", "rule", "kind", "label"}
     | {"data", "source", "cue", "stance", "section", "title", "id", "url", "author", "lang"}
     | {"article", "claim", "claims", "group", "figure", "figures", "any", "long"}
+    # TIMEX3 codes of TimeML (parts of day, seasons), not words of a language
+    | {"MO", "AF", "EV", "NI", "WI", "SP", "SU", "FA", "WE"}
 )
 
 
@@ -130,6 +132,11 @@ def _not_data(tree: ast.AST) -> set[int]:
             all_constants(node)
         elif isinstance(node, ast.AnnAssign | ast.arg):
             all_constants(node.annotation)
+        elif isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            all_constants(node.value)  # Python names
+
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             all_constants(node.returns)
         elif (

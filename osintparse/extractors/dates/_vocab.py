@@ -350,6 +350,7 @@ def _tense(tense: Mapping[str, list[str]]) -> regex.Pattern[str]:
     not_verbs = words(tense["not_verbs"])
     aux = tense["participle_after"]
     participle = rf"(?<!{B0}{words(aux)}{SP})" if aux else ""
+    not_cue = rf"(?!{words(tense['not_cues'])})" if tense["not_cues"] else ""
 
     def ending(items: list[str]) -> str:
         if not items:
@@ -358,7 +359,8 @@ def _tense(tense: Mapping[str, list[str]]) -> regex.Pattern[str]:
         return rf"(?!{not_verbs}){B0}\p{{L}}{{2,}}{ends}{B1}"
 
     return regex.compile(
-        rf"(?P<next>{B0}{words(tense['future'])})|(?P<past>{participle}{B0}{words(tense['past'])})"
+        rf"(?P<next>{B0}{not_cue}{words(tense['future'])})"
+        rf"|(?P<past>{participle}{B0}{not_cue}{words(tense['past'])})"
         rf"|(?P<next_ending>{ending(tense['future_endings'])})"
         rf"|(?P<past_ending>{participle}{ending(tense['past_endings'])})",
         regex.V0,
