@@ -444,8 +444,17 @@ def test_any_text_gives_well_formed_mentions(
     text = " ".join(pieces)
     found = find_dates(text, lang=lang, published=published)
     last_end = 0
+    spans = {(m.start, m.end) for m in found}
     for m in found:
         assert text[m.start : m.end] == m.text
+        if m.range_start is not None or m.range_end is not None:
+            # an end of a range lies inside its range, which is also a mention
+            assert (m.range_start, m.range_end) in spans
+            assert m.range_start is not None
+            assert m.range_end is not None
+            assert m.range_start <= m.start
+            assert m.end <= m.range_end
+            continue
         assert m.start >= last_end
         last_end = m.end
         if m.value is None:

@@ -1160,8 +1160,18 @@ def _month(v: Vocab, g: Found, ctx: Context) -> Out:
 _NUMBER_BEFORE = regex.compile(r"\d[^\S\n]*$")
 
 
+# One or two short lower-case words, then a capitalised one: "March for Life".
+_SHORT_THEN_NAME = regex.compile(r"(?:[^\S\n]{1,3}\p{Ll}{2,3}){1,2}[^\S\n]{1,3}\p{Lu}\p{Ll}")
+
+
 def _before_name(v: Vocab, g: Found) -> bool:
-    """Whether a capitalised word that is no date word follows: "Jan Kavan", "June Carter"."""
+    """Whether a name follows: "Jan Kavan", "June Carter", "the March for Life".
+
+    A capitalised word that is no date word, right after the month or after one or two
+    short lower-case words.
+    """
+    if _SHORT_THEN_NAME.match(g.text, g.end):
+        return True
     nxt = v.next_word.match(g.text, g.end)
     if nxt is None or not nxt.group(1).istitle():
         return False
