@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
+import regex
 
 from osintparse import layers
 from osintparse.model import Article, Attribution, Claim, DateMention, Hedge, Mention, Quantity
@@ -60,6 +61,7 @@ _LABEL_STYLE = (
     "text-transform: uppercase; vertical-align: middle; margin-left: 0.35em; "
     "font-family: sans-serif; user-select: none"
 )
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _TABLE_STYLE = "border-collapse: collapse; margin-top: 1em; font-size: 0.9em"
 _CELL_STYLE = "border: 1px solid #ccc; padding: 0.2em 0.4em; text-align: left; vertical-align: top"
 
@@ -263,6 +265,8 @@ def article_html(article: Article, *, claims: bool = True) -> str:
     True
     >>> html.count('data-kind="hedge"')
     1
+    >>> "\\ufffd" in article_html(Article(text="a\\ud800b"))  # always encodable
+    True
     """
     spans = _spans(article)
     kept, dropped = _layout(spans)
@@ -277,4 +281,8 @@ def article_html(article: Article, *, claims: bool = True) -> str:
     if claims and article.claims:
         parts.append(_claims_table(article.claims))
     parts.append("</div>")
-    return "".join(parts)
+    out = "".join(parts)
+    # A lone surrogate (text decoded with errors="surrogateescape", or made in code)
+    # cannot be encoded: show it as U+FFFD, the replacement character, so the HTML
+    # can always be written and displayed.
+    return _SURROGATE.sub("\ufffd", out) if _SURROGATE.search(out) else out

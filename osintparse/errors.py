@@ -290,3 +290,91 @@ class SkippedItemWarning(UserWarning):
     >>> issubclass(SkippedItemWarning, UserWarning)
     True
     """
+
+
+class ExtractorLoadError(ExtractorError):
+    """An extractor provided by another package (an entry point) failed to load.
+
+    The message names the extractor, the distribution that provides it, the entry
+    point and the underlying error, and says what to do.
+
+    Parameters
+    ----------
+    name
+        The extractor's name (the entry point's name).
+    distribution
+        The distribution that declares the entry point (``"osintparse-weapons 0.1.0"``).
+    target
+        The entry point's target (``"osintparse_weapons:WeaponsExtractor"``).
+    cause
+        What went wrong while loading, e.g. ``"AttributeError: ..."``.
+
+    Examples
+    --------
+    >>> print(ExtractorLoadError("weapons", "osintparse-weapons 0.1.0",
+    ...                          "osintparse_weapons:Weapons", "AttributeError: no Weapons"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    extractor 'weapons' could not be loaded from distribution osintparse-weapons 0.1.0
+    (entry point weapons = osintparse_weapons:Weapons in group osintparse.extractors):
+    AttributeError: no Weapons; fix or upgrade that package, or uninstall it
+    """
+
+    def __init__(self, name: str, distribution: str, target: str, cause: str) -> None:
+        self.name = name
+        self.distribution = distribution
+        self.target = target
+        super().__init__(
+            f"extractor {name!r} could not be loaded from distribution {distribution} "
+            f"(entry point {name} = {target} in group osintparse.extractors): {cause}; "
+            "fix or upgrade that package, or uninstall it"
+        )
+
+
+class ExtractorLoadWarning(UserWarning):
+    """An installed extractor (an entry point) could not be loaded, so it was left out
+    of the default pipeline; the message is that of :class:`ExtractorLoadError`.
+
+    Examples
+    --------
+    >>> issubclass(ExtractorLoadWarning, UserWarning)
+    True
+    """
+
+
+class InputTooLargeError(OsintparseError, ValueError):
+    """An input is larger than the limit set for it (the command line's ``--max-bytes``,
+    :func:`osintparse.parse_html`'s ``max_size``); the message gives both sizes and the
+    option that raises the limit.
+
+    Examples
+    --------
+    >>> isinstance(InputTooLargeError("x"), ValueError)
+    True
+    """
+
+
+class PathAsTextWarning(UserWarning):
+    """:func:`osintparse.parse` was given what looks like a file name (``"a.txt"``), which
+    it parses as text; the message shows how to parse the file instead.
+
+    Examples
+    --------
+    >>> import warnings, osintparse
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     _ = osintparse.parse("article.txt", lang="fr")
+    >>> caught[0].category.__name__
+    'PathAsTextWarning'
+    """
+
+
+class HtmlFallbackWarning(UserWarning):
+    """:func:`osintparse.parse_html` found no main text with trafilatura in a page that
+    has visible text (tags nested too deep for its HTML parser, or no article body), and
+    used the page's visible text instead.
+
+    Examples
+    --------
+    >>> issubclass(HtmlFallbackWarning, UserWarning)
+    True
+    """

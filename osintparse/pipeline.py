@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import inspect
+import os
+import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -24,23 +26,29 @@ from osintparse import layers, lexicons
 from osintparse.errors import (
     ExtractorError,
     InputTypeError,
+    PathAsTextWarning,
     PipelineError,
     PipelineOrderError,
 )
+from osintparse.extractors import base as _base
 from osintparse.extractors.base import (
     BASE_LAYERS,
     Document,
     Extractor,
     ExtractorFactory,
+    available_extractors,
+    default_plugins,
     get_factory,
+    registry_key,
 )
 from osintparse.lang import detect_language
 from osintparse.model import Article, coerce_published
 
 __all__ = ["DEFAULT_EXTRACTORS", "Pipeline", "parse"]
 
-#: The extractors :meth:`Pipeline.default` runs, in order, when they are available.
-DEFAULT_EXTRACTORS = ("structure", "quantities", "dates", "attributions", "claims")
+#: The extractors :meth:`Pipeline.default` runs, in order, when they are available
+#: (then any registered or installed extractor declaring ``default = True``).
+DEFAULT_EXTRACTORS = _base.DEFAULT_EXTRACTORS
 
 # Article fields no extractor may produce: they are set by the pipeline itself.
 _RESERVED = frozenset(f.name for f in attrs.fields(Article)) - set(layers.names())
@@ -207,15 +215,60 @@ class Pipeline:
         self.__attrs_init__(tuple(ex.name for ex in built), tuple(built))
 
     @classmethod
-    def default(cls) -> Pipeline:
-        """Return the default pipeline (every built-in extractor available, in order).
+    def default(
+        cls,
+        extra: Sequence[str | Extractor] = (),
+        *,
+        config: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> Pipeline:
+        """Return the default pipeline, plus ``extra`` extractors: "the default and mine".
+
+        The default pipeline runs the built-in extractors (``structure``,
+        ``quantities``, ``dates``, ``attributions``, ``claims``), then every
+        registered or installed extractor that declares ``default = True``. Each
+        extractor of ``extra``, and each of those, runs right after the extractor
+        named by its ``after`` attribute (``after = "quantities"``) when it has one,
+        else after all the others.
+
+        Parameters
+        ----------
+        extra
+            Extractor names (registered or from entry points) or extractor
+            instances to add; a name already in the pipeline is not added twice.
+        config
+            Per-name keyword arguments for the factories of the names in ``extra``.
+
+        Raises
+        ------
+        osintparse.ExtractorNotFoundError, osintparse.ExtractorLoadError
+            For a name nothing is registered under, or a plugin that fails to load.
+        osintparse.PipelineOrderError, osintparse.PipelineError
+            As for :class:`Pipeline`.
 
         Examples
         --------
         >>> Pipeline.default().names[0]
         'structure'
+        >>> from osintparse.model import Mention
+        >>> class Hashtags:
+        ...     name, produces, requires = "hashtags", ("hashtags",), ("sentences",)
+        ...     def __call__(self, doc):
+        ...         i = doc.text.find("#")
+        ...         end = i + 5
+        ...         found = () if i < 0 else (Mention(start=i, end=end, text=doc.text[i:end]),)
+        ...         return {"hashtags": found}
+        >>> p = Pipeline.default(extra=[Hashtags()])
+        >>> p.names
+        ('structure', 'quantities', 'dates', 'attributions', 'claims', 'hashtags')
+        >>> [m.text for m in p("Titre\\n\\nLe mot #Kyiv ici.", lang="fr").extras["hashtags"]]
+        ['#Kyiv']
         """
-        return _default_pipeline()
+        base = _default_pipeline(registry_key())
+        if not extra and not config:
+            return base
+        if isinstance(extra, str):
+            extra = [extra]
+        return _extended(base, extra, config or {})
 
     def run(self, doc: Document) -> Document:
         """Run every extractor over ``doc`` and return the document with all layers.
@@ -276,6 +329,17 @@ class Pipeline:
         >>> Pipeline(["structure"])("", lang="fr").sentences
         ()
         """
+        _warn_if_path(text, "Pipeline(...)")
+        return self._parse(text, lang=lang, published=published, id=id)
+
+    def _parse(
+        self,
+        text: str,
+        *,
+        lang: str | None,
+        published: _dt.date | _dt.datetime | str | None,
+        id: str | None,
+    ) -> Article:
         text = _check_text(text)
         when = coerce_published(published)
         code = _resolve_lang(text, lang)
@@ -283,12 +347,47 @@ class Pipeline:
         return _to_article(doc, id)
 
 
-@functools.cache
-def _default_pipeline() -> Pipeline:
-    from osintparse.extractors.base import available_extractors
-
+@functools.lru_cache(maxsize=4)
+def _default_pipeline(key: object) -> Pipeline:
+    """The default pipeline for one state of the registry (``key``)."""
     names = available_extractors()
-    return Pipeline([n for n in DEFAULT_EXTRACTORS if n in names])
+    pipeline = Pipeline([n for n in DEFAULT_EXTRACTORS if n in names])
+    plugins = default_plugins()
+    return _extended(pipeline, [n for n, _ in plugins], {}) if plugins else pipeline
+
+
+def _extended(
+    base: Pipeline, extra: Sequence[str | Extractor], config: Mapping[str, Mapping[str, Any]]
+) -> Pipeline:
+    """``base`` plus ``extra``, each after the extractor its ``after`` names (else last)."""
+    stray = sorted(set(config) - {n for n in extra if isinstance(n, str)})
+    if stray:
+        raise PipelineError(f"config given for {stray[0]!r}, which is not in extra")
+    items = list(base.extractors)
+    placed: dict[str, list[int]] = {}
+    for item in extra:
+        if isinstance(item, str):
+            if item in (ex.name for ex in items):
+                continue
+            built = _build(item, get_factory(item), config.get(item, {}))
+        elif isinstance(item, Extractor):
+            built = item
+        else:
+            raise PipelineError(
+                f"{item!r} is neither an extractor name nor an extractor (it needs "
+                "name, produces, requires and __call__(doc))"
+            )
+        after = getattr(built, "after", None)
+        names = [ex.name for ex in items]
+        if isinstance(after, str) and after in names:
+            pos = names.index(after) + 1
+            while pos < len(items) and id(items[pos]) in placed.get(after, []):
+                pos += 1
+            placed.setdefault(after, []).append(id(built))
+        else:
+            pos = len(items)
+        items.insert(pos, built)
+    return Pipeline(items)
 
 
 def _to_article(doc: Document, id: str | None) -> Article:
@@ -306,11 +405,35 @@ def _to_article(doc: Document, id: str | None) -> Article:
     )
 
 
+# A str with no white space ending so is far more likely a file name than an article.
+_PATH_SUFFIXES = (".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".md", ".xml", ".csv")
+
+
+def _warn_if_path(text: object, caller: str) -> None:
+    """Warn when ``text`` looks like a file name or address rather than an article."""
+    if not isinstance(text, str) or not 0 < len(text) <= 1024:
+        return
+    if any(c.isspace() for c in text):
+        return
+    if text.lower().endswith(_PATH_SUFFIXES) or (
+        ("/" in text or os.sep in text) and os.path.isfile(text)
+    ):
+        warnings.warn(
+            f"{caller} was given {text[:80]!r}, which looks like a file name or address, not an "
+            "article, and parses it as text; to parse the file, pass its contents: "
+            f"osintparse.parse(pathlib.Path({text[:80]!r}).read_text(encoding='utf-8')) "
+            "(a web page: osintparse.parse_html(data))",
+            PathAsTextWarning,
+            stacklevel=3,
+        )
+
+
 def parse(
     text: str,
     *,
     lang: str | None = None,
     published: _dt.date | _dt.datetime | str | None = None,
+    extractors: Sequence[str | Extractor] = (),
 ) -> Article:
     """Parse an article's text into an :class:`~osintparse.model.Article`.
 
@@ -325,6 +448,11 @@ def parse(
     published
         Publication date (date, datetime or ISO 8601 string) anchoring relative
         dates ("hier", "last week").
+    extractors
+        Your own extractors (names or instances), run **in addition to** the
+        default pipeline: ``parse(text, extractors=["weapons"])`` is
+        ``Pipeline.default(extra=["weapons"])(text)``. To parse many texts, build
+        that pipeline once; to run only some extractors, build a :class:`Pipeline`.
 
     Raises
     ------
@@ -343,5 +471,10 @@ def parse(
     ('fr', 'Titre', 'Selon Séoul, 10 000 soldats sont là.')
     >>> osintparse.parse("   ").sentences
     ()
+
+    A string that looks like a file name is parsed as text, with a
+    :class:`~osintparse.errors.PathAsTextWarning` (``parse`` never raises on text).
     """
-    return Pipeline.default()(text, lang=lang, published=published)
+    _warn_if_path(text, "osintparse.parse()")
+    pipeline = Pipeline.default(extra=extractors) if extractors else Pipeline.default()
+    return pipeline._parse(text, lang=lang, published=published, id=None)

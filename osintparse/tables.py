@@ -21,6 +21,12 @@ DataFrame (``pip install 'osintparse[pandas]'``), :func:`osintparse.to_dataframe
 the same for the public API; :mod:`osintparse.dask` and the command line's
 ``--format csv`` use the same columns.
 
+CSV files are opened by spreadsheets, which run a cell beginning with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return as a formula (CSV injection, OWASP). Article
+text is written by whoever wrote the page, so :func:`csv_row` neutralises every such
+text cell with a leading single quote (``'=HYPERLINK(...)``), in every column; numbers
+stay numbers (``-0.2``), as a number cannot hold a formula.
+
 Examples
 --------
 >>> import osintparse
@@ -39,7 +45,7 @@ import functools
 import json
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from osintparse import layers, model
@@ -48,7 +54,17 @@ from osintparse.errors import MissingDependencyError, UnknownKindError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CLAIM_SUMMARY", "columns", "frame", "kinds", "rows", "to_dataframe"]
+__all__ = [
+    "CLAIM_SUMMARY",
+    "CSV_FORMULA_TRIGGERS",
+    "columns",
+    "csv_cell",
+    "csv_row",
+    "frame",
+    "kinds",
+    "rows",
+    "to_dataframe",
+]
 
 #: Summary columns of the claims table, with their dtypes.
 CLAIM_SUMMARY: dict[str, str] = {
@@ -64,6 +80,48 @@ CLAIM_SUMMARY: dict[str, str] = {
     "n_hedges": "int64",
     "hedges": "string",
 }
+
+
+#: First characters that make a spreadsheet read a CSV cell as a formula (OWASP).
+CSV_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> str | int | float:
+    """Return ``value`` as a CSV cell a spreadsheet cannot run as a formula.
+
+    ``None`` becomes an empty cell, dates ISO 8601, enums their value; text that
+    begins with one of :data:`CSV_FORMULA_TRIGGERS` gets a leading single quote
+    (the OWASP rule), which spreadsheets show as text. ``int`` and ``float`` values
+    are kept as numbers: ``-0.2`` is a number to a spreadsheet, never a formula.
+
+    Examples
+    --------
+    >>> print(csv_cell('=HYPERLINK("http://evil.example","x")'))
+    '=HYPERLINK("http://evil.example","x")
+    >>> csv_cell("-1+2"), csv_cell(-0.2), csv_cell(None), csv_cell("Kyiv")
+    ("'-1+2", -0.2, '', 'Kyiv')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    text = str(value.value) if isinstance(value, enum.Enum) else str(value)
+    return "'" + text if text.startswith(CSV_FORMULA_TRIGGERS) else text
+
+
+def csv_row(row: Mapping[str, Any]) -> dict[str, str | int | float]:
+    """Return ``row`` with every value made a safe CSV cell by :func:`csv_cell`.
+
+    Examples
+    --------
+    >>> csv_row({"article_id": "@evil.txt", "text": "+33 1 23", "start": 0})
+    {'article_id': "'@evil.txt", 'text': "'+33 1 23", 'start': 0}
+    """
+    return {key: csv_cell(value) for key, value in row.items()}
 
 
 def kinds() -> tuple[str, ...]:

@@ -121,9 +121,12 @@ def test_custom_layer_must_be_mentions(clean_registry: None) -> None:
         osintparse.Pipeline([Bad()])("x", lang="fr")
 
 
-def _install_plugin(root: pathlib.Path) -> None:
+def _install_plugin(
+    root: pathlib.Path, declares: str = "", target: str = "Weapons", module: str = ""
+) -> None:
     """Lay out a package as pip installs it: the module and its dist-info."""
-    pkg = root / "osintparse_weapons_testplugin"
+    module = module or "osintparse_weapons_testplugin"
+    pkg = root / module
     pkg.mkdir()
     (pkg / "__init__.py").write_text(
         textwrap.dedent(
@@ -135,21 +138,21 @@ def _install_plugin(root: pathlib.Path) -> None:
                 name = "weapons-ep"
                 produces = ("weapons",)
                 requires = ("sentences",)
+                DECLARES
 
                 def __call__(self, doc):
                     return {"weapons": tuple(
                         Mention(start=m.start(), end=m.end(), text=m.group(), label="weapon")
                         for m in re.finditer(r"\\bS-400\\b", doc.text))}
             """
-        )
+        ).replace("DECLARES", declares)
     )
-    info = root / "osintparse_weapons_testplugin-0.1.dist-info"
+    info = root / f"{module}-0.1.dist-info"
     info.mkdir()
-    (info / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: osintparse-weapons-testplugin\nVersion: 0.1\n"
-    )
+    dist = module.replace("_", "-")
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 0.1\n")
     (info / "entry_points.txt").write_text(
-        "[osintparse.extractors]\nweapons-ep = osintparse_weapons_testplugin:Weapons\n"
+        f"[osintparse.extractors]\nweapons-ep = {module}:{target}\n"
     )
     (info / "RECORD").write_text("")
 
@@ -275,3 +278,141 @@ def test_config_is_validated_and_the_factory_gets_its_name(clean_registry: None)
     assert seen == ["guns:blue"]
     with pytest.raises(osintparse.PipelineError, match="'color'"):
         osintparse.Pipeline(["structure", "guns"], config={"guns": {"color": "blue"}})
+
+
+# -- plugins everywhere (issue 19 item 2) ----------------------------------------------
+
+
+def test_default_plus_mine_by_name_and_by_instance(clean_registry: None) -> None:
+    osintparse.register_extractor("weapons", WeaponExtractor)
+    by_name = osintparse.Pipeline.default(extra=["weapons"])
+    assert by_name.names == (*osintparse.Pipeline.default().names, "weapons")
+    a = by_name(TEXT, lang="fr")
+    assert [m.text for m in a.extras["weapons"]] == ["F-16", "Kh-101", "Su-34"]
+    assert a.claims  # the default extractors ran too
+    b = osintparse.parse(TEXT, lang="fr", extractors=[WeaponExtractor()])
+    c = osintparse.parse(TEXT, lang="fr", extractors=["weapons"])
+    assert a == b == c
+    assert osintparse.parse(TEXT, lang="fr", extractors=["structure"]) == osintparse.parse(
+        TEXT, lang="fr"
+    )  # already in the pipeline: not run twice
+    with pytest.raises(osintparse.ExtractorNotFoundError, match="no extractor named 'nope'"):
+        osintparse.parse(TEXT, extractors=["nope"])
+
+
+def test_extra_runs_after_the_extractor_it_names(clean_registry: None) -> None:
+    class AfterQuantities(WeaponExtractor):
+        name = "weapons-after"
+        produces = ("weapons",)
+        after = "quantities"
+
+    class Second(WeaponExtractor):
+        name = "second"
+        produces = ("second",)
+        after = "quantities"
+
+        def __call__(self, doc: osintparse.Document) -> Mapping[str, Any]:
+            return {"second": ()}
+
+    p = osintparse.Pipeline.default(extra=[AfterQuantities(), Second()])
+    assert p.names[:4] == ("structure", "quantities", "weapons-after", "second")
+
+
+def test_entry_point_declaring_default_joins_the_default_pipeline(
+    tmp_path: pathlib.Path, clean_registry: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _install_plugin(tmp_path, declares='default = True; after = "dates"')
+    monkeypatch.syspath_prepend(str(tmp_path))
+    base._entry_points.cache_clear()
+    try:
+        names = osintparse.Pipeline.default().names
+        assert names[names.index("dates") + 1] == "weapons-ep"
+        a = osintparse.parse("Titre\n\nDes S-400 ici.", lang="fr")
+        assert [m.text for m in a.extras["weapons"]] == ["S-400"]
+        info = {i.name: i for i in base.describe_extractors()}["weapons-ep"]
+        assert info.default
+        assert info.after == "dates"
+        assert info.produces == ("weapons",)
+        assert info.origin == (
+            "osintparse-weapons-testplugin 0.1 (entry point osintparse_weapons_testplugin:Weapons)"
+        )
+    finally:
+        sys.modules.pop("osintparse_weapons_testplugin", None)
+    monkeypatch.undo()  # uninstalled: the default pipeline no longer has it
+    base._entry_points.cache_clear()
+    base._REGISTRY.pop("weapons-ep", None)
+    assert "weapons-ep" not in osintparse.Pipeline.default().names
+
+
+def test_plugin_without_default_stays_out(
+    tmp_path: pathlib.Path, clean_registry: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _install_plugin(tmp_path, module="osintparse_optin_testplugin")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    base._entry_points.cache_clear()
+    try:
+        assert "weapons-ep" not in osintparse.Pipeline.default().names
+        assert "weapons-ep" in osintparse.Pipeline.default(extra=["weapons-ep"]).names
+    finally:
+        sys.modules.pop("osintparse_optin_testplugin", None)
+
+
+def test_broken_entry_point_names_its_distribution(
+    tmp_path: pathlib.Path, clean_registry: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken plugin raised a bare AttributeError naming neither plugin nor entry point."""
+    _install_plugin(tmp_path, target="NoSuchClass", module="osintparse_broken_testplugin")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    base._entry_points.cache_clear()
+    try:
+        with pytest.raises(osintparse.ExtractorLoadError) as caught:
+            osintparse.Pipeline(["structure", "weapons-ep"])
+        err = caught.value
+        assert not isinstance(err, AttributeError)
+        assert isinstance(err, osintparse.ExtractorError)
+        assert err.distribution == "osintparse-broken-testplugin 0.1"
+        message = str(err)
+        assert "'weapons-ep'" in message
+        assert "osintparse-broken-testplugin 0.1" in message
+        assert "weapons-ep = osintparse_broken_testplugin:NoSuchClass" in message
+        assert "AttributeError" in message
+        assert "uninstall" in message
+        # The default pipeline still works, with a warning naming the broken plugin.
+        with pytest.warns(osintparse.ExtractorLoadWarning, match="osintparse-broken-testplugin"):
+            a = osintparse.parse("Titre\n\nUne phrase.", lang="fr")
+        assert a.title == "Titre"
+        info = {i.name: i for i in base.describe_extractors()}["weapons-ep"]
+        assert info.error is not None
+        assert "NoSuchClass" in info.error
+    finally:
+        sys.modules.pop("osintparse_broken_testplugin", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a.txt", "article.HTML", "data/2025/page.htm", "https://example.org/a.html", "x.jsonl"],
+)
+def test_a_file_name_given_as_text_warns(text: str) -> None:
+    """parse("a.txt") silently parsed the file name (issue 19 item 5)."""
+    with pytest.warns(osintparse.PathAsTextWarning, match="looks like a file name") as caught:
+        a = osintparse.parse(text, lang="fr")
+    assert a.text == text  # parse never raises on text: it is parsed as given
+    assert caught[0].filename == __file__  # the warning points at the caller
+    with pytest.warns(osintparse.PathAsTextWarning):
+        osintparse.Pipeline(["structure"])(text, lang="fr")
+
+
+def test_an_existing_path_given_as_text_warns(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "article"
+    path.write_text("Un texte.", encoding="utf-8")
+    with pytest.warns(osintparse.PathAsTextWarning, match="read_text"):
+        osintparse.parse(str(path), lang="fr")
+
+
+@pytest.mark.parametrize("text", ["Un texte.", "Bonjour", "a.txt est un nom de fichier.", ""])
+def test_ordinary_text_does_not_warn(text: str) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        osintparse.parse(text, lang="fr")

@@ -146,8 +146,9 @@ def test_surrogate_pair_reads_back_as_one_character() -> None:
 
 def test_from_dict_with_non_string_keys_raises_schema_error() -> None:
     """sorted() of mixed keys raised TypeError instead of SchemaError."""
+    data = {1: "x", **osintparse.to_dict(osintparse.Article(text=""))}
     with pytest.raises(osintparse.SchemaError, match="unknown field"):
-        osintparse.from_dict({1: "x", "text": ""})  # type: ignore[dict-item]
+        osintparse.from_dict(data)  # type: ignore[arg-type]
 
 
 def test_from_dict_checks_offsets_against_the_text() -> None:
@@ -161,8 +162,12 @@ def test_from_dict_checks_offsets_against_the_text() -> None:
 
 
 def test_from_dict_refuses_bool_offsets() -> None:
-    with pytest.raises(osintparse.SchemaError, match="got bool"):
-        osintparse.from_dict({"text": "a", "sentences": [{"start": False, "end": 1, "text": "a"}]})
+    data = osintparse.to_dict(osintparse.parse("a", lang="fr"))
+    data["sentences"][0]["start"] = False
+    with pytest.raises(
+        osintparse.SchemaError, match=r"sentences\[0\].start: expected int, got False"
+    ):
+        osintparse.from_dict(data)
 
 
 # -- concurrency (found by tests/test_concurrency.py) -----------------------------------
@@ -201,22 +206,27 @@ def test_langdetect_profiles_load_once_under_threads() -> None:
 
 
 def test_cli_keeps_going_after_an_internal_error(
-    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An unexpected exception on one file ended the run and lost the later files."""
-    real_parse = osintparse.parse
 
-    def flaky(text: str, **kwargs: object) -> osintparse.Article:
-        if "BOOM" in text:
-            raise RuntimeError("simulated bug")
-        return real_parse(text, **kwargs)  # type: ignore[arg-type]
+    class Flaky:
+        name, produces, requires = "flaky", ("flaky",), ()
 
-    monkeypatch.setattr(cli, "parse", flaky)
-    (tmp_path / "a.txt").write_text("Un texte.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("BOOM", encoding="utf-8")
-    (tmp_path / "c.txt").write_text("Un autre.", encoding="utf-8")
-    buf = io.StringIO()
-    assert cli.main([str(tmp_path), "--format", "jsonl"], out=buf) == 1
+        def __call__(self, doc: osintparse.Document) -> dict[str, tuple[()]]:
+            if "BOOM" in doc.text:
+                raise RuntimeError("simulated bug")
+            return {"flaky": ()}
+
+    osintparse.register_extractor("flaky", Flaky)
+    try:
+        (tmp_path / "a.txt").write_text("Un texte.", encoding="utf-8")
+        (tmp_path / "b.txt").write_text("BOOM", encoding="utf-8")
+        (tmp_path / "c.txt").write_text("Un autre.", encoding="utf-8")
+        buf = io.StringIO()
+        assert cli.main([str(tmp_path), "--format", "jsonl", "--with", "flaky"], out=buf) == 1
+    finally:
+        osintparse.unregister_extractor("flaky")
     assert len(buf.getvalue().splitlines()) == 2
     err = capsys.readouterr().err
     assert "b.txt: internal error RuntimeError: simulated bug" in err

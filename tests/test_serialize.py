@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import math
+from typing import Any
 
 import pytest
 
@@ -36,30 +38,41 @@ def test_json_writer_is_valid_json(seed: osintparse.Article) -> None:
     assert json.loads(buf.getvalue())["title"] == seed.title
 
 
+def doc(text: Any = "", **fields: Any) -> dict[str, Any]:
+    """A complete document (every field to_dict writes) with ``fields`` replaced."""
+    return {**osintparse.to_dict(osintparse.Article(text="")), "text": text, **fields}
+
+
+def rec(cls: type, **fields: Any) -> dict[str, Any]:
+    """A complete record dict of ``cls`` (an empty span at 0) with ``fields`` replaced."""
+    required = {"start": 0, "end": 0, "text": ""}
+    if cls is osintparse.Quantity:
+        required["value"] = 1
+    if cls is osintparse.Attribution:
+        required.update(source="", source_start=0, source_end=0, cue="", cue_start=0)
+        required.update(cue_end=0, stance="reported")
+    if cls is osintparse.Paragraph:
+        required["kind"] = "body"
+    return {**serialize.record_to_dict(cls(**required)), **fields}
+
+
+S = osintparse.Sentence
+Q = osintparse.Quantity
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
         ([], "expected a dict"),
-        ({"schema_version": 99, "text": ""}, "schema_version 99"),
-        ({"lang": "fr"}, "missing required field 'text'"),
-        ({"text": 3}, "expected str"),
-        ({"text": "", "bogus": 1}, "unknown field"),
-        ({"text": "abc", "sentences": [{"start": 0, "end": 2, "text": "abc"}]}, "spans 2"),
-        ({"text": "", "published": "nope"}, "ISO 8601"),
-        ({"text": "", "sentences": "x"}, "expected a list"),
-        (
-            {"text": "a", "quantities": [{"start": 0, "end": 1, "text": "a", "value": "x"}]},
-            "expected a number",
-        ),
-        (
-            {
-                "text": "a",
-                "quantities": [
-                    {"start": 0, "end": 1, "text": "a", "value": 1, "qualifier": "lots"}
-                ],
-            },
-            "not one of",
-        ),
+        (doc(schema_version=99), "schema_version: 99 is not supported"),
+        ({"lang": "fr", "schema_version": 1}, "missing required field 'text'"),
+        (doc(text=3), "expected str"),
+        (doc(bogus=1), "unknown field"),
+        (doc("abc", sentences=[rec(S, start=0, end=2, text="abc")]), "spans 2"),
+        (doc(published="nope"), "ISO 8601"),
+        (doc(sentences="x"), "expected a list"),
+        (doc("a", quantities=[rec(Q, end=1, text="a", value="x")]), "expected a number"),
+        (doc("a", quantities=[rec(Q, end=1, text="a", qualifier="lots")]), "not one of"),
     ],
 )
 def test_malformed_dicts_raise_schema_error(data: object, message: str) -> None:
@@ -68,8 +81,9 @@ def test_malformed_dicts_raise_schema_error(data: object, message: str) -> None:
 
 
 def test_read_jsonl_reports_bad_line() -> None:
+    good = osintparse.to_json(osintparse.Article(text=""))
     with pytest.raises(osintparse.SchemaError, match="line 2"):
-        list(serialize.read_jsonl(io.StringIO('{"text": ""}\n{oops\n')))
+        list(serialize.read_jsonl(io.StringIO(f"{good}\n{{oops\n")))
 
 
 @pytest.mark.parametrize(
@@ -77,27 +91,34 @@ def test_read_jsonl_reports_bad_line() -> None:
     [
         (None, "expected a dict"),
         ("{}", "expected a dict"),
-        ({1: 2, "text": ""}, "unknown field"),
-        ({"text": "", "schema_version": [1]}, "re-parse the text"),
-        ({"text": "", "paragraphs": ["x"]}, r"paragraphs\[0\]: expected an object"),
-        ({"text": "ab", "sentences": [{"start": True, "end": 2, "text": "ab"}]}, "got bool"),
-        ({"text": "ab", "sentences": [{"start": 0, "end": 2, "text": "xy"}]}, "re-parse"),
-        ({"text": "ab", "sentences": [{"start": 5, "end": 7, "text": "xy"}]}, "re-parse"),
-        ({"text": "ab", "sentences": [{"start": -2, "end": 0, "text": "ab"}]}, "bad offsets"),
+        ({1: 2, **doc()}, "unknown field"),
+        (doc(schema_version=[1]), "re-parse the text"),
+        (doc(paragraphs=["x"]), r"paragraphs\[0\]: expected an object"),
+        (doc("ab", sentences=[rec(S, start=True, end=2, text="ab")]), "got True"),
+        (doc("ab", sentences=[rec(S, end=2, text="xy")]), "re-parse"),
+        (doc("ab", sentences=[rec(S, start=5, end=7, text="xy")]), "re-parse"),
+        (doc("ab", sentences=[rec(S, start=-2, end=0, text="ab")]), "bad offsets"),
         (
-            {
-                "text": "ab",
-                "sections": [
-                    {"start": 0, "end": 2, "text": "ab", "heading_start": 0, "heading_end": 9}
+            doc(
+                "ab",
+                sections=[
+                    rec(
+                        osintparse.Section,
+                        end=2,
+                        text="ab",
+                        heading_end=9,
+                        heading_start=0,
+                        heading="ab",
+                    )
                 ],
-            },
+            ),
             "heading span 0..9 is not inside",
         ),
-        ({"text": "", "extras": []}, "extras: expected an object"),
-        ({"text": "", "extras": {"w": "x"}}, "expected a list"),
-        ({"text": "", "extras": {"w": [{"start": 0, "end": 0, "text": "", "data": 3}]}}, "object"),
-        ({"text": "", "dates": [{"start": 0, "end": 0, "text": "", "precision": "x"}]}, "one of"),
-        ({"text": "", "sentences": [{"start": 0, "end": 0}]}, "missing required field 'text'"),
+        (doc(extras=[]), "extras: expected an object"),
+        (doc(extras={"w": "x"}), "expected a list"),
+        (doc(extras={"w": [rec(osintparse.Mention, data=3)]}), "object"),
+        (doc(dates=[rec(osintparse.DateMention, precision="x")]), "one of"),
+        (doc(sentences=[{"start": 0, "end": 0}]), "missing required field 'text'"),
     ],
 )
 def test_more_malformed_dicts(data: object, message: str) -> None:
@@ -116,3 +137,192 @@ def test_read_jsonl_names_the_line_of_a_bad_article() -> None:
     good = osintparse.to_json(osintparse.parse("Un texte.", lang="fr"))
     with pytest.raises(osintparse.SchemaError, match="line 2: expected a dict"):
         list(serialize.read_jsonl(io.StringIO(f"{good}\n[1, 2]\n")))
+
+
+# -- issue 17 item 6: stored data is validated, every failure a SchemaError with its path --
+
+TEXT = (
+    "Titre\n\nSelon l'AFP, plus de 300 soldats sont arrivés. Ils sont repartis.\n\n"
+    "Un autre paragraphe ici."
+)
+
+
+@pytest.fixture(scope="module")
+def small() -> dict[str, Any]:
+    a = osintparse.parse(TEXT, lang="fr")
+    assert a.quantities
+    assert a.attributions
+    assert len(a.claims) >= 3
+    assert len(a.sentences) >= 3
+    return json.loads(osintparse.to_json(a))
+
+
+def _mutated(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
+    """A deep copy of ``data`` with the value at ``path`` ("claims.1.stance") replaced."""
+    out = json.loads(json.dumps(data))
+    *parents, last = [int(p) if p.lstrip("-").isdigit() else p for p in path.split(".")]
+    target = out
+    for p in parents:
+        target = target[p]
+    if value is _DELETE:
+        del target[last]
+    else:
+        target[last] = value
+    return out
+
+
+_DELETE = object()
+_DEEP = 100_000
+
+
+def _deep(depth: int) -> Any:
+    value: Any = 1
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        ("quantities.0.value", math.nan, r"Article.quantities\[0\].value: nan is not a finite"),
+        ("quantities.0.value", math.inf, "not a finite number"),
+        ("quantities.0.low", -math.inf, r"quantities\[0\].low: -inf is not a finite"),
+        ("quantities.0.value", 10**400, "about 401 digits is not a finite number"),
+        ("quantities.0.value", 10**5000, "about 5001 digits"),
+        ("sentences.0.start", 10**5000, r"sentences\[0\].start: an integer of about 5001"),
+        ("claims.1.certainty", math.nan, r"claims\[1\].certainty: nan"),
+        ("claims.1.quantities.0.high", math.inf, r"claims\[1\].quantities\[0\].high"),
+        ("schema_version", True, "schema_version: True is not supported"),
+        ("schema_version", 1.0, "schema_version: 1.0 is not supported"),
+        ("schema_version", _DELETE, "missing required field 'schema_version'"),
+        ("lang", _DELETE, "missing required field 'lang'"),
+        ("claims.1.attributions.0.rule", _DELETE, r"claims\[1\].attributions\[0\]: missing"),
+        ("extras", {1: []}, "extras: key 1 is not a string"),
+        ("attributions.0.source", "Reuters", r"attributions\[0\]: source 'Reuters' is not"),
+        ("attributions.0.cue", "D'après", r"attributions\[0\]: cue .* is not article.text"),
+        ("quantities.0.noun", "militaires", r"quantities\[0\]: noun 'militaires' is not"),
+        ("quantities.0.noun_start", 0, r"quantities\[0\]: noun span 0..39 is not inside"),
+        ("quantities.0.number_end", 60, r"number span 28..60 is not inside the record"),
+        ("attributions.0.source_end", 30, "source span 15..30 is not inside the record"),
+        ("quantities.0.low", 400, r"quantities\[0\]: low 400 is above value 300"),
+        ("quantities.0.high", 200, r"quantities\[0\]: high 200 is below value 300"),
+        ("sentences.1.paragraph", -7, r"sentences\[1\].paragraph: -7 is not an index"),
+        ("sentences.1.section", 3, r"sentences\[1\].section: 3 is not an index"),
+        ("paragraphs.1.section", 9, r"paragraphs\[1\].section: 9 is not an index"),
+        ("claims.1.end", 40, r"claims\[1\]"),
+    ],
+    ids=lambda v: f"int-{v.bit_length()}-bits" if isinstance(v, int) and v > 2**64 else None,
+)
+def test_stored_data_is_validated(
+    small: dict[str, Any], path: str, value: Any, message: str
+) -> None:
+    data = _mutated(small, path, value) if not isinstance(value, dict) else small | {}
+    if isinstance(value, dict):
+        data = {**json.loads(json.dumps(small)), path: value}
+    with pytest.raises(osintparse.SchemaError, match=message):
+        osintparse.from_dict(data)
+
+
+def test_a_claim_that_cuts_a_sentence_is_refused(small: dict[str, Any]) -> None:
+    data = _mutated(small, "claims.1.end", 40)
+    data["claims"][1]["text"] = TEXT[data["claims"][1]["start"] : 40]
+    with pytest.raises(osintparse.SchemaError, match=r"claims\[1\]: span 7..40 cuts sentence 1"):
+        osintparse.from_dict(data)
+
+
+def test_sentences_out_of_order_or_duplicated_are_refused(small: dict[str, Any]) -> None:
+    data = json.loads(json.dumps(small))
+    data["sentences"] = [data["sentences"][1], data["sentences"][0], *data["sentences"][2:]]
+    with pytest.raises(osintparse.SchemaError, match=r"Article.sentences\[1\]: span 0..5 is not"):
+        osintparse.from_dict(data)
+    data = json.loads(json.dumps(small))
+    data["sentences"].insert(1, data["sentences"][1])
+    with pytest.raises(osintparse.SchemaError, match=r"Article.sentences\[2\].*text order"):
+        osintparse.from_dict(data)
+
+
+def test_deep_nesting_is_a_schema_error_not_a_recursion_error(small: dict[str, Any]) -> None:
+    mention = {"start": 0, "end": 5, "text": "Titre", "label": "x", "data": {"d": _deep(_DEEP)}}
+    mention |= {"extractor": "x", "rule": ""}
+    data = {**small, "extras": {"mine": [mention]}}
+    with pytest.raises(osintparse.SchemaError, match=r"extras.mine\[0\].data.d.*deeper than 64"):
+        osintparse.from_dict(data)
+    with pytest.raises(osintparse.SchemaError, match=r"Article.text: expected str, got a list"):
+        osintparse.from_dict({**small, "text": _deep(_DEEP)})
+    with pytest.raises(osintparse.SchemaError, match=r"Article.lang: expected str, got a list"):
+        osintparse.from_dict({**small, "lang": _deep(_DEEP)})
+    line = '{"schema_version": 1, "text": ' + "[" * _DEEP + "]" * _DEEP + "}"
+    with pytest.raises(osintparse.SchemaError, match="line 1: JSON nested too deeply"):
+        list(serialize.read_jsonl(io.StringIO(line)))
+
+
+def test_free_data_must_be_json(small: dict[str, Any]) -> None:
+    base = {"start": 0, "end": 5, "text": "Titre", "label": "x", "extractor": "x", "rule": ""}
+    for data, message in [
+        ({1: "x"}, r"extras.m\[0\].data: key 1 is not a string"),
+        ({"a": [math.nan]}, r"extras.m\[0\].data.a\[0\]: nan is not a finite"),
+        ({"a": {2: 3}}, r"data.a: key 2 is not a string"),
+        ({"a": object()}, "is not a JSON value"),
+        ({"a": 10**30}, "out of range"),
+    ]:
+        doc = {**small, "extras": {"m": [{**base, "data": data}]}}
+        with pytest.raises(osintparse.SchemaError, match=message):
+            osintparse.from_dict(doc)
+    ok = {**small, "extras": {"m": [{**base, "data": {"a": [1, 2.5, None, True, {"b": "c"}]}}]}}
+    assert osintparse.from_dict(ok).extras["m"][0].data["a"][4] == {"b": "c"}
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"schema_version": NaN}', "line 2: not strict JSON: NaN"),
+        ('{"schema_version": Infinity}', "line 2: not strict JSON: Infinity"),
+        ('{"schema_version": -Infinity}', "line 2: not strict JSON: -Infinity"),
+        ('{"schema_version": ' + "9" * 5000 + "}", "line 2: not strict JSON: an integer of over"),
+    ],
+)
+def test_read_jsonl_refuses_non_strict_json(line: str, message: str) -> None:
+    good = osintparse.to_json(osintparse.Article(text=""))
+    with pytest.raises(osintparse.SchemaError, match=message):
+        list(serialize.read_jsonl(io.StringIO(f"{good}\n{line}\n")))
+
+
+def test_read_jsonl_names_the_line_and_the_path(small: dict[str, Any]) -> None:
+    bad = _mutated(small, "quantities.0.value", 1)
+    bad["quantities"][0]["value"] = 1e308
+    text = json.dumps(small) + "\n" + json.dumps(bad).replace("1e+308", "1e999") + "\n"
+    with pytest.raises(
+        osintparse.SchemaError, match=r"^line 2: Article.quantities\[0\].value: inf is not"
+    ):
+        list(serialize.read_jsonl(io.StringIO(text)))
+
+
+def test_text_only_dict_is_refused() -> None:
+    """Issue 19 item 5: from_dict({"text": "x"}) was accepted, contrary to the guarantees."""
+    with pytest.raises(osintparse.SchemaError, match="missing required field 'schema_version'"):
+        osintparse.from_dict({"text": "x"})
+    with pytest.raises(osintparse.SchemaError, match="missing required field 'lang'"):
+        osintparse.from_dict({"schema_version": 1, "text": "x"})
+
+
+def test_to_json_is_strict() -> None:
+    a = osintparse.Article(
+        text="1", quantities=[osintparse.Quantity(start=0, end=1, text="1", value=math.inf)]
+    )
+    with pytest.raises(osintparse.SchemaError, match=r"Article.quantities\[0\].value: inf"):
+        osintparse.to_json(a)
+    with pytest.raises(osintparse.SchemaError):
+        osintparse.write_jsonl([a], io.StringIO())
+
+
+def test_html_view_is_always_encodable() -> None:
+    a = osintparse.parse("Titre\ud800\n\nSelon l'AFP\udfff, 300 soldats.", lang="fr")
+    html = a._repr_html_()
+    html.encode("utf-8")  # raised UnicodeEncodeError: lone surrogates were copied as they are
+    assert "\ufffd" in html
+
+
+def test_round_trips_still_hold(small: dict[str, Any], seed: osintparse.Article) -> None:
+    assert osintparse.to_dict(osintparse.from_dict(small)) == small
+    assert osintparse.from_dict(osintparse.to_dict(seed)) == seed

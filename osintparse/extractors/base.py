@@ -24,7 +24,15 @@ Extractors are registered by name with a *factory* (a class or a function that
 returns an extractor, called with the pipeline's config for that name). Third
 party packages register theirs under the entry-point group
 ``osintparse.extractors``. Registering a second, different factory under a name
-already taken is refused.
+already taken is refused. An entry point that fails to load raises
+:class:`~osintparse.errors.ExtractorLoadError` naming its distribution and target.
+
+An extractor (registered or from an entry point) joins the default pipeline
+(:meth:`Pipeline.default <osintparse.Pipeline.default>`, :func:`osintparse.parse`)
+when its class (or instance) says so with ``default = True``; ``after = "quantities"``
+puts it right after that extractor (else it runs after all the others).
+:func:`describe_extractors` lists every extractor with what it declares and where it
+comes from.
 
 Examples
 --------
@@ -51,27 +59,43 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import importlib
+import warnings
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeVar, overload, runtime_checkable
 
 import attrs
 
-from osintparse.errors import ExtractorConflictError, ExtractorError, ExtractorNotFoundError
+from osintparse.errors import (
+    ExtractorConflictError,
+    ExtractorError,
+    ExtractorLoadError,
+    ExtractorLoadWarning,
+    ExtractorNotFoundError,
+)
 from osintparse.text import Normalized, normalize
 
 __all__ = [
+    "DEFAULT_EXTRACTORS",
     "ENTRY_POINT_GROUP",
     "Document",
     "Extractor",
     "ExtractorFactory",
+    "ExtractorInfo",
     "available_extractors",
+    "default_plugins",
+    "describe_extractors",
     "get_factory",
     "register_extractor",
+    "registry_key",
     "unregister_extractor",
 ]
 
 #: Entry-point group third-party packages use to provide extractors.
 ENTRY_POINT_GROUP = "osintparse.extractors"
+
+#: The built-in extractors :meth:`Pipeline.default <osintparse.Pipeline.default>` runs,
+#: in order, when they are available.
+DEFAULT_EXTRACTORS = ("structure", "quantities", "dates", "attributions", "claims")
 
 #: Layers a document has before any extractor runs.
 BASE_LAYERS = ("text", "lang", "published", "normalized")
@@ -366,7 +390,184 @@ def get_factory(name: str) -> ExtractorFactory:
         return _load(_BUILTINS[name])
     ep = _entry_points().get(name)
     if ep is not None:
-        factory = _as_factory(ep.load())
+        try:
+            factory = _as_factory(ep.load())
+        except Exception as err:
+            raise ExtractorLoadError(
+                name, _distribution(ep), ep.value, f"{type(err).__name__}: {err}"
+            ) from err
         _REGISTRY.setdefault(name, factory)
         return _REGISTRY[name]
     raise ExtractorNotFoundError(name, available_extractors())
+
+
+def _distribution(ep: Any) -> str:
+    dist = getattr(ep, "dist", None)
+    if dist is None:
+        return "(unknown distribution)"
+    return f"{dist.name} {dist.version}"
+
+
+def _declared(factory: ExtractorFactory, attribute: str) -> Any:
+    """What a factory declares (class attribute, or the registered instance's)."""
+    return getattr(_identity(factory), attribute, None)
+
+
+def default_plugins() -> tuple[tuple[str, str | None], ...]:
+    """Return ``(name, after)`` of every non-built-in extractor declaring ``default = True``.
+
+    Registered extractors and entry points are looked at (entry points are loaded
+    for it, once); an entry point that fails to load is left out with an
+    :class:`~osintparse.errors.ExtractorLoadWarning`. Sorted by name.
+
+    Examples
+    --------
+    >>> class Tagger:
+    ...     name, produces, requires = "tagger-doc", ("tags",), ("sentences",)
+    ...     default, after = True, "quantities"
+    ...     def __call__(self, doc):
+    ...         return {"tags": ()}
+    >>> _ = register_extractor("tagger-doc", Tagger)
+    >>> default_plugins()
+    (('tagger-doc', 'quantities'),)
+    >>> unregister_extractor("tagger-doc")
+    """
+    found = []
+    for name in available_extractors():
+        if name in _BUILTINS and name not in _REGISTRY:
+            continue
+        try:
+            factory = get_factory(name)
+        except ExtractorLoadError as err:
+            warnings.warn(str(err), ExtractorLoadWarning, stacklevel=2)
+            continue
+        if _declared(factory, "default") is True:
+            after = _declared(factory, "after")
+            found.append((name, after if isinstance(after, str) else None))
+    return tuple(found)
+
+
+def registry_key() -> tuple[object, ...]:
+    """A key that changes whenever the registry or the entry points do.
+
+    The default pipeline is cached under it.
+
+    Examples
+    --------
+    >>> registry_key() == registry_key()
+    True
+    """
+    registered = tuple((name, id(factory)) for name, factory in sorted(_REGISTRY.items()))
+    installed = tuple((name, ep.value) for name, ep in sorted(_entry_points().items()))
+    return (registered, installed)
+
+
+@attrs.frozen(kw_only=True)
+class ExtractorInfo:
+    """What an installed extractor declares, and where it comes from.
+
+    Parameters
+    ----------
+    name
+        The name it is registered under.
+    produces, requires, uses
+        Its declared layers (empty when they could not be read).
+    default
+        True when it runs in the default pipeline.
+    after
+        The extractor it declares it runs after, if any.
+    origin
+        ``"osintparse <version> (built in)"``, ``"<distribution> <version> (entry point
+        <target>)"`` or ``"registered at run time"``.
+    error
+        Why it could not be loaded, or ``None``.
+
+    Examples
+    --------
+    >>> info = {i.name: i for i in describe_extractors()}["dates"]
+    >>> info.produces, info.requires, info.default, info.origin.endswith("(built in)")
+    (('dates',), ('sentences',), True, True)
+    """
+
+    name: str
+    produces: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    uses: tuple[str, ...] = ()
+    default: bool = False
+    after: str | None = None
+    origin: str = ""
+    error: str | None = None
+
+
+def _layers_of(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    try:
+        return tuple(str(v) for v in value) if value is not None else ()
+    except TypeError:
+        return ()
+
+
+def _loaded_from(ep: Any, factory: ExtractorFactory) -> bool:
+    """True when ``factory`` is what entry point ``ep`` loads."""
+    if ep is None:
+        return False
+    try:
+        return _identity(_as_factory(ep.load())) is _identity(factory)
+    except Exception:
+        return False
+
+
+def _origin(name: str) -> str:
+    ep = _entry_points().get(name)
+    if name in _REGISTRY and not _loaded_from(ep, _REGISTRY[name]):
+        return "registered at run time"
+    if name in _BUILTINS:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return f"osintparse {version('osintparse')} (built in)"
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            return "osintparse (built in)"
+    return f"{_distribution(ep)} (entry point {getattr(ep, 'value', '?')})"
+
+
+def _info(name: str) -> ExtractorInfo:
+    try:
+        factory = get_factory(name)
+    except ExtractorLoadError as err:
+        return ExtractorInfo(name=name, origin=_origin(name), error=str(err))
+    origin = _origin(name)
+    source: Any = _identity(factory)
+    if getattr(source, "produces", None) is None:
+        try:
+            source = factory()
+        except Exception:  # a factory that needs config: its layers are known when built
+            source = None
+    if name in _BUILTINS and origin.endswith("(built in)"):
+        default = name in DEFAULT_EXTRACTORS
+    else:
+        default = _declared(factory, "default") is True
+    after = _declared(factory, "after")
+    return ExtractorInfo(
+        name=name,
+        produces=_layers_of(getattr(source, "produces", None)),
+        requires=_layers_of(getattr(source, "requires", None)),
+        uses=_layers_of(getattr(source, "uses", None)),
+        default=default,
+        after=after if isinstance(after, str) else None,
+        origin=origin,
+    )
+
+
+def describe_extractors() -> tuple[ExtractorInfo, ...]:
+    """Describe every available extractor: its layers, whether it is a default, its origin.
+
+    Never raises for a broken plugin: its ``error`` says what failed.
+
+    Examples
+    --------
+    >>> [(i.name, i.produces) for i in describe_extractors()][:1]
+    [('attributions', ('attributions', 'hedges'))]
+    """
+    return tuple(_info(name) for name in available_extractors())

@@ -17,10 +17,13 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import enum
 import functools
 import json
+import math
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -35,7 +38,9 @@ from osintparse.errors import SchemaError
 _T = TypeVar("_T")
 
 __all__ = [
+    "MAX_DATA_DEPTH",
     "from_dict",
+    "json_schema",
     "read_jsonl",
     "record_from_dict",
     "record_to_dict",
@@ -89,6 +94,32 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, vars(model))
 
 
+# Bounds on what a stored document may hold (see docs/guarantees.md): integers fit in
+# 64 bits, floats are finite, a Mention's free ``data`` nests at most this deep.
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
+_FLOAT_MAX = sys.float_info.max
+#: How deep a Mention's free ``data`` may nest in a stored document.
+MAX_DATA_DEPTH = 64
+#: Names of ``x_start``/``x_end`` spans that need not lie inside their record's span (the
+#: attributed proposition lies beside its attribution phrase).
+_SPANS_OUTSIDE = frozenset({"content"})
+
+
+def _what(value: Any) -> str:
+    """A short description of ``value`` for a message (never a deep repr)."""
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, str):
+        return _short(value)
+    if isinstance(value, int):
+        if value.bit_length() <= 64:
+            return repr(value)
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
+    if isinstance(value, float):
+        return repr(value)
+    return f"a {type(value).__name__}"
+
+
 def _union(value: Any, hint: Any, where: str) -> Any:
     args = typing.get_args(hint)
     if value is None:
@@ -101,48 +132,90 @@ def _union(value: Any, hint: Any, where: str) -> Any:
 
 def _sequence(value: Any, hint: Any, where: str) -> Any:
     if not isinstance(value, list | tuple):
-        raise SchemaError(f"{where}: expected a list, got {type(value).__name__}")
+        raise SchemaError(f"{where}: expected a list, got {_what(value)}")
     item = typing.get_args(hint)[0]
     return tuple(_structure(v, item, f"{where}[{i}]") for i, v in enumerate(value))
 
 
+def _key(key: Any, where: str) -> str:
+    if not isinstance(key, str):
+        raise SchemaError(f"{where}: key {_what(key)} is not a string; JSON keys are strings")
+    return key
+
+
 def _mapping(value: Any, hint: Any, where: str) -> Any:
     if not isinstance(value, Mapping):
-        raise SchemaError(f"{where}: expected an object, got {type(value).__name__}")
+        raise SchemaError(f"{where}: expected an object, got {_what(value)}")
     item = typing.get_args(hint)[1]
-    return {str(k): _structure(v, item, f"{where}.{k}") for k, v in value.items()}
+    return {_key(k, where): _structure(v, item, f"{where}.{k}") for k, v in value.items()}
 
 
 def _date(value: Any, hint: Any, where: str) -> Any:
     if not isinstance(value, str):
-        raise SchemaError(f"{where}: expected an ISO 8601 date string")
+        raise SchemaError(f"{where}: expected an ISO 8601 date string, got {_what(value)}")
     try:
         if "T" in value:
             return _dt.datetime.fromisoformat(value)
         return _dt.date.fromisoformat(value)
     except ValueError as err:
-        raise SchemaError(f"{where}: {value!r} is not an ISO 8601 date") from err
+        raise SchemaError(f"{where}: {_what(value)} is not an ISO 8601 date") from err
 
 
 def _enum(value: Any, hint: Any, where: str) -> Any:
-    try:
-        return hint(value)
-    except ValueError as err:
-        allowed = ", ".join(str(m.value) for m in hint)
-        raise SchemaError(f"{where}: {value!r} is not one of {allowed}") from err
+    allowed = [str(m.value) for m in hint]
+    if not isinstance(value, str) or value not in allowed:
+        raise SchemaError(f"{where}: {_what(value)} is not one of {', '.join(allowed)}")
+    return hint(value)
 
 
 def _float(value: Any, hint: Any, where: str) -> Any:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    raise SchemaError(f"{where}: expected a number, got {value!r}")
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise SchemaError(f"{where}: expected a number, got {_what(value)}")
+    if not -_FLOAT_MAX <= value <= _FLOAT_MAX:  # NaN fails too
+        raise SchemaError(
+            f"{where}: {_what(value)} is not a finite number; JSON has no NaN/Infinity"
+        )
+    number = float(value)
+    if not math.isfinite(number):
+        raise SchemaError(
+            f"{where}: {_what(value)} is not a finite number; JSON has no NaN/Infinity"
+        )
+    return number
+
+
+def _int(value: Any, hint: Any, where: str) -> Any:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise SchemaError(f"{where}: expected int, got {_what(value)}")
+    if not _INT_MIN <= value <= _INT_MAX:
+        raise SchemaError(f"{where}: {_what(value)} is out of range (a 64-bit integer)")
+    return value
 
 
 def _plain(value: Any, hint: Any, where: str) -> Any:
-    if hint is int and isinstance(value, bool):
-        raise SchemaError(f"{where}: expected int, got bool")
     if isinstance(hint, type) and not isinstance(value, hint):
-        raise SchemaError(f"{where}: expected {hint.__name__}, got {type(value).__name__}")
+        raise SchemaError(f"{where}: expected {hint.__name__}, got {_what(value)}")
+    return value
+
+
+def _json_value(value: Any, hint: Any, where: str) -> Any:
+    """Free JSON data (a Mention's ``data`` values): JSON types, bounded depth, no loop."""
+    stack: list[tuple[Any, str, int]] = [(value, where, 1)]
+    while stack:
+        item, path, depth = stack.pop()
+        if depth > MAX_DATA_DEPTH:
+            raise SchemaError(f"{path}: nested deeper than {MAX_DATA_DEPTH} levels")
+        if item is None or isinstance(item, str | bool):
+            continue
+        if isinstance(item, int):
+            _int(item, int, path)
+        elif isinstance(item, float):
+            _float(item, float, path)
+        elif isinstance(item, list | tuple):
+            stack.extend((v, f"{path}[{i}]", depth + 1) for i, v in enumerate(item))
+        elif isinstance(item, Mapping):
+            stack.extend((v, f"{path}.{_key(k, path)}", depth + 1) for k, v in item.items())
+        else:
+            raise SchemaError(f"{path}: {_what(item)} is not a JSON value")
     return value
 
 
@@ -154,7 +227,7 @@ def _converter(hint: Any) -> Callable[[Any, Any, str], Any]:
     """The function reading a JSON value into a field of type ``hint``."""
     origin = typing.get_origin(hint)
     if hint is Any:
-        return lambda value, _hint, _where: value
+        return _json_value
     if origin in (typing.Union, types.UnionType):
         return _union
     if origin is tuple:
@@ -167,7 +240,7 @@ def _converter(hint: Any) -> Callable[[Any, Any, str], Any]:
         return _date
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return _enum
-    return _float if hint is float else _plain
+    return {float: _float, int: _int}.get(hint, _plain)
 
 
 def _structure(value: Any, hint: Any, where: str) -> Any:
@@ -175,7 +248,10 @@ def _structure(value: Any, hint: Any, where: str) -> Any:
 
 
 def record_from_dict(cls: type[_T], data: Any, where: str = "") -> _T:
-    """Rebuild a record of class ``cls`` from its dict form.
+    """Rebuild a record of class ``cls`` from its dict form (:func:`record_to_dict`).
+
+    Every field :func:`record_to_dict` writes is required; numbers must be finite
+    and fit in 64 bits, keys must be strings.
 
     Raises
     ------
@@ -188,22 +264,28 @@ def record_from_dict(cls: type[_T], data: Any, where: str = "") -> _T:
     >>> q = Quantity(start=0, end=1, text="3", value=3)
     >>> record_from_dict(Quantity, record_to_dict(q)) == q
     True
+    >>> record_from_dict(Quantity, {"start": 0})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    osintparse.errors.SchemaError: Quantity: missing required field 'end'; ...
     """
     where = where or cls.__name__
     if not isinstance(data, Mapping):
-        raise SchemaError(f"{where}: expected an object (dict), got {type(data).__name__}")
+        raise SchemaError(f"{where}: expected an object (dict), got {_what(data)}")
     hints = _hints(cls)  # type: ignore[arg-type]
-    fields = {f.name: f for f in attrs.fields(cls)}  # type: ignore[arg-type]
-    unknown = set(data) - set(fields) - {"schema_version"}
+    fields = _field_names(cls)  # type: ignore[arg-type]
+    allowed = {*fields, "schema_version"} if cls is model.Article else set(fields)
+    unknown = [k for k in data if k not in allowed]
     if unknown:
         names = ", ".join(sorted(repr(k) if not isinstance(k, str) else k for k in unknown))
         raise SchemaError(f"{where}: unknown field(s) {names}")
     kwargs: dict[str, Any] = {}
-    for name, field in fields.items():
+    for name in fields:
         if name not in data:
-            if field.default is attrs.NOTHING:
-                raise SchemaError(f"{where}: missing required field {name!r}")
-            continue
+            raise SchemaError(
+                f"{where}: missing required field {name!r}; a stored record has every "
+                "field osintparse.to_dict writes"
+            )
         kwargs[name] = _structure(data[name], hints[name], f"{where}.{name}")
     try:
         return cls(**kwargs)
@@ -216,10 +298,21 @@ def record_from_dict(cls: type[_T], data: Any, where: str = "") -> _T:
 def from_dict(data: Mapping[str, Any]) -> model.Article:
     """Rebuild an :class:`~osintparse.model.Article` from :func:`to_dict`.
 
+    Accepts only what :func:`to_dict` could have written: ``schema_version`` the
+    integer 1 and every field present, of its type; numbers finite and within 64
+    bits; a Mention's free ``data`` plain JSON nested at most
+    :data:`MAX_DATA_DEPTH` levels; every record's ``text`` its slice of the article
+    text, every sub-span (source, cue, noun, number...) inside its record and equal
+    to its text field; ``low <= value <= high``; paragraphs, sections and sentences
+    in order, not overlapping, their indexes in range; each claim made of whole
+    sentences. :func:`json_schema` states the same rules as a JSON Schema (the
+    offset rules excepted).
+
     Raises
     ------
     osintparse.SchemaError
-        When ``data`` is not a dict of a known schema version or a field is wrong.
+        Naming the path of the first wrong value in the document
+        (``Article.quantities[2].low``) and what is wrong with it.
 
     Examples
     --------
@@ -227,44 +320,64 @@ def from_dict(data: Mapping[str, Any]) -> model.Article:
     >>> a = osintparse.parse("Un texte.", lang="fr")
     >>> from_dict(to_dict(a)) == a
     True
+    >>> from_dict({"schema_version": 1, "text": "x"})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    osintparse.errors.SchemaError: Article: missing required field 'lang'; ...
     """
     if not isinstance(data, Mapping):
+        raise SchemaError(f"expected a dict from osintparse.to_dict(Article), got {_what(data)}")
+    if "schema_version" not in data:
         raise SchemaError(
-            f"expected a dict from osintparse.to_dict(Article), got {type(data).__name__}"
+            "Article: missing required field 'schema_version'; a document written by "
+            f"osintparse.to_dict has schema_version {model.SCHEMA_VERSION}"
         )
-    version = data.get("schema_version", model.SCHEMA_VERSION)
-    if version != model.SCHEMA_VERSION:
+    version = data["schema_version"]
+    if type(version) is not int or version != model.SCHEMA_VERSION:
         raise SchemaError(
-            f"schema_version {version!r} is not supported (this osintparse reads "
-            f"{model.SCHEMA_VERSION}); re-parse the text with this version"
+            f"Article.schema_version: {_what(version)} is not supported (this osintparse "
+            f"reads the integer {model.SCHEMA_VERSION}); re-parse the text with this version"
         )
     article = record_from_dict(model.Article, data, "Article")
-    _check_offsets(article.text, article, "Article")
+    _check_article(article)
     return article
 
 
-def _check_offsets(text: str, value: Any, where: str) -> None:
-    """Check every span of every nested record against the article text."""
-    if isinstance(value, tuple | list):
-        for i, item in enumerate(value):
-            _check_offsets(text, item, f"{where}[{i}]")
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            _check_offsets(text, item, f"{where}.{key}")
-    elif attrs.has(type(value)):
-        names = [f.name for f in attrs.fields(type(value))]
-        if not isinstance(value, model.Article) and "text" in names:
+def _check_article(article: model.Article) -> None:
+    """The rules a dict's types cannot state: offsets, bounds, order, indexes."""
+    text = article.text
+    stack: list[tuple[Any, str]] = [(article, "Article")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, tuple):
+            stack.extend((item, f"{where}[{i}]") for i, item in enumerate(value))
+            continue
+        if isinstance(value, Mapping):  # Article.extras: layer name -> Mentions
+            stack.extend((item, f"{where}.{key}") for key, item in value.items())
+            continue
+        cls: type = type(value)
+        if not attrs.has(cls):
+            continue
+        names = _field_names(cls)
+        if not isinstance(value, model.Article) and {"start", "end", "text"} <= set(names):
             _check_text(text, value, where)
-        _check_sub_spans(text, value, names, where)
+            _check_sub_spans(text, value, names, where)
+            if isinstance(value, model.Quantity):
+                _check_bounds(value, where)
         for name in names:
-            if name != "text":
-                _check_offsets(text, getattr(value, name), f"{where}.{name}")
+            item = getattr(value, name)
+            if isinstance(item, tuple | Mapping) and name != "data":
+                stack.append((item, f"{where}.{name}"))
+    _check_structure(article)
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in attrs.fields(cls))
 
 
 def _check_text(text: str, record: Any, where: str) -> None:
-    start, end = getattr(record, "start", None), getattr(record, "end", None)
-    if not (isinstance(start, int) and isinstance(end, int)):
-        return
+    start, end = record.start, record.end
     if end > len(text) or text[start:end] != record.text:
         raise SchemaError(
             f"{where}: text {_short(record.text)} is not article.text[{start}:{end}] "
@@ -273,17 +386,96 @@ def _check_text(text: str, record: Any, where: str) -> None:
         )
 
 
-def _check_sub_spans(text: str, record: Any, names: list[str], where: str) -> None:
+def _check_sub_spans(text: str, record: Any, names: tuple[str, ...], where: str) -> None:
     for name in names:
         if not (name.endswith("_start") and f"{name[:-6]}_end" in names):
             continue
-        s, e = getattr(record, name), getattr(record, f"{name[:-6]}_end")
+        what = name[:-6]
+        s, e = getattr(record, name), getattr(record, f"{what}_end")
+        surface = getattr(record, what, None) if what in names else None
         if s is None and e is None:
+            if surface is not None:
+                raise SchemaError(f"{where}: {what} {_short(surface)} has no span ({what}_start)")
             continue
         if not (isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text)):
             raise SchemaError(
-                f"{where}: {name[:-6]} span {s!r}..{e!r} is not inside the article text "
+                f"{where}: {what} span {s!r}..{e!r} is not inside the article text "
                 f"(0..{len(text)}); re-parse the article"
+            )
+        if what not in _SPANS_OUTSIDE and not record.start <= s <= e <= record.end:
+            raise SchemaError(
+                f"{where}: {what} span {s}..{e} is not inside the record's span "
+                f"{record.start}..{record.end}; re-parse the article"
+            )
+        if what in names and surface != text[s:e]:
+            raise SchemaError(
+                f"{where}: {what} {_what(surface)} is not article.text[{s}:{e}] "
+                f"({_short(text[s:e])}); re-parse the article"
+            )
+
+
+def _check_bounds(q: model.Quantity, where: str) -> None:
+    if q.low is not None and q.low > q.value:
+        raise SchemaError(f"{where}: low {q.low:g} is above value {q.value:g}; need low <= value")
+    if q.high is not None and q.high < q.value:
+        raise SchemaError(
+            f"{where}: high {q.high:g} is below value {q.value:g}; need value <= high"
+        )
+
+
+def _check_order(records: tuple[Any, ...], where: str) -> None:
+    for i in range(1, len(records)):
+        before, after = records[i - 1], records[i]
+        if before.end > after.start or (before.start, before.end) == (after.start, after.end):
+            raise SchemaError(
+                f"{where}[{i}]: span {after.start}..{after.end} is not after "
+                f"{where}[{i - 1}] ({before.start}..{before.end}); records of this layer "
+                "are in text order and do not overlap"
+            )
+
+
+def _check_index(value: int, target: tuple[Any, ...], where: str, layer: str) -> None:
+    if not (0 <= value < len(target) or (value == 0 and not target)):
+        raise SchemaError(
+            f"{where}: {value} is not an index of Article.{layer} ({len(target)} records)"
+        )
+
+
+def _check_structure(article: model.Article) -> None:
+    _check_order(article.paragraphs, "Article.paragraphs")
+    _check_order(article.sections, "Article.sections")
+    _check_order(article.sentences, "Article.sentences")
+    for i, p in enumerate(article.paragraphs):
+        _check_index(p.section, article.sections, f"Article.paragraphs[{i}].section", "sections")
+    for i, s in enumerate(article.sentences):
+        where = f"Article.sentences[{i}]"
+        _check_index(s.paragraph, article.paragraphs, f"{where}.paragraph", "paragraphs")
+        _check_index(s.section, article.sections, f"{where}.section", "sections")
+    _check_claims(article)
+
+
+def _check_claims(article: model.Article) -> None:
+    """Each claim covers whole sentences: at least one, and cuts none."""
+    sentences = article.sentences
+    if not sentences:
+        return
+    ends = [s.end for s in sentences]
+    for i, claim in enumerate(article.claims):
+        j = bisect.bisect_right(ends, claim.start)
+        covered = 0
+        while j < len(sentences) and sentences[j].start < claim.end:
+            s = sentences[j]
+            if s.start < claim.start or s.end > claim.end:
+                raise SchemaError(
+                    f"Article.claims[{i}]: span {claim.start}..{claim.end} cuts sentence "
+                    f"{j} ({s.start}..{s.end}); a claim is made of whole sentences"
+                )
+            covered += 1
+            j += 1
+        if not covered:
+            raise SchemaError(
+                f"Article.claims[{i}]: span {claim.start}..{claim.end} holds no sentence; "
+                "a claim is made of whole sentences"
             )
 
 
@@ -317,11 +509,39 @@ def to_json(article: model.Article, *, indent: int | None = None) -> str:
     >>> out = to_json(osintparse.parse("a\\ud800b", lang="fr"))
     >>> "\\\\ud800" in out, json.loads(out)["text"] == "a\\ud800b"
     (True, True)
+
+    The output is strict JSON (RFC 8259): an article holding a NaN or an infinity
+    (only a hand-made one can) is refused.
+
+    >>> from osintparse.model import Article, Quantity
+    >>> to_json(Article(text="1", quantities=[Quantity(start=0, end=1, text="1",
+    ...                                              value=float("nan"))]))
+    Traceback (most recent call last):
+    ...
+    osintparse.errors.SchemaError: Article.quantities[0].value: nan is not a finite number; ...
     """
-    out = json.dumps(to_dict(article), ensure_ascii=False, indent=indent)
+    data = to_dict(article)
+    try:
+        out = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+    except ValueError:
+        raise SchemaError(_non_finite(data, "Article")) from None
     if _SURROGATE.search(out) is not None:
         out = _SURROGATE.sub(_escape_surrogate, out)
     return out
+
+
+def _non_finite(value: Any, where: str) -> str:
+    """The message naming the first non-finite float in a dict form."""
+    stack: list[tuple[Any, str]] = [(value, where)]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            return f"{path}: {item!r} is not a finite number; JSON has no NaN/Infinity"
+        if isinstance(item, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(item))))
+        elif isinstance(item, dict):
+            stack.extend((v, f"{path}.{k}") for k, v in reversed(list(item.items())))
+    return f"{where}: holds a number JSON cannot write"
 
 
 def write_json(article: model.Article, fp: IO[str], *, indent: int | None = 2) -> None:
@@ -356,29 +576,148 @@ def write_jsonl(articles: Iterable[model.Article], fp: IO[str]) -> int:
     return n
 
 
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
 def read_jsonl(fp: IO[str]) -> Iterator[model.Article]:
     """Read articles back from JSON Lines written by :func:`write_jsonl`.
+
+    Each line is checked as :func:`from_dict` does; JSON that is not strict (``NaN``,
+    ``Infinity``), integers of more than 4300 digits and nesting too deep for the JSON
+    reader are refused too.
 
     Raises
     ------
     osintparse.SchemaError
-        On a line that is not valid JSON or not a serialised article.
+        On a line that is not valid JSON or not a serialised article, naming the
+        line and the path in the document (``line 3: Article.dates[0].value: ...``).
 
     Examples
     --------
     >>> import io
     >>> list(read_jsonl(io.StringIO("")))
     []
+    >>> list(read_jsonl(io.StringIO('\\n{"schema_version": NaN}\\n')))
+    Traceback (most recent call last):
+    ...
+    osintparse.errors.SchemaError: line 2: not strict JSON: NaN is not a JSON value
     """
     for lineno, line in enumerate(fp, 1):
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
+            data = json.loads(line, parse_constant=_refuse_constant)
         except json.JSONDecodeError as err:
             raise SchemaError(f"line {lineno}: not valid JSON ({err})") from err
+        except RecursionError:
+            raise SchemaError(f"line {lineno}: JSON nested too deeply to read") from None
+        except ValueError as err:  # NaN/Infinity, or an integer of over 4300 digits
+            why = "an integer of over 4300 digits" if "digits" in str(err) else str(err)
+            raise SchemaError(f"line {lineno}: not strict JSON: {why}") from None
         try:
             article = from_dict(data)
         except SchemaError as err:
             raise SchemaError(f"line {lineno}: {err}") from err
         yield article
+
+
+# -- JSON Schema ------------------------------------------------------------------------
+
+#: ``$id`` of the schema :func:`json_schema` returns.
+_SCHEMA_ID = "https://osintparse.invalid/schema/article-{version}.json"
+# Integer fields holding an offset or an index: never negative.
+_NON_NEGATIVE = ("start", "end", "paragraph", "section")
+_ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:.+\-Z]*)?$"
+
+
+def _int_schema(name: str) -> dict[str, Any]:
+    low = 0 if name in _NON_NEGATIVE or name.endswith(("_start", "_end")) else _INT_MIN
+    return {"type": "integer", "minimum": low, "maximum": _INT_MAX}
+
+
+def _type_schema(hint: Any, name: str, defs: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of a field of type ``hint`` (records go to ``defs``)."""
+    origin = typing.get_origin(hint)
+    if hint is Any:
+        return {}
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        return {"anyOf": [_type_schema(inner[0], name, defs), {"type": "null"}]}
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(typing.get_args(hint)[0], name, defs)}
+    if origin is not None and issubclass(origin, Mapping):
+        item = _type_schema(typing.get_args(hint)[1], name, defs)
+        return {"type": "object", "additionalProperties": item}
+    if isinstance(hint, type) and attrs.has(hint):
+        if hint.__name__ not in defs:
+            defs[hint.__name__] = {}  # placeholder: a record may refer to itself
+            defs[hint.__name__] = _record_schema(hint, defs)
+        return {"$ref": f"#/$defs/{hint.__name__}"}
+    if hint is _dt.date:
+        return {"type": "string", "pattern": _ISO_DATE}
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return {"type": "string", "enum": [str(m.value) for m in hint]}
+    if hint is int:
+        return _int_schema(name)
+    if hint is float:
+        return {"type": "number", "minimum": -_FLOAT_MAX, "maximum": _FLOAT_MAX}
+    return {"type": {str: "string", bool: "boolean"}[hint]}
+
+
+def _record_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    hints = _hints(cls)
+    names = _field_names(cls)
+    doc = (cls.__doc__ or "").strip().splitlines()
+    return {
+        "type": "object",
+        "description": doc[0] if doc else cls.__name__,
+        "properties": {name: _type_schema(hints[name], name, defs) for name in names},
+        "required": list(names),
+        "additionalProperties": False,
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of the document :func:`to_dict` writes.
+
+    Generated from the data model (the attrs fields and type hints of
+    :class:`~osintparse.model.Article` and its records), so it follows every
+    change of the model. Every field is required and no other is allowed;
+    integers fit in 64 bits, offsets and indexes are not negative, enums list
+    their values, dates are ISO 8601 strings. :func:`from_dict` enforces the same
+    rules and more that a schema cannot state (each record's ``text`` is its
+    slice of the article text, sub-spans lie inside their record, ``low <= value
+    <= high``, layers in text order, claims made of whole sentences, a Mention's
+    ``data`` nested at most :data:`MAX_DATA_DEPTH` levels). One difference: JSON
+    Schema counts ``1.0`` as an integer, :func:`from_dict` wants an ``int``.
+
+    Returns
+    -------
+    dict
+        A new dict each call (``json.dumps`` it to save it).
+
+    Examples
+    --------
+    >>> schema = json_schema()
+    >>> schema["properties"]["schema_version"], schema["required"][:3]
+    ({'const': 1}, ['schema_version', 'text', 'lang'])
+    >>> schema["$defs"]["Quantity"]["properties"]["qualifier"]["enum"][:2]
+    ['exact', 'approximate']
+    """
+    defs: dict[str, Any] = {}
+    root = _record_schema(model.Article, defs)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": _SCHEMA_ID.format(version=model.SCHEMA_VERSION),
+        "title": "osintparse Article",
+        "description": (
+            f"An article parsed by osintparse, as osintparse.to_dict writes it "
+            f"(schema_version {model.SCHEMA_VERSION})."
+        ),
+        "type": "object",
+        "properties": {"schema_version": {"const": model.SCHEMA_VERSION}, **root["properties"]},
+        "required": ["schema_version", *root["required"]],
+        "additionalProperties": False,
+        "$defs": dict(sorted(defs.items())),
+    }
