@@ -101,8 +101,12 @@ _FLOAT_MAX = sys.float_info.max
 #: How deep a Mention's free ``data`` may nest in a stored document.
 MAX_DATA_DEPTH = 64
 #: Names of ``x_start``/``x_end`` spans that need not lie inside their record's span (the
-#: attributed proposition lies beside its attribution phrase).
-_SPANS_OUTSIDE = frozenset({"content"})
+#: attributed proposition lies beside its attribution phrase; a date's anchor is an
+#: earlier date; the range of a range's end holds the end).
+_SPANS_OUTSIDE = frozenset({"content", "anchor", "range"})
+#: Names of spans whose same-named field is not the text they cover (a date's
+#: ``anchor`` says what kind of anchor it is).
+_SPANS_WITHOUT_TEXT = frozenset({"anchor"})
 
 
 def _what(value: Any) -> str:
@@ -392,7 +396,8 @@ def _check_sub_spans(text: str, record: Any, names: tuple[str, ...], where: str)
             continue
         what = name[:-6]
         s, e = getattr(record, name), getattr(record, f"{what}_end")
-        surface = getattr(record, what, None) if what in names else None
+        keeps_text = what in names and what not in _SPANS_WITHOUT_TEXT
+        surface = getattr(record, what, None) if keeps_text else None
         if s is None and e is None:
             if surface is not None:
                 raise SchemaError(f"{where}: {what} {_short(surface)} has no span ({what}_start)")
@@ -407,7 +412,7 @@ def _check_sub_spans(text: str, record: Any, names: tuple[str, ...], where: str)
                 f"{where}: {what} span {s}..{e} is not inside the record's span "
                 f"{record.start}..{record.end}; re-parse the article"
             )
-        if what in names and surface != text[s:e]:
+        if surface is not None and surface != text[s:e]:
             raise SchemaError(
                 f"{where}: {what} {_what(surface)} is not article.text[{s}:{e}] "
                 f"({_short(text[s:e])}); re-parse the article"
