@@ -728,7 +728,18 @@ def _year_words(v: Vocab, g: Found, ctx: Context) -> Out:
     if g["season"] is not None:
         start, end = three_months(y, v.seasons[g.key("season")])
         return Res(start, end, SEASON, False, "year_words:season")
+    if g["k"] is not None and not _cued_count_free(v, g):
+        return None  # "deux mille manifestants", "two thousand protesters": a number
     return Res(_dt.date(y, 1, 1), _dt.date(y, 12, 31), YEAR, False, "year_words")
+
+
+def _cued_count_free(v: Vocab, g: Found) -> bool:
+    """Whether a year read as a number ("two thousand") follows a year preposition and
+    counts nothing: "en deux mille dix", not "in two thousand cases"."""
+    if v.prep["year"].search(g.before()) is None:
+        return False
+    nxt = v.next_word.match(g.text, g.end)
+    return nxt is None or key(nxt.group(1)) not in v.count_nouns
 
 
 @PATTERNS.rule("season_year")
