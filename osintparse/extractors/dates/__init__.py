@@ -65,9 +65,12 @@ def find_dates(
     Examples
     --------
     >>> import datetime
-    >>> [(d.text, str(d.value), str(d.value_end), d.precision.value)
-    ...  for d in find_dates("entre 2019 et 2023", lang="fr")]
-    [('entre 2019 et 2023', '2019-01-01', '2023-12-31', 'year')]
+    >>> [(d.text, str(d.value), str(d.value_end), d.precision.value, d.range_start)
+    ...  for d in find_dates("entre 2019 et 2023", lang="fr")]  # the range, then each end
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('entre 2019 et 2023', '2019-01-01', '2023-12-31', 'year', None),
+     ('2019', '2019-01-01', '2019-12-31', 'year', 0),
+     ('2023', '2023-01-01', '2023-12-31', 'year', 0)]
     >>> d, = find_dates("on Tuesday", lang="en", published=datetime.date(2025, 5, 1))
     >>> d.value, d.relative
     (datetime.date(2025, 4, 29), True)

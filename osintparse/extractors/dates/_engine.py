@@ -11,7 +11,7 @@ Examples
 --------
 >>> import datetime
 >>> [(m.text, m.value, m.precision.value) for m in find("Le 12 mars 2024.", "fr", None)]
-[('12 mars 2024', datetime.date(2024, 3, 12), 'day')]
+[('Le 12 mars 2024', datetime.date(2024, 3, 12), 'day')]
 """
 
 from __future__ import annotations
@@ -289,8 +289,8 @@ def find_in(
     >>> from osintparse.text import normalize
     >>> [m.text for m in find_in(normalize("en\u00a0avril\u00a02025"), "fr", None)]
     ['avril\\xa02025']
-    >>> m = find_in(normalize("PARIS, 12 mars 2024 (AFP) -\nHier, rien."), "fr", None)
-    >>> [(d.text, str(d.value), d.dateline, d.anchor) for d in m]
+    >>> m = find_in(normalize("PARIS, 12 mars 2024 (AFP) -\\nHier, rien."), "fr", None)
+    >>> [(d.text, str(d.value), d.dateline, d.anchor and d.anchor.value) for d in m]
     [('12 mars 2024', '2024-03-12', True, None), ('Hier', '2024-03-11', False, 'dateline')]
     """
     if isinstance(published, _dt.datetime):
