@@ -33,6 +33,9 @@ _CODE_WORDS = frozenset(
     | {"article", "claim", "claims", "group", "figure", "figures", "any", "long"}
     # TIMEX3 codes of TimeML (parts of day, seasons), not words of a language
     | {"MO", "AF", "EV", "NI", "WI", "SP", "SU", "FA", "WE"}
+    # the vocabulary of the formats the package reads and writes: HTML tag names
+    # (io/html.py) and JSON Schema keywords (io/serialise.py json_schema)
+    | {"form", "hr", "th", "type", "number", "minimum", "maximum"}
 )
 
 
