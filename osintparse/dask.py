@@ -108,7 +108,8 @@ def frame_meta(kind: str = "claims") -> pd.DataFrame:
     --------
     >>> list(frame_meta("dates").columns)  # doctest: +NORMALIZE_WHITESPACE
     ['article_id', 'layer', 'start', 'end', 'text', 'value', 'value_end', 'precision',
-     'relative', 'extractor', 'rule']
+     'relative', 'extractor', 'rule', 'kind', 'modifier', 'day_part', 'anchor',
+     'anchor_start', 'anchor_end', 'dateline', 'range_start', 'range_end']
     """
     _require("pandas")
     return tables.frame([], kind)

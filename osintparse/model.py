@@ -36,14 +36,18 @@ from osintparse.errors import InvalidPublishedError
 __all__ = [
     "LAYER",
     "SCHEMA_VERSION",
+    "Anchor",
     "Article",
     "Aspect",
     "Attribution",
     "Claim",
+    "DateKind",
     "DateMention",
+    "DayPart",
     "DocumentKind",
     "Hedge",
     "Mention",
+    "Modifier",
     "Paragraph",
     "ParagraphKind",
     "Place",
@@ -181,9 +185,99 @@ class Precision(enum.StrEnum):
     DAY = "day"
     WEEK = "week"
     MONTH = "month"
+    QUARTER = "quarter"
     SEASON = "season"
+    HALF = "half"
     YEAR = "year"
     DECADE = "decade"
+
+
+class DateKind(enum.StrEnum):
+    """What a date mention refers to: a calendar period, or a vague reference.
+
+    ``DATE`` mentions have a calendar value (once anchored); the three vague references
+    ("now", "récemment", "soon") have none: they name the present, some past or some
+    future as seen from the publication, as TimeML's ``PRESENT_REF``, ``PAST_REF`` and
+    ``FUTURE_REF`` do.
+
+    Examples
+    --------
+    >>> DateKind("present_ref").timex
+    'PRESENT_REF'
+    """
+
+    DATE = "date"
+    PRESENT_REF = "present_ref"
+    PAST_REF = "past_ref"
+    FUTURE_REF = "future_ref"
+
+    @property
+    def timex(self) -> str:
+        """The TIMEX3 value of a vague reference (``""`` for ``DATE``)."""
+        return "" if self is DateKind.DATE else self.value.upper()
+
+
+class Modifier(enum.StrEnum):
+    """A part of or an approximation to a period, as TimeML's ``mod`` attribute.
+
+    "fin avril", "late November" and "the late 1970s" are ``END`` (the value is the
+    part, the precision the whole period); "début 2024", "early next year" ``START``;
+    "mi-août", "mid-1990s" ``MID``; "around Nov. 1", "vers 2010" ``APPROX``.
+
+    Examples
+    --------
+    >>> Modifier("end").timeml
+    'END'
+    """
+
+    START = "start"
+    MID = "mid"
+    END = "end"
+    APPROX = "approx"
+
+    @property
+    def timeml(self) -> str:
+        """The TimeML ``mod`` value."""
+        return self.value.upper()
+
+
+class DayPart(enum.StrEnum):
+    """A part of a day named with it: "Thursday morning", "mardi soir", "la nuit de".
+
+    Examples
+    --------
+    >>> DayPart("night").timex
+    'NI'
+    """
+
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+    NIGHT = "night"
+
+    @property
+    def timex(self) -> str:
+        """The TIMEX3 code of the part of day (``MO``, ``AF``, ``EV``, ``NI``)."""
+        return {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[self.value]
+
+
+class Anchor(enum.StrEnum):
+    """What a relative date was resolved from.
+
+    ``PUBLISHED``: the publication date; ``DATELINE``: a date of the article's first
+    lines, used when no publication date is given; ``MENTION``: an earlier date of the
+    same paragraph ("le lendemain", "a year earlier"), whose offsets are the mention's
+    ``anchor_start`` and ``anchor_end``.
+
+    Examples
+    --------
+    >>> Anchor("dateline").value
+    'dateline'
+    """
+
+    PUBLISHED = "published"
+    DATELINE = "dateline"
+    MENTION = "mention"
 
 
 class ParagraphKind(enum.StrEnum):
@@ -327,6 +421,21 @@ def _layer() -> Any:
 
 _INT = attrs.validators.instance_of(int)
 _STR = attrs.validators.instance_of(str)
+
+
+def _to_modifier(value: Any) -> Modifier | None:
+    """``value`` as a :class:`Modifier`, ``None`` let through."""
+    return None if value is None else Modifier(value)
+
+
+def _to_day_part(value: Any) -> DayPart | None:
+    """``value`` as a :class:`DayPart`, ``None`` let through."""
+    return None if value is None else DayPart(value)
+
+
+def _to_anchor(value: Any) -> Anchor | None:
+    """``value`` as an :class:`Anchor`, ``None`` let through."""
+    return None if value is None else Anchor(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -533,15 +642,37 @@ class DateMention:
 
     ``value`` is the first day of the period; ``value_end`` the last day for periods
     and ranges (named so to keep ``end`` for the character offset). Relative
-    mentions found without a publication date have ``relative=True, value=None``.
+    mentions found without a publication date (or dateline) have ``relative=True,
+    value=None``. Every field after ``rule`` is optional, so that records stored by
+    earlier versions stay readable.
+
+    Parameters
+    ----------
+    kind
+        ``DATE``, or a vague reference with no value ("now": ``PRESENT_REF``).
+    modifier
+        The part of the period named ("fin avril": ``END``, the value the days from
+        the 21st, the precision ``month``), or ``APPROX``.
+    day_part
+        The part of the day named with the date ("Thursday morning").
+    anchor
+        What a relative date was resolved from (``None`` for absolute dates and
+        unresolved ones); ``anchor_start`` and ``anchor_end`` are the offsets of the
+        mention that anchored it (the earlier date, or the dateline's date).
+    dateline
+        The date of a dateline ("WASHINGTON, March 12 (Xinhua) --"): the date the
+        article was filed, not an event of its text.
+    range_start, range_end
+        For each end of a range ("2019" and "2023" of "entre 2019 et 2023"), the
+        offsets of the range mention, which is also in the layer.
 
     Examples
     --------
     >>> import datetime
     >>> d = DateMention(start=0, end=10, text="avril 2025",
     ...                 value=datetime.date(2025, 4, 1), precision="month")
-    >>> d.precision.value
-    'month'
+    >>> d.precision.value, d.timex
+    ('month', '2025-04')
     """
 
     start: int = attrs.field(validator=_INT)
@@ -553,6 +684,72 @@ class DateMention:
     relative: bool = False
     extractor: str = "dates"
     rule: str = ""
+    kind: DateKind = attrs.field(default=DateKind.DATE, converter=DateKind)
+    modifier: Modifier | None = attrs.field(default=None, converter=_to_modifier)
+    day_part: DayPart | None = attrs.field(default=None, converter=_to_day_part)
+    anchor: Anchor | None = attrs.field(default=None, converter=_to_anchor)
+    anchor_start: int | None = None
+    anchor_end: int | None = None
+    dateline: bool = False
+    range_start: int | None = None
+    range_end: int | None = None
+
+    @property
+    def timex(self) -> str | None:
+        """The TIMEX3 ``value`` string of the mention (``None`` without a value).
+
+        The period of ``value`` at ``precision``: ``2025-04-03`` (with a part of day
+        ``2025-04-03TNI``; a Saturday-Sunday period ``2025-W14-WE``), ``2025-W14``
+        (ISO week), ``2025-04``, ``2025-Q2``, ``2025-SU`` (season), ``2025-H1``,
+        ``2025``, ``202`` (decade); ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF`` for
+        vague references. A range renders as its first end (each end is also its own
+        mention); a modifier is not part of the value (TimeML's ``mod``).
+
+        Examples
+        --------
+        >>> import datetime
+        >>> q = DateMention(start=0, end=2, text="Q3", precision="quarter",
+        ...                 value=datetime.date(2024, 7, 1))
+        >>> q.timex
+        '2024-Q3'
+        >>> DateMention(start=0, end=3, text="now", kind="present_ref").timex
+        'PRESENT_REF'
+        """
+        if self.kind is not DateKind.DATE:
+            return self.kind.timex
+        if self.value is None:
+            return None
+        return _timex(self.value, self.value_end, self.precision, self.day_part)
+
+
+def _timex(
+    value: _dt.date, value_end: _dt.date | None, precision: Precision, part: DayPart | None
+) -> str:
+    """The TIMEX3 value of the period of ``value`` at ``precision``."""
+    y = f"{value.year:04d}"
+    if precision is Precision.DAY:
+        weekend = value.weekday() == 5 and value_end == value + _dt.timedelta(days=1)
+        if weekend:
+            iso_year, week, _ = value.isocalendar()
+            return f"{iso_year:04d}-W{week:02d}-WE"
+        day = f"{y}-{value.month:02d}-{value.day:02d}"
+        return day if part is None else f"{day}T{part.timex}"
+    if precision is Precision.WEEK:
+        iso_year, week, _ = value.isocalendar()
+        return f"{iso_year:04d}-W{week:02d}"
+    by_month = {
+        Precision.MONTH: f"-{value.month:02d}",
+        Precision.QUARTER: f"-Q{(value.month + 2) // 3}",
+        Precision.SEASON: f"-{_SEASON_CODES[(value.month % 12) // 3]}",
+        Precision.HALF: f"-H{1 if value.month <= 6 else 2}",
+    }
+    if precision is Precision.DECADE:
+        return y[:3]
+    return y + by_month.get(precision, "")
+
+
+# TimeML season codes by (month % 12) // 3: winter from December, spring from March...
+_SEASON_CODES = ("WI", "SP", "SU", "FA")
 
 
 @attrs.frozen(kw_only=True)

@@ -359,8 +359,8 @@ def _mention(precision: str, value: dt.date, value_end: dt.date | None) -> osint
         ("day", dt.date(2024, 2, 10), dt.date(2024, 2, 11), "2024-W06-WE"),
         ("week", dt.date(2024, 1, 29), dt.date(2024, 2, 4), "2024-W05"),
         ("month", dt.date(2025, 4, 1), dt.date(2025, 4, 30), "2025-04"),
-        ("month", dt.date(2024, 7, 1), dt.date(2024, 9, 30), "2024-Q3"),
-        ("month", dt.date(2024, 1, 1), dt.date(2024, 6, 30), "2024-H1"),
+        ("quarter", dt.date(2024, 7, 1), dt.date(2024, 9, 30), "2024-Q3"),
+        ("half", dt.date(2024, 1, 1), dt.date(2024, 6, 30), "2024-H1"),
         ("season", dt.date(2024, 6, 21), dt.date(2024, 9, 22), "2024-SU"),
         ("year", dt.date(2019, 1, 1), dt.date(2023, 12, 31), "2019"),
         ("decade", dt.date(1970, 1, 1), dt.date(1979, 12, 31), "197"),
@@ -372,7 +372,7 @@ def test_timex_of(precision: str, value: dt.date, value_end: dt.date | None, tim
 
 def test_timex_of_prefers_the_records_own_string() -> None:
     assert timeml.timex_of(types.SimpleNamespace(timex="PRESENT_REF", value=None)) == "PRESENT_REF"
-    assert timeml.timex_of(types.SimpleNamespace(value=None)) is None
+    assert timeml.timex_of(types.SimpleNamespace(timex=None, value=None)) is None
 
 
 def test_normal_value() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import os
 import pathlib
@@ -10,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import types
 from typing import Any
 
 import pytest
@@ -17,11 +19,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import osintparse
-from osintparse import DateMention, Precision, find_dates, lexicons
+from osintparse import Anchor, DateKind, DateMention, Modifier, Precision, find_dates, lexicons
 from osintparse.extractors.base import Document, get_factory
 from osintparse.extractors.dates import DatesExtractor
 from osintparse.extractors.dates._engine import compiled, find_in
-from osintparse.extractors.dates._rules import PATTERNS, RULES, STEPS, VETOES
+from osintparse.extractors.dates._rules import PATTERNS, RULES
+from osintparse.extractors.dates._steps import STEPS, VETOES
 from osintparse.text import normalize
 from tests.bounds import Repeated, assert_linear
 from tests.conftest import ROOT, assert_offsets
@@ -40,14 +43,28 @@ def _load(lang: str) -> list[Any]:
     ]
 
 
-def _as_case(m: DateMention) -> dict[str, Any]:
-    return {
+# TimeML fields a golden case may also expect; a case checks only those it names.
+_TIMEML_KEYS = ("timex", "kind", "modifier", "day_part", "anchor", "dateline")
+
+
+def _as_case(m: DateMention, expected: dict[str, Any] | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "text": m.text,
         "value": None if m.value is None else m.value.isoformat(),
         "value_end": None if m.value_end is None else m.value_end.isoformat(),
         "precision": m.precision.value,
         "relative": m.relative,
     }
+    for k in _TIMEML_KEYS:
+        if expected is not None and k in expected:
+            v = getattr(m, k)
+            out[k] = v.value if isinstance(v, enum.Enum) else v
+    return out
+
+
+def _as_cases(found: tuple[DateMention, ...], expect: list[dict[str, Any]]) -> list[Any]:
+    extra = expect + [{}] * max(0, len(found) - len(expect))
+    return [_as_case(m, e) for m, e in zip(found, extra, strict=False)]
 
 
 # Every supported language has golden cases: a new lexicon folder needs its cases too.
@@ -66,9 +83,9 @@ def test_golden_cases(lang: str, case: dict[str, Any]) -> None:
         # A known failure, kept as data with its reason: it must still fail, or the case
         # is updated to "status": "pass".
         assert case.get("reason")
-        assert [_as_case(m) for m in found] != case["expect"], "known failure now passes"
+        assert _as_cases(found, case["expect"]) != case["expect"], "known failure now passes"
         return
-    assert [_as_case(m) for m in found] == case["expect"], case.get("note", "")
+    assert _as_cases(found, case["expect"]) == case["expect"], case.get("note", "")
 
 
 def test_golden_cases_cover_every_language_and_negatives() -> None:
@@ -77,6 +94,20 @@ def test_golden_cases_cover_every_language_and_negatives() -> None:
         assert len(cases) >= 30
         assert sum(1 for c in cases if not c["expect"]) >= 5
         assert {e["precision"] for c in cases for e in c["expect"]} == {p.value for p in Precision}
+
+
+@pytest.mark.parametrize("lang", GOLDEN_LANGS)
+def test_golden_cases_cover_the_timeml_fields(lang: str) -> None:
+    # Every kind, anchor and modifier of issue 14, with a part of day and a dateline, is
+    # expected by some golden case of every language.
+    found = [e for c in (p.values[1] for p in _load(lang)) for e in c["expect"]]
+    assert {e.get("kind") for e in found} >= {k.value for k in DateKind}
+    assert {e.get("anchor") for e in found} >= {a.value for a in Anchor}
+    assert {e.get("modifier") for e in found} >= {Modifier.MID.value, Modifier.END.value}
+    assert {e.get("modifier") for e in found} & {Modifier.START.value, Modifier.APPROX.value}
+    assert any(e.get("day_part") for e in found)
+    assert any(e.get("dateline") for e in found)
+    assert any(e.get("timex", "").endswith(("-Q3", "-H1")) for e in found)
 
 
 def test_seed_gives_exactly_one_date(seed: osintparse.Article) -> None:
@@ -132,7 +163,7 @@ def test_offsets_point_into_the_original_text() -> None:
     text = "Le\u00a012\u00a0mars\u00a02024 et l\u2019an dernier, \ufb01n aou\u0302t 2023."
     found = find_dates(text, lang="fr", published=dt.date(2025, 1, 10))
     assert [m.text for m in found] == [
-        "12\u00a0mars\u00a02024",
+        "Le\u00a012\u00a0mars\u00a02024",
         "l\u2019an dernier",
         "\ufb01n aou\u0302t 2023",
     ]
@@ -149,7 +180,7 @@ def test_parse_layer_offsets() -> None:
     a = osintparse.parse(
         "Titre\n\nLe 12 mars 2024, puis mardi dernier.", lang="fr", published="2025-05-01"
     )
-    assert [d.text for d in a.dates] == ["12 mars 2024", "mardi dernier"]
+    assert [d.text for d in a.dates] == ["Le 12 mars 2024", "mardi dernier"]
     assert_offsets(a)
 
 
@@ -171,8 +202,8 @@ def test_relative_rules() -> None:
     assert value("cet été", "fr") == dt.date(2025, 6, 1)
     assert value("last summer", "en") == dt.date(2024, 6, 1)
     assert value("last winter", "en", dt.date(2025, 1, 15)) == dt.date(2023, 12, 1)
-    assert value("in two weeks", "en") == dt.date(2025, 5, 15)
-    assert value("two years ago", "en") == dt.date(2023, 5, 1)
+    assert value("in two weeks", "en") == dt.date(2025, 5, 12)  # the week, as TimeML
+    assert value("two years ago", "en") == dt.date(2023, 1, 1)  # the year
     assert value("last March", "en") == dt.date(2025, 3, 1)
     assert value("avril dernier", "fr", dt.date(2025, 4, 20)) == dt.date(2024, 4, 1)
     assert value("le 31 décembre", "fr") == dt.date(2024, 12, 31)
@@ -204,9 +235,86 @@ def test_impossible_dates_are_not_dates(text: str, lang: str) -> None:
     assert find_dates(text, lang=lang, published=dt.date(2025, 5, 1)) == ()
 
 
-def test_two_digit_years_go_to_dateparser() -> None:
-    (d,) = find_dates("le 12/03/24", lang="fr")
-    assert (d.value, d.rule) == (dt.date(2024, 3, 12), "numeric:dateparser")
+def test_two_digit_years_follow_the_publication_date() -> None:
+    def year(published: dt.date | None) -> int:
+        (d,) = find_dates("le 12/03/26", lang="fr", published=published)
+        assert d.rule == "numeric:two_digit_year"
+        assert d.value is not None
+        return d.value.year
+
+    # The year of the window from 80 years before P's year to 19 after it.
+    assert year(dt.date(2025, 5, 1)) == 2026
+    assert year(dt.date(1999, 7, 29)) == 1926
+    assert year(dt.date(2006, 1, 1)) == 1926
+    assert year(dt.date(2007, 1, 1)) == 2026
+    assert year(None) == 2026  # without P, the POSIX pivot: 00-68 are the 2000s
+    (d,) = find_dates("le 13/03/70", lang="fr")
+    assert d.value == dt.date(1970, 3, 13)
+    (m,) = find_dates("dès octobre 98", lang="fr", published=dt.date(1999, 5, 23))
+    assert (m.text, m.timex) == ("octobre 98", "1998-10")
+
+
+class _FrozenClock(types.ModuleType):
+    """A ``datetime`` module whose ``date.today()`` and ``datetime.now()`` say ``day``."""
+
+    def __init__(self, day: dt.date) -> None:
+        super().__init__("datetime")
+        frozen = day
+
+        class _Date(dt.date):
+            @classmethod
+            def today(cls) -> dt.date:
+                return frozen
+
+        class _DateTime(dt.datetime):
+            @classmethod
+            def now(cls, tz: Any = None) -> dt.datetime:
+                return dt.datetime.combine(frozen, dt.time())
+
+            @classmethod
+            def today(cls) -> dt.datetime:
+                return cls.now()
+
+        self.date = _Date
+        self.datetime = _DateTime
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(dt, name)
+
+
+_CLOCK_TEXTS = {
+    "fr": "Le 12/03/26, le 13/03/70 et le 1/1/00 ; hier, mardi, le 2 mai, en avril, octobre 98.",
+    "en": "On 12/03/26, 3/13/70 and 1/1/00; yesterday, on Tuesday, May 2, in April, Oct. '98.",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_dates_do_not_depend_on_the_clock(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    # Two faked clocks ten years apart, and dateparser made unimportable: the mentions
+    # are the same, with and without a publication date.
+    from osintparse.extractors import dates as package
+
+    modules = [
+        m
+        for name, m in sorted(sys.modules.items())
+        if name.startswith(package.__name__) and hasattr(m, "_dt")
+    ]
+    assert modules
+    monkeypatch.setitem(sys.modules, "dateparser", None)
+    runs = []
+    for day in (dt.date(2011, 6, 1), dt.date(2031, 12, 31)):
+        for m in modules:
+            monkeypatch.setattr(m, "_dt", _FrozenClock(day))
+        runs.append(
+            [
+                (d.text, d.value, d.value_end, d.rule)
+                for published in (None, dt.date(2025, 5, 6))
+                for d in find_dates(_CLOCK_TEXTS[lang], lang=lang, published=published)
+            ]
+        )
+    assert runs[0] == runs[1]
+    assert len(runs[0]) >= 12
+    assert all(isinstance(row[1], dt.date | None) for row in runs[0])
 
 
 def test_unsupported_language_is_an_error() -> None:
@@ -274,7 +382,7 @@ def test_text_whose_lower_case_changes_length() -> None:
     text = "İstanbul, le 12 mars 2024 et HIER."
     found = find_dates(text, lang="fr", published=dt.date(2025, 1, 2))
     assert [(m.text, m.value) for m in found] == [
-        ("12 mars 2024", dt.date(2024, 3, 12)),
+        ("le 12 mars 2024", dt.date(2024, 3, 12)),
         ("HIER", dt.date(2025, 1, 1)),
     ]
 
@@ -336,8 +444,17 @@ def test_any_text_gives_well_formed_mentions(
     text = " ".join(pieces)
     found = find_dates(text, lang=lang, published=published)
     last_end = 0
+    spans = {(m.start, m.end) for m in found}
     for m in found:
         assert text[m.start : m.end] == m.text
+        if m.range_start is not None or m.range_end is not None:
+            # an end of a range lies inside its range, which is also a mention
+            assert (m.range_start, m.range_end) in spans
+            assert m.range_start is not None
+            assert m.range_end is not None
+            assert m.range_start <= m.start
+            assert m.end <= m.range_end
+            continue
         assert m.start >= last_end
         last_end = m.end
         if m.value is None:
@@ -409,11 +526,11 @@ def test_each_rule_is_one_group_of_the_master_pattern() -> None:
 def test_extractor_leaves_boilerplate_out_and_find_dates_does_not() -> None:
     text = "Titre du 3 mai 2024\n\nLire aussi : l'offensive du 12 mars 2024\n\nLe 4 mai 2024, rien."
     article = osintparse.Pipeline(["structure", "dates"])(text, lang="fr")
-    assert [d.text for d in article.dates] == ["3 mai 2024", "4 mai 2024"]
+    assert [d.text for d in article.dates] == ["3 mai 2024", "Le 4 mai 2024"]
     assert [d.text for d in find_dates(text, lang="fr")] == [
         "3 mai 2024",
         "12 mars 2024",
-        "4 mai 2024",
+        "Le 4 mai 2024",
     ]
     assert_offsets(article)
 
@@ -421,17 +538,22 @@ def test_extractor_leaves_boilerplate_out_and_find_dates_does_not() -> None:
 def test_no_mention_runs_past_the_end_of_a_span() -> None:
     text = "le 12 mars 2024"
     assert [m.text for m in find_in(normalize(text), "fr", None, [(0, len(text))])] == [
-        "12 mars 2024"
+        "le 12 mars 2024"
     ]
     # Cut before the year: a day and month without a year, and a bare year alone.
-    assert [m.text for m in find_in(normalize(text), "fr", None, [(0, 10)])] == ["12 mars"]
+    assert [m.text for m in find_in(normalize(text), "fr", None, [(0, 10)])] == ["le 12 mars"]
     two = find_in(normalize(text), "fr", None, [(0, 10), (11, 15)])
-    assert [(m.text, m.value) for m in two] == [("12 mars", None)]
+    assert [(m.text, m.value) for m in two] == [
+        ("le 12 mars", None),
+        ("2024", dt.date(2024, 1, 1)),
+    ]
+    # The article is read within the span too.
+    assert [m.text for m in find_in(normalize(text), "fr", None, [(3, 15)])] == ["12 mars 2024"]
     published = dt.date(2025, 5, 6)
-    (m,) = find_in(normalize("en 2024"), "fr", published, [(0, 7)])
-    assert m.text == "2024"
-    # The preposition that makes a bare year a date is read within the span only.
-    assert find_in(normalize("en 2024"), "fr", published, [(3, 7)]) == ()
+    (m,) = find_in(normalize("en 1515"), "fr", published, [(0, 7)])
+    assert m.text == "1515"
+    # The preposition that makes an old year a date is read within the span only.
+    assert find_in(normalize("en 1515"), "fr", published, [(3, 7)]) == ()
 
 
 # -- languages as data -------------------------------------------------------------------
@@ -505,10 +627,10 @@ def test_two_digit_years_without_dateparser_use_the_language_order_and_a_pivot(
     out = _probe(tmp_path, src, code)
     assert out["dateparser"] is False
     first = out[code][0]
-    assert first[0][0] == "12/03/24"
+    assert first[0][0] == ("12/03/24" if src == "en" else "Le 12/03/24")
     assert first[0][1] == ("2024-12-03" if src == "en" else "2024-03-12")
     assert first[0][5] == "numeric:two_digit_year"
-    assert first[1][:2] == ["13/03/70", "1970-03-13"]  # 13 cannot be a month
-    # Everything else is read as with dateparser.
+    assert first[1][1] == "1970-03-13"  # 13 cannot be a month
+    # The engine never asks dateparser: everything is read as for the language itself.
     with_dp = _probe(tmp_path, src, src)[src]
     assert [m[:5] for doc in out[code] for m in doc] == [m[:5] for doc in with_dp for m in doc]

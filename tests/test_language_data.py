@@ -34,9 +34,13 @@ _CODE_WORDS = frozenset(
     # an attribution construction and cue kind ("In X's view"); command-line option values
     | {"view", "yes", "always"}
     | {"conflict"}  # a column of osintparse.comparison's records
+    # TIMEX3 codes of TimeML (parts of day, seasons), not words of a language
+    | {"MO", "AF", "EV", "NI", "WI", "SP", "SU", "FA", "WE"}
     # the vocabulary of the formats the package reads and writes: HTML tag names
     # (io/html.py) and JSON Schema keywords (io/serialise.py json_schema)
     | {"form", "hr", "th", "type", "number", "minimum", "maximum"}
+    # attribute names of the command line's parsed arguments (cli.py: dest="extra")
+    | {"extra"}
 )
 
 
@@ -171,6 +175,11 @@ def _not_data(tree: ast.AST) -> set[int]:
             all_constants(node)
         elif isinstance(node, ast.AnnAssign | ast.arg):
             all_constants(node.annotation)
+        elif isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            all_constants(node.value)  # Python names
+
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             all_constants(node.returns)
         elif (

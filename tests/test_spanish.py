@@ -68,8 +68,8 @@ def test_sources_with_stances(article: osintparse.Article) -> None:
 def test_dates(article: osintparse.Article) -> None:
     got = [(d.text, d.value, d.value_end, d.precision.value) for d in article.dates]
     assert got == [
-        ("desde octubre", dt.date(2024, 10, 1), dt.date(2024, 12, 18), "month"),
-        ("martes", dt.date(2024, 12, 17), dt.date(2024, 12, 17), "day"),
+        ("octubre", dt.date(2024, 10, 1), dt.date(2024, 12, 18), "month"),  # "desde" outside
+        ("el martes", dt.date(2024, 12, 17), dt.date(2024, 12, 17), "day"),  # article inside
         ("la semana pasada", dt.date(2024, 12, 9), dt.date(2024, 12, 15), "week"),
     ]
 

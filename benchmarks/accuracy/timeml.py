@@ -56,7 +56,7 @@ import re
 import sys
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,9 +92,6 @@ HEIDELTIME = {
     "TempEval-3 platinum (English)": (81.34, 90.30, 77.61),
     "French TimeBank": (85.99, 90.97, 73.63),
 }
-
-#: TimeML season codes by the month a season starts in.
-_SEASONS = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
 
 _DECADE_X = re.compile(r"^(\d{2,3})X+$")
 _SHORT_WEEK = re.compile(r"-W(\d)(?!\d)")
@@ -345,50 +342,18 @@ def find_files(
 # --------------------------------------------------------------------------- predicting
 
 
-def _season(month: int) -> str:
-    return _SEASONS.get(month, "WI")
-
-
-def _month_span(start: dt.date, last: dt.date) -> int | None:
-    """Number of whole calendar months from ``start`` to ``last`` (``None`` if not whole)."""
-    if start.day != 1 or (last + dt.timedelta(days=1)).day != 1:
-        return None
-    return (last.year - start.year) * 12 + last.month - start.month + 1
-
-
-def _month_timex(value: dt.date, value_end: dt.date | None) -> str:
-    months = None if value_end is None else _month_span(value, value_end)
-    if months == 3 and value.month in (1, 4, 7, 10):
-        return f"{value.year:04d}-Q{(value.month + 2) // 3}"
-    if months == 6 and value.month in (1, 7):
-        return f"{value.year:04d}-H{1 if value.month == 1 else 2}"
-    return f"{value.year:04d}-{value.month:02d}"
-
-
-def _day_timex(value: dt.date, value_end: dt.date | None) -> str:
-    weekend = (
-        value_end is not None and value.weekday() == 5 and value_end - value == dt.timedelta(days=1)
-    )
-    if weekend:
-        year, week, _ = value.isocalendar()
-        return f"{year:04d}-W{week:02d}-WE"
-    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
-
-
 def timex_of(mention: Any) -> str | None:
-    """The TIMEX3 value string of an osintparse date mention (``None`` without a value).
+    """The TIMEX3 value string of an osintparse date mention: its ``timex``.
 
-    The mention's own ``timex`` attribute is used when it has one; otherwise the
-    string is computed from ``value``, ``value_end`` and ``precision``: a day
-    ``2019-05-09`` (a Saturday-Sunday period ``2019-W19-WE``), a week ``2019-W19``
-    (ISO), a month ``2019-05`` (three months from January, April, July or October
-    ``2019-Q2``; six from January or July ``2019-H1``), a season ``2019-SU``, a year
-    ``2019``, a decade ``201``. A range is rendered by its first period.
+    :attr:`osintparse.DateMention.timex` renders the period of ``value`` at
+    ``precision`` (``2019-05-09``, ``2019-W19``, ``2019-05``, ``2019-Q2``, ``2019-SU``,
+    ``2019-H1``, ``2019``, ``201``), a part of day (``2019-05-09TNI``), a weekend
+    (``2019-W19-WE``) and vague references (``PRESENT_REF``); ``None`` without a value.
 
     Examples
     --------
     >>> import osintparse, datetime
-    >>> q = osintparse.DateMention(start=0, end=4, text="Q3 1", precision="month",
+    >>> q = osintparse.DateMention(start=0, end=4, text="Q3 1", precision="quarter",
     ...     value=datetime.date(2024, 7, 1), value_end=datetime.date(2024, 9, 30))
     >>> timex_of(q)
     '2024-Q3'
@@ -397,28 +362,15 @@ def timex_of(mention: Any) -> str | None:
     >>> timex_of(d)
     '197'
     """
-    own = getattr(mention, "timex", None)
-    if isinstance(own, str) and own:
-        return own
-    value = getattr(mention, "value", None)
-    if not isinstance(value, dt.date):
-        return None
-    value_end = getattr(mention, "value_end", None)
-    if not isinstance(value_end, dt.date):
-        value_end = None
-    precision = str(getattr(getattr(mention, "precision", None), "value", "day"))
-    renderers = {
-        "decade": lambda: f"{value.year // 10:03d}",
-        "year": lambda: f"{value.year:04d}",
-        "season": lambda: f"{value.year:04d}-{_season(value.month)}",
-        "month": lambda: _month_timex(value, value_end),
-        "week": lambda: "{:04d}-W{:02d}".format(*value.isocalendar()[:2]),
-    }
-    return renderers.get(precision, lambda: _day_timex(value, value_end))()
+    value: str | None = mention.timex
+    return value
 
 
 def predict(doc: TimemlDoc, lang: str, *, pipeline: bool = False) -> tuple[Prediction, ...]:
     """Run osintparse on one document and return its dates as :class:`Prediction`.
+
+    What TimeML annotates as ``TIMEX3`` is scored: a range whose ends are mentions of
+    their own ("entre [1990] et [1999]") is scored through its ends.
 
     Examples
     --------
@@ -429,12 +381,17 @@ def predict(doc: TimemlDoc, lang: str, *, pipeline: bool = False) -> tuple[Predi
     import osintparse
 
     if pipeline:
-        mentions: Iterable[Any] = osintparse.parse(
+        mentions: Sequence[Any] = osintparse.parse(
             doc.text, lang=lang, published=doc.published
         ).dates
     else:
         mentions = osintparse.find_dates(doc.text, lang=lang, published=doc.published)
-    return tuple(Prediction(m.start, m.end, m.text, timex_of(m)) for m in mentions)
+    ranges = {(m.range_start, m.range_end) for m in mentions if m.range_start is not None}
+    return tuple(
+        Prediction(m.start, m.end, m.text, timex_of(m))
+        for m in mentions
+        if (m.start, m.end) not in ranges
+    )
 
 
 def timed_predict(

@@ -106,13 +106,16 @@ MAX_DATA_DEPTH = 64
 #: whole, "42 des 58 drones"; an attribution's channel, role and resolved name may stand
 #: after its phrase or in an earlier sentence, "..., he told Reuters", "his" resolved to
 #: "John Kirby"; a place's relational phrase and a nationality's noun lie around or
-#: beside the place's name).
+#: beside the place's name; a date's anchor is an earlier date; the range of a range's
+#: end holds the end).
 _SPANS_OUTSIDE = frozenset(
     {"content", "trigger", "whole", "channel", "role", "resolved", "relation", "head"}
+    | {"anchor", "range"}
 )
-#: Names of spans whose same-named field is a label, not the span's text (a place's
-#: ``relation`` is ``"border"``, its span the phrase "à la frontière entre ...").
-_SPANS_LABELLED = frozenset({"relation"})
+#: Names of spans whose same-named field is a label, not the text they cover (a place's
+#: ``relation`` is ``"border"``, its span the phrase "à la frontière entre ..."; a date's
+#: ``anchor`` says what kind of anchor it is).
+_SPANS_LABELLED = frozenset({"relation", "anchor"})
 
 
 def _what(value: Any) -> str:

@@ -2,12 +2,14 @@
 
 Candidates are found by a table of rules whose patterns are built from the data of
 the document's language (``calendar.toml``, ``dates.toml`` and the ``[dates]``
-section of ``language.toml``) and resolved from the lexicon numbers; dateparser is
-used only for numeric dates with a two-digit year, and only for languages it
-supports. Relative mentions ("hier", "last winter", "March 23") are anchored on the
-publication date; without one they are still found, with ``relative=True`` and
-``value=None``. The extractor reads the sentences of the ``sentences`` layer,
-boilerplate left out. See ``docs/extractors/dates.md`` for every rule.
+section of ``language.toml``) and resolved from the lexicon numbers, never from the
+machine clock. Each mention carries its TimeML reading (``timex``, ``kind``,
+``modifier``, ``day_part``, ``anchor``). Relative mentions ("hier", "last winter",
+"March 23") are anchored on the publication date, else on a dateline's date, and
+"le lendemain" on the paragraph's earlier date; without an anchor they are still
+found, with ``relative=True`` and ``value=None``. The extractor reads the sentences
+of the ``sentences`` layer, boilerplate left out. See ``docs/extractors/dates.md`` for
+every rule.
 
 Examples
 --------
@@ -63,9 +65,12 @@ def find_dates(
     Examples
     --------
     >>> import datetime
-    >>> [(d.text, str(d.value), str(d.value_end), d.precision.value)
-    ...  for d in find_dates("entre 2019 et 2023", lang="fr")]
-    [('entre 2019 et 2023', '2019-01-01', '2023-12-31', 'year')]
+    >>> [(d.text, str(d.value), str(d.value_end), d.precision.value, d.range_start)
+    ...  for d in find_dates("entre 2019 et 2023", lang="fr")]  # the range, then each end
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('entre 2019 et 2023', '2019-01-01', '2023-12-31', 'year', None),
+     ('2019', '2019-01-01', '2019-12-31', 'year', 0),
+     ('2023', '2023-01-01', '2023-12-31', 'year', 0)]
     >>> d, = find_dates("on Tuesday", lang="en", published=datetime.date(2025, 5, 1))
     >>> d.value, d.relative
     (datetime.date(2025, 4, 29), True)

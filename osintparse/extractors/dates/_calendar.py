@@ -22,7 +22,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from osintparse.model import Precision
+from osintparse.model import Anchor, DateKind, DayPart, Modifier, Precision
 
 __all__ = [
     "FINENESS",
@@ -37,6 +37,8 @@ __all__ = [
     "make_date",
     "monday",
     "month_end",
+    "nearest",
+    "occurrence",
     "period",
     "resolve_partial",
     "three_months",
@@ -45,14 +47,19 @@ __all__ = [
 DAY = Precision.DAY
 WEEK = Precision.WEEK
 MONTH = Precision.MONTH
+QUARTER = Precision.QUARTER
 SEASON = Precision.SEASON
+HALF = Precision.HALF
 YEAR = Precision.YEAR
 DECADE = Precision.DECADE
 
 #: Finer precisions first: a range takes the finer precision of its two ends.
 FINENESS: Mapping[Precision, int] = types.MappingProxyType(
-    {DAY: 0, WEEK: 1, MONTH: 2, SEASON: 3, YEAR: 4, DECADE: 5}
+    {DAY: 0, WEEK: 1, MONTH: 2, QUARTER: 3, SEASON: 4, HALF: 5, YEAR: 6, DECADE: 7}
 )
+
+#: Offsets are into the scanned (normalised) text: (start, end).
+Span = tuple[int, int]
 
 
 @attrs.frozen
@@ -70,6 +77,16 @@ class Res:
     precision: Precision
     relative: bool
     rule: str
+    kind: DateKind = DateKind.DATE
+    modifier: Modifier | None = None
+    day_part: DayPart | None = None
+    anchor: Anchor | None = None
+    anchor_span: Span | None = None
+    dateline: bool = False
+    range_span: Span | None = None
+    #: Named before its anchor ("a year earlier", "la veille"): a comparison, which
+    #: does not become the anchor of what follows (the engine's bookkeeping only).
+    backwards: bool = attrs.field(default=False, repr=False)
 
 
 #: Returned for a phrase that reads as a date but is impossible ("30 février 2024",
@@ -141,7 +158,8 @@ class Unit:
     precision
         The precision of one unit.
     ago_precision
-        The precision of "N units ago" / "in N units" (years give a month).
+        The precision of "N units ago" / "in N units": the unit's own ("two years
+        ago" is a year, "three weeks ago" a week, "11 days ago" a day).
     counts
         Whether a count of it is a date ("three weeks ago"; a weekend is not).
     parts
@@ -157,7 +175,6 @@ class Unit:
     """
 
     precision: Precision
-    ago_precision: Precision = DAY
     months: int = 0
     days: int = 0
     offset: int = 0
@@ -175,6 +192,10 @@ class Unit:
         >>> UNITS["year"].shift(-1, _dt.date(2025, 5, 7))
         (datetime.date(2024, 1, 1), datetime.date(2024, 12, 31), <Precision.YEAR: 'year'>)
         """
+        if self.months >= 12:
+            years = self.months // 12
+            y0 = p.year // years * years + k * years
+            return _dt.date(y0, 1, 1), _dt.date(y0 + years - 1, 12, 31), self.precision
         if self.months:
             first = (p.month - 1) // self.months * self.months + 1
             y, m = add_months(p.year, first, k * self.months)
@@ -184,25 +205,29 @@ class Unit:
         start = base + _dt.timedelta(days=k * self.days + self.offset)
         return start, start + _dt.timedelta(days=self.length - 1), self.precision
 
-    def moved(self, n: int, p: _dt.date) -> Res:
-        """Return P moved by ``n`` units (negative: back), at :attr:`ago_precision`.
+    @property
+    def ago_precision(self) -> Precision:
+        """The precision of "N units ago": the unit's own (a weekend gives its days)."""
+        return self.precision
 
-        Days, weeks and months give a day ("il y a trois semaines"), years a month
-        ("two years ago"), as Duckling does.
+    def moved(self, n: int, p: _dt.date) -> Res:
+        """Return the unit ``n`` units away from P's (negative: back), at the unit's grain.
+
+        "il y a trois semaines" is the week three weeks before P's week, "two years
+        ago" the year two years before P's, "11 days ago" a day (as TimeML does).
 
         Examples
         --------
         >>> UNITS["month"].moved(-1, _dt.date(2025, 3, 31)).value
-        datetime.date(2025, 2, 28)
+        datetime.date(2025, 2, 1)
+        >>> UNITS["year"].moved(-2, _dt.date(2025, 3, 31)).precision.value
+        'year'
         """
-        if self.days:
-            d = p + _dt.timedelta(days=n * self.days)
-            return Res(d, d, DAY, True, "")
-        y, mo = add_months(p.year, p.month, n * self.months)
-        if self.ago_precision is MONTH:
-            return Res(_dt.date(y, mo, 1), month_end(y, mo), MONTH, True, "")
-        d = _dt.date(y, mo, min(p.day, month_end(y, mo).day))
-        return Res(d, d, DAY, True, "")
+        if self.months > 12:  # "a decade ago": the year ten years before P's
+            y = p.year + n * self.months // 12
+            return Res(_dt.date(y, 1, 1), _dt.date(y, 12, 31), YEAR, True, "")
+        start, last, prec = self.shift(n, p)
+        return Res(start, last, prec, True, "")
 
 
 #: The calendar units, by the key they have in ``dates.toml [units]``.
@@ -212,8 +237,10 @@ UNITS: Mapping[str, Unit] = types.MappingProxyType(
         "week": Unit(WEEK, days=7, length=7, weekly=True),
         "weekend": Unit(DAY, days=7, offset=5, length=2, weekly=True, counts=False, parts=False),
         "month": Unit(MONTH, months=1),
-        "quarter": Unit(MONTH, months=3, parts=False),
-        "year": Unit(YEAR, ago_precision=MONTH, months=12),
+        "quarter": Unit(QUARTER, months=3, parts=False),
+        "half": Unit(HALF, months=6, parts=False),
+        "year": Unit(YEAR, months=12),
+        "decade": Unit(DECADE, months=120, parts=False, named=False),
     }
 )
 
@@ -251,6 +278,80 @@ def latest(p: Partial, anchor: _dt.date) -> Partial | None:
     return None
 
 
+def occurrence(
+    p: Partial, anchor: _dt.date, direction: str | None, near: int = 0
+) -> Partial | None:
+    """Give a year to a month (and day) without one, in a direction from ``anchor``.
+
+    ``"past"``: the latest one up to ``anchor``; ``"next"``: the first one from
+    ``anchor`` on (the month of ``anchor`` itself for a month); ``None``: the nearer
+    of the two (the past one on a tie), as news mostly speaks of the weeks around its
+    publication ("jeudi 9 mai" in an article of 7 May is two days later). With
+    ``near``, the nearer one wins whatever the direction when it lies within ``near``
+    days of ``anchor`` (a direction read from the tense of the clause is a weaker
+    cue than the calendar).
+
+    Examples
+    --------
+    >>> d = _dt.date(2019, 5, 7)
+    >>> occurrence(Partial(None, 5, 9), d, None), occurrence(Partial(None, 5, 9), d, "past")
+    (Partial(year=2019, month=5, day=9), Partial(year=2018, month=5, day=9))
+    >>> occurrence(Partial(None, 12, None), _dt.date(2019, 2, 1), None).year
+    2018
+    """
+    if near:
+        nearest_one = occurrence(p, anchor, None)
+        if nearest_one is not None and _gap(nearest_one, anchor) <= near:
+            return nearest_one
+    before = latest(p, anchor)
+    if direction == "past" or p.month is None:
+        return before
+    after = _first_from(p, anchor)
+    if direction == "next" or before is None:
+        return after
+    if after is None:
+        return before
+    return after if _gap(after, anchor) < _gap(before, anchor) else before
+
+
+def _first_from(p: Partial, anchor: _dt.date) -> Partial | None:
+    """The first occurrence of a month (and day) from ``anchor`` on."""
+    if p.month is None:
+        return None
+    for ahead in range(9):
+        y = anchor.year + ahead
+        if p.day is None:
+            if (y, p.month) >= (anchor.year, anchor.month):
+                return Partial(y, p.month, None)
+            continue
+        d = make_date(y, p.month, p.day)
+        if d is not None and d >= anchor:
+            return Partial(y, p.month, p.day)
+    return None
+
+
+def _gap(p: Partial, anchor: _dt.date) -> int:
+    """Days between ``anchor`` and a full partial date (its first day for a month)."""
+    got = period(p)
+    if got is None:  # pragma: no cover - callers pass valid dates
+        return 1 << 30
+    first, last, _ = got
+    if first <= anchor <= last:
+        return 0
+    return min(abs((first - anchor).days), abs((last - anchor).days))
+
+
+def nearest(candidates: list[_dt.date], anchor: _dt.date) -> _dt.date:
+    """The candidate nearest to ``anchor`` (the earlier one on a tie).
+
+    Examples
+    --------
+    >>> nearest([_dt.date(2019, 5, 4), _dt.date(2019, 5, 11)], _dt.date(2019, 5, 8))
+    datetime.date(2019, 5, 11)
+    """
+    return min(candidates, key=lambda d: (abs((d - anchor).days), d))
+
+
 def period(p: Partial) -> tuple[_dt.date, _dt.date, Precision] | None:
     """Return the first day, last day and precision of a partial date with a year.
 
@@ -271,13 +372,24 @@ def period(p: Partial) -> tuple[_dt.date, _dt.date, Precision] | None:
     return None if d is None else (d, d, DAY)
 
 
-def resolve_partial(p: Partial, published: _dt.date | None, rule: str) -> Res | None:
-    """Resolve a partial date; one without a year is the latest up to ``published``.
+def resolve_partial(
+    p: Partial,
+    published: _dt.date | None,
+    rule: str,
+    direction: str | None = "past",
+    near: int = 0,
+) -> Res | None:
+    """Resolve a partial date; one without a year takes its occurrence from ``published``.
+
+    ``direction`` and ``near`` are those of :func:`occurrence`: ``"past"`` (the latest
+    up to ``published``), ``"next"`` or ``None`` (the nearest).
 
     Examples
     --------
     >>> resolve_partial(Partial(None, 4, None), _dt.date(2025, 3, 1), "month").value
     datetime.date(2024, 4, 1)
+    >>> resolve_partial(Partial(None, 4, None), _dt.date(2025, 3, 1), "month", None).value
+    datetime.date(2025, 4, 1)
     >>> resolve_partial(Partial(None, 4, 31), None, "day_month") is None
     True
     """
@@ -291,7 +403,7 @@ def resolve_partial(p: Partial, published: _dt.date | None, rule: str) -> Res | 
     precision = MONTH if p.day is None else DAY
     if published is None:
         return Res(None, None, precision, True, rule)
-    full = latest(p, published)
+    full = occurrence(p, published, direction, near)
     got = None if full is None else period(full)
     return None if got is None else Res(got[0], got[1], got[2], True, rule)
 

@@ -11,7 +11,7 @@ Examples
 --------
 >>> import datetime
 >>> [(m.text, m.value, m.precision.value) for m in find("Le 12 mars 2024.", "fr", None)]
-[('12 mars 2024', datetime.date(2024, 3, 12), 'day')]
+[('Le 12 mars 2024', datetime.date(2024, 3, 12), 'day')]
 """
 
 from __future__ import annotations
@@ -24,19 +24,12 @@ import attrs
 import regex
 
 from osintparse._patterns import alternation
-from osintparse.extractors.dates._calendar import SKIP, Res
-from osintparse.extractors.dates._rules import (
-    PATTERNS,
-    RULES,
-    STEPS,
-    VETOES,
-    Context,
-    Found,
-    Hit,
-    Resolver,
-)
+from osintparse.extractors.dates._calendar import DAY, SKIP, Res, Span
+from osintparse.extractors.dates._context import Context, Found, Hit, Resolver
+from osintparse.extractors.dates._rules import PATTERNS, RULES
+from osintparse.extractors.dates._steps import STEPS, VETOES
 from osintparse.extractors.dates._vocab import B0, FLAGS, Vocab, vocab
-from osintparse.model import DateMention
+from osintparse.model import Anchor, DateKind, DateMention
 from osintparse.text import Normalized, normalize
 
 __all__ = ["compiled", "find", "find_in"]
@@ -49,6 +42,11 @@ _TIMEOUT = 2.0
 _TOKEN = regex.compile(r"\p{L}+['-]?")
 _WORD_START = regex.compile(r"(?<![^\W_])(?:[^\W_]|')")
 _GROUP = regex.compile(r"\(\?P([<=])(\w+)([>)])")
+# Without a publication date, a day with its year this near the start of the text (the
+# first lines) anchors the relative dates: a dateline ("PARIS, 12 mars 2024 (AFP) -"),
+# a publication line ("Publié le 12/03/2024").
+_HEAD_LINES = 3
+_HEAD_CHARS = 400
 
 
 @attrs.frozen(eq=False)
@@ -150,7 +148,7 @@ class _Scan:
         (:data:`~._calendar.SKIP`) gives no mention but consumes its span.
         """
         v = self.c.vocab
-        if m.lastgroup is None or any(veto.fn(v, self.low, m.start(), m.end()) for veto in VETOES):
+        if m.lastgroup is None or any(veto.fn(v, self.text, m.start(), m.end()) for veto in VETOES):
             return None
         resolver, prefix = self.c.rules[m.lastgroup]
         try:
@@ -161,7 +159,11 @@ class _Scan:
             return m.end(), ()
         if isinstance(out, Res):
             out = [(m.start(), m.end(), out)]
-        return (m.end(), [self.step(lo, hit) for hit in out]) if out else None
+        if not out:
+            return None
+        hits = [self.step(lo, hit) for hit in out]
+        end = max(m.end(), *(h[1] for h in hits))
+        return end, hits
 
     def step(self, lo: int, hit: Hit) -> Hit:
         """Run the steps on one mention."""
@@ -169,9 +171,30 @@ class _Scan:
             hit = s.fn(self.c.vocab, self.text, lo, hit, self.ctx)
         return hit
 
+    def remember(self, hits: Sequence[Hit]) -> None:
+        """Keep the last mention with a value as the anchor of what follows.
+
+        A date named before its own anchor ("a year earlier", "la veille") is a
+        comparison: the anchor stays (``Res.backwards``).
+        """
+        for hit in hits:
+            res = hit[2]
+            if res.value is None or res.kind is not DateKind.DATE or res.dateline:
+                continue
+            if not res.backwards:
+                self.ctx.previous = hit
+                self.ctx.focus[res.precision] = hit
+
+    def forget_across_paragraphs(self, x: int) -> None:
+        """Drop the earlier mention when a paragraph ends between it and ``x``."""
+        prev = self.ctx.previous
+        if prev is not None and self.low.find("\n", prev[1], x) != -1:
+            self.ctx.previous = None
+
     def spans(self, lo: int, hi: int) -> Iterator[Hit]:
         """Yield the mentions of ``text[lo:hi]``, leftmost first, none overlapping."""
         low, master, starters = self.low, self.master, self.c.starters
+        self.ctx.lo, self.ctx.hi = lo, hi
         pos = tried = lo
         for anchor in self.anchors.finditer(low, lo, hi):
             a = anchor.start()
@@ -185,8 +208,13 @@ class _Scan:
                     m = master.match(low, x, hi, timeout=_TIMEOUT)
                 except TimeoutError:
                     continue
-                got = None if m is None else self.resolve(m, lo)
+                if m is None:
+                    continue
+                self.forget_across_paragraphs(x)
+                self.ctx.floor = pos
+                got = self.resolve(m, lo)
                 if got is not None:
+                    self.remember(got[1])
                     yield from got[1]
                     pos = got[0]
             tried = max(tried, a + 1)
@@ -204,13 +232,43 @@ def _may_start(low: str, x: int, starters: frozenset[str]) -> bool:
     return word in starters or word.rstrip("'-") in starters
 
 
-def _scanner(lang: str, text: str, published: _dt.date | None) -> _Scan:
+def _scanner(lang: str, text: str, ctx: Context) -> _Scan:
     c = compiled(lang)
     low = text.lower()
     master, anchors = c.master, c.anchors
     if len(low) != len(text):
         low, (master, anchors) = text, _ignorecase(c.vocab.code)
-    return _Scan(c, text, low, master, anchors, Context(published))
+    ctx.text, ctx.orig = low, text
+    return _Scan(c, text, low, master, anchors, ctx)
+
+
+def _head_end(text: str) -> int:
+    """The end of the first lines of ``text`` (``_HEAD_LINES`` non-empty lines)."""
+    pos, lines = 0, 0
+    limit = min(len(text), _HEAD_CHARS)
+    while pos < limit and lines < _HEAD_LINES:
+        nl = text.find("\n", pos, limit)
+        if nl == -1:
+            return limit
+        lines += bool(text[pos:nl].strip())
+        pos = nl + 1
+    return min(pos, limit)
+
+
+def _dateline_anchor(lang: str, text: str, spans: Sequence[tuple[int, int]]) -> Context:
+    """The context of a text without a publication date: its first lines' date, if any.
+
+    The first day with its year in the first lines of the scanned spans.
+    """
+    scan = _scanner(lang, text, Context(None))
+    head = _head_end(text)
+    for lo, hi in spans:
+        if lo >= head:
+            break
+        for s, e, r in scan.spans(lo, min(hi, head)):
+            if r.value and not r.relative and r.precision is DAY and r.range_span is None:
+                return Context(r.value, Anchor.DATELINE, (s, e))
+    return Context(None)
 
 
 def find_in(
@@ -223,33 +281,59 @@ def find_in(
 
     ``spans`` are the parts of ``norm.text`` to scan (sentences), by default all of
     it; no mention crosses the end of a span, and context words are read within it.
+    Without ``published``, a day with its year in the first lines of the text (a
+    dateline) anchors the relative dates (``anchor=Anchor.DATELINE``).
 
     Examples
     --------
     >>> from osintparse.text import normalize
     >>> [m.text for m in find_in(normalize("en\u00a0avril\u00a02025"), "fr", None)]
     ['avril\\xa02025']
+    >>> m = find_in(normalize("PARIS, 12 mars 2024 (AFP) -\\nHier, rien."), "fr", None)
+    >>> [(d.text, str(d.value), d.dateline, d.anchor and d.anchor.value) for d in m]
+    [('12 mars 2024', '2024-03-12', True, None), ('Hier', '2024-03-11', False, 'dateline')]
     """
     if isinstance(published, _dt.datetime):
         published = published.date()
-    scan = _scanner(lang, norm.text, published)
-    out = []
-    for lo, hi in [(0, len(norm.text))] if spans is None else spans:
-        for s, e, r in scan.spans(lo, hi):
-            start, end = norm.span(s, e)
-            out.append(
-                DateMention(
-                    start=start,
-                    end=end,
-                    text=norm.original[start:end],
-                    value=r.value,
-                    value_end=r.value_end,
-                    precision=r.precision,
-                    relative=r.relative,
-                    rule=r.rule,
-                )
-            )
+    parts = [(0, len(norm.text))] if spans is None else list(spans)
+    if published is not None:
+        ctx = Context(published, Anchor.PUBLISHED)
+    else:
+        ctx = _dateline_anchor(lang, norm.text, parts)
+    scan = _scanner(lang, norm.text, ctx)
+    out: list[DateMention] = []
+    for lo, hi in parts:
+        out.extend(_mention(norm, s, e, r) for s, e, r in scan.spans(lo, hi))
     return tuple(out)
+
+
+def _mention(norm: Normalized, s: int, e: int, r: Res) -> DateMention:
+    """The record of one resolved mention, offsets mapped back to the original text."""
+    start, end = norm.span(s, e)
+    anchor, in_range = _orig(norm, r.anchor_span), _orig(norm, r.range_span)
+    return DateMention(
+        start=start,
+        end=end,
+        text=norm.original[start:end],
+        value=r.value,
+        value_end=r.value_end,
+        precision=r.precision,
+        relative=r.relative,
+        rule=r.rule,
+        kind=r.kind,
+        modifier=r.modifier,
+        day_part=r.day_part,
+        anchor=r.anchor,
+        anchor_start=None if anchor is None else anchor[0],
+        anchor_end=None if anchor is None else anchor[1],
+        dateline=r.dateline,
+        range_start=None if in_range is None else in_range[0],
+        range_end=None if in_range is None else in_range[1],
+    )
+
+
+def _orig(norm: Normalized, span: Span | None) -> Span | None:
+    return None if span is None else norm.span(*span)
 
 
 def find(text: str, lang: str, published: _dt.date | None) -> tuple[DateMention, ...]:

@@ -163,12 +163,13 @@ class Vocab:
     lex: Mapping[str, Any] = attrs.field(repr=False)
     month_first: bool
     order: str
-    dateparser: str | None
     months: Mapping[str, int]
     weekdays: Mapping[str, int]
     seasons: Mapping[str, int]
     numbers: Mapping[str, int]
     ordinals: Mapping[str, int]
+    half_letters: frozenset[str]
+    year_shifts: Mapping[str, int]
     units: Mapping[str, str]
     unit_forms: Mapping[str, tuple[str, ...]]
     rel_days: Mapping[str, int]
@@ -187,10 +188,32 @@ class Vocab:
     f: Fragments
     # Patterns the resolvers use to read a matched phrase and its context.
     month_re: regex.Pattern[str]
+    weekday_re: regex.Pattern[str]
     year_re: regex.Pattern[str]
     day_re: regex.Pattern[str]
     prep: Mapping[str, regex.Pattern[str]]
     next_word: regex.Pattern[str]
+    #: Tense cues: group ``next`` (future) or ``past`` (see ``dates.toml [tense]``), or
+    #: ``next_ending`` and ``past_ending`` for verb endings.
+    tense: regex.Pattern[str]
+    # What the vetoes and steps read (``dates.toml [spans]``, ``[negatives]``).
+    lowercase_calendar: bool
+    calendar_words: frozenset[str]
+    lowercase_words: frozenset[str]
+    first_word: regex.Pattern[str]
+    generic: regex.Pattern[str]
+    article_before: regex.Pattern[str]
+    modifiers: Mapping[str, str]
+    modifier_before: regex.Pattern[str]
+    day_parts: Mapping[str, str]
+    day_part_after: regex.Pattern[str]
+    vague: Mapping[str, str]
+    anchored: Mapping[str, tuple[str, int]]
+    later_words: frozenset[str]
+    lex_compounds: Mapping[str, int]
+    number_range: regex.Pattern[str]
+    article_ends: tuple[str, ...]
+    year_words: Mapping[str, int]
 
     def unit_of(self, name: str) -> str:
         """Return an alternation of the forms of unit ``name`` ("week": week, weeks).
@@ -289,10 +312,26 @@ def _keyset(items: Iterable[str]) -> frozenset[str]:
 
 
 def _anchor_words(cal: Mapping[str, Any], lex: Mapping[str, Any]) -> frozenset[str]:
-    """Words every date holds one of, or a digit: calendar names, units, relative days."""
+    """Words every date holds one of, or a digit: calendar names, units, relative days,
+    vague references and dates named from an earlier one."""
     units = [w for forms in lex["units"].values() for w in forms]
     names = [*cal["months"], *cal["weekdays"], *cal["seasons"]]
-    return _keyset([*names, *units, *lex["relative"]["days"], *lex["decades"]["words"]])
+    vague = [w for ws in lex["vague"].values() for w in ws]
+    anchored = [w for unit, table in lex["anchored"].items() if unit != "counted" for w in table]
+    counted = lex["anchored"]["counted"]["year_compounds"]
+    years = [*lex["year_words"]["centuries"], *lex["year_words"]["thousands"]]
+    return _keyset(
+        [
+            *names,
+            *units,
+            *lex["relative"]["days"],
+            *lex["decades"]["words"],
+            *vague,
+            *anchored,
+            *counted,
+            *years,
+        ]
+    )
 
 
 def _context_patterns(preps: Mapping[str, list[str]]) -> dict[str, regex.Pattern[str]]:
@@ -300,6 +339,80 @@ def _context_patterns(preps: Mapping[str, list[str]]) -> dict[str, regex.Pattern
     return {
         kind: regex.compile(rf"{B0}{lead(preps[kind])}$", FLAGS)
         for kind in ("year", "month", "season", "since")
+    }
+
+
+def _tense(tense: Mapping[str, list[str]]) -> regex.Pattern[str]:
+    """The tense cues: words, and verb endings (a word of at least three letters).
+
+    A past form right after a word of ``participle_after`` ("will be held") is no cue.
+    """
+    not_verbs = words(tense["not_verbs"])
+    aux = tense["participle_after"]
+    participle = rf"(?<!{B0}{words(aux)}{SP})" if aux else ""
+    not_cue = rf"(?!{words(tense['not_cues'])})" if tense["not_cues"] else ""
+
+    def ending(items: list[str]) -> str:
+        if not items:
+            return "(?!)"
+        ends = alternation(sorted(items, key=len, reverse=True))
+        return rf"(?!{not_verbs}){B0}\p{{L}}{{2,}}{ends}{B1}"
+
+    return regex.compile(
+        rf"(?P<next>{B0}{not_cue}{words(tense['future'])})"
+        rf"|(?P<past>{participle}{B0}{not_cue}{words(tense['past'])})"
+        rf"|(?P<next_ending>{ending(tense['future_endings'])})"
+        rf"|(?P<past_ending>{participle}{ending(tense['past_endings'])})",
+        regex.V0,
+    )
+
+
+def _joiners(ranges: Mapping[str, Any]) -> list[str]:
+    """Every word joining the two ends of a range or a list ("et", "to", "au", "y")."""
+    return [*(p[1] for p in ranges["pairs"]), *ranges["dashes"], *ranges["list_joiners"]]
+
+
+def _year_word_values(table: Mapping[str, Mapping[str, int]]) -> dict[str, int]:
+    """The value of every year word by its key (a century word counts hundreds)."""
+    return {key(w): n for part in table.values() for w, n in part.items()}
+
+
+def _span_patterns(lex: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields the vetoes and steps read: articles, modifiers, parts of day, phrases."""
+    spans = lex["spans"]
+    return {
+        "generic": regex.compile(rf"{B0}{words(lex['negatives']['generic'])}", FLAGS),
+        "article_before": regex.compile(rf"{B0}{lead(spans['articles'])}$", FLAGS),
+        "modifiers": _inverse(spans["modifiers"]),
+        "modifier_before": regex.compile(
+            rf"{B0}(?P<word>{words(w for ws in spans['modifiers'].values() for w in ws)}){SP}$",
+            FLAGS,
+        ),
+        "vague": _inverse(lex["vague"]),
+        "anchored": {
+            key(w): (unit, n)
+            for unit, table in lex["anchored"].items()
+            if unit != "counted"
+            for w, n in table.items()
+        },
+        "later_words": _keyset(lex["anchored"]["counted"]["later"]),
+        "lex_compounds": _keyed(lex["anchored"]["counted"]["year_compounds"]),
+        "number_range": regex.compile(
+            rf"{SP0}(?:{words(_joiners(lex['ranges']))}|[-–—~]){SP0}\d", FLAGS
+        ),
+        "article_ends": tuple(
+            f" {key(a)}"
+            for a in [
+                *lex["spans"]["articles"],
+                *lex["spans"]["contracted_articles"],
+                *lex["relative"]["determiners"],
+            ]
+        ),
+        "year_words": _year_word_values(lex["year_words"]),
+        "day_parts": _inverse(spans["day_parts"]),
+        "day_part_after": regex.compile(
+            rf"{SP}(?P<word>{words(w for ws in spans['day_parts'].values() for w in ws)})", FLAGS
+        ),
     }
 
 
@@ -322,7 +435,8 @@ def vocab(lang: str) -> Vocab:
     code = lexicons.check_lang(lang)
     cal = lexicons.load(code, "calendar")
     lex = lexicons.load(code, "dates")
-    order: str = lexicons.language(code)["dates"]["order"]
+    typology = lexicons.language(code)
+    order: str = typology["dates"]["order"]
     month_first = order.index("M") < order.index("D")
     relative = _relative(lex)
     lists = {name: sorted(_keyset(cal[name])) for name in ("months", "weekdays", "seasons")}
@@ -332,12 +446,13 @@ def vocab(lang: str) -> Vocab:
         lex=lex,
         month_first=month_first,
         order=order,
-        dateparser=lexicons.parser_code(code, "dateparser"),
         months=_keyed(cal["months"]),
         weekdays=_keyed(cal["weekdays"]),
         seasons=_keyed(cal["seasons"]),
         numbers=_keyed(num["words"]),
         ordinals=_keyed(num["ordinals"]),
+        half_letters=_keyset(num["half_letters"]),
+        year_shifts=_keyed({**lex["years_of"]["before"], **lex["years_of"]["after"]}),
         units=_inverse(lex["units"]),
         unit_forms={name: tuple(forms) for name, forms in lex["units"].items()},
         rel_days=_keyed(rel["days"]),
@@ -355,8 +470,15 @@ def vocab(lang: str) -> Vocab:
         anchor_words=_anchor_words(cal, lex),
         f=_fragments(lex, relative, month_first),
         month_re=regex.compile(rf"{B0}\L<months>{B1}", FLAGS, months=lists["months"]),
+        weekday_re=regex.compile(rf"{B0}\L<weekdays>{B1}", FLAGS, weekdays=lists["weekdays"]),
         year_re=regex.compile(r"(?<!\d)(?:1\d{3}|2[01]\d{2})(?!\d)"),
         day_re=_day_re(lex),
         prep=_context_patterns(preps),
         next_word=regex.compile(r"[^\S\n]{0,24}([%€$£]|[\p{L}]+)"),
+        tense=_tense(lex["tense"]),
+        lowercase_calendar=typology["dates"]["lowercase_calendar"],
+        calendar_words=_keyset([*cal["months"], *cal["weekdays"]]),
+        lowercase_words=_keyset([*rel["days"], *relative["this"]["before"]]),
+        first_word=regex.compile(r"\p{L}[\p{L}'’-]*"),
+        **_span_patterns(lex),
     )
