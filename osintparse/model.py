@@ -144,6 +144,10 @@ class ParagraphKind(enum.StrEnum):
     HEADING = "heading"
     BODY = "body"
     BOILERPLATE = "boilerplate"
+    #: "Kiev, le 12 mars 2025.": where and when the article was filed (metadata).
+    DATELINE = "dateline"
+    #: "Par Jean Dupont": who wrote it (metadata).
+    BYLINE = "byline"
 
 
 def _check_span(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -483,6 +487,8 @@ class Claim:
     stance: Stance = attrs.field(default=Stance.UNATTRIBUTED, converter=Stance)
     certainty: float = attrs.field(default=0.0, converter=float)
     inherited: bool = False
+    #: A title or heading that asks a question: it asserts nothing (no stance, certainty 0).
+    question: bool = False
     extractor: str = "claims"
     rule: str = ""
 
