@@ -144,9 +144,9 @@ class ParagraphKind(enum.StrEnum):
     HEADING = "heading"
     BODY = "body"
     BOILERPLATE = "boilerplate"
-    #: "Kiev, le 12 mars 2025.": where and when the article was filed (metadata).
+    #: Where and when the article was filed ("Kiev, le 12 mars 2025."), metadata.
     DATELINE = "dateline"
-    #: "Par Jean Dupont": who wrote it (metadata).
+    #: Who wrote the article ("Par Jean Dupont"), metadata.
     BYLINE = "byline"
 
 
@@ -487,7 +487,8 @@ class Claim:
     stance: Stance = attrs.field(default=Stance.UNATTRIBUTED, converter=Stance)
     certainty: float = attrs.field(default=0.0, converter=float)
     inherited: bool = False
-    #: A title or heading that asks a question: it asserts nothing (no stance, certainty 0).
+    #: True for a title or heading that asks a question, which asserts nothing (no
+    #: stance of its own, certainty 0).
     question: bool = False
     extractor: str = "claims"
     rule: str = ""

@@ -94,9 +94,9 @@ class Lexicon:
     lines: frozenset[str]
     prefixes: tuple[str, ...]
     abbreviations: frozenset[str]
-    #: Words of a dateline after its place: ``dateline.words``, month and weekday names.
+    #: Words of a dateline after its place (``dateline.words``, month and weekday names).
     dateline_words: frozenset[str] = frozenset()
-    #: Month names (``calendar.toml``): a dateline names one.
+    #: Month names (``calendar.toml``), one of which a dateline names.
     months: frozenset[str] = frozenset()
     byline_prefixes: tuple[str, ...] = ()
     byline_connectors: frozenset[str] = frozenset()
