@@ -201,4 +201,6 @@ def write_docs(figures: dict[str, Any]) -> list[pathlib.Path]:
 
 def save(figures: dict[str, Any], path: pathlib.Path | None = None) -> None:
     """Write the figures as the JSON that the generated blocks are made from."""
-    (path or FIGURES).write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    (path or FIGURES).write_text(
+        json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )

@@ -100,6 +100,9 @@ class Lexicon:
     months: frozenset[str] = frozenset()
     byline_prefixes: tuple[str, ...] = ()
     byline_connectors: frozenset[str] = frozenset()
+    #: First words that never open a dateline's place: the attribution prepositions
+    #: (``attributions.toml prepositions.cues``: "Selon Kiev, le 12 mars" is no dateline).
+    not_places: frozenset[str] = frozenset()
 
 
 #: No language: no boilerplate, no abbreviation, no dateline or byline (structure only).
@@ -142,6 +145,10 @@ def lexicon(lang: str) -> Lexicon:
             sorted((boiler_key(x) for x in data["byline"]["prefixes"]), key=len, reverse=True)
         ),
         byline_connectors=frozenset(_bare(w) for w in data["byline"]["connectors"]),
+        not_places=frozenset(
+            boiler_key(cue).split()[0]
+            for cue in lexicons.load(lang, "attributions")["prepositions"]["cues"]
+        ),
     )
 
 
@@ -313,7 +320,8 @@ def _dateline_rest(tokens: Sequence[str], lex: Lexicon) -> bool:
 def _dateline(page: Page, pos: int) -> tuple[ParagraphKind, str] | None:
     """A line "Place, <date>" ("Kiev, le 12 mars 2025."): metadata, not a claim.
 
-    The place is one to four capitalised words before the first comma; after it come
+    The place is one to four capitalised words before the first comma, not opening with
+    an attribution preposition (``attributions.toml prepositions.cues``); after it come
     only figures, month and weekday names (``calendar.toml``), the words of
     ``structure.toml dateline.words``, signs and an agency in brackets ("(AFP)"), with
     at least one month name and one figure.
@@ -323,6 +331,8 @@ def _dateline(page: Page, pos: int) -> tuple[ParagraphKind, str] | None:
         return None
     place, rest = line.split(",", 1)
     words = _tokens(place)
+    if boiler_key(place).split(" ", 1)[0] in page.lex.not_places:
+        return None
     if not 0 < len(words) <= 4 or not all(_capitalised(w) or w in _META_SIGNS for w in words):
         return None
     tokens = _tokens(rest)
