@@ -242,7 +242,7 @@ def _layout(spans: Iterable[_Span]) -> tuple[list[_Span], list[_Span]]:
 
 
 def _open(s: _Span) -> str:
-    if s.kind == "gap":
+    if s.block and s.kind == "gap":
         return '<span class="osp-gap" style="white-space: normal">'
     if s.block:
         aria, style, _ = _PARAGRAPHS.get(ParagraphKind(s.kind), ("", "", ""))
@@ -259,7 +259,7 @@ def _open(s: _Span) -> str:
 
 
 def _close(s: _Span) -> str:
-    if s.kind == "gap":
+    if s.block and s.kind == "gap":
         return "</span>"
     if s.block:
         label = _PARAGRAPHS.get(ParagraphKind(s.kind), ("", "", ""))[2]
