@@ -112,7 +112,9 @@ def performance_lines(f: dict[str, Any]) -> list[str]:
         "| figure | measured | target | status |",
         "| --- | ---: | --- | --- |",
     ]
-    for key, t in f["targets"].items():
+    order = list(_TARGET_NAMES)
+    for key in sorted(f["targets"], key=lambda k: order.index(k) if k in order else len(order)):
+        t = f["targets"][key]
         lines.append(
             f"| {_TARGET_NAMES.get(key, key)} | {_n(t['value'], 3)}{t['unit']} "
             f"| {t['op']} {t['limit']:g}{t['unit']} | {t['status']} |"

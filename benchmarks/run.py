@@ -536,7 +536,8 @@ def _write_docs(figures: dict[str, Any]) -> int:
 
     docs.save(figures)
     for page in docs.write_docs(figures):
-        print(f"rewrote {page.relative_to(ROOT)}", file=sys.stderr)
+        shown = page.relative_to(ROOT) if page.is_relative_to(ROOT) else page
+        print(f"rewrote {shown}", file=sys.stderr)
     return 0
 
 

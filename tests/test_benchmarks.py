@@ -151,7 +151,8 @@ def test_write_docs_from_json_rewrites_only_the_blocks(
         src: pathlib.Path = getattr(docs, attr)
         originals[src.name] = src.read_text(encoding="utf-8")
         copy = tmp_path / src.name
-        copy.write_text(originals[src.name].replace("| 1 MB |", "| 9 MB |"), encoding="utf-8")
+        edited = originals[src.name].replace("| 1 MB |", "| 9 MB |").replace("| PASS |", "| pass |")
+        copy.write_text(edited, encoding="utf-8")
         assert copy.read_text(encoding="utf-8") != originals[src.name]
         monkeypatch.setattr(docs, attr, copy)
     monkeypatch.setattr(docs, "FIGURES", tmp_path / "figures.json")
