@@ -5,6 +5,7 @@ Run from the repository root::
     python -m benchmarks            # full run (a few minutes on 2 cores)
     python -m benchmarks --quick    # fewer repetitions, peers capped at 100 KB
     python -m benchmarks --json figures.json --strict
+    python -m benchmarks --write-docs       # full run + bounds; rewrite the docs' figures
 
 Every figure is a median over repeated runs in this one process, on the same
 texts, after one warm-up call of each tool (so first-use imports and caches are
@@ -395,6 +396,7 @@ def run_benchmark(
     import osintparse
 
     s = _Settings(quick)
+    load_start = [round(x, 2) for x in os.getloadavg()]
     seed = SEED_PATH.read_text(encoding="utf-8")
     log("warming up osintparse and the peers...")
     _warm_up(seed)
@@ -446,6 +448,7 @@ def run_benchmark(
         "extractors": list(osintparse.Pipeline.default().names),
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {cores} cores",
+        "load_average_start": load_start,
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "quick": quick,
         "corpus_seed": corpus_seed,
@@ -554,6 +557,33 @@ def report(f: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def run_bounds(log: Callable[[str], None] = print) -> dict[str, Any]:
+    """Measure the bounds table of docs/guarantees.md, with its date, commit and load."""
+    from benchmarks.bounds import measure_bounds
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    start = [round(x, 2) for x in os.getloadavg()]
+    rows = measure_bounds(log=log)
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "commit": _git_commit(),
+        "machine": f"{platform.machine()}, {cores} cores, Python {platform.python_version()}",
+        "load_average_start": start,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "rows": rows,
+    }
+
+
+def _write_docs(figures: dict[str, Any]) -> int:
+    from benchmarks import docs
+
+    docs.save(figures)
+    for page in docs.write_docs(figures):
+        shown = page.relative_to(ROOT) if page.is_relative_to(ROOT) else page
+        print(f"rewrote {shown}", file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark from the command line; return the exit status."""
     ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
@@ -567,7 +597,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--batch-articles", type=int, default=2000, metavar="N")
     ap.add_argument("--corpus-seed", type=int, default=0, metavar="N")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
+    ap.add_argument(
+        "--write-docs",
+        action="store_true",
+        help="also measure the bounds (1 MB and 10 MB inputs), save every figure in "
+        "benchmarks/figures.json and rewrite the figures of docs/performance.md and "
+        "docs/guarantees.md from it",
+    )
+    ap.add_argument(
+        "--from-json",
+        metavar="PATH",
+        help="with --write-docs: rewrite the docs from figures saved earlier, measure nothing",
+    )
     args = ap.parse_args(argv)
+    if args.from_json:
+        if not args.write_docs:
+            ap.error("--from-json goes with --write-docs")
+        return _write_docs(json.loads(pathlib.Path(args.from_json).read_text(encoding="utf-8")))
     sizes = tuple(sorted({int(x) for x in args.sizes.split(",") if x.strip()}))
     figures = run_benchmark(
         quick=args.quick,
@@ -577,8 +623,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         log=lambda msg: print(msg, file=sys.stderr, flush=True),
     )
     print(report(figures))
+    if args.write_docs:
+        figures["bounds"] = run_bounds(log=lambda msg: print(msg, file=sys.stderr, flush=True))
     if args.json:
         pathlib.Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    if args.write_docs:
+        _write_docs(figures)
     failed = [k for k, t in figures["targets"].items() if t["status"] == "FAIL"]
     return 1 if args.strict and failed else 0
 

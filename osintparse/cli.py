@@ -226,7 +226,12 @@ def format_outline(article: Article, name: str = "") -> str:
                 lines.append(f"## {heading}")
         text = " ".join(item.text.split())
         if isinstance(item, Claim):
-            lines.append(f"- {text}  [{item.stance.value}, {item.certainty:.2f}]")
+            tag = (
+                "question, asserts nothing"
+                if item.question
+                else f"{item.stance.value}, {item.certainty:.2f}"
+            )
+            lines.append(f"- {text}  [{tag}]")
             lines.extend(
                 _details(
                     item.attributions,

@@ -9,6 +9,12 @@ the visible text is exactly :attr:`Article.text <osintparse.model.Article.text>`
 :meth:`Article._repr_html_ <osintparse.model.Article._repr_html_>` returns it, so
 an article displays itself in a notebook; nothing here imports IPython.
 
+Paragraphs are shown as a reader expects them: the title and the headings as
+headings (``role="heading"``, larger and bold), datelines and bylines small and
+grey, boilerplate lines ("Retour en haut") greyed and labelled ``boilerplate``;
+the blank lines between paragraphs stay in the text, collapsed between the
+blocks. A span that would cross a paragraph's edge is not drawn.
+
 Overlapping spans: a span that lies wholly inside another is **nested** inside
 it (for instance a date inside a quantity phrase); when two spans cross (each
 has text outside the other), the one that starts first (or, at the same start,
@@ -27,6 +33,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import html
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -42,6 +49,7 @@ from osintparse.model import (
     DateMention,
     Hedge,
     Mention,
+    ParagraphKind,
     Place,
     Quantity,
 )
@@ -84,6 +92,38 @@ class _Span:
     label: str
     title: str
     rank: int
+    #: A paragraph (drawn as a block), not a highlighted mention.
+    block: bool = False
+
+
+_BLOCK = "display: block; white-space: pre-wrap"
+#: How each kind of paragraph is drawn: ARIA attributes, style, and a label (or "").
+_PARAGRAPHS: dict[ParagraphKind, tuple[str, str, str]] = {
+    ParagraphKind.TITLE: (
+        ' role="heading" aria-level="1"',
+        "font-size: 1.5em; font-weight: bold; line-height: 1.3; margin: 0.1em 0 0.6em",
+        "",
+    ),
+    ParagraphKind.HEADING: (
+        ' role="heading" aria-level="2"',
+        "font-size: 1.2em; font-weight: bold; line-height: 1.3; margin: 1.1em 0 0.5em",
+        "",
+    ),
+    ParagraphKind.BODY: ("", "margin: 0 0 0.8em", ""),
+    ParagraphKind.DATELINE: ("", "color: #666; font-size: 0.9em; margin: 0 0 0.3em", "dateline"),
+    ParagraphKind.BYLINE: ("", "color: #666; font-size: 0.9em; margin: 0 0 0.8em", "byline"),
+    ParagraphKind.BOILERPLATE: (
+        "",
+        "color: #9a9a9a; font-size: 0.85em; margin: 0 0 0.8em; border-left: 3px solid #ddd; "
+        "padding-left: 0.5em",
+        "boilerplate",
+    ),
+}
+_BLOCK_LABEL_STYLE = (
+    "font-size: 0.7em; font-family: sans-serif; text-transform: uppercase; "
+    "color: #888; border: 1px solid #ccc; border-radius: 0.3em; padding: 0 0.3em; "
+    "margin-left: 0.6em; vertical-align: middle; user-select: none"
+)
 
 
 _Piece = tuple[int | None, int | None, str, str, str]  # start, end, kind, label, title
@@ -159,6 +199,36 @@ def _spans(article: Article) -> list[_Span]:
     return out
 
 
+def _paragraph_spans(article: Article) -> list[_Span]:
+    """A block per paragraph, and a collapsed gap for the blank lines between them."""
+    out: list[_Span] = []
+    pos = 0
+    n = len(article.text)
+    for p in article.paragraphs:
+        if not pos <= p.start < p.end <= n:
+            return []  # records that do not tile the text: draw it plain
+        if p.start > pos:
+            out.append(_Span(pos, p.start, "gap", "", "", -1, True))
+        out.append(_Span(p.start, p.end, p.kind.value, p.kind.value, p.rule, -1, True))
+        pos = p.end
+    if out and pos < n:
+        out.append(_Span(pos, n, "gap", "", "", -1, True))
+    return out
+
+
+def _within_blocks(spans: list[_Span], blocks: list[_Span]) -> tuple[list[_Span], list[_Span]]:
+    """The spans lying inside one block, and those crossing a block's edge."""
+    if not blocks:
+        return spans, []
+    starts = [b.start for b in blocks]
+    inside: list[_Span] = []
+    crossing: list[_Span] = []
+    for s in spans:
+        i = bisect.bisect_right(starts, s.start) - 1
+        (inside if i >= 0 and s.end <= blocks[i].end else crossing).append(s)
+    return inside, crossing
+
+
 def _layout(spans: Iterable[_Span]) -> tuple[list[_Span], list[_Span]]:
     """Split spans into those drawn (properly nested) and those left out (crossing)."""
     kept: list[_Span] = []
@@ -176,6 +246,14 @@ def _layout(spans: Iterable[_Span]) -> tuple[list[_Span], list[_Span]]:
 
 
 def _open(s: _Span) -> str:
+    if s.block and s.kind == "gap":
+        return '<span class="osp-gap" style="white-space: normal">'
+    if s.block:
+        aria, style, _ = _PARAGRAPHS.get(ParagraphKind(s.kind), ("", "", ""))
+        return (
+            f'<span class="osp-para osp-{s.kind}" data-kind="{s.kind}" data-start="{s.start}" '
+            f'data-end="{s.end}"{aria} style="{_BLOCK}; {style}">'
+        )
     color = COLORS.get(s.kind, COLORS["other"])
     return (
         f'<mark class="osp-span osp-{html.escape(s.kind)}" data-kind="{html.escape(s.kind)}" '
@@ -185,6 +263,13 @@ def _open(s: _Span) -> str:
 
 
 def _close(s: _Span) -> str:
+    if s.block and s.kind == "gap":
+        return "</span>"
+    if s.block:
+        label = _PARAGRAPHS.get(ParagraphKind(s.kind), ("", "", ""))[2]
+        if not label:
+            return "</span>"
+        return f'<span class="osp-label" style="{_BLOCK_LABEL_STYLE}">{label}</span></span>'
     return f'<span class="osp-label" style="{_LABEL_STYLE}">{html.escape(s.label)}</span></mark>'
 
 
@@ -219,8 +304,9 @@ def _claim_row(claim: Claim) -> list[str]:
     places = "; ".join(
         f"{p.name or p.text} ({p.role.value})" for p in claim.places if not p.unresolved
     )
+    stance = "question (asserts nothing)" if claim.question else claim.stance.value
     certainty = f"{claim.certainty:.2f}"
-    return [claim.text, sources, claim.stance.value, figures, dates, places, certainty]
+    return [claim.text, sources, stance, figures, dates, places, certainty]
 
 
 def _claims_table(claims: Iterable[Claim]) -> str:
@@ -255,8 +341,10 @@ def article_html(article: Article, *, claims: bool = True) -> str:
 
     Each span is a ``<mark>`` with ``data-kind``, ``data-start`` and
     ``data-end`` attributes, a ``title`` tooltip (value, stance, rule...) and a
-    label. Whitespace is kept (``white-space: pre-wrap``), so paragraphs show as
-    in the text. See the module docstring for how overlapping spans are handled.
+    label. Each paragraph is a block (``class="osp-para osp-<kind>"``): title
+    and headings as headings, datelines, bylines and boilerplate greyed and
+    labelled. Whitespace inside a paragraph is kept (``white-space: pre-wrap``).
+    See the module docstring for how overlapping spans are handled.
 
     Parameters
     ----------
@@ -284,14 +372,16 @@ def article_html(article: Article, *, claims: bool = True) -> str:
     >>> "\\ufffd" in article_html(Article(text="a\\ud800b"))  # always encodable
     True
     """
-    spans = _spans(article)
-    kept, dropped = _layout(spans)
-    body = "".join(_render_text(article.text, kept))
+    blocks = _paragraph_spans(article)
+    inside, crossing = _within_blocks(_spans(article), blocks)
+    kept, dropped = _layout(inside)
+    drawn = sorted([*blocks, *kept], key=lambda s: (s.start, -s.end, s.rank))
+    body = "".join(_render_text(article.text, drawn))
     lang = html.escape(article.lang or "und")
     parts = [
         f'<div class="osintparse-article" lang="{lang}" '
         'style="font-family: Georgia, serif; max-width: 60em">',
-        _legend(kept, dropped),
+        _legend(kept, [*crossing, *dropped]),
         f'<div class="osp-text" style="white-space: pre-wrap; line-height: 1.6">{body}</div>',
     ]
     if claims and article.claims:

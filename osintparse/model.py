@@ -293,6 +293,10 @@ class ParagraphKind(enum.StrEnum):
     HEADING = "heading"
     BODY = "body"
     BOILERPLATE = "boilerplate"
+    #: Where and when the article was filed ("Kiev, le 12 mars 2025."), metadata.
+    DATELINE = "dateline"
+    #: Who wrote the article ("Par Jean Dupont"), metadata.
+    BYLINE = "byline"
 
 
 class PlaceKind(enum.StrEnum):
@@ -966,6 +970,9 @@ class Claim:
     stance: Stance = attrs.field(default=Stance.UNATTRIBUTED, converter=Stance)
     certainty: float = attrs.field(default=0.0, converter=float)
     inherited: bool = False
+    #: True for a title or heading that asks a question, which asserts nothing (no
+    #: stance of its own, certainty 0).
+    question: bool = False
     extractor: str = "claims"
     rule: str = ""
     #: The provenance chains of the claim. For each of its sources that reports no other,

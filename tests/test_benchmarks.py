@@ -8,12 +8,14 @@ from __future__ import annotations
 import json
 import pathlib
 import random
+import re
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
-from benchmarks import corpus, run
+from benchmarks import bounds, corpus, docs, run
 from osintparse.lang import detect_language
 from tests.conftest import ROOT
 
@@ -97,3 +99,68 @@ def test_quick_smoke_run_prints_every_figure(tmp_path: pathlib.Path) -> None:
     assert proc.stdout.count("PASS") + proc.stdout.count("FAIL") >= 8
     assert figures["import"]["heavy_at_import"] == []
     assert [r["text"] for r in figures["rows"]] == ["seed", "1 KB", "1 KB", "2 KB", "2 KB"]
+
+
+# --- the generated figures of the docs ---------------------------------------------------
+
+_STAMP = re.compile(
+    r"Measured on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC at commit `[0-9a-f]{7,40}(\+dirty)?`"
+    r".*load average \d+\.\d\d, \d+\.\d\d, \d+\.\d\d at the start and "
+    r"\d+\.\d\d, \d+\.\d\d, \d+\.\d\d at the end"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "name", "render"),
+    [
+        (docs.PERFORMANCE, "benchmarks", lambda f: docs.performance_lines(f)),
+        (docs.GUARANTEES, "bounds", lambda f: docs.bounds_lines(f["bounds"])),
+    ],
+    ids=["performance", "guarantees"],
+)
+def test_docs_figures_are_generated_from_the_saved_run(
+    page: pathlib.Path, name: str, render: Any
+) -> None:
+    """The figures between the markers are exactly what --write-docs renders from the
+    saved run (benchmarks/figures.json): none typed by hand, each with date, commit, load."""
+    figures = json.loads(docs.FIGURES.read_text(encoding="utf-8"))
+    text = docs.block(page.read_text(encoding="utf-8"), name)
+    assert text == "\n".join(render(figures)), (
+        f"{page.name} differs from benchmarks/figures.json: run "
+        "`python -m benchmarks --write-docs` (or --from-json benchmarks/figures.json)"
+    )
+    assert text.startswith(docs.GENERATED)
+    assert _STAMP.search(" ".join(text.split())), text[:400]
+
+
+def test_bounds_rows_cover_every_kind_at_1_and_10_mb() -> None:
+    figures = json.loads(docs.FIGURES.read_text(encoding="utf-8"))
+    rows = figures["bounds"]["rows"]
+    assert {(r["input"], r["mb"]) for r in rows} == {
+        (k, mb) for k in bounds.KINDS for mb in bounds.SIZES_MB
+    }
+    assert all(r["cpu_s"] > 0 and r["wall_s"] > 0 for r in rows)
+    assert not figures["quick"]  # the docs show a full run
+
+
+def test_write_docs_from_json_rewrites_only_the_blocks(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Figures edited by hand inside a block are written over; the rest of the page stays."""
+    figures = json.loads(docs.FIGURES.read_text(encoding="utf-8"))
+    originals = {}
+    for attr in ("PERFORMANCE", "GUARANTEES"):
+        src: pathlib.Path = getattr(docs, attr)
+        originals[src.name] = src.read_text(encoding="utf-8")
+        copy = tmp_path / src.name
+        edited = originals[src.name].replace("| 1 MB |", "| 9 MB |").replace("| PASS |", "| pass |")
+        copy.write_text(edited, encoding="utf-8")
+        assert copy.read_text(encoding="utf-8") != originals[src.name]
+        monkeypatch.setattr(docs, attr, copy)
+    monkeypatch.setattr(docs, "FIGURES", tmp_path / "figures.json")
+    saved = tmp_path / "saved.json"
+    saved.write_text(json.dumps(figures), encoding="utf-8")
+    assert run.main(["--write-docs", "--from-json", str(saved)]) == 0
+    for name, original in originals.items():
+        assert (tmp_path / name).read_text(encoding="utf-8") == original
+    assert json.loads((tmp_path / "figures.json").read_text(encoding="utf-8")) == figures

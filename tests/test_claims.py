@@ -402,3 +402,59 @@ def test_every_rule_has_a_summary_and_is_on_the_docs_page() -> None:
             if not any(f"| `{rule.name}` |" in row for row in rows):
                 missing.append(rule.name)
     assert missing == [], f"rules missing from docs/extractors/claims.md: {missing}"
+
+
+# --- questions and texts without a language (issue 19) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Pyongyang à la frontière ? Séoul annonce un déploiement\n\nUn texte."),
+        ("fr", "Selon Kiev, Moscou prépare-t-il une offensive ?\n\nUn texte suit ici."),
+        ("en", "Is Russia moving troops north?\n\nThe ministry said 300 drones fell."),
+        ("es", "¿Prepara Rusia una ofensiva?\n\nEl ministerio dijo que cayeron 300 drones."),
+    ],
+)
+def test_a_title_question_is_a_claim_without_stance(lang: str, text: str) -> None:
+    a = osintparse.parse(text, lang=lang)
+    question = a.claims[0]
+    assert question.question is True
+    assert question.text.rstrip().endswith("?")
+    assert question.stance is Stance.UNATTRIBUTED
+    assert question.certainty == 0.0
+    assert question.rule.endswith("+question")
+    assert not any(c.question for c in a.claims[1:])
+    assert osintparse.from_dict(osintparse.to_dict(a)) == a
+    assert osintparse.json_schema()["$defs"]["Claim"]["properties"]["question"] == {
+        "type": "boolean"
+    }
+
+
+def test_seed_title_question_and_assertion(seed: osintparse.Article) -> None:
+    first, second = seed.claims[:2]
+    assert first.text == "Pyongyang à la frontière avec l’Ukraine ?"
+    assert (first.question, first.stance, first.certainty) == (True, Stance.UNATTRIBUTED, 0.0)
+    assert second.question is False
+    assert second.stance is Stance.ASSERTED
+    assert sum(c.question for c in seed.claims) == 1
+
+
+def test_a_body_question_mark_inside_a_quote_is_not_a_title_question() -> None:
+    a = osintparse.parse("Titre\n\n« Pourquoi ? », a demandé le ministre.", lang="fr")
+    assert not any(c.question for c in a.claims)
+
+
+def test_unsupported_language_gives_a_structure_only_article() -> None:
+    text = (
+        "Russland verlegt Truppen an die Grenze\n\n"
+        "Die Regierung in Berlin hat am Montag mitgeteilt, dass mehr als 10 000 Soldaten "
+        "verlegt wurden. Nach Angaben des Ministeriums sind die Einheiten bereits vor Ort.\n\n"
+        "Hintergrund\n\nDie Lage bleibt nach Angaben von Beobachtern angespannt."
+    )
+    a = osintparse.parse(text)
+    assert a.lang is None
+    assert a.title == "Russland verlegt Truppen an die Grenze"
+    assert len(a.sentences) == 5
+    assert len(a.sections) == 2
+    assert (a.claims, a.attributions, a.hedges) == ((), (), ())

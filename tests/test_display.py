@@ -12,12 +12,13 @@ import sys
 import tempfile
 from html.parser import HTMLParser
 
+import attrs
 import pytest
 
 import osintparse
 from osintparse.display import article_html
 from osintparse.model import Article, Attribution, Claim, DateMention, Hedge, Mention, Quantity
-from tests.annotate import annotate_seed, hand_annotated_seed
+from tests.annotate import hand_annotated_seed
 from tests.conftest import ROOT, assert_offsets
 
 SCREENSHOT = ROOT / "docs" / "_static" / "seed-display.png"
@@ -268,13 +269,51 @@ def _page(article: Article) -> str:
     )
 
 
+def test_paragraphs_as_a_reader_expects_them(seed: Article) -> None:
+    """Title and headings as headings, boilerplate greyed and labelled, text unchanged."""
+    out = article_html(seed)
+    _check_dom(seed, out)  # block wrappers and labels add no text
+    title = out.index('class="osp-para osp-title"')
+    assert 'role="heading" aria-level="1"' in out[title : title + 200]
+    assert out.count('class="osp-para osp-heading"') == 2
+    assert out.count('role="heading" aria-level="2"') == 2
+    boiler = out[out.index('class="osp-para osp-boilerplate"') :]
+    assert "color: #9a9a9a" in boiler[:400]
+    assert boiler.index("Retour en haut") < boiler.index(">boilerplate</span></span>")
+    assert out.count('class="osp-para') == len(seed.paragraphs)
+    assert out.count('class="osp-gap"') == len(seed.paragraphs) - 1
+
+
+def test_dateline_and_byline_labelled_and_crossing_spans_dropped() -> None:
+    t = "Titre du jour\n\nKiev, le 12 mars 2025.\n\nPar Jean Dupont\n\nIls sont partis."
+    a = osintparse.parse(t, lang="fr")
+    out = article_html(a)
+    _check_dom(a, out)
+    assert ">dateline</span></span>" in out
+    assert ">byline</span></span>" in out
+    # a span over a paragraph break is not drawn (and counted in the legend)
+    b = Article(
+        text="Un.\n\nDeux.",
+        paragraphs=a.paragraphs[:0],
+        hedges=[Hedge(start=0, end=8, text="Un.\n\nDeu")],
+    )
+    assert 'data-kind="hedge"' in article_html(b)  # no paragraphs: drawn plainly
+    c = osintparse.Pipeline(["structure"])("Un.\n\nDeux.", lang="fr")
+    c = attrs.evolve(c, hedges=(Hedge(start=0, end=8, text="Un.\n\nDeu"),))
+    out = article_html(c)
+    assert 'data-kind="hedge"' not in out
+    assert "1 crossing span(s) not drawn" in out
+    _check_dom(c, out)
+
+
 def test_seed_in_headless_chromium(seed: Article, tmp_path: pathlib.Path) -> None:
+    """The parsed seed in Chromium; OSINTPARSE_UPDATE_SCREENSHOT=1 makes the docs picture."""
     exe = _chromium()
     if exe is None:
         pytest.skip(
             "no chromium on PATH (Debian: apt-get install -y chromium); .ci/run installs it"
         )
-    a = annotate_seed(seed)
+    a = seed  # parsed, nothing added by hand
     page = tmp_path / "seed.html"
     page.write_text(_page(a), encoding="utf-8")
     url = page.as_uri()
@@ -285,7 +324,9 @@ def test_seed_in_headless_chromium(seed: Article, tmp_path: pathlib.Path) -> Non
     kinds = [m["data-kind"] for m in p.marks]
     ours = [m["data-kind"] for m in _parse(article_html(a)).marks]
     assert kinds == ours  # every span we wrote is in the browser's DOM, in order
-    assert len(set(kinds)) >= 4  # real or hand-made spans of (nearly) every kind
+    assert len(set(kinds)) >= 4  # spans of (nearly) every kind, all found by the extractors
+    assert markup.count('role="heading"') == 3  # the title and two headings
+    assert ">boilerplate</span></span>" in markup
     assert html.unescape(p.claim_cells[0]) == a.claims[0].text
     shot = tmp_path / "seed.png"
     r = _run_chromium(exe, f"--screenshot={shot}", "--window-size=1000,1100", url)

@@ -42,6 +42,44 @@ def test_parse_seed_script(seed: osintparse.Article, tmp_path: pathlib.Path) -> 
         assert items[0] == f"- [{s.start}:{s.end}] {s.text}"
 
 
+def _notebook_code() -> list[str]:
+    cells = json.loads((EXAMPLES / "tour.ipynb").read_text(encoding="utf-8"))["cells"]
+    return ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+
+
+def test_tour_notebook_uses_parsed_articles_only() -> None:
+    """No record is built by hand: every Article comes from parse() on a text file."""
+    import ast
+
+    records = {"Article", "Attribution", "Claim", "DateMention", "Hedge", "Quantity", "Mention"}
+    records |= {"Sentence", "Paragraph", "Section", "Figure", "FigureGroup"}
+    made: list[str] = []
+    source = "\n".join(_notebook_code())
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            f = node.func
+            name = getattr(f, "id", None) or getattr(f, "attr", "")
+            if name in records:
+                made.append(name)
+    assert made == [], f"the notebook builds records by hand: {made}"
+    assert "osintparse.parse(" in source
+    assert '"articles"' in source  # the comparison reads examples/articles/*.txt
+
+
+def test_example_articles_parse_into_comparable_figures() -> None:
+    paths = sorted((EXAMPLES / "articles").glob("*.txt"))
+    assert len(paths) >= 3
+    articles = [osintparse.parse(p.read_text(encoding="utf-8")) for p in paths]
+    for path, a in zip(paths, articles, strict=True):
+        assert_offsets(a)
+        kinds = [p.kind.value for p in a.paragraphs]
+        assert "dateline" in kinds, path.name  # structure, not a claim
+        assert "byline" in kinds, path.name
+        assert any(c.attributions and c.quantities for c in a.claims), path.name
+    groups = osintparse.compare(articles, names=[p.stem for p in paths])
+    assert {f.article for f in groups[0].figures} == {p.stem for p in paths}
+
+
 def test_tour_notebook_executes() -> None:
     nbformat = pytest.importorskip("nbformat", reason="needs the test extra (nbformat)")
     nbclient = pytest.importorskip("nbclient", reason="needs the test extra (nbclient)")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
 import osintparse
@@ -159,3 +162,55 @@ def test_the_paragraph_rules_end_with_body() -> None:
 
     assert PARAGRAPHS.names()[-1] == "body"
     assert SENTENCES.names()[-1] == "paragraph-kind"
+
+
+# --- datelines and bylines: structure (metadata), never claims ------------------------
+
+_META_CASES = [
+    pytest.param(lang, case, id=f"{lang}-{i}-{case['note'][:30]}")
+    for lang in ("fr", "en", "es")
+    for i, case in enumerate(
+        json.loads(line)
+        for line in (ROOT / "tests" / "cases" / lang / "structure.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line.strip()
+    )
+]
+
+
+@pytest.mark.parametrize(("lang", "case"), _META_CASES)
+def test_dateline_and_byline_golden_cases(lang: str, case: dict[str, Any]) -> None:
+    a = osintparse.parse(case["text"], lang=lang)
+    assert [p.kind.value for p in a.paragraphs] == case["expect"]
+    meta = {"dateline", "byline"}
+    for p in a.paragraphs:
+        if p.kind.value in meta:
+            # one sentence of the same kind, and no claim over it
+            inside = [s for s in a.sentences if p.start <= s.start < p.end]
+            assert [(s.text, s.kind) for s in inside] == [(p.text, p.kind)]
+            assert not [c for c in a.claims if c.start < p.end and p.start < c.end]
+
+
+def test_golden_cases_have_negatives_in_every_language() -> None:
+    for lang in ("fr", "en", "es"):
+        cases = [c for lg, c in (p.values for p in _META_CASES) if lg == lang]
+        kinds = {k for c in cases for k in c["expect"]}
+        assert {"dateline", "byline"} <= kinds, lang
+        negatives = [c for c in cases if not {"dateline", "byline"} & set(c["expect"])]
+        assert len(negatives) >= 2, lang
+
+
+def test_dateline_keeps_its_date_and_is_not_a_claim() -> None:
+    text = "Titre du jour\n\nKiev, le 12 mars 2025.\n\nLes troupes sont arrivées."
+    a = osintparse.parse(text, lang="fr")
+    assert [c.text for c in a.claims] == ["Titre du jour", "Les troupes sont arrivées."]
+    assert [d.text for d in a.dates] == ["12 mars 2025"]  # the dates extractor still reads it
+    assert a.paragraphs[1].rule == "dateline"
+
+
+def test_no_dateline_or_byline_without_a_language() -> None:
+    from osintparse.extractors.structure import analyse
+
+    s = analyse("Titre\n\nPar Jean Dupont\n\nKiev, le 12 mars 2025.\n\nUn texte.", None)
+    assert [p.kind.value for p in s.paragraphs] == ["title", "heading", "body", "body"]

@@ -4,7 +4,8 @@ A claim ties a sentence (or a few) to its sources, figures, dates, hedges, place
 certainty score. Rules, in order:
 
 1. Every title and body sentence is a claim (headings too when
-   ``include_headings=True``). Boilerplate lines never are.
+   ``include_headings=True``). Boilerplate lines, datelines and bylines never are,
+   and a text without a (supported) language has none: a structure-only article.
 2. An attribution belongs to the claim holding its *content* (``content_start``)
    or, without content, the claim holding the attribution itself. So the anaphoric
    "C'est ce qu'indique The Chosun Daily." attributes the previous sentence.
@@ -24,6 +25,8 @@ certainty score. Rules, in order:
 6. ``certainty`` starts from :data:`BASE_CERTAINTY` for the stance, adds each
    hedge's ``effect``, and the adjustments in :data:`ADJUSTMENTS`; it is clamped
    to [0, 1] and rounded to two decimals.
+7. A title or heading ending with a question mark is a claim with
+   ``question=True``, stance ``unattributed`` and certainty 0: it asserts nothing.
 
 Each rule is a named entry of a rule table (the engine is a loop over them); a
 claim's ``rule`` joins with ``+`` the names of those that applied to it:
@@ -137,7 +140,14 @@ class ClaimsExtractor:
     include_headings: bool = False
 
     def __call__(self, doc: Document) -> Mapping[str, Any]:
-        """Return the ``claims`` layer of ``doc``."""
+        """Return the ``claims`` layer of ``doc``: none without a language.
+
+        A text whose language is undetected or unsupported (``lang=None``) gets a
+        structure-only article: its sentences are not read as claims, since no
+        source, hedge or figure of it can be read either.
+        """
+        if doc.lang is None:
+            return {"claims": ()}
         return {
             "claims": build_claims(
                 doc.text,

@@ -24,7 +24,10 @@ order:
     the strongest stance of the draft's sources;
 ``certainty``
     the base certainty of the stance, plus each hedge's effect, plus each
-    adjustment of :data:`~._rules.ADJUSTMENT_RULES` that applies.
+    adjustment of :data:`~._rules.ADJUSTMENT_RULES` that applies;
+``question``
+    a title or heading ending with a question mark asserts nothing: no stance of
+    its own (``unattributed``), certainty 0, ``question=True``.
 
 A claim's ``rule`` joins, with ``+``, ``sentence``, then ``anaphora``,
 ``inherited:<rule>:<entry>`` and the certainty adjustments that applied (the
@@ -33,7 +36,8 @@ A claim's ``rule`` joins, with ``+``, ``sentence``, then ``anaphora``,
 Examples
 --------
 >>> STEPS.names()
-('sentence', 'attach', 'anaphora', 'inherit', 'mentions', 'chains', 'stance', 'certainty')
+('sentence', 'attach', 'anaphora', 'inherit', 'mentions', 'chains', 'stance', 'certainty',
+ 'question')
 """
 
 from __future__ import annotations
@@ -95,6 +99,7 @@ class Draft:
     sources: Sources = _NO_SOURCES
     certainty: float = 0.0
     chains: tuple[tuple[Attribution, ...], ...] = ()
+    question: bool = False
 
 
 @attrs.define
@@ -324,6 +329,29 @@ def _certainty(state: State) -> None:
         draft.certainty = round(min(1.0, max(0.0, score)), 2)
 
 
+#: Question marks of the scripts (a Unicode fact, not a language's word).
+QUESTION_MARKS = tuple("?\uff1f\u061f\u2047\u2048\u2049")
+#: Closing signs skipped before a title's final question mark.
+_CLOSERS = " \t»\"'”’)]"
+_QUESTION_KINDS = frozenset({ParagraphKind.TITLE, ParagraphKind.HEADING})
+
+
+@STEPS.rule("question")
+def _question(state: State) -> None:
+    """A title or heading that asks ("Pyongyang à la frontière ?") has no stance of its own.
+
+    It is a claim with ``question=True``, stance ``unattributed`` and certainty 0: it
+    asserts nothing. Reads no lexicon (the question marks are script).
+    """
+    for draft in state.drafts:
+        last = state.chosen[draft.sentences[-1]]
+        if last.kind in _QUESTION_KINDS and last.text.rstrip(_CLOSERS).endswith(QUESTION_MARKS):
+            draft.question = True
+            draft.sources = _NO_SOURCES
+            draft.certainty = 0.0
+            draft.rules.append("question")
+
+
 def run(state: State, sections: Sequence[Section]) -> tuple[Claim, ...]:
     """Run every step on ``state`` and return the claims.
 
@@ -354,6 +382,7 @@ def run(state: State, sections: Sequence[Section]) -> tuple[Claim, ...]:
                 stance=draft.sources.stance,
                 certainty=draft.certainty,
                 inherited=draft.inherited,
+                question=draft.question,
                 rule="+".join(draft.rules),
                 chains=draft.chains,
             )

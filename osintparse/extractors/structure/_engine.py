@@ -64,6 +64,8 @@ __all__ = ["Structure", "analyse"]
 _LINE = regex.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 _Span = tuple[int, int]
+#: Paragraph kinds kept whole as one sentence.
+_ONE_SENTENCE = frozenset({ParagraphKind.HEADING, ParagraphKind.DATELINE, ParagraphKind.BYLINE})
 _Label = tuple[ParagraphKind, str]
 
 
@@ -132,7 +134,7 @@ def _classify(norm: str, blocks: Sequence[_Span], lex: Lexicon) -> list[_Label]:
     boiler = tuple(BOILERPLATE)
     labels = [_boilerplate(norm[s:e], boiler, lex) for s, e in blocks]
     content = [i for i, label in enumerate(labels) if label is None]
-    page = Page(norm, [blocks[i] for i in content])
+    page = Page(norm, [blocks[i] for i in content], lex)
     rules = tuple(PARAGRAPHS)
     for pos, i in enumerate(content):
         # "body" answers every block, so the first rule that answers is always found.
@@ -201,7 +203,7 @@ def _sentences(
     for i, ((s, e), para) in enumerate(zip(blocks, paragraphs, strict=True)):
         if para.kind is ParagraphKind.BOILERPLATE:
             continue
-        if para.kind is ParagraphKind.HEADING:
+        if para.kind in _ONE_SENTENCE:
             spans: Iterable[_Span] = [(s, e)]
         else:
             spans = split_sentences(norm.text, s, e, no_break=keep)

@@ -22,7 +22,7 @@ category: a script without case has no capital-led title or heading), Markdown's
 Examples
 --------
 >>> PARAGRAPHS.names()
-('title', 'markdown-heading', 'heading', 'body')
+('dateline', 'title', 'markdown-heading', 'byline', 'heading', 'body')
 >>> SENTENCES.names()
 ('paragraph-kind',)
 >>> BOILERPLATE.names()
@@ -65,8 +65,8 @@ __all__ = [
 SENTENCE_END = tuple(".!?…»\"':;,)")
 #: A title or heading never ends with one of these.
 HEADING_BAD_END = tuple(".,;:…")
-#: Opening quotes and brackets skipped before the capital of a title or heading.
-OPENERS = "«\"'("
+#: Opening quotes, brackets and inverted marks skipped before the capital of a title or heading.
+OPENERS = "«\"'(¿¡"
 #: Stripped from both ends of a line before it is looked up as boilerplate.
 BOILER_PUNCT = " \t.:!?…»«\"'|>-–—•·*#()[]"
 #: A longer line is never boilerplate.
@@ -94,9 +94,18 @@ class Lexicon:
     lines: frozenset[str]
     prefixes: tuple[str, ...]
     abbreviations: frozenset[str]
+    #: Words of a dateline after its place (``dateline.words``, month and weekday names).
+    dateline_words: frozenset[str] = frozenset()
+    #: Month names (``calendar.toml``), one of which a dateline names.
+    months: frozenset[str] = frozenset()
+    byline_prefixes: tuple[str, ...] = ()
+    byline_connectors: frozenset[str] = frozenset()
+    #: First words that never open a dateline's place: the attribution prepositions
+    #: (``attributions.toml prepositions.cues``: "Selon Kiev, le 12 mars" is no dateline).
+    not_places: frozenset[str] = frozenset()
 
 
-#: No language: no boilerplate, no abbreviation (structure only).
+#: No language: no boilerplate, no abbreviation, no dateline or byline (structure only).
 NO_LEXICON = Lexicon(frozenset(), (), frozenset())
 
 
@@ -121,11 +130,31 @@ def lexicon(lang: str) -> Lexicon:
     True
     """
     data = lexicons.load(lang, "structure")
+    calendar = lexicons.load(lang, "calendar")
+    months = frozenset(_bare(w) for w in calendar["months"])
+    weekdays = frozenset(_bare(w) for w in calendar["weekdays"])
+    words = frozenset(_bare(w) for w in data["dateline"]["words"])
     return Lexicon(
         lines=frozenset(boiler_key(x) for x in data["boilerplate"]["lines"]),
         prefixes=tuple(boiler_key(x) for x in data["boilerplate"]["prefixes"]),
         abbreviations=frozenset(data["abbreviations"]["words"]),
+        dateline_words=words | months | weekdays,
+        months=months,
+        # longest first: "propos recueillis par" before "par"
+        byline_prefixes=tuple(
+            sorted((boiler_key(x) for x in data["byline"]["prefixes"]), key=len, reverse=True)
+        ),
+        byline_connectors=frozenset(_bare(w) for w in data["byline"]["connectors"]),
+        not_places=frozenset(
+            boiler_key(cue).split()[0]
+            for cue in lexicons.load(lang, "attributions")["prepositions"]["cues"]
+        ),
     )
+
+
+def _bare(word: str) -> str:
+    """A lexicon word as compared with a text's word: case folded, no final period."""
+    return word.casefold().rstrip(".")
 
 
 def heading_like(line: str, max_chars: int) -> bool:
@@ -225,6 +254,7 @@ class Page:
 
     text: str
     spans: Sequence[tuple[int, int]]
+    lex: Lexicon = NO_LEXICON
     _heading: dict[int, bool] = attrs.field(factory=dict, init=False, repr=False)
 
     def line(self, pos: int) -> str:
@@ -251,6 +281,66 @@ ParagraphRule = Callable[[Page, int], "_Label | None"]
 PARAGRAPHS: RuleTable[ParagraphRule] = RuleTable("structure paragraphs")
 
 
+#: The most characters and words of a dateline or byline line.
+META_MAX_CHARS = 120
+META_MAX_WORDS = 14
+#: A word, a run of digits with an optional ordinal ending ("1er", "12th"), or a sign.
+_TOKEN = regex.compile(r"\d{1,4}\p{L}{0,3}|\w+|[^\w\s]")
+#: Signs a dateline or byline may hold besides its words.
+_META_SIGNS = frozenset(".,;:()[]-–—'’&/")
+
+
+def _tokens(line: str) -> list[str]:
+    return _TOKEN.findall(line, concurrent=False)
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _dateline_rest(tokens: Sequence[str], lex: Lexicon) -> bool:
+    """After the place: only figures, dateline words, signs and an agency in brackets."""
+    depth = 0
+    month = digit = False
+    for token in tokens:
+        if token in "([":
+            depth += 1
+        elif token in ")]":
+            depth = max(0, depth - 1)
+        elif token[0].isdigit():
+            digit = True
+        elif token.casefold() in lex.dateline_words:
+            month = month or token.casefold() in lex.months
+        elif not (token in _META_SIGNS or (depth and _capitalised(token))):
+            return False
+    return month and digit
+
+
+@PARAGRAPHS.rule("dateline")
+def _dateline(page: Page, pos: int) -> tuple[ParagraphKind, str] | None:
+    """A line "Place, <date>" ("Kiev, le 12 mars 2025."): metadata, not a claim.
+
+    The place is one to four capitalised words before the first comma, not opening with
+    an attribution preposition (``attributions.toml prepositions.cues``); after it come
+    only figures, month and weekday names (``calendar.toml``), the words of
+    ``structure.toml dateline.words``, signs and an agency in brackets ("(AFP)"), with
+    at least one month name and one figure.
+    """
+    line = page.line(pos)
+    if len(line) > META_MAX_CHARS or "," not in line:
+        return None
+    place, rest = line.split(",", 1)
+    words = _tokens(place)
+    if boiler_key(place).split(" ", 1)[0] in page.lex.not_places:
+        return None
+    if not 0 < len(words) <= 4 or not all(_capitalised(w) or w in _META_SIGNS for w in words):
+        return None
+    tokens = _tokens(rest)
+    if len(tokens) > META_MAX_WORDS or not _dateline_rest(tokens, page.lex):
+        return None
+    return ParagraphKind.DATELINE, ""
+
+
 @PARAGRAPHS.rule("title")
 def _title(page: Page, pos: int) -> tuple[ParagraphKind, str] | None:
     """The first block, when it looks like a title (or is Markdown) and more text follows.
@@ -269,6 +359,31 @@ def _title(page: Page, pos: int) -> tuple[ParagraphKind, str] | None:
 def _markdown_heading(page: Page, pos: int) -> tuple[ParagraphKind, str] | None:
     """A Markdown heading line ("## Suite"). Reads no lexicon."""
     return (ParagraphKind.HEADING, "") if page.markdown(pos) else None
+
+
+@PARAGRAPHS.rule("byline")
+def _byline(page: Page, pos: int) -> tuple[ParagraphKind, str] | None:
+    """A short line "By <names>" ("Par Jean Dupont, à Kiev"): metadata, not a claim.
+
+    It opens with an entry of ``structure.toml byline.prefixes``; then come only
+    capitalised words (names, at least one), the words of ``byline.connectors`` and
+    signs.
+    """
+    line = page.line(pos)
+    if len(line) > META_MAX_CHARS:
+        return None
+    key = boiler_key(line)
+    prefix = next((p for p in page.lex.byline_prefixes if key.startswith(p + " ")), None)
+    if prefix is None:
+        return None
+    tokens = _tokens(line)[len(_tokens(prefix)) :]
+    if not 0 < len(tokens) <= META_MAX_WORDS or not any(map(_capitalised, tokens)):
+        return None
+    for token in tokens:
+        ok = _capitalised(token) or token in _META_SIGNS
+        if not ok and token.casefold() not in page.lex.byline_connectors:
+            return None
+    return ParagraphKind.BYLINE, prefix
 
 
 @PARAGRAPHS.rule("heading")
