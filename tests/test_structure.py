@@ -205,7 +205,7 @@ def test_dateline_keeps_its_date_and_is_not_a_claim() -> None:
     text = "Titre du jour\n\nKiev, le 12 mars 2025.\n\nLes troupes sont arrivées."
     a = osintparse.parse(text, lang="fr")
     assert [c.text for c in a.claims] == ["Titre du jour", "Les troupes sont arrivées."]
-    assert [d.text for d in a.dates] == ["12 mars 2025"]  # the dates extractor still reads it
+    assert [d.text for d in a.dates] == ["le 12 mars 2025"]  # the dates extractor still reads it
     assert a.paragraphs[1].rule == "dateline"
 
 
