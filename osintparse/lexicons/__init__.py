@@ -42,7 +42,6 @@ from __future__ import annotations
 import functools
 import os
 import pathlib
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -151,7 +150,17 @@ def _schema(name: str) -> dict[str, Any]:
         raise LexiconError(
             f"no lexicon named {name!r}: lexicon files are {', '.join(schema_names())}"
         )
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return _read_toml(path, f"lexicons/_schema/{name}.toml")
+
+
+def _read_toml(path: pathlib.Path, shown: str) -> dict[str, Any]:
+    # tomllib is imported at the first lexicon read, not by ``import osintparse``.
+    import tomllib
+
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        raise LexiconError(f"{shown} is not valid TOML: {err}") from err
 
 
 def _is_number(value: Any) -> bool:
@@ -261,10 +270,7 @@ def load(lang: str, name: str) -> dict[str, Any]:
             f"{shown} is missing: every language needs the files "
             f"{', '.join(n + '.toml' for n in schema_names())}"
         )
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as err:
-        raise LexiconError(f"{shown} is not valid TOML: {err}") from err
+    data = _read_toml(path, shown)
     validate(data, name, source=shown)
     return data
 
@@ -291,10 +297,7 @@ def common(name: str) -> dict[str, Any]:
     path = _COMMON / f"{name}.toml"
     if not path.is_file() or not (_SCHEMA / "_common" / f"{name}.toml").is_file():
         raise LexiconError(f"{shown} and its schema _schema/_common/{name}.toml must both exist")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as err:
-        raise LexiconError(f"{shown} is not valid TOML: {err}") from err
+    data = _read_toml(path, shown)
     validate(data, f"_common/{name}", source=shown)
     return data
 
