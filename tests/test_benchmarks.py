@@ -75,23 +75,83 @@ def test_quick_smoke_run_prints_every_figure(tmp_path: pathlib.Path) -> None:
         "quantulum3",
         "langdetect",
         "seed articles per second",
+        "floor",
         "linearity",
         "peak RSS",
+        "CLI --format jsonl",
         "import osintparse",
+        "first parse",
         "parse_many",
+        "in-process loop",
+        "projected",
+        "load average",
     ):
         assert needle in proc.stdout
     figures = json.loads(out.read_text(encoding="utf-8"))
     assert set(figures["targets"]) == {
         "seed_vs_search_dates",
         "seed_vs_peers",
+        "seed_vs_floor",
         "seed_per_s",
         "linearity",
         "peak_memory_mb",
-        "import_ms",
+        "cli_peak_memory_mb",
+        "pool_overhead",
         "batch_speedup",
+        "import_ms",
+        "first_parse_ms",
     }
     assert all(t["status"] in ("PASS", "FAIL") for t in figures["targets"].values())
-    assert proc.stdout.count("PASS") + proc.stdout.count("FAIL") >= 7
+    assert proc.stdout.count("PASS") + proc.stdout.count("FAIL") >= 11
     assert figures["import"]["heavy_at_import"] == []
+    assert figures["memory"]["cli_status"] == 0
+    assert figures["batch"]["start_method"] in ("fork", "spawn", "forkserver")
     assert [r["text"] for r in figures["rows"]] == ["seed", "1 KB", "1 KB", "2 KB", "2 KB"]
+
+
+def test_floor_counts_lexicon_first_tokens() -> None:
+    firsts = run.lexicon_first_tokens()
+    assert {"selon", "according"} <= firsts  # "according to" gives its first token
+    assert run.floor_scan("Selon l'AFP, SELON Reuters.", frozenset({"selon"})) == 2
+    assert run.floor_scan("", firsts) == 0
+
+
+def _figures() -> dict[str, object]:
+    return {
+        "date": "2026-12-01 00:00 UTC",
+        "commit": "abc1234",
+        "machine": "x86_64, 2 cores",
+        "python": "3.11.7",
+        "load_average": [0.1, 0.2, 0.3],
+        "extractors": ["structure", "dates"],
+        "linearity": {"to_kb": 1000, "from_kb": 10},
+        "memory": {"kb": 1000.0},
+        "batch": {"speedup_judged": "wall"},
+        "targets": {
+            "seed_per_s": {
+                "value": 1234.5,
+                "op": ">=",
+                "limit": 1000.0,
+                "unit": "/s",
+                "status": "PASS",
+            }
+        },
+    }
+
+
+def test_write_docs_inserts_then_replaces_its_section(tmp_path: pathlib.Path) -> None:
+    page = tmp_path / "performance.md"
+    page.write_text("# Performance\n\nSome text.\n\n## Running\n", encoding="utf-8")
+    run.write_docs(_figures(), "python -m benchmarks", page)
+    first = page.read_text(encoding="utf-8")
+    assert first.startswith("# Performance\n\n<!-- figures written by")
+    assert "| seed articles per second, one core (>= 1000/s) | 1234.500/s | PASS |" in first
+    assert first.endswith("Some text.\n\n## Running\n")
+    figures = _figures()
+    figures["commit"] = "def5678"
+    run.write_docs(figures, "python -m benchmarks --big", page)
+    second = page.read_text(encoding="utf-8")
+    assert "def5678" in second
+    assert "abc1234" not in second
+    assert second.count("<!-- figures written by") == 1
+    assert second.endswith("Some text.\n\n## Running\n")
