@@ -8,7 +8,7 @@ Examples
 ('fr', 'Titre')
 
 The functions backed by an extractor's engine (``find_dates``, ``find_quantities``,
-``find_attributions``, ``find_hedges``) and :func:`parse_html` are re-exported
+``find_attributions``, ``find_hedges``) and ``parse_html`` are re-exported
 lazily: their modules are imported on first use, so ``import osintparse`` stays
 fast (the default pipeline imports the engines it runs on the first ``parse``).
 
