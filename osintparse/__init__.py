@@ -6,7 +6,18 @@ Examples
 >>> article = osintparse.parse("Titre\\n\\nSelon Séoul, 10 000 soldats sont arrivés.")
 >>> article.lang, article.title
 ('fr', 'Titre')
+
+The functions backed by an extractor's engine (``find_dates``, ``find_quantities``,
+``find_attributions``, ``find_hedges``, ``find_places``) and ``parse_html`` are re-exported
+lazily: their modules are imported on first use, so ``import osintparse`` stays
+fast (the default pipeline imports the engines it runs on the first ``parse``).
+
+>>> osintparse.find_dates is osintparse.extractors.dates.find_dates
+True
 """
+
+import importlib
+from typing import TYPE_CHECKING
 
 from osintparse.batch import parse_many
 from osintparse.comparison import Figure, FigureGroup, compare, figures
@@ -33,7 +44,6 @@ from osintparse.errors import (
     UnknownKindError,
     UnsupportedLanguageError,
 )
-from osintparse.extractors.attributions import find_attributions, find_hedges
 from osintparse.extractors.base import (
     Document,
     Extractor,
@@ -41,10 +51,6 @@ from osintparse.extractors.base import (
     register_extractor,
     unregister_extractor,
 )
-from osintparse.extractors.dates import find_dates
-from osintparse.extractors.places import find_places
-from osintparse.extractors.quantities import find_quantities
-from osintparse.io.html import parse_html
 from osintparse.io.serialise import (
     from_dict,
     json_schema,
@@ -84,6 +90,35 @@ from osintparse.model import (
 )
 from osintparse.pipeline import Pipeline, parse
 from osintparse.tables import to_dataframe
+
+if TYPE_CHECKING:
+    from osintparse.extractors.attributions import find_attributions, find_hedges
+    from osintparse.extractors.dates import find_dates
+    from osintparse.extractors.places import find_places
+    from osintparse.extractors.quantities import find_quantities
+    from osintparse.io.html import parse_html
+
+# Public names whose modules are imported on first access (PEP 562), by module.
+_LAZY = {
+    "find_attributions": "osintparse.extractors.attributions",
+    "find_hedges": "osintparse.extractors.attributions",
+    "find_dates": "osintparse.extractors.dates",
+    "find_places": "osintparse.extractors.places",
+    "find_quantities": "osintparse.extractors.quantities",
+    "parse_html": "osintparse.io.html",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'osintparse' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __version__ = "0.1.0"
 

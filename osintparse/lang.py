@@ -44,10 +44,10 @@ def _stopwords() -> dict[str, frozenset[str]]:
 
 
 def _vote(sample: str) -> str | None:
-    words = [w.casefold() for w in _WORD.findall(sample)]
+    words = list(map(str.casefold, _WORD.findall(sample)))
     if not words:
         return None
-    scores = {lang: sum(w in sw for w in words) for lang, sw in _stopwords().items()}
+    scores = {lang: sum(map(sw.__contains__, words)) for lang, sw in _stopwords().items()}
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     best_lang, best = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0

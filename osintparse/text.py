@@ -82,6 +82,22 @@ _EXPAND = {
 # control, format or unassigned characters are never a base: "\r" + a mark whose NFC
 # form is longer made the group start at the line break.
 _CHANGES_LENGTH = regex.compile("[" + "".join(_EXPAND) + r"]|[^\p{M}\s\p{C}]\p{M}+", flags=regex.V1)
+# Every match of _CHANGES_LENGTH holds one of these: a text without any (almost
+# every article) skips the scan above, which tries each position (about 0.4 us a
+# character against 0.02 us for this one).
+_MAY_CHANGE_LENGTH = regex.compile("[" + "".join(_EXPAND) + r"]|\p{M}", flags=regex.V1)
+# The one-to-one replacements as (old, new) pairs: str.replace per character is a
+# fast scan that copies nothing when the character is absent, where str.translate
+# looks every character of a non-ASCII text up in a dict (0.3 us a character).
+_ONE_TO_ONE_PAIRS = tuple((chr(old), new) for old, new in _ONE_TO_ONE.items())
+
+
+def _one_to_one(text: str) -> str:
+    """``text.translate(_ONE_TO_ONE)``, faster on text where few characters change."""
+    for old, new in _ONE_TO_ONE_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 @attrs.frozen
@@ -174,7 +190,9 @@ def normalize(text: str) -> Normalized:
     >>> normalize("Cafe\u0301\u00a0!").text
     'Café !'
     """
-    flat = text.translate(_ONE_TO_ONE)
+    flat = _one_to_one(text)
+    if _MAY_CHANGE_LENGTH.search(flat) is None:
+        return Normalized(text, flat)
     # Two passes over the pieces rather than a list of them (~170 bytes a piece):
     # the first stops at the first piece that changes length, if any.
     resized = any(len(repl) != end - start for start, end, repl in _pieces(flat))

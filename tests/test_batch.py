@@ -61,6 +61,58 @@ def test_article_pickles(seed: osintparse.Article) -> None:
     assert pickle.loads(pickle.dumps(dated)) == dated
 
 
+def _records_by_id(value: object, out: dict[int, object]) -> dict[int, object]:
+    if attrs.has(type(value)):
+        if id(value) not in out:
+            out[id(value)] = value
+            for field in attrs.fields(type(value)):
+                _records_by_id(getattr(value, field.name), out)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            _records_by_id(item, out)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            _records_by_id(item, out)
+    return out
+
+
+def test_compact_result_pickle_round_trips_and_keeps_shared_records(
+    seed: osintparse.Article,
+) -> None:
+    from osintparse import batch
+
+    articles = [seed, osintparse.parse("The ministry said 300 drones fell.", lang="en")]
+    back = batch._unpack(batch._pack(articles))
+    assert back == articles
+    # A record shared by reference (a claim's source is the attribution itself) stays
+    # one object: as many distinct records come back as went.
+    assert len(_records_by_id(back, {})) == len(_records_by_id(articles, {}))
+    assert len(_records_by_id(articles, {})) > 50
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the warm-up is for forked workers"
+)
+def test_fork_pool_warms_the_parent_once() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import osintparse\n"
+        "from osintparse import lexicons\n"
+        "texts = ['Selon le ministère, 300 soldats sont arrivés hier.'] * 4\n"
+        "arts = list(osintparse.parse_many(texts, processes=2))\n"
+        "warmed = lexicons.load.cache_info().currsize > 5\n"
+        "assert arts == [osintparse.parse(t) for t in texts]\n"
+        "print(warmed)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # The first text was parsed in this process before the workers were forked (they
+    # inherit the lexicons and compiled engines instead of each building them on every
+    # call): this process loaded the lexicons, which only a parse does.
+    assert out.stdout.strip() == "True", out.stderr
+
+
 def test_pipelines_pickle() -> None:
     default = osintparse.Pipeline.default()
     assert pickle.loads(pickle.dumps(default)) == default

@@ -77,27 +77,39 @@ def test_quick_smoke_run_prints_every_figure(tmp_path: pathlib.Path) -> None:
         "quantulum3",
         "langdetect",
         "seed articles per second",
+        "floor",
         "linearity",
         "peak RSS",
+        "CLI --format jsonl",
         "import osintparse",
+        "first parse",
         "parse_many",
         "places: parse(seed)",
+        "in-process loop",
+        "projected",
+        "load average",
     ):
         assert needle in proc.stdout
     figures = json.loads(out.read_text(encoding="utf-8"))
     assert set(figures["targets"]) == {
         "seed_vs_search_dates",
         "seed_vs_peers",
+        "seed_vs_floor",
         "seed_per_s",
         "linearity",
         "peak_memory_mb",
-        "import_ms",
+        "cli_peak_memory_mb",
+        "pool_overhead",
         "batch_speedup",
         "places_share",
+        "import_ms",
+        "first_parse_ms",
     }
     assert all(t["status"] in ("PASS", "FAIL") for t in figures["targets"].values())
-    assert proc.stdout.count("PASS") + proc.stdout.count("FAIL") >= 8
+    assert proc.stdout.count("PASS") + proc.stdout.count("FAIL") >= 12
     assert figures["import"]["heavy_at_import"] == []
+    assert figures["memory"]["cli_status"] == 0
+    assert figures["batch"]["start_method"] in ("fork", "spawn", "forkserver")
     assert [r["text"] for r in figures["rows"]] == ["seed", "1 KB", "1 KB", "2 KB", "2 KB"]
 
 
@@ -164,3 +176,10 @@ def test_write_docs_from_json_rewrites_only_the_blocks(
     for name, original in originals.items():
         assert (tmp_path / name).read_text(encoding="utf-8") == original
     assert json.loads((tmp_path / "figures.json").read_text(encoding="utf-8")) == figures
+
+
+def test_floor_counts_lexicon_first_tokens() -> None:
+    firsts = run.lexicon_first_tokens()
+    assert {"selon", "according"} <= firsts  # "according to" gives its first token
+    assert run.floor_scan("Selon l'AFP, SELON Reuters.", frozenset({"selon"})) == 2
+    assert run.floor_scan("", firsts) == 0

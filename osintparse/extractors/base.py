@@ -195,7 +195,11 @@ class Document:
         ...
         osintparse.errors.ExtractorError: extractor 'mine' read layer 'b', which ...
         """
-        return attrs.evolve(self, reader=name, visible=layers)
+        # The constructor, not attrs.evolve (which reads the fields each call): the
+        # pipeline makes two documents per extractor per article.
+        return Document(
+            self.text, self.lang, self.published, self.normalized, self.layers, name, layers
+        )
 
     def with_layers(self, new: Mapping[str, Any]) -> Document:
         """Return a copy with ``new`` layers added (or replaced).
@@ -205,7 +209,8 @@ class Document:
         >>> Document.from_text("x").with_layers({"a": (1,)})["a"]
         (1,)
         """
-        return attrs.evolve(self, layers={**self.layers, **new}, reader=None, visible=None)
+        layers = {**self.layers, **new}
+        return Document(self.text, self.lang, self.published, self.normalized, layers)
 
 
 @runtime_checkable

@@ -46,7 +46,6 @@ from __future__ import annotations
 import functools
 import os
 import pathlib
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -156,7 +155,17 @@ def _schema(name: str) -> dict[str, Any]:
         raise LexiconError(
             f"no lexicon named {name!r}: lexicon files are {', '.join(schema_names())}"
         )
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return _read_toml(path, f"lexicons/_schema/{name}.toml")
+
+
+def _read_toml(path: pathlib.Path, shown: str) -> dict[str, Any]:
+    # tomllib is imported at the first lexicon read, not by ``import osintparse``.
+    import tomllib
+
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        raise LexiconError(f"{shown} is not valid TOML: {err}") from err
 
 
 def _is_number(value: Any) -> bool:
@@ -266,10 +275,7 @@ def load(lang: str, name: str) -> dict[str, Any]:
             f"{shown} is missing: every language needs the files "
             f"{', '.join(n + '.toml' for n in schema_names())}"
         )
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as err:
-        raise LexiconError(f"{shown} is not valid TOML: {err}") from err
+    data = _read_toml(path, shown)
     validate(data, name, source=shown)
     return data
 
@@ -312,12 +318,9 @@ def common(name: str) -> dict[str, Any]:
         )
     shown = f"lexicons/_common/{name}.toml"
     path = _COMMON / f"{name}.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise LexiconError(f"{shown} is missing: reinstall osintparse") from err
-    except tomllib.TOMLDecodeError as err:
-        raise LexiconError(f"{shown} is not valid TOML: {err}") from err
+    if not path.is_file():
+        raise LexiconError(f"{shown} is missing: reinstall osintparse")
+    data = _read_toml(path, shown)
     validate(data, f"_common/{name}", source=shown)
     return data
 
