@@ -36,6 +36,7 @@ _CODE_WORDS = frozenset(
     | {"conflict"}  # a column of osintparse.comparison's records
     # TIMEX3 codes of TimeML (parts of day, seasons), not words of a language
     | {"MO", "AF", "EV", "NI", "WI", "SP", "SU", "FA", "WE"}
+    | {"letter", "det"}  # group names of the dates engine's patterns (dates/_rules.py)
     # the vocabulary of the formats the package reads and writes: HTML tag names
     # (io/html.py) and JSON Schema keywords (io/serialise.py json_schema)
     | {"form", "hr", "th", "type", "number", "minimum", "maximum"}

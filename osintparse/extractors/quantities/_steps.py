@@ -13,7 +13,7 @@ step that widens the phrase records what it found in the mention's ``rule``
 Examples
 --------
 >>> STEPS.names()[:3]
-('glued-before', 'digit-run', 'glued-letters')
+('glued-before', 'digit-run', 'list-marker')
 >>> RANGES.names()
 ('between', 'from', 'dash', 'joiner')
 """
