@@ -1,11 +1,13 @@
-"""Measure parse time and peak memory per input size (the figures of docs/guarantees.md).
+"""Measure parse time, peak memory and JSON size per input size (docs/guarantees.md figures).
 
 Each measurement runs in a fresh child process: it builds the text, notes the resident
-memory after import and text building, parses once, and reports the elapsed time and the
-peak resident memory (``VmHWM``, or ``ru_maxrss`` off Linux) above that baseline.
+memory after import and text building, parses once, and reports the CPU and elapsed time,
+the peak resident memory (``VmHWM``, or ``ru_maxrss`` off Linux) above that baseline, and
+the size of ``to_json`` of the result per character of the text.
 
-    python scripts/measure_bounds.py            # 1 MB and 10 MB of each kind
-    python scripts/measure_bounds.py 1 5 20     # other sizes, in MB
+    python scripts/measure_bounds.py                 # 1 MB and 10 MB of each kind
+    python scripts/measure_bounds.py 1 5 20          # other sizes, in MB
+    python scripts/measure_bounds.py 1 --kind day    # only the kinds whose name has "day"
 """
 
 from __future__ import annotations
@@ -16,11 +18,21 @@ import subprocess
 import sys
 import textwrap
 
-KINDS = {
-    "news (seed article repeated)": "(SEED + '\\n\\n')",
-    "no newline": "(SEED.replace('\\n', ' ') + ' ')",
-    "ligatures and combining marks": "(SEED.replace('fi', '\\ufb01').replace('é', 'e\\u0301'))",
-    "one-letter hard-wrapped lines": "'a\\n'",
+# name: (the repeated unit, as Python source; the language given to parse, None: detected)
+KINDS: dict[str, tuple[str, str | None]] = {
+    "news (seed article repeated)": ("(SEED + '\\n\\n')", None),
+    "no newline": ("(SEED.replace('\\n', ' ') + ' ')", None),
+    "ligatures and combining marks": (
+        "(SEED.replace('fi', '\\ufb01').replace('é', 'e\\u0301'))",
+        None,
+    ),
+    "one-letter hard-wrapped lines": ("'a\\n'", None),
+    "one-letter lines, each a paragraph ('A\\n')": ("'A\\n'", None),
+    "a day list ('1, 1, 1, ...')": ("'1, '", "fr"),
+    "sources in one sentence ('Selon selon, according to ')": (
+        "'Selon selon, according to '",
+        "en",
+    ),
 }
 
 CHILD = textwrap.dedent(
@@ -32,27 +44,40 @@ CHILD = textwrap.dedent(
     unit = {unit}
     size = {size}
     text = (unit * (size // len(unit) + 1))[:size]
-    osintparse.parse(SEED[:2000])  # warm caches and lazy imports
+    osintparse.parse(SEED[:2000], lang={lang!r})  # warm caches and lazy imports
     from osintparse.lang import _factory
     _factory()  # langdetect's profiles (~60 MB, loaded once when the stop-word vote is unclear)
     base = peak_rss_mb()
-    t0 = time.perf_counter()
-    article = osintparse.parse(text)
-    elapsed = time.perf_counter() - t0
+    t0, c0 = time.perf_counter(), time.process_time()
+    article = osintparse.parse(text, lang={lang!r})
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = peak_rss_mb()
-    print(json.dumps({{"seconds": round(elapsed, 2), "peak_mb_above_base": peak - base,
-                      "base_mb": base, "sentences": len(article.sentences)}}))
+    out = osintparse.to_json(article)
+    print(json.dumps({{"seconds": round(elapsed, 2), "cpu": round(cpu, 2),
+                      "peak_mb_above_base": peak - base, "base_mb": base,
+                      "json_per_char": round(len(out) / len(text), 1),
+                      "sentences": len(article.sentences)}}))
     """
 )
 
 
 def main(argv: list[str]) -> None:
+    kind_filter = ""
+    if "--kind" in argv:
+        i = argv.index("--kind")
+        kind_filter = argv[i + 1]
+        argv = argv[:i] + argv[i + 2 :]
     sizes = [float(x) for x in argv] or [1, 10]
-    print("| input | size | seconds | peak MB above baseline | sentences |")
-    print("| --- | --- | --- | --- | --- |")
-    for kind, unit in KINDS.items():
+    print(
+        "| input | size | CPU seconds | seconds | peak MB above baseline "
+        "| JSON chars per char | sentences |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for kind, (unit, lang) in KINDS.items():
+        if kind_filter not in kind:
+            continue
         for mb in sizes:
-            code = CHILD.format(unit=unit, size=int(mb * 1_000_000))
+            code = CHILD.format(unit=unit, size=int(mb * 1_000_000), lang=lang)
             out = subprocess.run(
                 [sys.executable, "-c", code],
                 capture_output=True,
@@ -62,8 +87,9 @@ def main(argv: list[str]) -> None:
             ).stdout
             r = json.loads(out)
             print(
-                f"| {kind} | {mb:g} MB | {r['seconds']} | {r['peak_mb_above_base']} "
-                f"| {r['sentences']} |"
+                f"| {kind} | {mb:g} MB | {r['cpu']} | {r['seconds']} | "
+                f"{r['peak_mb_above_base']} | {r['json_per_char']} | {r['sentences']} |",
+                flush=True,
             )
 
 
