@@ -131,7 +131,7 @@ def stage_ratios(shape: Shape, small: int, large: int) -> dict[str, dict[str, fl
     """Per stage: CPU seconds at ``small`` and ``large`` sizes, and the per-char ratio."""
     stage_seconds(shape.build(small), shape.lang, runs=1, min_cpu_s=0)  # caches, imports
     low = stage_seconds(shape.build(small), shape.lang, runs=3)
-    high = stage_seconds(shape.build(large), shape.lang, min_cpu_s=0)
+    high = stage_seconds(shape.build(large), shape.lang, runs=1 if large >= MB else 2, min_cpu_s=0)
     return {
         stage: {
             "small_s": round(low[stage], 4),
