@@ -31,6 +31,9 @@ _CODE_WORDS = frozenset(
     {"text", "start", "end", "value", "low", "high", "unit", "noun", "rule", "kind", "label"}
     | {"data", "source", "cue", "stance", "section", "title", "id", "url", "author", "lang"}
     | {"article", "claim", "claims", "group", "figure", "figures", "any", "long"}
+    # the vocabulary of the formats the package reads and writes: HTML tag names
+    # (io/html.py) and JSON Schema keywords (io/serialise.py json_schema)
+    | {"form", "hr", "th", "type", "number", "minimum", "maximum"}
 )
 
 

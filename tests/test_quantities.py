@@ -369,6 +369,7 @@ def _tables() -> dict[str, Any]:
         "atoms": _numbers.ATOMS,
         "notations": _numbers.NOTATIONS,
         "number words": _numbers.WORD_STEPS,
+        "joins": _numbers.JOINS,
         "steps": _steps.STEPS,
         "ranges": _steps.RANGES,
         "noun phrases": _context.NOUN_PHRASES,

@@ -13,6 +13,7 @@ import pytest
 import osintparse
 from osintparse.cli import main
 from tests.conftest import ROOT
+from tests.test_serialize import _DELETE, _mutated
 
 jsonschema = pytest.importorskip("jsonschema", reason="needs jsonschema (pip install jsonschema)")
 
@@ -71,16 +72,7 @@ def _variants(base: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """Documents both the schema and from_dict must refuse, each named."""
 
     def edit(path: str, value: Any) -> dict[str, Any]:
-        out = json.loads(json.dumps(base))
-        *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
-        target = out
-        for p in parents:
-            target = target[p]
-        if value is _DELETE:
-            del target[last]
-        else:
-            target[last] = value
-        return out
+        return _mutated(base, path, value)
 
     yield "text only", {"text": "x"}
     yield "no schema_version", edit("schema_version", _DELETE)
@@ -110,9 +102,6 @@ def _variants(base: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     yield "extras layer not a list", edit("extras", {"w": "x"})
     yield "layer not a list", edit("sentences", "x")
     yield "record not an object", edit("paragraphs", ["x"])
-
-
-_DELETE = object()
 
 
 def test_schema_and_from_dict_agree(validator: Any) -> None:

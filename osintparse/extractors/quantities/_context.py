@@ -27,7 +27,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
-from osintparse._patterns import WORD, RuleTable, alternation, compiled, match_at
+from osintparse._patterns import GAP, WORD, RuleTable, alternation, compiled, match_at
 from osintparse.extractors.quantities._numbers import (
     NumberMatch,
     _Grammar,
@@ -56,6 +56,8 @@ class _Rules:
     qualifier_of: Mapping[str, str]
     postfix: Any
     postfix_of: Mapping[str, str]
+    noun_postfix: Any
+    noun_postfix_of: Mapping[str, str]
     inclusive: Any
     negative_left: Any
     last_word_left: Any
@@ -121,6 +123,7 @@ def _key_map(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
 def _qualifier_patterns(q: Mapping[str, Any], g: _Grammar) -> dict[str, Any]:
     qualifier_of = _key_map(q["qualifiers"])
     postfix_of = _key_map(q["postfix_qualifiers"])
+    noun_postfix_of = _key_map(q["noun_postfix_qualifiers"])
     return {
         "qualifier_left": compiled(
             rf"(?:{_BEFORE}(?=\p{{L}})|(?<![<>=~])(?=\P{{L}}))(?P<q>{alternation(qualifier_of)})"
@@ -130,6 +133,10 @@ def _qualifier_patterns(q: Mapping[str, Any], g: _Grammar) -> dict[str, Any]:
         "qualifier_of": qualifier_of,
         "postfix": compiled(rf"\s*(?:,\s*)?(?P<q>{alternation(postfix_of)})(?![\p{{L}}])", _I),
         "postfix_of": postfix_of,
+        "noun_postfix": compiled(
+            rf"\s*(?:,\s*)?(?P<q>{alternation(noun_postfix_of)})(?![\p{{L}}])", _I
+        ),
+        "noun_postfix_of": noun_postfix_of,
         "inclusive": compiled(
             rf"\s*(?:,\s*)?{alternation(q['small_words']['inclusive'])}(?![\p{{L}}])", _I
         ),
@@ -258,6 +265,7 @@ def _filter_patterns(
     r: Mapping[str, Any],
     cal: Mapping[str, Any],
     hour_words: list[str],
+    day_of: list[str],
 ) -> dict[str, Any]:
     months = [k.lower() for k in cal["months"]]
     weekdays = [k.lower() for k in cal["weekdays"]]
@@ -271,7 +279,8 @@ def _filter_patterns(
         "time_cue_left": compiled(rf"{_BEFORE}(?:{alternation(neg['time_cues'])})\s*$", _I),
         "month_after": compiled(
             rf"(?:\s*{alternation(r['bound_joiners'] + r['dashes'] + r['from_to'])}\s*"
-            rf"\d{{1,2}}{ordinal}?)?\s+{alternation(months)}(?![\p{{L}}])",
+            rf"\d{{1,2}}{ordinal}?)?(?:{GAP}{alternation(day_of)})?{GAP}{alternation(months)}"
+            r"(?![\p{L}])",
             _I,
         ),
         "calendar_left": compiled(
@@ -331,7 +340,14 @@ def _rules(lang: str) -> _Rules:
         **_range_patterns(q["ranges"], (k.lower() for k in units["prefix"])),
         **_unit_patterns(units, q, g, lexicons.common("units")),
         **_noun_patterns(q["nouns"], typology, stop),
-        **_filter_patterns(neg, q["ranges"], cal, typology["time"]["hour_words"]),
+        # Between a day and its month ("12 de marzo"): the dates lexicon's word.
+        **_filter_patterns(
+            neg,
+            q["ranges"],
+            cal,
+            typology["time"]["hour_words"],
+            lexicons.load(lang, "dates")["prepositions"]["day_of"],
+        ),
         **_canonical_units(),
     )
 

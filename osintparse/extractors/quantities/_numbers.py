@@ -39,6 +39,7 @@ from osintparse._patterns import B0, B1, GAP, GAP0, RuleTable, alternation, comp
 
 __all__ = [
     "ATOMS",
+    "JOINS",
     "NOTATIONS",
     "WORD_STEPS",
     "NumberMatch",
@@ -138,6 +139,12 @@ class _Grammar:
     connectors: frozenset[str]
     points: frozenset[str]
     multiplying_tens: frozenset[str]
+    decimal_connectors: frozenset[str]
+    tens_joiners: frozenset[str]
+    compound: Any  # a fraction written as one word ("veintiunavos"), its pieces captured
+    ratio_after: Any  # a ratio word after an article ("una de cada cinco")
+    point_after: Any  # a spelt-out point or decimal connector between figures ("1 punto 5")
+    tens_digit: Any  # a tens joiner and a digit after a ten in words ("treinta y 3")
     suffix_scales: Mapping[str, float]
     decimal: str
     thousands: frozenset[str]
@@ -256,17 +263,56 @@ def _not_words(tokens: list[str], g: _Grammar) -> bool:
     return tokens[0] in g.articles and len(tokens) > 1 and tokens[1] in g.cardinals
 
 
+def _joins_two(tokens: list[str], i: int, g: _Grammar) -> bool:
+    """Whether the connector ``tokens[i]`` joins two numbers rather than parts of one.
+
+    It does when the cardinal after it is not smaller than the word before it ("tres y
+    cuatro", "dix et quinze", "ten and fifteen"), unless a fraction follows ("uno y un
+    cuarto", "two and fifty-four hundredths"); "treinta y cinco", "vingt et un", "three
+    hundred and fifty" are one number.
+    """
+    if tokens[i] not in g.connectors or tokens[i] in g.decimal_connectors:
+        return False
+    before = g.cardinals.get(tokens[i - 1], g.scales.get(tokens[i - 1]))
+    after = g.cardinals.get(tokens[i + 1])
+    if before is None or after is None or after < before:
+        return False
+    return not any(_fraction_value(t, g) is not None for t in tokens[i + 2 :])
+
+
+def _cut(text: str, g: _Grammar) -> tuple[str, list[str]]:
+    """The run of number words ``text`` up to a connector joining two numbers, and its tokens."""
+    tokens = _tokens(text)
+    for i in range(1, len(tokens) - 1):
+        if _joins_two(tokens, i, g):
+            ends = [t.end() for t in compiled(_TOKEN).finditer(text)]
+            return text[: ends[i - 1]], tokens[:i]
+    return text, tokens
+
+
+def _one_before_ratio(m: _Match, text: str, tokens: list[str], g: _Grammar) -> bool:
+    """An article alone before a ratio word counts one: "una de cada cinco", "un sur trois"."""
+    return (
+        len(tokens) == 1
+        and tokens[0] in g.articles
+        and g.ratio_after.match(m.string, m.start() + len(text)) is not None
+    )
+
+
 @_atom("words", _words_source)
 def _words(m: _Match, g: _Grammar) -> NumberMatch | None:
     """Number words: "quatre-vingt-dix-neuf", "three hundred and fifty", "half a million"."""
-    text = m.group()
-    tokens = _tokens(text)
+    text, tokens = _cut(m.group(), g)
+    alone = _fraction_value(tokens[0], g) if len(tokens) == 1 else None
+    value: float | None
     if _not_words(tokens, g):
-        return None
-    if len(tokens) == 1 and tokens[0] in g.fractions:
+        if not _one_before_ratio(m, text, tokens, g):
+            return None
+        value, rule = 1.0, "words"
+    elif alone is not None:
         # "half" alone is a number only after a bound ("more than half"): the caller
         # decides (find_numbers and ranges never keep it).
-        value: float | None = g.fractions[tokens[0]]
+        value = alone
         rule = _FRACTION_ALONE
     else:
         value = _read_words(tokens, g)
@@ -275,7 +321,7 @@ def _words(m: _Match, g: _Grammar) -> NumberMatch | None:
         return None
     return NumberMatch(
         start=m.start(),
-        end=m.end(),
+        end=m.start() + len(text),
         text=text,
         value=value,
         kind="words",
@@ -432,12 +478,27 @@ def _suffix_pattern(lex: Mapping[str, Any], suffix_scales: Mapping[str, float]) 
     )
 
 
+def _compound_source(lex: Mapping[str, Any], g_words: Mapping[str, Any]) -> str:
+    """A fraction written as one word: glued cardinals and scales, then an ending.
+
+    "veintiunavos", "dosmilésimos", "treintaicincoavos" (``[compound_fractions]``); each
+    piece is captured in the group ``p``.
+    """
+    cf = lex["compound_fractions"]
+    if not cf["endings"]:
+        return "(?!)"
+    pieces = alternation(w for w in [*g_words["cardinals"], *g_words["scales"]] if " " not in w)
+    glue = alternation(cf["glue"])
+    return rf"(?P<p>{pieces})(?:(?:{glue})?(?P<p>{pieces})){{0,5}}{alternation(cf['endings'])}"
+
+
 def _parts(lex: Mapping[str, Any], vague: Mapping[str, Any], g_words: Mapping[str, Any]) -> _Parts:
     words = lex["words"]
     cardinals, scales, fractions = g_words["cardinals"], g_words["scales"], g_words["fractions"]
     not_after = _lowered(words["not_after_digits"])
+    compound = _compound_source(lex, g_words).replace("(?P<p>", "(?:")
     return _Parts(
-        word=B0 + alternation([*cardinals, *scales, *fractions]) + B1,
+        word=B0 + f"(?:{alternation([*cardinals, *scales, *fractions])}|{compound})" + B1,
         article=B0 + alternation(words["articles"]) + B1,
         conn=alternation(words["connectors"] + words["points"]),
         sep=rf"(?:{GAP0}-{GAP0}|{GAP})",
@@ -478,7 +539,8 @@ def _word_tables(lex: Mapping[str, Any], vague: Mapping[str, Any]) -> dict[str, 
 @functools.cache
 def _grammar(lang: str) -> _Grammar:
     lex = lexicons.load(lang, "numbers")
-    vague = lexicons.load(lang, "quantities")["vague"]
+    quantities = lexicons.load(lang, "quantities")
+    vague = quantities["vague"]
     marks = lexicons.language(lang)["numbers"]
     words = lex["words"]
     t = _word_tables(lex, vague)
@@ -499,6 +561,20 @@ def _grammar(lang: str) -> _Grammar:
         connectors=_lowered(words["connectors"]),
         points=_lowered(words["points"]),
         multiplying_tens=_lowered(words["multiplying_tens"]),
+        decimal_connectors=_lowered(words["decimal_connectors"]),
+        tens_joiners=_lowered(words["tens_joiners"]),
+        compound=compiled(_compound_source(lex, t), regex.IGNORECASE),
+        ratio_after=compiled(
+            rf"{GAP}{alternation(quantities['ranges']['ratios'])}{GAP}(?=\S)", regex.IGNORECASE
+        ),
+        point_after=compiled(
+            rf"{GAP}{alternation(words['points'] + words['decimal_connectors'])}{GAP}",
+            regex.IGNORECASE,
+        ),
+        tens_digit=compiled(
+            rf"{GAP}{alternation(words['tens_joiners'])}{GAP}(?P<d>[1-9])(?![\p{{L}}\p{{N}}]|[.,]\d)",
+            regex.IGNORECASE,
+        ),
         suffix_scales=t["suffix_scales"],
         decimal=marks["decimal"],
         thousands=frozenset(marks["grouping"]),
@@ -568,6 +644,7 @@ def _parse_digits(text: str, g: _Grammar) -> float:
 # -- number words -------------------------------------------------------------------------
 
 _TOKEN_SPLIT = r"[\s\-]+"
+_TOKEN = r"[^\s\-]+"
 
 
 def _tokens(text: str) -> list[str]:
@@ -588,6 +665,7 @@ class _Reading:
     last_group: float = 0.0  # what the last scale of 1000 or more added to the total
     prev: str = ""
     decimals: list[str] | None = None  # digits after a spelt-out decimal point
+    decimal_end: int = 0  # the index of the first token after them
 
     def flush_decimals(self) -> None:
         if self.decimals:
@@ -601,38 +679,85 @@ class _Reading:
 WORD_STEPS: RuleTable[Callable[[_Reading, _Grammar, int], bool | None]] = RuleTable("number words")
 
 
+@WORD_STEPS.rule("decimal-digit")
+def _decimal(r: _Reading, g: _Grammar, i: int) -> bool | None:
+    """The words after a decimal point, read by ``decimal-point`` ("point twenty five")."""
+    return None if r.decimals is None or i >= r.decimal_end else False
+
+
+def _decimal_connector(tokens: list[str], i: int, g: _Grammar) -> bool:
+    """A connector read as the decimal point: no fraction after it ("siete con cincuenta")."""
+    return tokens[i] in g.decimal_connectors and not any(
+        _fraction_value(t, g) is not None for t in tokens[i + 1 :]
+    )
+
+
+def _inner(r: _Reading, g: _Grammar, i: int) -> bool:
+    """A tens joiner between a ten and a unit ("treinta y dos"): part of the integer.
+
+    Not before an article ("diez y un cuarto" is 10.25).
+    """
+    tokens = r.tokens
+    if tokens[i] not in g.tens_joiners or i + 1 >= len(tokens) or tokens[i + 1] in g.articles:
+        return False
+    before = r.cardinals.get(tokens[i - 1]) if i else None
+    after = r.cardinals.get(tokens[i + 1])
+    return (
+        before is not None
+        and after is not None
+        and 10 <= before < 100
+        and before % 10 == 0
+        and after < 10
+    )
+
+
 @WORD_STEPS.rule("connector")
 def _connector(r: _Reading, g: _Grammar, i: int) -> bool | None:
-    """Connectors and articles: "vingt et un", "three hundred and fifty", "half a million"."""
+    """Connectors and articles: "vingt et un", "three hundred and fifty", "half a million".
+
+    A connector opens what a fraction after it divides ("uno y medio", "twenty and three
+    fifths"), except a tens joiner between a ten and a unit ("ciento treinta y dos quintos"
+    is 132/5).
+    """
     tok = r.tokens[i]
-    if tok in g.connectors:
-        r.base = (r.total, r.current)
-        r.base_after_scale = r.prev in g.scales and g.scales[r.prev] >= 1000
+    if tok in g.connectors and not _decimal_connector(r.tokens, i, g):
+        if not _inner(r, g, i):
+            r.base = (r.total, r.current)
+            r.base_after_scale = r.prev in g.scales and g.scales[r.prev] >= 1000
         return True
     return True if tok in g.articles and tok not in r.cardinals else None
 
 
+def _decimal_digits(tokens: list[str], g: _Grammar) -> str | None:
+    """The digits the words after a decimal point stand for, or None.
+
+    One digit word each ("two five" is 25), else one integer ("twenty five", "mil
+    quinientos setenta y ocho" is 1578).
+    """
+    values = [g.cardinals.get(t) for t in tokens]
+    if values and all(v is not None and v < 10 for v in values):
+        return "".join(str(int(v)) for v in values if v is not None)
+    value = _own_words(tokens, g) if tokens else None
+    return None if value is None or value != int(value) else str(int(value))
+
+
 @WORD_STEPS.rule("decimal-point")
 def _point(r: _Reading, g: _Grammar, i: int) -> bool | None:
-    """A spelt-out decimal point: "two point five", "deux virgule cinq"."""
-    if r.tokens[i] not in g.points:
-        return None
-    r.decimals = []
-    return False
+    """A spelt-out decimal point ("two point five", "dos coma cinco"), or a decimal connector.
 
-
-@WORD_STEPS.rule("decimal-digit")
-def _decimal(r: _Reading, g: _Grammar, i: int) -> bool | None:
-    """Digits after the point, one word each or two ("point twenty five")."""
-    tok = r.tokens[i]
-    if r.decimals is None or tok not in r.cardinals:
+    The words after it, up to a closing scale ("two point five million"), are its digits.
+    """
+    tokens = r.tokens
+    if tokens[i] not in g.points and not _decimal_connector(tokens, i, g):
         return None
-    iv = int(r.cardinals[tok])
-    last = r.decimals[-1] if r.decimals else ""
-    if last and iv < 10 and last.endswith("0") and len(last) == 2:
-        r.decimals[-1] = last[0] + str(iv)
-    else:
-        r.decimals.append(str(iv))
+    end = len(tokens)
+    while end > i + 1 and tokens[end - 1] in g.scales:
+        end -= 1
+    digits = _decimal_digits(tokens[i + 1 : end], g)
+    if digits is None:
+        return None
+    r.flush_decimals()
+    r.decimals, r.decimal_end = [digits], end
     return False
 
 
@@ -676,6 +801,18 @@ def _scale(r: _Reading, g: _Grammar, i: int) -> bool | None:
     return True
 
 
+def _fraction_value(tok: str, g: _Grammar) -> float | None:
+    """The value of a fraction word: listed ("tiers"), or compound ("veintiunavos" is 1/21)."""
+    listed = g.fractions.get(tok)
+    if listed is not None:
+        return listed
+    m = g.compound.fullmatch(tok)
+    if m is None:
+        return None
+    denominator = _own_words([p.lower() for p in m.captures("p")], g)
+    return None if denominator is None or denominator < 2 else 1 / denominator
+
+
 @WORD_STEPS.rule("fraction")
 def _fraction_word(r: _Reading, g: _Grammar, i: int) -> bool | None:
     """A fraction divides what was said since the last connector ("two thirds").
@@ -685,10 +822,10 @@ def _fraction_word(r: _Reading, g: _Grammar, i: int) -> bool | None:
     "half a million").
     """
     tok = r.tokens[i]
-    if tok not in g.fractions:
+    frac = _fraction_value(tok, g)
+    if frac is None:
         return None
     r.flush_decimals()
-    frac = g.fractions[tok]
     ahead = [t for t in r.tokens[i + 1 :] if t not in g.connectors and t not in g.articles]
     scale_ahead = bool(ahead) and ahead[0] in g.scales
     numerator = (r.total + r.current) - (r.base[0] + r.base[1])
@@ -735,7 +872,10 @@ def _text2num(tokens: list[str], code: str) -> float | None:
 
 def _read_words(tokens: list[str], g: _Grammar) -> float | None:
     """Integers through ``text2num`` when it knows the language, the rest by the lexicon."""
-    if g.text2num is not None and not any(t in g.fractions or t in g.points for t in tokens):
+    decimal = g.points | g.decimal_connectors
+    if g.text2num is not None and not any(
+        t in decimal or _fraction_value(t, g) is not None for t in tokens
+    ):
         value = _text2num(tokens, g.text2num)
         if value is not None:
             return value
@@ -776,9 +916,20 @@ def _evaluate(m: _Match, g: _Grammar) -> NumberMatch | None:
     return None
 
 
-def _join_groups(text: str, g: _Grammar, n: NumberMatch, endpos: int) -> NumberMatch:
-    """Join groups of a number written out across a separator ("three million, two hundred
-    & forty"): only words after a scale word, and a smaller group after."""
+#: Joins of a number with what follows it into one number, tried in order after the atom;
+#: each returns the joined number or ``None``, and appends ``+<name>`` to its rule (but
+#: ``groups``, whose number stays ``words``).
+JOINS: RuleTable[Callable[[str, _Grammar, NumberMatch, int], NumberMatch | None]] = RuleTable(
+    "number joins"
+)
+
+
+@JOINS.rule("groups")
+def _join_groups(text: str, g: _Grammar, n: NumberMatch, endpos: int) -> NumberMatch | None:
+    """Groups of a number written out across a separator: "three million, two hundred & forty".
+
+    Only words after a scale word, and a smaller group after.
+    """
     while n.kind == "words":
         last = _tokens(n.text)[-1:]
         scale = g.scales.get(last[0]) if last else None
@@ -793,6 +944,89 @@ def _join_groups(text: str, g: _Grammar, n: NumberMatch, endpos: int) -> NumberM
     return n
 
 
+def _integer_at(text: str, g: _Grammar, pos: int, endpos: int) -> tuple[NumberMatch, str] | None:
+    """An unscaled integer starting at ``pos`` and the digits it stands for after a point."""
+    m = g.atom.match(text, pos, endpos)
+    n = _evaluate(m, g) if m is not None else None
+    if n is None or n.scaled or n.value != int(n.value) or n.rule not in {"digits", "words"}:
+        return None
+    digits = n.text if n.kind == "digits" else _decimal_digits(_tokens(n.text), g)
+    return None if digits is None or not digits.isdigit() else (n, digits)
+
+
+@JOINS.rule("spelt-point")
+def _spelt_point(text: str, g: _Grammar, n: NumberMatch, endpos: int) -> NumberMatch | None:
+    """A figure, a spelt-out point (or decimal connector), an integer: "1 punto cinco", "1 point 5".
+
+    One side at least is written with digits ("uno coma 5", "1 con 5"); words on both
+    sides are read by the word reader.
+    """
+    if n.scaled or n.value != int(n.value) or n.rule not in {"digits", "words"}:
+        return None
+    m = g.point_after.match(text, n.end, endpos)
+    after = _integer_at(text, g, m.end(), endpos) if m is not None else None
+    if after is None or (n.kind == after[0].kind == "words"):
+        return None
+    nxt, digits = after
+    return attrs.evolve(
+        n,
+        end=nxt.end,
+        text=text[n.start : nxt.end],
+        value=n.value + float("0." + digits),
+        kind="digits",
+        rule=f"{n.rule}+spelt-point",
+    )
+
+
+@JOINS.rule("tens-digit")
+def _tens_digit(text: str, g: _Grammar, n: NumberMatch, endpos: int) -> NumberMatch | None:
+    """A ten in words, a tens joiner, a digit: "treinta y 3" (``words.tens_joiners``)."""
+    last = _tokens(n.text)[-1:] if n.kind == "words" else []
+    ten = g.cardinals.get(last[0]) if last else None
+    if ten is None or not (20 <= ten < 100 and ten % 10 == 0):
+        return None
+    m = g.tens_digit.match(text, n.end, endpos)
+    if m is None:
+        return None
+    return attrs.evolve(
+        n,
+        end=m.end(),
+        text=text[n.start : m.end()],
+        value=n.value + int(m.group("d")),
+        rule=f"{n.rule}+tens-digit",
+    )
+
+
+@JOINS.rule("scale-groups")
+def _scale_groups(text: str, g: _Grammar, n: NumberMatch, endpos: int) -> NumberMatch | None:
+    """A figure with a large scale, then a smaller one with its own: "4 millones 2 mil 3".
+
+    "5 millones 300 mil" is 5 300 000; the scale after must be smaller.
+    """
+    if n.kind != "digits" or not n.scaled or n.scale < 1e6:
+        return None
+    gap = compiled(GAP).match(text, n.end, endpos)
+    m = g.atom.match(text, gap.end(), endpos) if gap is not None else None
+    nxt = _evaluate(m, g) if m is not None else None
+    if nxt is None or nxt.kind != "digits" or not nxt.scaled or nxt.scale >= n.scale:
+        return None
+    return attrs.evolve(
+        n,
+        end=nxt.end,
+        text=text[n.start : nxt.end],
+        value=n.value + nxt.value,
+        rule=f"{n.rule}+scale-groups",
+    )
+
+
+def _joined(text: str, g: _Grammar, n: NumberMatch, endpos: int) -> NumberMatch:
+    for join in _JOINS:
+        joined = join(text, g, n, endpos)
+        if joined is not None:
+            n = joined
+    return n
+
+
 def _scan(text: str, g: _Grammar, pos: int, endpos: int) -> NumberMatch | None:
     """The first number at or after ``pos`` and before ``endpos``, or ``None``."""
     while pos < endpos:
@@ -801,7 +1035,7 @@ def _scan(text: str, g: _Grammar, pos: int, endpos: int) -> NumberMatch | None:
             return None
         found = _evaluate(m, g)
         if found is not None:
-            return _join_groups(text, g, found, endpos)
+            return _joined(text, g, found, endpos)
         # A rejected run of words may hide a number after its first word ("a six").
         pos = m.start() + 1 if m.group("words") is not None else max(m.end(), m.start() + 1)
     return None
@@ -834,3 +1068,4 @@ def find_numbers(text: str, *, lang: str) -> tuple[NumberMatch, ...]:
 _ATOMS = tuple((rule.name, rule.fn) for rule in ATOMS)
 _NOTATIONS = tuple((rule.name, rule.name.replace("-", "_"), rule.fn) for rule in NOTATIONS)
 _WORD_STEPS = tuple(rule.fn for rule in WORD_STEPS)
+_JOINS = tuple(rule.fn for rule in JOINS)

@@ -44,6 +44,7 @@ __all__ = ["RANGES", "STEPS"]
 
 _PREFIX_REACH = 24  # characters a unit written before the number may span ("malaysian ringgit ")
 _REACH = 80  # characters the second figure of a range or ratio may span
+_QUALIFIER_REACH = 32  # characters from a postfix to the figure it may qualify instead
 _RUN = r"[\p{L}\p{N}]*(?:[\-./:_][\p{L}\p{N}]+)*"
 _PROPER_BEFORE = r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Ll}\p{M}]+[ ]$"
 _GLUE_MARKS = "-/.:#°§_"  # a letter and one of these right before digits: "F-16", "n°5"
@@ -360,6 +361,9 @@ def _second_figure(st: _Phrase, o: _Opener) -> tuple[_Unit | None, NumberMatch, 
     q = j.end()
     m2 = st.at(st.rules.prefix_unit_at, q)
     if m2 is not None:
+        first = st.unit or (u1[0] if u1 is not None else None)
+        if first is not None and st.rules.prefix_units[_norm_phrase(m2.group().strip())] != first:
+            return None  # "de 18 % a $ 1,17": two figures in different units
         q = m2.end()
     cand = _scan(st.text, st.rules.g, q, min(st.endpos, q + _REACH))
     if cand is None or cand.rule == _FRACTION_ALONE:
@@ -506,8 +510,8 @@ def _currency_sign(st: _Phrase) -> int | None:
 
 
 def _linked_unit(st: _Phrase) -> _Unit | None:
-    """ "2 millions de dollars", "millions of dollars": a unit after the linker."""
-    if not (st.n.scaled or st.n.kind == "vague"):
+    """ "2 millions de dollars", "millions of dollars", "1/4 de milla": a unit after the linker."""
+    if not (st.n.scaled or st.n.kind == "vague" or 0 < st.n.value < 1):
         return None
     lk = st.at(st.rules.unit_linker, st.end)
     u = st.unit_at(lk.end()) if lk is not None else None
@@ -519,7 +523,12 @@ def _linked_unit(st: _Phrase) -> _Unit | None:
 def _unit(st: _Phrase) -> int | None:
     """A unit after the figure ("%", "km", "dollars"), or after a linker ("millions de $")."""
     u = st.unit_at(st.end)
-    if u is not None and st.prefix is not None and _is_currency(u[0]):
+    if (
+        u is not None
+        and st.prefix is not None
+        and _is_currency(u[0])
+        and (u[0] != st.unit or _starts_number(st.rules, st.text, u[2], st.endpos))
+    ):
         u = None  # "$ 20,000.00 $ 37,305.97": the second sign opens the next amount
     if u is None:
         u = _linked_unit(st)
@@ -562,19 +571,38 @@ def _unit_scale(st: _Phrase) -> int | None:
     return None
 
 
+def _qualifies_next(st: _Phrase, pf: Any) -> bool:
+    """Whether the words after the figure qualify the next figure instead.
+
+    "5000 or less than 6000": a figure follows; "200 o más de 190": the words begin a
+    qualifier of the figure after them.
+    """
+    rules, text = st.rules, st.text
+    if _starts_number(rules, text, pf.end(), st.endpos):
+        return True
+    n = _scan(text, rules.g, pf.end(), min(st.endpos, pf.end() + _QUALIFIER_REACH))
+    if n is None:
+        return False
+    qm = rules.qualifier_left.search(text, pf.start("q"), n.start)
+    return qm is not None and qm.start() < pf.end("q")
+
+
+def _set_postfix(st: _Phrase, pf: Any, of: Any, name: str) -> None:
+    phrase = _norm_phrase(pf["q"])
+    st.qualifier = Qualifier(of[phrase])
+    st.end = pf.end()
+    st.postfixed = True
+    st.rule.append(f"{name}:{phrase}")
+
+
 @STEPS.rule("postfix")
 def _postfix(st: _Phrase) -> int | None:
     """A qualifier after the figure: "ou plus", "or so", "environ" (not before a figure)."""
     pf = st.at(st.rules.postfix, st.end)
     if pf is None or st.qualifier not in {Qualifier.EXACT, Qualifier.APPROXIMATE}:
         return None
-    if _starts_number(st.rules, st.text, pf.end(), st.endpos):
-        return None  # "5000 or less than 6000": the words qualify the next figure
-    phrase = compiled(r"\s+").sub(" ", pf["q"].lower())
-    st.qualifier = Qualifier(st.rules.postfix_of[phrase])
-    st.end = pf.end()
-    st.postfixed = True
-    st.rule.append(f"postfix:{phrase}")
+    if not _qualifies_next(st, pf):
+        _set_postfix(st, pf, st.rules.postfix_of, "postfix")
     return None
 
 
@@ -612,6 +640,19 @@ def _counted_noun(st: _Phrase) -> int | None:
     st.noun = noun
     st.end = max(st.end, noun[1])
     st.rule.append("noun")
+    return None
+
+
+@STEPS.rule("noun-postfix")
+def _noun_postfix(st: _Phrase) -> int | None:
+    """A qualifier after the counted noun: "40 muertos como mínimo", "40 morts au moins"."""
+    if st.noun is None or st.postfixed:
+        return None
+    if st.qualifier not in {Qualifier.EXACT, Qualifier.APPROXIMATE}:
+        return None
+    pf = st.at(st.rules.noun_postfix, st.end)
+    if pf is not None and not _qualifies_next(st, pf):
+        _set_postfix(st, pf, st.rules.noun_postfix_of, "noun-postfix")
     return None
 
 
