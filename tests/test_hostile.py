@@ -175,7 +175,7 @@ CASES: dict[str, Case] = {
     "punctuation_runs": Case(lambda n: _fill(".!?\u2026,;:", n), 300_000, ("fr",), 10, 600),
     # Issue 17, finding 1: n sources in one sentence, then n sentences inheriting them
     # (the JSON round trip of the checks copied every source into every claim: 206 MB of
-    # JSON for 18 KB). fr 2.8 s (1.32), measured in process; the checks walk shared
+    # JSON for 18 KB). fr 2.0 s (1.04); 80 MB of 800. The checks walk shared
     # sources once (tests/invariants.py), where they took over 8 minutes at this size.
     "inherited_sources": Case(
         lambda n: _fill("Selon Jean, ", n // 2) + "les soldats." + _fill(" Il le dit.", n // 2),
