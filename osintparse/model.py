@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 #: Version of the serialised form written by :func:`osintparse.to_dict`.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Qualifier(enum.StrEnum):

@@ -94,7 +94,6 @@ class Case(NamedTuple):
     langs: tuple[str | None, ...]
     max_cpu_s: float  # CPU ceiling of one parse at full size (a hang guard)
     bound_mb: int  # peak resident memory of the child process
-    superlinear: str = ""  # a known superlinear path (a package bug): why, and where
 
 
 # Margins. The CPU ceiling of each case is a hang guard, about 10 times the CPU seconds
@@ -103,11 +102,15 @@ class Case(NamedTuple):
 # bounds.MAX_PER_CHAR_RATIO = 3; linear is about 1), then the child's peak memory against
 # its bound. Measured on the 2-core machine on 2026-11-30 under load 7 to 9 (CPU time
 # barely depends on the load; the wall time of a run was 3 to 8 times its CPU time).
-_SELON_BUG = (
-    "quadratic: osintparse/extractors/claims/__init__.py _unique() tests each attribution "
-    "against a list of the previous ones (attrs __eq__), and one endless sentence of "
-    "'according to' holds thousands of them: en 0.12 s at 50 000 characters, 7.1 s at 400 000"
-)
+# Inputs that once had a superlinear path, each also checked alone by
+# test_known_superlinear_input_is_linear (which was a strict xfail until fixed).
+_ONCE_SUPERLINEAR = {
+    "selon_repeated": (
+        "claims _unique() tested each attribution against a list of the previous ones, and "
+        "one endless sentence of 'according to' holds thousands of them (en 0.12 s at 50 000 "
+        "characters, 7.1 s at 400 000); fixed by deduplicating through dict keys"
+    ),
+}
 CASES: dict[str, Case] = {
     # 43.2 s (ratio 1.10); 297 MB of 2000
     "ten_megabytes": Case(lambda n: _fill(SEED + "\n\n", n), 10 * MB, (None,), 400, 2000),
@@ -134,14 +137,13 @@ CASES: dict[str, Case] = {
         10,
         600,
     ),
-    # fr 3.3 s / en 7.1 s (3.77 / about 14: superlinear, see _SELON_BUG)
+    # fr 1.87 s / en 0.72 s (1.25 / 0.74); was fr 3.3 s / en 7.1 s (3.77 / about 14)
     "selon_repeated": Case(
         lambda n: _fill("selon ", n // 2) + _fill("Selon selon, according to ", n // 2),
         400_000,
         ("fr", "en"),
         60,
         600,
-        superlinear=_SELON_BUG,
     ),
     # 0.39 s / fr 1.86 s / en 1.82 s (0.91 / 0.51 / 1.08); 153 MB of 600
     "mixed_scripts": Case(_mixed_scripts, 400_000, (None, "fr", "en"), 20, 600),
@@ -171,6 +173,23 @@ CASES: dict[str, Case] = {
     ),
     # fr 0.23 s (0.93); 55 MB of 600
     "punctuation_runs": Case(lambda n: _fill(".!?\u2026,;:", n), 300_000, ("fr",), 10, 600),
+    # Issue 17, finding 1: n sources in one sentence, then n sentences inheriting them
+    # (the JSON round trip of the checks copied every source into every claim: 206 MB of
+    # JSON for 18 KB). fr 2.0 s (1.04); 80 MB of 800. The checks walk shared
+    # sources once (tests/invariants.py), where they took over 8 minutes at this size.
+    "inherited_sources": Case(
+        lambda n: _fill("Selon Jean, ", n // 2) + "les soldats." + _fill(" Il le dit.", n // 2),
+        400_000,
+        ("fr",),
+        60,
+        800,
+    ),
+    # Issue 17, finding 2: a day list of thousands of items (quadratic: 9 KB took 13.9 s).
+    # fr 4.6 s (1.25); 65 MB of 600
+    "day_list": Case(lambda n: _fill("1, ", n), 100_000, ("fr",), 60, 600),
+    # Issue 17, finding 3: one-letter lines that are each a paragraph, a sentence and a
+    # claim: the most records per character. 10.3 s (1.18); 248 MB of 800
+    "capital_letter_lines": Case(lambda n: _fill("A\n", n), 300_000, (None,), 60, 800),
 }
 
 # Size of the in-process copy of each input that the default run checks.
@@ -190,8 +209,7 @@ _CHILD = textwrap.dedent(
     for lang in case.langs:
         parse = functools.partial(osintparse.parse, lang=lang)
         article, report[str(lang)] = bounds.assert_linear(
-            parse, case.build, case.size, max_cpu_s=case.max_cpu_s,
-            max_ratio=float("inf") if case.superlinear else bounds.MAX_PER_CHAR_RATIO,
+            parse, case.build, case.size, max_cpu_s=case.max_cpu_s
         )
         articles.append(article)
     report["chars"] = len(articles[0].text)
@@ -248,25 +266,15 @@ def test_hostile_shape_keeps_every_invariant(name: str) -> None:
 @pytest.mark.heavy
 @pytest.mark.parametrize("name", list(CASES))
 def test_hostile_input_is_bounded(name: str) -> None:
-    """Memory, CPU ceiling, invariants and linearity (see the margins above CASES).
-
-    A case with a known superlinear path skips only the linearity check here; the test
-    below asserts it, and fails (strict xfail) once the path is fixed.
-    """
+    """Memory, CPU ceiling, invariants and linearity (see the margins above CASES)."""
     report = run_case(name)
     print(name, report)
 
 
 @pytest.mark.heavy
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=case.superlinear))
-        for name, case in CASES.items()
-        if case.superlinear
-    ],
-)
+@pytest.mark.parametrize("name", list(_ONCE_SUPERLINEAR))
 def test_known_superlinear_input_is_linear(name: str) -> None:
+    """An input that had a superlinear path (see _ONCE_SUPERLINEAR) is linear, in process."""
     case = CASES[name]
     for lang in case.langs:
         _, report = bounds.assert_linear(

@@ -82,7 +82,7 @@ def _variants(base: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
 
     yield "text only", {"text": "x"}
     yield "no schema_version", edit("schema_version", _DELETE)
-    yield "schema_version 2", edit("schema_version", 2)
+    yield "schema_version 3", edit("schema_version", 3)
     yield "schema_version true", edit("schema_version", True)
     yield "schema_version string", edit("schema_version", "1")
     yield "missing lang", edit("lang", _DELETE)
@@ -96,7 +96,11 @@ def _variants(base: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     yield "huge int", edit("quantities.0.value", 10**400)
     yield "infinite float", edit("quantities.0.value", math.inf)
     yield "negative index", edit("sentences.1.paragraph", -7)
-    yield "missing nested field", edit("claims.1.attributions.0.cue", _DELETE)
+    yield "missing nested field", edit("attributions.0.cue", _DELETE)
+    yield "reference not an index", edit("claims.1.attributions.0", "0")
+    yield "negative reference", edit("claims.1.quantities.0", -1)
+    yield "shared sources of no claim", edit("claims.2.attributions", {"claim": "1"})
+    yield "shared sources, other keys", edit("claims.2.attributions", {"claim": 1, "x": 2})
     yield "unknown nested field", edit("quantities.0.colour", "red")
     yield "bad date", edit("published", "yesterday")
     yield "null text", edit("text", None)

@@ -192,12 +192,17 @@ def _deep(depth: int) -> Any:
         ("quantities.0.value", 10**5000, "about 5001 digits"),
         ("sentences.0.start", 10**5000, r"sentences\[0\].start: an integer of about 5001"),
         ("claims.1.certainty", math.nan, r"claims\[1\].certainty: nan"),
-        ("claims.1.quantities.0.high", math.inf, r"claims\[1\].quantities\[0\].high"),
+        ("claims.1.quantities.0", 7, r"claims\[1\].quantities\[0\]: 7 is not an index"),
+        ("claims.1.quantities.0", True, r"claims\[1\].quantities\[0\]: True is not an index"),
+        ("claims.1.attributions.0", -1, r"claims\[1\].attributions\[0\]: -1 is not an index"),
+        ("claims.2.attributions.claim", 2, r"claims\[2\].attributions: .* earlier claim"),
+        ("claims.2.attributions.claim", "1", r"claims\[2\].attributions: .* got '1'"),
+        ("claims.2.attributions.other", 1, r"claims\[2\].attributions: .* other keys"),
+        ("claims.2.attributions", 1, r"claims\[2\].attributions: expected a list, got 1"),
         ("schema_version", True, "schema_version: True is not supported"),
         ("schema_version", 1.0, "schema_version: 1.0 is not supported"),
         ("schema_version", _DELETE, "missing required field 'schema_version'"),
         ("lang", _DELETE, "missing required field 'lang'"),
-        ("claims.1.attributions.0.rule", _DELETE, r"claims\[1\].attributions\[0\]: missing"),
         ("extras", {1: []}, "extras: key 1 is not a string"),
         ("attributions.0.source", "Reuters", r"attributions\[0\]: source 'Reuters' is not"),
         ("attributions.0.cue", "D'après", r"attributions\[0\]: cue .* is not article.text"),
@@ -222,6 +227,34 @@ def test_stored_data_is_validated(
         data = {**json.loads(json.dumps(small)), path: value}
     with pytest.raises(osintparse.SchemaError, match=message):
         osintparse.from_dict(data)
+
+
+def test_claims_refer_to_the_records_of_the_layers(small: dict[str, Any]) -> None:
+    """A claim's records are indexes into the layers, shared sources {"claim": k}."""
+    claims = small["claims"]
+    assert (claims[1]["attributions"], claims[1]["quantities"]) == ([0], [0])
+    assert claims[2]["attributions"] == {"claim": 1}
+    assert claims[2]["inherited"] is True
+    a = osintparse.from_dict(small)
+    assert a.claims[1].attributions[0] is a.attributions[0]
+    assert a.claims[2].attributions is a.claims[1].attributions  # shared, not copied
+    # A record given in full (as schema version 1 wrote it) is read, and checked.
+    full = _mutated(small, "claims.1.attributions.0", dict(small["attributions"][0]))
+    full["schema_version"] = 1
+    assert osintparse.from_dict(full) == a
+    del full["claims"][1]["attributions"][0]["rule"]
+    with pytest.raises(osintparse.SchemaError, match=r"claims\[1\].attributions\[0\]: missing"):
+        osintparse.from_dict(full)
+
+
+def test_a_hand_made_claim_holds_its_records_in_full() -> None:
+    q = osintparse.Quantity(start=0, end=1, text="3", value=3)
+    claim = osintparse.Claim(start=0, end=2, text="3.", quantities=[q])
+    s = osintparse.Sentence(start=0, end=2, text="3.")
+    a = osintparse.Article(text="3.", sentences=[s], claims=[claim])
+    data = osintparse.to_dict(a)
+    assert data["claims"][0]["quantities"] == [serialize.record_to_dict(q)]
+    assert osintparse.from_dict(data) == a
 
 
 def test_a_claim_that_cuts_a_sentence_is_refused(small: dict[str, Any]) -> None:

@@ -80,13 +80,116 @@ def record_to_dict(record: Any) -> dict[str, Any]:
 def to_dict(article: model.Article) -> dict[str, Any]:
     """Return the dict form of an article, with ``schema_version`` first.
 
+    A claim's sources, figures, dates and hedges are written as their indexes in the
+    article's layers of the same name, and sources a claim shares with an earlier one
+    (inherited, see :mod:`osintparse.extractors.claims`) as ``{"claim": k}``, the index
+    of the first claim holding them; so the output is linear in the input (a record
+    that is in no layer, which only a hand-made claim can hold, is written in full).
+
     Examples
     --------
     >>> import osintparse
-    >>> sorted(to_dict(osintparse.parse("", lang="en")))[:3]
+    >>> a = osintparse.parse("Selon X, 3 morts. Ils sont partis.", lang="fr")
+    >>> d = to_dict(a)
+    >>> sorted(d)[:3]
     ['attributions', 'author', 'claims']
+    >>> [(c["attributions"], c["quantities"], c["inherited"]) for c in d["claims"]]
+    [([0], [0], False), ({'claim': 0}, [], True)]
     """
-    return {"schema_version": model.SCHEMA_VERSION, **record_to_dict(article)}
+    data: dict[str, Any] = {"schema_version": model.SCHEMA_VERSION}
+    for name in _field_names(model.Article):
+        value = getattr(article, name)
+        data[name] = _claims_to_dicts(article) if name == "claims" else _unstructure(value)
+    return data
+
+
+# -- claims: their records by reference ---------------------------------------------------
+#
+# A claim holds records of the article's layers (its sources, figures, dates, hedges), and
+# the claims of a chain of inheriting sentences share one tuple of sources. Written out in
+# full, a chain of n sentences inheriting m sources took n * m copies (18 KB of text: 206
+# MB of JSON, issue 17). So a claim's record is written as its index in the article's
+# layer, and sources shared with an earlier claim as {"claim": k}: the output is linear.
+
+#: Claim fields whose records are written as indexes into the same layer of the article.
+_CLAIM_REFS = ("attributions", "quantities", "dates", "hedges")
+
+
+def _claims_to_dicts(article: model.Article) -> list[dict[str, Any]]:
+    """The claims of ``article``, their records written by reference (see above)."""
+    index = {
+        name: {id(record): i for i, record in enumerate(getattr(article, name))}
+        for name in _CLAIM_REFS
+    }
+    shared: dict[int, int] = {}  # id of a non-empty tuple of sources -> first claim with it
+    out = []
+    for i, claim in enumerate(article.claims):
+        data: dict[str, Any] = {}
+        for name in _field_names(model.Claim):
+            value = getattr(claim, name)
+            if name not in _CLAIM_REFS:
+                data[name] = _unstructure(value)
+            elif name == "attributions" and id(value) in shared:
+                data[name] = {"claim": shared[id(value)]}
+            else:  # a record of no layer (only a hand-made claim holds one): in full
+                where = index[name]
+                data[name] = [
+                    where.get(id(r)) if id(r) in where else record_to_dict(r) for r in value
+                ]
+        if claim.attributions:
+            shared.setdefault(id(claim.attributions), i)
+        out.append(data)
+    return out
+
+
+def _claims_from_dicts(raw: Any, article: model.Article) -> tuple[model.Claim, ...]:
+    """Rebuild the claims of the dict form; references resolve to ``article``'s records."""
+    if not isinstance(raw, list | tuple):
+        raise SchemaError(f"Article.claims: expected a list, got {_what(raw)}")
+    claims: list[model.Claim] = []
+    for i, item in enumerate(raw):
+        where = f"Article.claims[{i}]"
+        if not isinstance(item, Mapping):
+            raise SchemaError(f"{where}: expected an object (dict), got {_what(item)}")
+        refs = {name: item[name] for name in _CLAIM_REFS if name in item}
+        claim = record_from_dict(model.Claim, {**item, **dict.fromkeys(refs, ())}, where)
+        found: dict[str, Any] = {
+            name: _resolve(value, name, article, claims, f"{where}.{name}")
+            for name, value in refs.items()
+        }
+        claims.append(attrs.evolve(claim, **found))
+    return tuple(claims)
+
+
+def _resolve(
+    value: Any, name: str, article: model.Article, claims: list[model.Claim], where: str
+) -> tuple[Any, ...]:
+    """The records a claim field refers to: indexes, whole records, or ``{"claim": k}``."""
+    if name == "attributions" and isinstance(value, Mapping):
+        k = value.get("claim")
+        if set(value) != {"claim"} or type(k) is not int or not 0 <= k < len(claims):
+            got = _what(k) if set(value) == {"claim"} else "other keys"
+            raise SchemaError(
+                f'{where}: {{"claim": k}} must name an earlier claim by its index '
+                f"(0..{len(claims) - 1}), got {got}"
+            )
+        return claims[k].attributions
+    if not isinstance(value, list | tuple):
+        raise SchemaError(f"{where}: expected a list, got {_what(value)}")
+    layer = getattr(article, name)
+    cls = typing.get_args(_hints(model.Claim)[name])[0]
+    out = []
+    for j, v in enumerate(value):
+        if isinstance(v, Mapping):
+            out.append(record_from_dict(cls, v, f"{where}[{j}]"))
+        elif type(v) is int and 0 <= v < len(layer):
+            out.append(layer[v])
+        else:
+            raise SchemaError(
+                f"{where}[{j}]: {_what(v)} is not an index of Article.{name} "
+                f"({len(layer)} records) nor a record"
+            )
+    return tuple(out)
 
 
 @functools.cache
@@ -100,6 +203,9 @@ _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 _FLOAT_MAX = sys.float_info.max
 #: How deep a Mention's free ``data`` may nest in a stored document.
 MAX_DATA_DEPTH = 64
+#: Versions of the dict form :func:`from_dict` reads: 1 wrote a claim's records in full,
+#: which version 2 still accepts beside its references.
+_READABLE_VERSIONS = (1, 2)
 #: Names of ``x_start``/``x_end`` spans that need not lie inside their record's span (the
 #: attributed proposition lies beside its attribution phrase; a figure's event trigger
 #: stands in its clause, "10 000 soldats ... ont été déployés"; a part points at its
@@ -312,8 +418,10 @@ def from_dict(data: Mapping[str, Any]) -> model.Article:
     """Rebuild an :class:`~osintparse.model.Article` from :func:`to_dict`.
 
     Accepts only what :func:`to_dict` could have written: ``schema_version`` the
-    integer 1 and every field present, of its type; numbers finite and within 64
-    bits; a Mention's free ``data`` plain JSON nested at most
+    integer 2 (or 1, whose claims held their records in full; a claim's record may
+    still be given in full instead of its index) and every field present, of its
+    type; numbers finite and within 64 bits; a Mention's free ``data`` plain JSON
+    nested at most
     :data:`MAX_DATA_DEPTH` levels; every record's ``text`` its slice of the article
     text, every sub-span (source, cue, noun, number...) inside its record and equal
     to its text field; ``low <= value <= high``; paragraphs, sections and sentences
@@ -346,12 +454,16 @@ def from_dict(data: Mapping[str, Any]) -> model.Article:
             f"osintparse.to_dict has schema_version {model.SCHEMA_VERSION}"
         )
     version = data["schema_version"]
-    if type(version) is not int or version != model.SCHEMA_VERSION:
+    if type(version) is not int or version not in _READABLE_VERSIONS:
         raise SchemaError(
             f"Article.schema_version: {_what(version)} is not supported (this osintparse "
             f"reads the integer {model.SCHEMA_VERSION}); re-parse the text with this version"
         )
-    article = record_from_dict(model.Article, data, "Article")
+    if "claims" not in data:
+        article = record_from_dict(model.Article, data, "Article")
+    else:
+        article = record_from_dict(model.Article, {**data, "claims": []}, "Article")
+        article = attrs.evolve(article, claims=_claims_from_dicts(data["claims"], article))
     _check_article(article)
     return article
 
@@ -360,9 +472,13 @@ def _check_article(article: model.Article) -> None:
     """The rules a dict's types cannot state: offsets, bounds, order, indexes."""
     text = article.text
     stack: list[tuple[Any, str]] = [(article, "Article")]
+    seen: set[int] = set()  # tuples checked: claims share their sources' tuple and records
     while stack:
         value, where = stack.pop()
         if isinstance(value, tuple):
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
             stack.extend((item, f"{where}[{i}]") for i, item in enumerate(value))
             continue
         if isinstance(value, Mapping):  # Article.extras: layer name -> Mentions
@@ -692,6 +808,23 @@ def _record_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _claim_refs_schema(defs: dict[str, Any]) -> None:
+    """A claim's records: indexes into the article's layers or whole records (see
+    :func:`to_dict`), and its sources may be ``{"claim": k}``, those of claim ``k``."""
+    index = {"type": "integer", "minimum": 0, "maximum": _INT_MAX}
+    properties = defs["Claim"]["properties"]
+    for name in _CLAIM_REFS:
+        record = properties[name]["items"]
+        properties[name] = {"type": "array", "items": {"anyOf": [index, record]}}
+    same_as = {
+        "type": "object",
+        "properties": {"claim": index},
+        "required": ["claim"],
+        "additionalProperties": False,
+    }
+    properties["attributions"] = {"anyOf": [properties["attributions"], same_as]}
+
+
 def json_schema() -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of the document :func:`to_dict` writes.
 
@@ -715,12 +848,13 @@ def json_schema() -> dict[str, Any]:
     --------
     >>> schema = json_schema()
     >>> schema["properties"]["schema_version"], schema["required"][:3]
-    ({'const': 1}, ['schema_version', 'text', 'lang'])
+    ({'enum': [1, 2]}, ['schema_version', 'text', 'lang'])
     >>> schema["$defs"]["Quantity"]["properties"]["qualifier"]["enum"][:2]
     ['exact', 'approximate']
     """
     defs: dict[str, Any] = {}
     root = _record_schema(model.Article, defs)
+    _claim_refs_schema(defs)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": _SCHEMA_ID.format(version=model.SCHEMA_VERSION),
@@ -730,7 +864,7 @@ def json_schema() -> dict[str, Any]:
             f"(schema_version {model.SCHEMA_VERSION})."
         ),
         "type": "object",
-        "properties": {"schema_version": {"const": model.SCHEMA_VERSION}, **root["properties"]},
+        "properties": {"schema_version": {"enum": list(_READABLE_VERSIONS)}, **root["properties"]},
         "required": ["schema_version", *root["required"]],
         "additionalProperties": False,
         "$defs": dict(sorted(defs.items())),

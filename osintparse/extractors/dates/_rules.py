@@ -234,10 +234,17 @@ def _weekday_night(v: Vocab, g: Found, ctx: Context) -> Out:
     return Res(end - _dt.timedelta(days=1), end, DAY, True, rule)
 
 
+# Days a list may name besides its first and last: a month has 31 days, so a longer
+# list is no list of days. The bound keeps each attempt short: unbounded, the attempt at
+# every item of "1, 1, 1, ..." read the rest of the list (quadratic, issue 17).
+_LIST_MIDDLE_DAYS = 29
+
+
 @PATTERNS.rule("day_list")
 def _day_list_pattern(v: Vocab) -> Pattern:
     f = v.f
-    more = rf"(?:{SP0},{SP}{f.day})*,?{SP}{alt(v.lex['ranges']['list_joiners'])}{SP}"
+    joiners = alt(v.lex["ranges"]["list_joiners"])
+    more = rf"(?:{SP0},{SP}{f.day}){{0,{_LIST_MIDDLE_DAYS}}}+,?{SP}{joiners}{SP}"
     return Pattern(
         rf"{f.day}{more}{f.a_dm}|(?P<lead>{f.mf_month}){SP}{f.day}{more}{f.day}(?:{f.year_of})?"
     )
