@@ -204,8 +204,16 @@ def _deep(depth: int) -> Any:
         ("schema_version", _DELETE, "missing required field 'schema_version'"),
         ("lang", _DELETE, "missing required field 'lang'"),
         ("extras", {1: []}, "extras: key 1 is not a string"),
-        ("attributions.0.source", "Reuters", r"attributions\[0\]: source 'Reuters' is not"),
-        ("attributions.0.cue", "D'après", r"attributions\[0\]: cue .* is not article.text"),
+        (
+            "attributions.0.source",
+            "Reuters",
+            r"(attributions\[0\]|chains\[0\]\[0\]): source 'Reuters' is not",
+        ),
+        (
+            "attributions.0.cue",
+            "D'après",
+            r"(attributions\[0\]|chains\[0\]\[0\]): cue .* is not article.text",
+        ),
         ("quantities.0.noun", "militaires", r"quantities\[0\]: noun 'militaires' is not"),
         ("quantities.0.noun_start", 0, r"quantities\[0\]: noun span 0..39 is not inside"),
         ("quantities.0.number_end", 60, r"number span 28..60 is not inside the record"),
@@ -359,3 +367,15 @@ def test_html_view_is_always_encodable() -> None:
 def test_round_trips_still_hold(small: dict[str, Any], seed: osintparse.Article) -> None:
     assert osintparse.to_dict(osintparse.from_dict(small)) == small
     assert osintparse.from_dict(osintparse.to_dict(seed)) == seed
+
+
+def test_inherited_chains_are_written_once_and_shared_on_reading() -> None:
+    """Provenance chains of inheriting claims are {"claim": k}, like their sources."""
+    text = "Titre\n\nSelon l'AFP, 300 soldats sont arrivés. Ils sont 200 de plus. Ils viennent."
+    a = osintparse.parse(text, lang="fr")
+    claims = osintparse.to_dict(a)["claims"]
+    assert claims[1]["chains"] == [[0]]  # the AFP's attribution, by its index
+    assert claims[2]["chains"] == claims[3]["chains"] == {"claim": 1}
+    b = osintparse.from_dict(osintparse.to_dict(a))
+    assert b == a
+    assert b.claims[3].chains is b.claims[2].chains is b.claims[1].chains

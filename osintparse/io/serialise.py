@@ -112,7 +112,10 @@ def to_dict(article: model.Article) -> dict[str, Any]:
 # layer, and sources shared with an earlier claim as {"claim": k}: the output is linear.
 
 #: Claim fields whose records are written as indexes into the same layer of the article.
-_CLAIM_REFS = ("attributions", "quantities", "dates", "hedges")
+_CLAIM_REFS = ("attributions", "quantities", "dates", "hedges", "places")
+#: Claim fields that inheriting claims share with an earlier claim (one tuple, written
+#: once, then as ``{"claim": k}``): the sources and their provenance chains.
+_CLAIM_SHARED = ("attributions", "chains")
 
 
 def _claims_to_dicts(article: model.Article) -> list[dict[str, Any]]:
@@ -121,23 +124,28 @@ def _claims_to_dicts(article: model.Article) -> list[dict[str, Any]]:
         name: {id(record): i for i, record in enumerate(getattr(article, name))}
         for name in _CLAIM_REFS
     }
-    shared: dict[int, int] = {}  # id of a non-empty tuple of sources -> first claim with it
+
+    def ref(name: str, record: Any) -> Any:
+        where = index[name]
+        # a record of no layer (only a hand-made claim holds one): in full
+        return where[id(record)] if id(record) in where else record_to_dict(record)
+
+    shared: dict[tuple[str, int], int] = {}  # (field, id of a non-empty tuple) -> 1st claim
     out = []
     for i, claim in enumerate(article.claims):
         data: dict[str, Any] = {}
         for name in _field_names(model.Claim):
             value = getattr(claim, name)
-            if name not in _CLAIM_REFS:
+            if name in _CLAIM_SHARED and (name, id(value)) in shared:
+                data[name] = {"claim": shared[name, id(value)]}
+            elif name == "chains":
+                data[name] = [[ref("attributions", a) for a in chain] for chain in value]
+            elif name in _CLAIM_REFS:
+                data[name] = [ref(name, r) for r in value]
+            else:
                 data[name] = _unstructure(value)
-            elif name == "attributions" and id(value) in shared:
-                data[name] = {"claim": shared[id(value)]}
-            else:  # a record of no layer (only a hand-made claim holds one): in full
-                where = index[name]
-                data[name] = [
-                    where.get(id(r)) if id(r) in where else record_to_dict(r) for r in value
-                ]
-        if claim.attributions:
-            shared.setdefault(id(claim.attributions), i)
+            if name in _CLAIM_SHARED and value:
+                shared.setdefault((name, id(value)), i)
         out.append(data)
     return out
 
@@ -151,7 +159,7 @@ def _claims_from_dicts(raw: Any, article: model.Article) -> tuple[model.Claim, .
         where = f"Article.claims[{i}]"
         if not isinstance(item, Mapping):
             raise SchemaError(f"{where}: expected an object (dict), got {_what(item)}")
-        refs = {name: item[name] for name in _CLAIM_REFS if name in item}
+        refs = {name: item[name] for name in (*_CLAIM_REFS, "chains") if name in item}
         claim = record_from_dict(model.Claim, {**item, **dict.fromkeys(refs, ())}, where)
         found: dict[str, Any] = {
             name: _resolve(value, name, article, claims, f"{where}.{name}")
@@ -165,7 +173,7 @@ def _resolve(
     value: Any, name: str, article: model.Article, claims: list[model.Claim], where: str
 ) -> tuple[Any, ...]:
     """The records a claim field refers to: indexes, whole records, or ``{"claim": k}``."""
-    if name == "attributions" and isinstance(value, Mapping):
+    if name in _CLAIM_SHARED and isinstance(value, Mapping):
         k = value.get("claim")
         if set(value) != {"claim"} or type(k) is not int or not 0 <= k < len(claims):
             got = _what(k) if set(value) == {"claim"} else "other keys"
@@ -173,7 +181,20 @@ def _resolve(
                 f'{where}: {{"claim": k}} must name an earlier claim by its index '
                 f"(0..{len(claims) - 1}), got {got}"
             )
-        return claims[k].attributions
+        shared: tuple[Any, ...] = getattr(claims[k], name)
+        return shared
+    if not isinstance(value, list | tuple):
+        raise SchemaError(f"{where}: expected a list, got {_what(value)}")
+    if name == "chains":
+        return tuple(
+            _records(chain, "attributions", article, f"{where}[{j}]")
+            for j, chain in enumerate(value)
+        )
+    return _records(value, name, article, where)
+
+
+def _records(value: Any, name: str, article: model.Article, where: str) -> tuple[Any, ...]:
+    """The records of a list of indexes into ``article``'s layer ``name`` or whole records."""
     if not isinstance(value, list | tuple):
         raise SchemaError(f"{where}: expected a list, got {_what(value)}")
     layer = getattr(article, name)
@@ -823,6 +844,10 @@ def _claim_refs_schema(defs: dict[str, Any]) -> None:
         "additionalProperties": False,
     }
     properties["attributions"] = {"anyOf": [properties["attributions"], same_as]}
+    attribution = properties["attributions"]["anyOf"][0]
+    properties["chains"] = {
+        "anyOf": [{"type": "array", "items": attribution}, same_as],
+    }
 
 
 def json_schema() -> dict[str, Any]:
