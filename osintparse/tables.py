@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CLAIM_SUMMARY",
     "CSV_FORMULA_TRIGGERS",
+    "QUANTITY_SUMMARY",
     "columns",
     "csv_cell",
     "csv_row",
@@ -83,6 +84,11 @@ CLAIM_SUMMARY: dict[str, str] = {
     "n_places": "int64",
     "places": "string",
 }
+
+#: Derived columns of the quantities table: the figure as written (``Quantity.figure``:
+#: "2 000–2 500", ">10 000", "~1 000"). ``value`` is the model's number: for a range, the
+#: midpoint of ``low`` and ``high``, which the article never states.
+QUANTITY_SUMMARY: dict[str, str] = {"figure": "string"}
 
 
 #: First characters that make a spreadsheet read a CSV cell as a formula (OWASP).
@@ -178,8 +184,8 @@ def columns(layer: str) -> dict[str, str]:
     Examples
     --------
     >>> cols = columns("quantities")
-    >>> cols["value"], cols["qualifier"], cols["number_start"]
-    ('float64', 'string', 'Int64')
+    >>> cols["value"], cols["qualifier"], cols["number_start"], cols["figure"]
+    ('float64', 'string', 'Int64', 'string')
     >>> list(columns("weapons"))[2:]
     ['start', 'end', 'text', 'label', 'extractor', 'rule', 'data']
     """
@@ -196,6 +202,8 @@ def columns(layer: str) -> dict[str, str]:
         out["data"] = "string"
     if found.record is model.Claim:
         out.update(CLAIM_SUMMARY)
+    if found.record is model.Quantity:
+        out.update(QUANTITY_SUMMARY)
     return out
 
 
@@ -262,6 +270,8 @@ def rows(article: model.Article, layer: str, article_id: str | None = None) -> l
             row["data"] = json.dumps(dict(record.data), sort_keys=True, default=str)
         if isinstance(record, model.Claim):
             row.update(_claim_summary(record))
+        if isinstance(record, model.Quantity):
+            row["figure"] = record.figure
         out.append(row)
     return out
 

@@ -136,3 +136,12 @@ def test_one_schema_for_dataframes_dask_and_csv(seed: Article) -> None:
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [r["article_id"] for r in rows] == ["seeds/000_f65f4b272ae20413.txt"] * 3
     assert [r["qualifier"] for r in rows] == ["more_than", "approximate", "exact"]
+
+
+def test_quantity_rows_show_a_range_as_written_beside_its_midpoint() -> None:
+    """Issue 15: a range's figure as written; its midpoint only in the value column."""
+    a = osintparse.parse("Selon Kiev, entre 2 000 et 2 500 drones ont été lancés.", lang="fr")
+    (row,) = osintparse.tables.rows(a, "quantities")
+    assert (row["low"], row["high"], row["value"]) == (2000, 2500, 2250)
+    assert row["figure"] == a.quantities[0].figure
+    assert "2250" not in row["figure"].replace("\u202f", "").replace(" ", "")
