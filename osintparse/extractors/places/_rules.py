@@ -51,8 +51,12 @@ POPULATION_RATIO = 5
 TITLE_CASE_SHARE = 0.75
 TITLE_CASE_WORDS = 4
 
-_WORDS = regex.compile(r"[\p{L}\p{M}]+(?:['\-][\p{L}\p{M}]+)*'?")
-_LAST_WORDS = regex.compile(r"(?r)[\p{L}\p{M}]+(?:['\-][\p{L}\p{M}]+)*'?")
+# A word with its apostrophe and hyphen parts ("aujourd'hui", "Nagorny-Karabakh"), the
+# repetitions bounded: unbounded, the reverse scan was quadratic on runs of "l'l'l'..."
+# (tests/test_hostile.py, regex safety).
+_WORD_PARTS = r"[\p{L}\p{M}]{1,64}(?:['\-][\p{L}\p{M}]{1,64}){0,16}'?"
+_WORDS = regex.compile(_WORD_PARTS)
+_LAST_WORDS = regex.compile(r"(?r)" + _WORD_PARTS)
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 _NOT_WORD = regex.compile(r"[^\s\p{L}\p{M}']")
 _JOIN_TOKENS = regex.compile(r"[\p{L}\p{M}]+'?|,")
