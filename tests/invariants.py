@@ -73,18 +73,23 @@ def records(value: Any, _seen: set[int] | None = None) -> Iterator[Any]:
 
 
 def same_article(a: osintparse.Article, b: osintparse.Article) -> bool:
-    """``a == b``, in time linear in the articles: the sources that claims share are
-    compared once per pair of tuples (``==`` compares them again for every claim)."""
+    """``a == b``, in time linear in the articles: the sources and provenance chains that
+    claims share are compared once per pair of tuples (``==`` compares them again for
+    every claim)."""
     if attrs.evolve(a, claims=()) != attrs.evolve(b, claims=()) or len(a.claims) != len(b.claims):
         return False
-    compared: dict[int, int] = {}
+    compared: dict[tuple[str, int], int] = {}
     for x, y in zip(a.claims, b.claims, strict=True):
-        if attrs.evolve(x, attributions=()) != attrs.evolve(y, attributions=()):
+        if attrs.evolve(x, attributions=(), chains=()) != attrs.evolve(
+            y, attributions=(), chains=()
+        ):
             return False
-        if compared.get(id(x.attributions)) != id(y.attributions):
-            if x.attributions != y.attributions:
-                return False
-            compared[id(x.attributions)] = id(y.attributions)
+        for name in ("attributions", "chains"):
+            mine, theirs = getattr(x, name), getattr(y, name)
+            if compared.get((name, id(mine))) != id(theirs):
+                if mine != theirs:
+                    return False
+                compared[name, id(mine)] = id(theirs)
     return True
 
 
