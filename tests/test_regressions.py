@@ -66,9 +66,12 @@ _WRAPPED = textwrap.dedent(
     from tests.bounds import assert_linear
     from tests.invariants import peak_rss_mb
     parse = functools.partial(osintparse.parse, lang="fr")
+    parse("Selon Kiev, 300 soldats russes sont en Ukraine depuis mars.")  # lexicons, gazetteer
+    base = peak_rss_mb()
     a, report = assert_linear(parse, lambda n: "a\\n" * n, 1_000_000, max_cpu_s=60)
     assert len(a.paragraphs) == 1
-    report["peak_mb"] = peak_rss_mb()
+    report["base_mb"] = base
+    report["peak_mb"] = peak_rss_mb() - base
     print(json.dumps(report))
     """
 )
@@ -87,7 +90,10 @@ def test_hard_wrapped_lines_are_linear() -> None:
     157 MB peak; fixed: 5 s and 31 MB, on a loaded 2-core machine). Now asserted as a
     per-character CPU ratio against 100 000 lines (tests/bounds.py), with a 60 s CPU
     ceiling; the child's 600 s wall-clock timeout is a hang guard only. Margins measured
-    on 2026-11-30 (load 6): 6.7 s of CPU, ratio 1.28 (limit 3), peak 45 MB (limit 100)."""
+    on 2026-11-30 (load 6): 6.7 s of CPU, ratio 1.28 (limit 3), peak 45 MB (limit 100);
+    on 2026-12-01 (load 3): 8.8 s, ratio 1.02. The peak is counted above the process's
+    high-water mark after import and one warm parse (the places gazetteer alone holds about
+    100 MB since the places extractor joined the default pipeline)."""
     proc = subprocess.run(
         [sys.executable, "-c", _WRAPPED],
         capture_output=True,
