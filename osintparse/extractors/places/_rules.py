@@ -141,9 +141,25 @@ class State:
     _title_case: dict[int, bool] = attrs.field(factory=dict)
     _keys: dict[int, set[str]] = attrs.field(factory=dict)
     _cues: dict[tuple[int, str], bool] = attrs.field(factory=dict)
+    _spans: dict[bool, tuple[list[Source], list[int], int]] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
         self.media = [s for s in self.sources if s.kind is SourceKind.MEDIA]
+        for media, spans in ((False, self.sources), (True, self.media)):
+            ordered = sorted(spans, key=lambda s: s.start)
+            longest = max((s.end - s.start for s in ordered), default=0)
+            self._spans[media] = (ordered, [s.start for s in ordered], longest)
+
+    def containing(self, f: Found, *, media: bool = False) -> Iterator[Source]:
+        """The sources (or media sources) whose span holds ``f``'s, found by bisection
+        among those starting at most the longest source's length before it (testing
+        every source for every place was quadratic in the article)."""
+        ordered, starts, longest = self._spans[media]
+        lo = bisect.bisect_left(starts, f.start - longest)
+        hi = bisect.bisect_right(starts, f.start)
+        for s in ordered[lo:hi]:
+            if s.start <= f.start and f.end <= s.end:
+                yield s
 
     def index(self) -> None:
         """Sort what was found and index its starts."""
@@ -272,7 +288,7 @@ def _name_inside_a_name(state: State, f: Found) -> bool:
 @VETOES.rule("media-source")
 def _media_source(state: State, f: Found) -> bool:
     """A name inside a media source's name ("Kyiv Independent") names the medium."""
-    return any(s.start <= f.start and f.end <= s.end for s in state.media)
+    return any(True for _ in state.containing(f, media=True))
 
 
 @VETOES.rule("sentence-homograph")
@@ -508,8 +524,8 @@ def _nationality(state: State, f: Found) -> tuple[PlaceRole, str] | None:
 @ROLES.rule("source")
 def _source(state: State, f: Found) -> tuple[PlaceRole, str] | None:
     """The place is an attribution's source ("Selon Séoul", "La Corée du Sud annonce")."""
-    for s in state.sources:
-        if s.end == f.end and s.start <= f.start:
+    for s in state.containing(f):
+        if s.end == f.end:
             rest = _strip_determiners(state, state.text[s.start : f.start])
             if not rest.strip():
                 return PlaceRole.ACTOR, ""
@@ -519,7 +535,7 @@ def _source(state: State, f: Found) -> tuple[PlaceRole, str] | None:
 @ROLES.rule("source-affiliation")
 def _source_affiliation(state: State, f: Found) -> tuple[PlaceRole, str] | None:
     """The place is part of a source's name ("les services de renseignement de la Corée du Sud")."""
-    inside = any(s.start <= f.start and f.end <= s.end for s in state.sources)
+    inside = any(True for _ in state.containing(f))
     return (PlaceRole.ACTOR, "") if inside and _stands_for_government(f) else None
 
 
