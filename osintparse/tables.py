@@ -85,9 +85,10 @@ CLAIM_SUMMARY: dict[str, str] = {
     "places": "string",
 }
 
-#: Derived columns of the quantities table: the figure as written (``Quantity.figure``:
-#: "2 000–2 500", ">10 000", "~1 000"). ``value`` is the model's number: for a range, the
-#: midpoint of ``low`` and ``high``, which the article never states.
+#: Derived columns of the quantities table, with their dtypes. ``figure`` is the figure
+#: as written (``Quantity.figure``, "2 000–2 500", ">10 000", "~1 000"); ``value`` is the
+#: model's number, for a range the midpoint of ``low`` and ``high``, which the article
+#: never states.
 QUANTITY_SUMMARY: dict[str, str] = {"figure": "string"}
 
 
