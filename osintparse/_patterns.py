@@ -54,6 +54,7 @@ __all__ = [
     "sentence_spans",
     "to_normalized",
     "trie_pattern",
+    "word_key",
 ]
 
 #: Most white-space characters any pattern accepts between two tokens.
@@ -143,6 +144,19 @@ def _emit(node: dict[str, Any], last: str, gap: str, apostrophes: bool, boundary
         return alts[0]
     body = "(?:" + "|".join(alts) + ")"
     return body + "?" if end else body
+
+
+def word_key(text: str) -> str:
+    """Return the lookup key of a listed or matched word: case folded, the typographic
+    apostrophe as ``'``, single spaces. The one key of every word map (patterns accept
+    either apostrophe, so a key must not tell them apart).
+
+    Examples
+    --------
+    >>> word_key("  D\u2019après   l'AFP ")
+    "d'après l'afp"
+    """
+    return " ".join(text.replace("\u2019", "'").casefold().split())
 
 
 def trie_pattern(words: Iterable[str]) -> str:

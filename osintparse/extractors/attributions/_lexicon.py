@@ -27,7 +27,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
-from osintparse._patterns import GAP, GAP0, RuleTable, alternation
+from osintparse._patterns import GAP, GAP0, RuleTable, alternation, word_key
 from osintparse.errors import LexiconError
 from osintparse.model import DocumentKind, SourceKind, Stance
 
@@ -84,7 +84,7 @@ def key(form: str) -> str:
     >>> key("A  Déclaré")
     'a déclaré'
     """
-    return " ".join(form.casefold().split())
+    return word_key(form)
 
 
 def keys(words: Iterable[str]) -> frozenset[str]:

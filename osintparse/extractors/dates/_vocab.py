@@ -24,7 +24,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
-from osintparse._patterns import alternation
+from osintparse._patterns import alternation, word_key
 
 __all__ = [
     "B0",
@@ -65,7 +65,7 @@ def key(word: str) -> str:
     >>> key("  The   Day ")
     'the day'
     """
-    return " ".join(word.lower().split())
+    return word_key(word)
 
 
 def words(items: Iterable[str]) -> str:

@@ -24,7 +24,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
-from osintparse._patterns import B0, alternation
+from osintparse._patterns import B0, alternation, word_key
 from osintparse.model import PlaceKind
 
 #: Capitals of countries with fewer inhabitants are known only by the names a language lists
@@ -57,7 +57,7 @@ class Entry:
 
 def fold(name: str) -> str:
     """The lookup key of a name: one apostrophe, single spaces, case folded."""
-    return " ".join(name.replace("\u2019", "'").split()).casefold()
+    return word_key(name)
 
 
 def _strip_marks(name: str) -> str:

@@ -39,7 +39,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
-from osintparse._patterns import Rule, RuleTable
+from osintparse._patterns import Rule, RuleTable, word_key
 from osintparse.model import ParagraphKind
 from osintparse.text import token_before
 
@@ -117,7 +117,7 @@ def boiler_key(line: str) -> str:
     >>> boiler_key("  Lire   aussi : ")
     'lire aussi'
     """
-    return " ".join(line.casefold().replace("\u2019", "'").split()).strip(BOILER_PUNCT)
+    return word_key(line).strip(BOILER_PUNCT)
 
 
 @functools.cache
