@@ -75,8 +75,7 @@ def _participle_place(m: CueMatch, tk: SentenceTokens, lex: CueLexicon) -> bool:
 
 def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[int, ...]:
     """Where contents end: before a gerund after a comma or an opener (", adding that", "by
-    saying"), and before the coordinator of a verb right after one ("and said")."""
-    src = lex.sources
+    saying"), and before the connector of a verb right after one ("and said", "but told")."""
     out: list[int] = []
     for m in cues:
         k = tk.index_from(m.start)
@@ -84,7 +83,7 @@ def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[in
             continue
         before = tk.keys[k - 1]
         opened = m.kind == "gerund" and before in lex.participle_openers
-        coordinated = m.kind != "prep" and before in src.links and before in src.connectors
+        coordinated = m.kind != "prep" and before in lex.coordinators
         if m.kind == "gerund" and "," in tk.gap(k):
             out.append(tk.ends[k - 1])
         elif (opened or coordinated) and not tk.boundary(k):
