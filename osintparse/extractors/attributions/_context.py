@@ -601,6 +601,8 @@ class Context:
             word = tk.keys[k]
             if word in src.time_words or (word.isdigit() and last > b):
                 last = k + 1
+            elif word in self.lex.complementizers:
+                break  # "said that the next round ...": the clause opens, no time adjunct
             elif word not in src.stops and word not in src.determiners and not word.isdigit():
                 break
             k += 1
