@@ -286,10 +286,18 @@ def _colon(s: Context, cue: Cue) -> Found | Stop | None:
     if quoted is None and not _speaker_name(s, i, j):
         return STOP  # "Correction: ...", "Follow him on Twitter: ...": a label
     content = quoted or s.rest(c)
+    if not _has_letter(s.text, content):
+        return STOP  # "Clinton: 547.", "Online:": a tally or a heading, nothing said
     src = s.source_span(i, j)
     return s.found(
         cue, "colon", (tk.starts[i], cue.end), src, s.kind(i, j) or SourceKind.OTHER, content
     )
+
+
+def _has_letter(text: str, span: Span) -> bool:
+    """True when the span is set and holds a letter."""
+    a, b = span
+    return a is not None and b is not None and any(ch.isalpha() for ch in text[a:b])
 
 
 def _speaker_name(s: Context, i: int, j: int) -> bool:

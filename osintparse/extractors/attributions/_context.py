@@ -568,10 +568,30 @@ class Context:
             return False
         b = self.after_time(b)
         src = self.lex.sources
-        if b >= len(tk) or tk.boundary(b) or tk.keys[b] in src.stops:
+        if b >= len(tk) or tk.boundary(b):
             return True
+        if self.infinitive_at(b) and tk.starts[b + 1] not in self.cue_starts:
+            return False  # "continues to trail" has no content before it ("continued to say" has)
         # "said of RT" ends a content; "assurent des missions" (an article) does not
-        return tk.keys[b] in src.links and tk.keys[b] not in src.determiners
+        return tk.keys[b] in src.stops or (
+            tk.keys[b] in src.links and tk.keys[b] not in src.determiners
+        )
+
+    def infinitive_at(self, b: int) -> bool:
+        """True when an infinitive marker at token ``b`` opens an infinitive: a lower-case word
+        follows it, with an infinitive ending where the language has them ("to trail",
+        "de partir"; not "to Reuters", "to 3 percent")."""
+        tk, lex = self.tk, self.lex
+        if b + 1 >= len(tk) or tk.boundary(b + 1) or tk.keys[b] not in lex.infinitive_markers:
+            return False
+        word, src = tk.words[b + 1], self.lex.sources
+        if not (word[:1].isalpha() and word.islower()) or tk.keys[b + 1] in src.determiners:
+            return False  # "wrote to his supporters", "said to the crowd"
+        if tk.keys[b + 1] in src.pronouns:
+            return False
+        nxt = tk.keys[b + 1]
+        endings = lex.infinitive_endings
+        return not endings or (nxt.endswith(endings) and nxt not in lex.not_infinitives)
 
     def after_time(self, b: int) -> int:
         """The token after a time adjunct opening at token ``b`` ("on Monday", "last week")."""
@@ -581,6 +601,8 @@ class Context:
             word = tk.keys[k]
             if word in src.time_words or (word.isdigit() and last > b):
                 last = k + 1
+            elif word in self.lex.complementizers:
+                break  # "said that the next round ...": the clause opens, no time adjunct
             elif word not in src.stops and word not in src.determiners and not word.isdigit():
                 break
             k += 1

@@ -25,7 +25,7 @@ from osintparse.extractors.attributions._constructions import read
 from osintparse.extractors.attributions._context import Context, Found
 from osintparse.extractors.attributions._lexicon import CueLexicon, cue_lexicon
 from osintparse.extractors.attributions._readings import CueMatch, not_a_cue
-from osintparse.extractors.attributions._sources import SentenceTokens
+from osintparse.extractors.attributions._sources import SentenceTokens, is_adverb
 
 __all__ = ["Found", "match_sentence"]
 
@@ -49,6 +49,8 @@ def _cues(found: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> list[Cu
     for m in found:
         if m.kind == "prep" and m.entry.initial and m.start != first:
             continue
+        if m.kind == "gerund" and not _participle_place(m, tk, lex):
+            continue  # "a creative writing professor": inside a noun phrase, no cue
         if m.kind in ("colon", "view", "noun") or not not_a_cue(m, tk, lex, verb_starts, markers):
             out.append(m)
         elif m.form in nouns:  # "his promise to", "the claim by X": a verb form read as a noun
@@ -56,10 +58,24 @@ def _cues(found: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> list[Cu
     return out
 
 
+def _participle_place(m: CueMatch, tk: SentenceTokens, lex: CueLexicon) -> bool:
+    """False when a gerund sits inside a noun phrase: right after a word that is no opener
+    (`participles.openers`), no link and no stop of sources.toml, adverbs aside ("a creative
+    writing teacher"; not ", saying", "by saying", "as saying", "Saying ...")."""
+    k = tk.index_from(m.start)
+    while (
+        k > 0 and not tk.boundary(k) and is_adverb(tk.keys[k - 1], lex.adverbs, lex.adverb_endings)
+    ):
+        k -= 1
+    if k == 0 or tk.boundary(k):
+        return True
+    before, src = tk.keys[k - 1], lex.sources
+    return before in lex.participle_openers or before in src.links or before in src.stops
+
+
 def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[int, ...]:
     """Where contents end: before a gerund after a comma or an opener (", adding that", "by
-    saying"), and before the coordinator of a verb right after one ("and said")."""
-    src = lex.sources
+    saying"), and before the connector of a verb right after one ("and said", "but told")."""
     out: list[int] = []
     for m in cues:
         k = tk.index_from(m.start)
@@ -67,7 +83,7 @@ def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[in
             continue
         before = tk.keys[k - 1]
         opened = m.kind == "gerund" and before in lex.participle_openers
-        coordinated = m.kind != "prep" and before in src.links and before in src.connectors
+        coordinated = m.kind != "prep" and before in lex.coordinators
         if m.kind == "gerund" and "," in tk.gap(k):
             out.append(tk.ends[k - 1])
         elif (opened or coordinated) and not tk.boundary(k):

@@ -321,6 +321,7 @@ class CueLexicon:
     nouns: NounReadings
     not_objects: frozenset[str] = frozenset()
     participle_openers: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()
     colon_labels: frozenset[str] = frozenset()
     channel_prepositions: frozenset[str] = frozenset()
     channel_nouns: Mapping[str, tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
@@ -699,6 +700,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         nouns=_noun_readings(lang, data["noun_readings"], forms.forms["finite"]),
         not_objects=keys(clauses["not_objects"]),
         participle_openers=keys(data["participles"]["openers"]),
+        coordinators=keys(data["participles"]["coordinators"]),
         colon_labels=keys(data["colon"]["labels"]),
         channel_prepositions=keys(data["channels"]["prepositions"]),
         channel_nouns=_phrases(data["channels"]["nouns"]),

@@ -85,13 +85,13 @@ def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
 
 @SUBJECTS.rule("coordinated")
 def _coordinated_verb(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
-    """A verb right after a coordinator has the subject of the clause before: "Cruz exhorted
-    Republicans to vote and said", "X a critiqué Y et a déclaré"."""
-    tk, src, k = s.tk, s.lex.sources, cue.lead
+    """A verb right after a connector has the subject of the clause before: "Cruz exhorted
+    Republicans to vote and said", "He endorsed Clinton, but told X", "X a critiqué Y et a
+    déclaré"."""
+    tk, k = s.tk, cue.lead
     if p is None or k == 0 or tk.boundary(k):
         return p
-    before = tk.keys[k - 1]
-    if before in src.links and before in src.connectors:
+    if tk.keys[k - 1] in s.lex.coordinators:  # "and said", "but told"
         return clause_subject(s, cue)
     return p
 
