@@ -121,14 +121,34 @@ def alternation(
         node[_END] = {}
     if not root:
         return "(?!)"
-    alts = [
+    if boundary and _closed(root, ""):
+        return "(?:" + _branches(root, gap, apostrophes, False) + ")" + B1
+    return "(?:" + _branches(root, gap, apostrophes, boundary) + ")"
+
+
+def _closed(node: dict[str, Any], last: str) -> bool:
+    """Whether every word ending in ``node``'s subtree ends in a letter or digit.
+
+    The boundary of such a subtree is written once after it rather than after every
+    word (the same matches, tried in the same order: a lookahead captures nothing),
+    which keeps long alternations cheap to compile.
+    """
+    if _END in node and not last.isalnum():
+        return False
+    return all(_closed(sub, ch) for ch, sub in node.items() if ch != _END)
+
+
+def _branches(node: dict[str, Any], gap: str, apostrophes: bool, boundary: bool) -> str:
+    return "|".join(
         _char(ch, gap, apostrophes) + _emit(sub, ch, gap, apostrophes, boundary)
-        for ch, sub in sorted(root.items())
-    ]
-    return "(?:" + "|".join(alts) + ")"
+        for ch, sub in sorted(node.items())
+        if ch != _END
+    )
 
 
 def _emit(node: dict[str, Any], last: str, gap: str, apostrophes: bool, boundary: bool) -> str:
+    if boundary and _closed(node, last):
+        return _emit(node, last, gap, apostrophes, False) + B1
     alts = [
         _char(ch, gap, apostrophes) + _emit(sub, ch, gap, apostrophes, boundary)
         for ch, sub in sorted(node.items())
