@@ -44,11 +44,13 @@ __all__ = [
     "MAX_GAP",
     "WINDOW",
     "WORD",
+    "LazyPattern",
     "Rule",
     "RuleTable",
     "alternation",
     "bounded",
     "compiled",
+    "lazy",
     "map_back",
     "match_at",
     "sentence_spans",
@@ -121,14 +123,34 @@ def alternation(
         node[_END] = {}
     if not root:
         return "(?!)"
-    alts = [
+    if boundary and _closed(root, ""):
+        return "(?:" + _branches(root, gap, apostrophes, False) + ")" + B1
+    return "(?:" + _branches(root, gap, apostrophes, boundary) + ")"
+
+
+def _closed(node: dict[str, Any], last: str) -> bool:
+    """Whether every word ending in ``node``'s subtree ends in a letter or digit.
+
+    The boundary of such a subtree is written once after it rather than after every
+    word (the same matches, tried in the same order: a lookahead captures nothing),
+    which keeps long alternations cheap to compile.
+    """
+    if _END in node and not last.isalnum():
+        return False
+    return all(_closed(sub, ch) for ch, sub in node.items() if ch != _END)
+
+
+def _branches(node: dict[str, Any], gap: str, apostrophes: bool, boundary: bool) -> str:
+    return "|".join(
         _char(ch, gap, apostrophes) + _emit(sub, ch, gap, apostrophes, boundary)
-        for ch, sub in sorted(root.items())
-    ]
-    return "(?:" + "|".join(alts) + ")"
+        for ch, sub in sorted(node.items())
+        if ch != _END
+    )
 
 
 def _emit(node: dict[str, Any], last: str, gap: str, apostrophes: bool, boundary: bool) -> str:
+    if boundary and _closed(node, last):
+        return _emit(node, last, gap, apostrophes, False) + B1
     alts = [
         _char(ch, gap, apostrophes) + _emit(sub, ch, gap, apostrophes, boundary)
         for ch, sub in sorted(node.items())
@@ -198,8 +220,92 @@ def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
     return regex.compile(bounded(source), flags=flags | regex.V0)
 
 
+class LazyPattern:
+    r"""A pattern compiled (with :func:`compiled`) the first time it is used.
+
+    An engine that builds many patterns per language pays for the compilation of
+    only those a text needs: a pattern for units in brackets is not compiled until a
+    number is followed by a bracket. After the first call every method is the
+    compiled pattern's own (bound to the instance), so a lazy pattern costs nothing
+    more per call than a compiled one.
+
+    Examples
+    --------
+    >>> p = lazy(r"b\s+c")
+    >>> p.is_compiled
+    False
+    >>> p.search("a b  c").span(), p.is_compiled
+    ((2, 6), True)
+    >>> match_at(p, "b c", 0, 3).group()
+    'b c'
+    """
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source = source
+        self.flags = flags
+
+    @property
+    def is_compiled(self) -> bool:
+        """Whether the pattern has been compiled."""
+        return "match" in self.__dict__
+
+    @property
+    def compiled_pattern(self) -> regex.Pattern[str]:
+        """The compiled pattern (compiled now if it was not yet)."""
+        p = compiled(self.source, self.flags)
+        for name in ("match", "fullmatch", "search", "finditer", "findall", "sub", "split"):
+            self.__dict__[name] = getattr(p, name)
+        return p
+
+    def match(self, *args: Any, **kwargs: Any) -> Any:
+        """``regex.Pattern.match``."""
+        return self.compiled_pattern.match(*args, **kwargs)
+
+    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
+        """``regex.Pattern.fullmatch``."""
+        return self.compiled_pattern.fullmatch(*args, **kwargs)
+
+    def search(self, *args: Any, **kwargs: Any) -> Any:
+        """``regex.Pattern.search``."""
+        return self.compiled_pattern.search(*args, **kwargs)
+
+    def finditer(self, *args: Any, **kwargs: Any) -> Any:
+        """``regex.Pattern.finditer``."""
+        return self.compiled_pattern.finditer(*args, **kwargs)
+
+    def findall(self, *args: Any, **kwargs: Any) -> Any:
+        """``regex.Pattern.findall``."""
+        return self.compiled_pattern.findall(*args, **kwargs)
+
+    def sub(self, *args: Any, **kwargs: Any) -> Any:
+        """``regex.Pattern.sub``."""
+        return self.compiled_pattern.sub(*args, **kwargs)
+
+    def split(self, *args: Any, **kwargs: Any) -> Any:
+        """``regex.Pattern.split``."""
+        return self.compiled_pattern.split(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"lazy({self.source!r})"
+
+
+def lazy(source: str, flags: int = 0) -> LazyPattern:
+    r"""Return ``source`` as a :class:`LazyPattern`: :func:`compiled` on first use.
+
+    Examples
+    --------
+    >>> lazy(r"\d+").findall("1 22")
+    ['1', '22']
+    """
+    return LazyPattern(source, flags)
+
+
 def match_at(
-    pattern: regex.Pattern[str], text: str, pos: int, endpos: int, window: int = WINDOW
+    pattern: regex.Pattern[str] | LazyPattern,
+    text: str,
+    pos: int,
+    endpos: int,
+    window: int = WINDOW,
 ) -> regex.Match[str] | None:
     """``pattern.match`` at ``pos`` within a bounded window of ``text``.
 

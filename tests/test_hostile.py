@@ -40,6 +40,7 @@ import regex
 
 import osintparse
 from osintparse import lexicons
+from osintparse._patterns import LazyPattern
 from tests import bounds, invariants
 from tests.conftest import ROOT, SEED_PATH
 
@@ -328,6 +329,8 @@ _PATTERN_TYPES = (type(regex.compile("")), re.Pattern)
 def _walk_patterns(value: Any, depth: int = 0) -> Iterator[Any]:
     if isinstance(value, _PATTERN_TYPES):
         yield value
+    elif isinstance(value, LazyPattern):  # compiled on first use: compile it now
+        yield value.compiled_pattern
     elif depth > 4 or isinstance(value, str | bytes):
         return
     elif isinstance(value, dict):

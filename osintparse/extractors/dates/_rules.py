@@ -192,7 +192,7 @@ def _range_pattern(v: Vocab) -> Pattern:
         rf"{SP0}(?P<joiner>{alt(p[1] for p in pairs)}){SP0}(?P<b>{f.ep_right})"
         rf"|(?P<a>{left}){dashes}(?P<b>{right})"
         # "July 13 to 15", "August 27th - 29th": the second day takes the first's month.
-        rf"|(?P<a>{f.md}){dashes}(?P<b>{f.day}(?:{f.year_of})?)",
+        + (rf"|(?P<a>{f.md}){dashes}(?P<b>{f.day}(?:{f.year_of})?)" if v.month_first else ""),
         starts=tuple(p[0] for p in pairs),
     )
 
@@ -245,9 +245,8 @@ def _day_list_pattern(v: Vocab) -> Pattern:
     f = v.f
     joiners = alt(v.lex["ranges"]["list_joiners"])
     more = rf"(?:{SP0},{SP}{f.day}){{0,{_LIST_MIDDLE_DAYS}}}+,?{SP}{joiners}{SP}"
-    return Pattern(
-        rf"{f.day}{more}{f.a_dm}|(?P<lead>{f.mf_month}){SP}{f.day}{more}{f.day}(?:{f.year_of})?"
-    )
+    lead_month = rf"|(?P<lead>{f.mf_month}){SP}{f.day}{more}{f.day}(?:{f.year_of})?"
+    return Pattern(rf"{f.day}{more}{f.a_dm}" + (lead_month if v.month_first else ""))
 
 
 @RULES.rule("day_list")
@@ -267,7 +266,7 @@ def _day_list(v: Vocab, g: Found, ctx: Context) -> Out:
         spans.append([d.start(), d.end(), 1 if d.group("first") else int(d.group("d"))])
     if len(spans) < 2:
         return None
-    if g["lead"] is not None:
+    if g.get("lead") is not None:
         spans[0][0] = start  # "October 2": the month opens the first mention
     spans[-1][1] = end  # "3 octobre", "3, 2024": the last one carries the month or year
     out = []

@@ -30,6 +30,7 @@ __all__ = [
     "B0",
     "B1",
     "FLAGS",
+    "NEVER",
     "SP",
     "SP0",
     "YEAR",
@@ -48,6 +49,8 @@ SP0 = r"[^\S\n]{0,24}"
 #: Start and end of a word (digits count as word characters).
 B0 = r"(?<![\p{L}\p{N}])"
 B1 = r"(?![\p{L}\p{N}])"
+#: A pattern that never matches (a shape the language does not have).
+NEVER = "(?!)"
 #: A year from 1000 to 2199, not followed by more digits or a decimal part.
 YEAR = r"(?:1\d{3}|2[01]\d{2})(?![\p{L}\p{N}]|[.,]\d)"
 FLAGS = regex.IGNORECASE | regex.V0
@@ -263,9 +266,10 @@ def _fragments(
     dets = lead(rel["determiners"])
     year_of = rf"(?:{SP0},)?{SP}(?:{lead(preps['year_of'])})?{YEAR}"
     # A month that may open a date ("March 23") in month-first languages, else nothing.
-    mf_month = month if mf else "(?!)"
-    dm, md = rf"{day}{day_of}{SP}{month}", rf"{mf_month}{SP}{day}"
-    a_dm, a_md = rf"{dm}(?:{year_of})?", rf"{md}(?:{year_of})?"
+    mf_month = month if mf else NEVER
+    # Elsewhere "month day" never matches: written as such, it costs nothing to compile.
+    dm, md = rf"{day}{day_of}{SP}{month}", rf"{mf_month}{SP}{day}" if mf else NEVER
+    a_dm, a_md = rf"{dm}(?:{year_of})?", rf"{md}(?:{year_of})?" if mf else NEVER
     a_my = rf"{month}(?:{year_of}|/{YEAR})"
     wd = rf"(?:{weekday},?{SP}{dets}?)?"
     before = [w for d in _DIRECTIONS for w in relative[d]["before"]]

@@ -27,7 +27,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
-from osintparse._patterns import GAP, WORD, RuleTable, alternation, compiled, match_at
+from osintparse._patterns import GAP, WORD, RuleTable, alternation, compiled, lazy, match_at
 from osintparse.extractors.quantities._numbers import (
     NumberMatch,
     _Grammar,
@@ -132,41 +132,41 @@ def _qualifier_patterns(q: Mapping[str, Any], g: _Grammar) -> dict[str, Any]:
     postfix_of = _key_map(q["postfix_qualifiers"])
     noun_postfix_of = _key_map(q["noun_postfix_qualifiers"])
     return {
-        "qualifier_left": compiled(
+        "qualifier_left": lazy(
             rf"(?:{_BEFORE}(?=\p{{L}})|(?<![<>=~])(?=\P{{L}}))(?P<q>{alternation(qualifier_of)})"
             r"\s*(?P<qneg>[-−]\s?)?$",
             _I,
         ),
         "qualifier_of": qualifier_of,
-        "postfix": compiled(rf"\s*(?:,\s*)?(?P<q>{alternation(postfix_of)})(?![\p{{L}}])", _I),
+        "postfix": lazy(rf"\s*(?:,\s*)?(?P<q>{alternation(postfix_of)})(?![\p{{L}}])", _I),
         "postfix_of": postfix_of,
-        "noun_postfix": compiled(
+        "noun_postfix": lazy(
             rf"\s*(?:,\s*)?(?P<q>{alternation(noun_postfix_of)})(?![\p{{L}}])", _I
         ),
         "noun_postfix_of": noun_postfix_of,
-        "inclusive": compiled(
+        "inclusive": lazy(
             rf"\s*(?:,\s*)?{alternation(q['small_words']['inclusive'])}(?![\p{{L}}])", _I
         ),
-        "negative_left": compiled(
+        "negative_left": lazy(
             rf"(?:(?:^|(?<=[\s(\[]))(?<![-–—:,.]\s)[-−]\s?|{_BEFORE}{alternation(g.negatives)}\s+)$",
             _I,
         ),
-        "last_word_left": compiled(r"(?<![\p{L}'])([\p{L}']+)\s+$"),
+        "last_word_left": lazy(r"(?<![\p{L}'])([\p{L}']+)\s+$"),
     }
 
 
 def _range_patterns(r: Mapping[str, Any], prefix_units: Iterable[str]) -> dict[str, Any]:
     return {
-        "between_left": compiled(rf"{_BEFORE}{alternation(r['between'])}\s+$", _I),
-        "between_and": compiled(rf"\s+{alternation(r['between_and'])}\s+", _I),
-        "from_left": compiled(rf"{_BEFORE}{alternation(r['from'])}\s*$", _I),
-        "from_to": compiled(rf"\s+{alternation(r['from_to'])}\s+", _I),
-        "dash": compiled(
+        "between_left": lazy(rf"{_BEFORE}{alternation(r['between'])}\s+$", _I),
+        "between_and": lazy(rf"\s+{alternation(r['between_and'])}\s+", _I),
+        "from_left": lazy(rf"{_BEFORE}{alternation(r['from'])}\s*$", _I),
+        "from_to": lazy(rf"\s+{alternation(r['from_to'])}\s+", _I),
+        "dash": lazy(
             rf"\s?{alternation(r['dashes'])}\s?(?=\d|{alternation(prefix_units)}\s?\d)", _I
         ),
-        "joiner": compiled(rf"\s*{alternation(r['joiners'])}\s*(?=\S)", _I),
-        "ratio": compiled(rf"\s+{alternation(r['ratios'])}\s+(?=\S)", _I),
-        "bound_joiner": compiled(rf"\s*{alternation(r['bound_joiners'])}\s*", _I),
+        "joiner": lazy(rf"\s*{alternation(r['joiners'])}\s*(?=\S)", _I),
+        "ratio": lazy(rf"\s+{alternation(r['ratios'])}\s+(?=\S)", _I),
+        "bound_joiner": lazy(rf"\s*{alternation(r['bound_joiners'])}\s*", _I),
     }
 
 
@@ -178,7 +178,7 @@ def _final_patterns(units: Mapping[str, Any], common: Mapping[str, Any]) -> dict
     for sign, unit in final.items():
         signs_of.setdefault(unit, []).append(sign)
     return {
-        "final_unit": compiled(
+        "final_unit": lazy(
             rf"\s?(?P<u>{alternation(final)})"
             rf"(?=\s*(?:$|[.,;:!?)\]]|{dimension}(?![\p{{L}}])))",
             _I,
@@ -186,7 +186,7 @@ def _final_patterns(units: Mapping[str, Any], common: Mapping[str, Any]) -> dict
         "final_units": {k.lower(): v for k, v in final.items()},
         # "5 ft 2 in more or less": after a measure in feet, a final sign of inches anywhere.
         "part_units": {
-            first: (second, compiled(rf"\s?{alternation(signs_of.get(second, []))}{_NO_WORD}"))
+            first: (second, lazy(rf"\s?{alternation(signs_of.get(second, []))}{_NO_WORD}"))
             for first, second in common["parts"].items()
         },
     }
@@ -206,35 +206,35 @@ def _unit_patterns(
         c for k in units["final_suffix"] for c in (k[:1].lower(), k[:1].upper())
     }
     return {
-        "prefix_unit_left": compiled(
+        "prefix_unit_left": lazy(
             rf"(?<![\p{{L}}])(?P<u>{alternation(prefix_units)})\s?(?P<sign>[-−])?$", _I
         ),
         "prefix_units": prefix_units,
-        "prefix_unit_at": compiled(rf"{alternation(prefix_units)}\s?(?=\d)", _I),
-        "suffix_unit": compiled(
+        "prefix_unit_at": lazy(rf"{alternation(prefix_units)}\s?(?=\d)", _I),
+        "suffix_unit": lazy(
             rf"(?:\s?|-)(?:(?P<u>(?i:{alternation(multi)}))|(?P<u1>{alternation(single)}))"
             r"(?![\p{L}\p{N}])"
         ),
         "suffix_units": {k.lower(): v for k, v in units["suffix"].items()},
         "unit_openers": frozenset(openers),
-        "bracket_unit": compiled(rf"\s?(?:{brackets})", _I),
+        "bracket_unit": lazy(rf"\s?(?:{brackets})", _I),
         **_final_patterns(units, common),
-        "article_unit": compiled(
+        "article_unit": lazy(
             rf"(?<![\p{{L}}\p{{N}}'])(?P<a>{alternation(q['small_words']['one'])})\s+"
             rf"(?P<u>{alternation(k for k in multi if k[:1].isalpha())})(?![\p{{L}}\p{{N}}])",
             _I,
         ),
-        "article_duration": compiled(
+        "article_duration": lazy(
             rf"\s+{alternation(q['small_words']['sentence_words'], boundary=True)}", _I
         ),
         "scaled_units": {k.lower(): float(v) for k, v in units["scaled_suffix"].items()},
-        "scale_after": compiled(
+        "scale_after": lazy(
             rf"\s+(?P<s>{alternation(k for k, v in g.scales.items() if v >= 1000)})"
             r"(?![\p{L}\p{N}])",
             _I,
         ),
         "genitive": frozenset(units["genitive"]["marks"]),
-        "unit_linker": compiled(
+        "unit_linker": lazy(
             rf"\s+{alternation(q['nouns']['linkers'], boundary=True)}\s*(?=\S)", _I
         ),
     }
@@ -249,21 +249,21 @@ def _noun_patterns(
     coordinators = alternation(nouns["coordinators"], boundary=True)
     return {
         "head": np["head"],
-        "noun_linker": compiled(rf"\s+{linkers}\s*(?=\p{{L}})", _I),
-        "word": compiled(rf"\s+(?P<w>{WORD})"),
-        "complement": compiled(
+        "noun_linker": lazy(rf"\s+{linkers}\s*(?=\p{{L}})", _I),
+        "word": lazy(rf"\s+(?P<w>{WORD})"),
+        "complement": lazy(
             rf"\s+{alternation(nouns['complements'], boundary=True)}\s*(?P<w>{WORD})", _I
         ),
-        "coordinator": compiled(rf"\s+{coordinators}(?:\s+{linkers})?\s*(?P<w>{WORD})", _I),
+        "coordinator": lazy(rf"\s+{coordinators}(?:\s+{linkers})?\s*(?P<w>{WORD})", _I),
         # The first word of the noun: skip words and quote marks may come first.
-        "first_word": compiled(
+        "first_word": lazy(
             rf"(?:\s{{0,3}}[»”\"’])?(?:\s+{alternation(nouns['skip'], boundary=True)})?"
             rf"\s+(?:[«“\"‘]\s{{0,2}})?(?P<w>{WORD})",
             _I,
         ),
-        "partitive": compiled(rf"\s+{alternation(nouns['partitives'], boundary=True)}\s+", _I),
-        "number_of_after": compiled(rf"\s+{alternation(nouns['number_of'])}\s*(?P<w>{WORD})", _I),
-        "number_of_before": compiled(
+        "partitive": lazy(rf"\s+{alternation(nouns['partitives'], boundary=True)}\s+", _I),
+        "number_of_after": lazy(rf"\s+{alternation(nouns['number_of'])}\s*(?P<w>{WORD})", _I),
+        "number_of_before": lazy(
             rf"{_BEFORE}{alternation(nouns['number_of'])}\s*(?P<np>[^\d,.;:!?()]{{1,60}}?)"
             rf"\s+{alternation(nouns['number_of_at'], boundary=True)}\s*$",
             _I,
@@ -300,36 +300,36 @@ def _filter_patterns(
     ordinal = alternation(neg["ordinal_suffixes"])
     clock = [m for m in neg["time_markers"] if m not in hour_words]
     return {
-        "designator_left": compiled(
+        "designator_left": lazy(
             rf"(?:^|(?<![\p{{L}}]))(?:{alternation(neg['designators'])})\s*$", _I
         ),
-        "strong_year_cue_left": compiled(rf"{_BEFORE}(?:{alternation(neg['year_cues'])})\s*$", _I),
-        "time_cue_left": compiled(rf"{_BEFORE}(?:{alternation(neg['time_cues'])})\s*$", _I),
-        "month_after": compiled(
+        "strong_year_cue_left": lazy(rf"{_BEFORE}(?:{alternation(neg['year_cues'])})\s*$", _I),
+        "time_cue_left": lazy(rf"{_BEFORE}(?:{alternation(neg['time_cues'])})\s*$", _I),
+        "month_after": lazy(
             rf"(?:\s*{alternation(r['bound_joiners'] + r['dashes'] + r['from_to'])}\s*"
             rf"\d{{1,2}}{ordinal}?)?(?:{GAP}{alternation(day_of)})?{GAP}{alternation(months)}"
             r"(?![\p{L}])",
             _I,
         ),
-        "calendar_left": compiled(
+        "calendar_left": lazy(
             rf"{_BEFORE}(?:{alternation([*months, *weekdays])})\s*(?:,\s*)?"
             rf"(?:\d{{1,2}}{ordinal}?\s*{alternation(r['bound_joiners'] + r['dashes'])}\s*)?$",
             _I,
         ),
-        "day_calendar_left": compiled(
+        "day_calendar_left": lazy(
             rf"{_BEFORE}(?:{alternation(day_openers)})\s*(?:,\s*)?"
             rf"(?:\d{{1,2}}{ordinal}?\s*{alternation(r['bound_joiners'] + r['dashes'])}\s*)?$",
             _I,
         ),
-        "time_after": compiled(
+        "time_after": lazy(
             rf"(?:\s?[{_single_chars(hour_words)}:]\s?\d{{2}}(?!\d)"
             rf"|\s?{alternation(clock)}(?![\p{{L}}]))",
             _I,
         ),
-        "hour_marker": compiled(rf"\s?{alternation(hour_words)}(?![\p{{L}}])", _I),
+        "hour_marker": lazy(rf"\s?{alternation(hour_words)}(?![\p{{L}}])", _I),
         "calendar_words": frozenset([*months, *weekdays]),
-        "blockers": compiled(_BLOCKERS),
-        "pronoun_partitive": compiled(
+        "blockers": lazy(_BLOCKERS),
+        "pronoun_partitive": lazy(
             rf"{GAP}{alternation(neg['pronoun_partitives'], boundary=True)}", _I
         ),
     }

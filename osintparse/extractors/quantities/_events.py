@@ -27,7 +27,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
-from osintparse._patterns import B0, B1, RuleTable, alternation, compiled
+from osintparse._patterns import B0, B1, RuleTable, alternation, lazy
 from osintparse.extractors.quantities._context import _norm_phrase, _Raw
 from osintparse.extractors.quantities._merges import _Span
 
@@ -69,7 +69,7 @@ def _lookup(table: Mapping[str, Iterable[str]]) -> _Lookup:
         rf"{B0}(?:(?P<w>{alternation(exact, boundary=True)})"
         rf"|(?P<s>{alternation(stems)}){_STEM_END}{B1})"
     )
-    return _Lookup(compiled(source, _I), exact, stems)
+    return _Lookup(lazy(source, _I), exact, stems)
 
 
 @attrs.frozen
@@ -89,7 +89,7 @@ def _event_rules(lang: str) -> _EventRules:
         triggers=_lookup(ev["triggers"]),
         aspects=_lookup(ev["aspects"]),
         rates=_lookup(ev["rates"]),
-        boundary=compiled(rf"{_PUNCT}|{B0}{openers}", _I),
+        boundary=lazy(rf"{_PUNCT}|{B0}{openers}", _I),
         durations=frozenset(lexicons.common("events")["durations"]),
     )
 

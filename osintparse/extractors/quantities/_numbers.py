@@ -35,7 +35,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
-from osintparse._patterns import B0, B1, GAP, GAP0, RuleTable, alternation, compiled
+from osintparse._patterns import B0, B1, GAP, GAP0, RuleTable, alternation, compiled, lazy
 
 __all__ = [
     "ATOMS",
@@ -563,15 +563,15 @@ def _grammar(lang: str) -> _Grammar:
         multiplying_tens=_lowered(words["multiplying_tens"]),
         decimal_connectors=_lowered(words["decimal_connectors"]),
         tens_joiners=_lowered(words["tens_joiners"]),
-        compound=compiled(_compound_source(lex, t), regex.IGNORECASE),
-        ratio_after=compiled(
+        compound=lazy(_compound_source(lex, t), regex.IGNORECASE),
+        ratio_after=lazy(
             rf"{GAP}{alternation(quantities['ranges']['ratios'])}{GAP}(?=\S)", regex.IGNORECASE
         ),
-        point_after=compiled(
+        point_after=lazy(
             rf"{GAP}{alternation(words['points'] + words['decimal_connectors'])}{GAP}",
             regex.IGNORECASE,
         ),
-        tens_digit=compiled(
+        tens_digit=lazy(
             rf"{GAP}{alternation(words['tens_joiners'])}{GAP}(?P<d>[1-9])(?![\p{{L}}\p{{N}}]|[.,]\d)",
             regex.IGNORECASE,
         ),
@@ -581,7 +581,7 @@ def _grammar(lang: str) -> _Grammar:
         vague_singular=t["vague_singular"],
         vague_plural=t["vague_plural"],
         glyphs=_floats(lex["glyphs"]),
-        group_sep=compiled(rf"\s*{alternation(words['group_separators'])}\s+"),
+        group_sep=lazy(rf"\s*{alternation(words['group_separators'])}\s+"),
         atom=_atom_pattern(
             lang,
             _parts(lex, vague, t),
