@@ -43,6 +43,7 @@ from osintparse.errors import (
     SkippedItemWarning,
     UnknownKindError,
     UnsupportedLanguageError,
+    WorkBudgetWarning,
 )
 from osintparse.extractors.base import (
     Document,
@@ -88,7 +89,7 @@ from osintparse.model import (
     SourceKind,
     Stance,
 )
-from osintparse.pipeline import Pipeline, parse
+from osintparse.pipeline import WORK_BUDGET, Pipeline, parse
 from osintparse.tables import to_dataframe
 
 if TYPE_CHECKING:
@@ -124,6 +125,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
+    "WORK_BUDGET",
     "Anchor",
     "Article",
     "Aspect",
@@ -174,6 +176,7 @@ __all__ = [
     "Stance",
     "UnknownKindError",
     "UnsupportedLanguageError",
+    "WorkBudgetWarning",
     "__version__",
     "available_extractors",
     "compare",

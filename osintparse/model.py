@@ -62,8 +62,9 @@ __all__ = [
     "Stance",
 ]
 
-#: Version of the serialised form written by :func:`osintparse.to_dict`.
-SCHEMA_VERSION = 2
+#: Version of the serialised form written by :func:`osintparse.to_dict` (3 added
+#: :attr:`Article.skipped`).
+SCHEMA_VERSION = 3
 
 
 class Qualifier(enum.StrEnum):
@@ -1062,6 +1063,25 @@ class Article:
     id: str | None = None
     url: str | None = None
     author: str | None = None
+    #: The extractors the pipeline did not run on this article because its work exceeded
+    #: the budget (``parse(..., budget=...)``, :data:`osintparse.pipeline.WORK_BUDGET`): their
+    #: layers are empty because they were not searched, not because nothing was found.
+    #: Empty for a complete parse.
+    skipped: tuple[str, ...] = attrs.field(default=(), converter=_tup)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every extractor of the pipeline ran (:attr:`skipped` is empty).
+
+        Examples
+        --------
+        >>> import osintparse
+        >>> osintparse.parse("Une phrase.", lang="fr").complete
+        True
+        >>> Article(text="x", skipped=["claims"]).complete
+        False
+        """
+        return not self.skipped
 
     @property
     def body_sentences(self) -> tuple[Sentence, ...]:
