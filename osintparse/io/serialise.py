@@ -812,7 +812,7 @@ def json_chunks(article: model.Article, *, indent: int | None = None) -> Iterato
     held in memory: each record is turned into JSON on its own and the pieces are
     yielded about every 64 000 characters. :func:`write_json`, :func:`write_jsonl`
     and the command line write this way, so their memory is the article's, not the
-    article's plus its JSON's (a 10 MB article writes 150 MB of JSON).
+    article's plus its JSON's (a 10 MB news article writes over 100 MB of JSON).
 
     Raises
     ------
