@@ -62,6 +62,7 @@ from osintparse.io.serialise import (
     write_jsonl,
 )
 from osintparse.lexicons import supported_languages
+from osintparse.maps import PlaceMap, place_map
 from osintparse.model import (
     SCHEMA_VERSION,
     Anchor,
@@ -163,6 +164,7 @@ __all__ = [
     "PipelineOrderError",
     "Place",
     "PlaceKind",
+    "PlaceMap",
     "PlaceRole",
     "Precision",
     "Qualifier",
@@ -191,6 +193,7 @@ __all__ = [
     "parse",
     "parse_html",
     "parse_many",
+    "place_map",
     "read_jsonl",
     "register_extractor",
     "supported_languages",

@@ -29,6 +29,7 @@ RANKS: dict[str, int] = {
     "osintparse.tables": 5,
     "osintparse.comparison": 5,
     "osintparse.display": 5,
+    "osintparse.maps": 5,
     "osintparse.batch": 6,
     "osintparse.dask": 7,
     "osintparse.cli": 8,

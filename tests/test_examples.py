@@ -94,6 +94,9 @@ def test_tour_notebook_executes() -> None:
     assert any('class="osintparse-article"' in h for h in html)  # Article._repr_html_
     assert any('data-kind="hedge"' in h and "osp-claims" in h for h in html)
     assert any("<table" in h and "dataframe" in h for h in html)  # pandas frames
+    maps = [h for h in html if 'class="osintparse-map"' in h]  # PlaceMap._repr_html_
+    assert len(maps) == 1
+    assert maps[0].count('class="osp-marker"') >= 8
     assert any("image/png" in o.get("data", {}) for o in outputs)  # the matplotlib chart
 
 

@@ -40,6 +40,8 @@ _CODE_WORDS = frozenset(
     # the vocabulary of the formats the package reads and writes: HTML tag names
     # (io/html.py) and JSON Schema keywords (io/serialise.py json_schema)
     | {"form", "hr", "th", "type", "number", "minimum", "maximum"}
+    # GeoJSON geometry types (RFC 7946) of the map's export (maps.py)
+    | {"Point"}
     # attribute names of the command line's parsed arguments (cli.py: dest="extra")
     | {"extra"}
 )

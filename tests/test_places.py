@@ -432,3 +432,55 @@ def test_roles_are_linear_in_the_number_of_sources() -> None:
         lambda t: osintparse.parse(t, lang="fr"), build, 200_000, max_cpu_s=30
     )
     assert len(article.places) > 6000, report
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The longest name wins over the names it opens; offsets stay on the text as written.
+        ("en Corée du Nord et en Corée du Sud.", ["Corée du Nord", "Corée du Sud"]),
+        ("à Saint-Pétersbourg et à Saint-Machin", ["Saint-Pétersbourg"]),
+        # A space in a name reads up to MAX_GAP white-space characters, either apostrophe.
+        ("en Corée \n du  Nord", ["Corée \n du  Nord"]),
+        ("en Corée" + " " * 30 + "du Nord", []),
+        ("Côte d\u2019Ivoire et Côte d'Ivoire", ["Côte d\u2019Ivoire", "Côte d'Ivoire"]),
+        # Names keep their case; French demonyms do not (the language does not capitalise them).
+        ("la russie, la Russie", ["Russie"]),
+        ("des militaires NORD-CORÉENS", ["NORD-CORÉENS"]),
+        # A name opens and closes where a word does.
+        ("Russies Ukrainien_ 2Russie Russie2", []),
+        ("l'Ukraine, pro-russes", ["Ukraine", "pro-russes"]),
+    ],
+)
+def test_names_are_found_word_by_word(text: str, expected: list[str]) -> None:
+    """The core names and demonyms are looked up a word at a time (NameIndex)."""
+    found = find_places(text, lang="fr", geo=False)
+    assert [p.text for p in found] == expected
+    assert all(text[p.start : p.end] == p.text for p in found)
+
+
+def test_name_index_reads_what_the_names_are_made_of() -> None:
+    """Names ending in a mark ("D.C."), a name before a demonym that it opens, a word cut by
+    the sentence's start, and a word longer than any name's."""
+    from osintparse._patterns import word_key
+    from osintparse.extractors.places._engine import find_in
+    from osintparse.extractors.places._gazetteer import NameIndex, split_words
+    from osintparse.text import normalize
+
+    index = NameIndex.build(["Washington, D.C.", "Washington"], ["washingtonien"], folded=True)
+    assert index.trailers == (".",)
+    assert word_key("Washington, D.C") in index.prefixes
+    parts = split_words("à Washington, D.C. et à Washington")
+    assert [parts[k] for k in index.candidates(parts)] == ["Washington", "Washington"]
+    assert index.match(parts, 3) == (7, 1, True)  # Washington, D.C.
+    assert index.match(parts, 13) == (13, 0, True)
+    assert index.match(split_words("Washingtonienne"), 1) is None
+    assert index.match(split_words("WASHINGTONIEN"), 1) == (1, 0, False)
+    # A word cut by the sentence's start opens no name, as if the text went on before it.
+    norm = normalize("ARussie Russie")
+    assert [p.text for p in find_in(norm, "fr", [(1, 14)])] == ["Russie"]
+    assert [p.start for p in find_in(norm, "fr", [(1, 14)])] == [8]
+    # A name's words are no longer than the longest word of the names.
+    assert index.match(split_words("Washington" * 3), 1) is None
+    with pytest.raises(osintparse.LexiconError, match=r"places\.toml"):
+        NameIndex.build(["-Nord"], [], folded=True)

@@ -1,8 +1,9 @@
 """The places engine: a loop over :data:`STEPS`, each a small named step over what was found.
 
 ``find``
-    the core gazetteer's names and the demonyms (one trie-shaped pattern per language),
-    then, with the geo extra, runs of capitalised words looked up by name;
+    the core gazetteer's names and the demonyms (each word of a sentence looked up in the
+    language's :class:`~._gazetteer.NameIndex`), then, with the geo extra, runs of
+    capitalised words looked up by name;
 ``veto``
     drop the names :data:`~._rules.VETOES` refuse;
 ``affixes``
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import regex
@@ -40,11 +42,13 @@ from osintparse._patterns import RuleTable, map_back, to_normalized
 from osintparse.extractors.places._gazetteer import (
     MAX_WORDS,
     MIN_GEO_CHARS,
+    TOKEN,
     Entry,
     country_entry,
     fold,
     geo,
     lexicon,
+    split_words,
 )
 from osintparse.extractors.places._rules import (
     RELATIONS,
@@ -77,12 +81,23 @@ _AFFIX_AFTER = regex.compile(r"-([\p{L}\p{M}]+)(?![\p{L}\p{M}])")
 
 
 def _core(state: State, use_geo: bool) -> None:
-    lex = state.lex
+    lex, text = state.lex, state.text
     extra = geo(lex.lang) if use_geo else {}
     for i, (lo, hi) in enumerate(state.sentences):
-        for m in lex.pattern.finditer(state.text, lo, hi):
-            f = Found(m.start(), m.end(), m.group(), "name", i)
-            if m.group("name") is not None:
+        # The sentence's words once; a word opening a name's words is looked up with the
+        # words after it (NameIndex.match), and a name's words are not looked up again.
+        parts = split_words(text[lo:hi])
+        offsets = list(itertools.accumulate(map(len, parts), initial=lo))
+        # A word cut by the sentence's start opens no name (as if the text went on).
+        cut = len(parts) > 1 and parts[0] == "" and TOKEN.match(text, max(0, lo - 1), lo)
+        pos = offsets[2] if lo and cut else lo
+        for k in lex.index.candidates(parts):
+            hit = lex.index.match(parts, k) if offsets[k] >= pos else None
+            if hit is None:
+                continue
+            end = offsets[hit[0] + 1] + hit[1]
+            f = Found(offsets[k], end, text[offsets[k] : end], "name", i)
+            if hit[2]:
                 # GeoNames' names of capitals meet the extra's namesakes; a country's name and
                 # the names the language lists do not ("Niger" is not Niger State).
                 core = lex.names[f.key]
@@ -95,6 +110,7 @@ def _core(state: State, use_geo: bool) -> None:
                 entry = country_entry(f.country)
                 f.entries = (entry,) if entry is not None else ()
             state.found.append(f)
+            pos = end
 
 
 @functools.cache
