@@ -52,7 +52,8 @@ _CHILD = textwrap.dedent(
     t1, c1 = time.perf_counter(), time.process_time()
     peak = peak_rss_mb()
     print(json.dumps({{"cpu_s": c1 - c0, "wall_s": t1 - t0, "peak_mb_above_base": peak - base,
-                      "base_mb": base, "sentences": len(article.sentences)}}))
+                      "base_mb": base, "sentences": len(article.sentences),
+                      "budget_skipped": list(article.skipped)}}))
     """
 )
 

@@ -43,6 +43,7 @@ from osintparse.errors import (
     SkippedItemWarning,
     UnknownKindError,
     UnsupportedLanguageError,
+    WorkBudgetWarning,
 )
 from osintparse.extractors.base import (
     Document,
@@ -89,7 +90,7 @@ from osintparse.model import (
     SourceKind,
     Stance,
 )
-from osintparse.pipeline import Pipeline, parse
+from osintparse.pipeline import WORK_BUDGET, Pipeline, parse
 from osintparse.tables import to_dataframe
 
 if TYPE_CHECKING:
@@ -125,6 +126,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
+    "WORK_BUDGET",
     "Anchor",
     "Article",
     "Aspect",
@@ -176,6 +178,7 @@ __all__ = [
     "Stance",
     "UnknownKindError",
     "UnsupportedLanguageError",
+    "WorkBudgetWarning",
     "__version__",
     "available_extractors",
     "compare",

@@ -35,6 +35,7 @@ import bisect
 import contextlib
 import csv
 import datetime as _dt
+import itertools
 import json
 import math
 import os
@@ -43,7 +44,7 @@ import sys
 import threading
 import types
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
 import attrs
@@ -72,7 +73,7 @@ from osintparse.model import (
     Sentence,
     Stance,
 )
-from osintparse.pipeline import Pipeline
+from osintparse.pipeline import WORK_BUDGET, WORK_PER_SENTENCE, Pipeline
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
@@ -124,6 +125,19 @@ def _size(value: str) -> int:
     if m is None:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not a size; use bytes, or K, M or G (e.g. 500K, 10M), or 0 for no limit"
+        )
+    return int(m.group(1)) * {"": 1, "k": 10**3, "m": 10**6, "g": 10**9}[m.group(2).lower()]
+
+
+def _budget(value: str) -> int | None:
+    """``--budget``: work units, or with K, M or G (powers of 1000); ``none`` for no limit."""
+    if value.strip().lower() == "none":
+        return None
+    m = _SIZE.match(value)
+    if m is None:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a work budget; use a number, or K, M or G (e.g. 25M), or none "
+            "for no limit"
         )
     return int(m.group(1)) * {"": 1, "k": 10**3, "m": 10**6, "g": 10**9}[m.group(2).lower()]
 
@@ -397,10 +411,15 @@ def _parse_one(item: _Input, data: bytes, args: argparse.Namespace, pipeline: Pi
         from osintparse.io.html import parse_html
 
         return parse_html(
-            data, lang=args.lang, published=args.published, pipeline=pipeline, max_size=None
+            data,
+            lang=args.lang,
+            published=args.published,
+            pipeline=pipeline,
+            max_size=None,
+            budget=args.budget,
         )
     text = read_text(data, name=_shown(item.path) if item.path != "-" else "<stdin>")
-    return pipeline(text, lang=args.lang, published=args.published)
+    return pipeline(text, lang=args.lang, published=args.published, budget=args.budget)
 
 
 # -- progress and messages on standard error ----------------------------------------------
@@ -540,6 +559,15 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
         metavar="SIZE",
         help=f"refuse files larger than SIZE bytes (K, M, G accepted; 0: no limit); default "
         f"{DEFAULT_MAX_BYTES // 10**6}M for text, {DEFAULT_MAX_HTML // 10**6}M for web pages",
+    )
+    p.add_argument(
+        "--budget",
+        type=_budget,
+        default=WORK_BUDGET,
+        metavar="UNITS",
+        help="the most work per article (characters, plus "
+        f"{WORK_PER_SENTENCE} per sentence; K, M, G accepted); above it only the structure "
+        f"is extracted, with a warning; default {WORK_BUDGET // 10**6}M, none: no limit",
     )
 
 
@@ -736,16 +764,27 @@ class _Writer:
         elif self.args.format == "json" and not self.single:
             self._put("[")
 
+    def _stream(self, chunks: Iterable[str]) -> None:
+        """Write an article's pieces as they are made (JSON: never the whole document in
+        memory); an interrupt waits for the last piece."""
+        with self.interrupts.write():
+            for chunk in chunks:
+                self.stream.write(chunk)
+            self.stream.flush()
+            self.count += 1
+
     def article(self, item: _Input, article: Article) -> None:
         fmt = self.args.format
         name = _shown(item.path) if item.path != "-" else "-"
-        if fmt == "jsonl":
-            text = serialize.to_json(article) + "\n"
-        elif fmt == "json" and self.single:
-            text = serialize.to_json(article, indent=2) + "\n"
-        elif fmt == "json":
-            text = ("\n" if self.count == 0 else ",\n") + serialize.to_json(article, indent=2)
-        elif fmt == "csv":
+        if fmt == "json" and not self.single:
+            first = "\n" if self.count == 0 else ",\n"
+            self._stream(itertools.chain([first], serialize.json_chunks(article, indent=2)))
+            return
+        if fmt in ("json", "jsonl"):
+            indent = 2 if fmt == "json" else None
+            self._stream(itertools.chain(serialize.json_chunks(article, indent=indent), ["\n"]))
+            return
+        if fmt == "csv":
             rows = [tables.csv_row(r) for r in tables.rows(article, self.args.layer, name)]
             text = self._csv(rows)
         else:

@@ -378,3 +378,25 @@ class HtmlFallbackWarning(UserWarning):
     >>> issubclass(HtmlFallbackWarning, UserWarning)
     True
     """
+
+
+class WorkBudgetWarning(UserWarning):
+    """An article's work exceeded the pipeline's budget, so only its structure (title,
+    paragraphs, sections, sentences) was extracted: the other extractors were skipped and
+    are named in :attr:`Article.skipped <osintparse.model.Article.skipped>`.
+
+    The work of an article is counted before the extractors that read its sentences run,
+    from its length and its number of sentences (see :data:`osintparse.pipeline.WORK_BUDGET`),
+    so the same text gives the same result on every machine. The message gives the
+    figures and says how to parse the article in full (``budget=None`` or a larger
+    budget, or split the text).
+
+    Examples
+    --------
+    >>> import warnings, osintparse
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     a = osintparse.parse("Un.\\nDeux.\\nTrois.", lang="fr", budget=10)
+    >>> caught[0].category.__name__, a.skipped[:2], len(a.sentences)
+    ('WorkBudgetWarning', ('quantities', 'dates'), 3)
+    """

@@ -62,8 +62,9 @@ __all__ = [
     "Stance",
 ]
 
-#: Version of the serialised form written by :func:`osintparse.to_dict`.
-SCHEMA_VERSION = 2
+#: Version of the serialised form written by :func:`osintparse.to_dict` (3 added
+#: :attr:`Article.skipped`).
+SCHEMA_VERSION = 3
 
 
 class Qualifier(enum.StrEnum):
@@ -337,7 +338,15 @@ class PlaceRole(enum.StrEnum):
 
 
 def _check_span(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    """``start``, ``end`` and ``text`` of a span: their types and that they agree (one
+    validator, not one per field: building records is most of a parse of short lines)."""
     start, end = instance.start, instance.end
+    if type(start) is not int or type(end) is not int or type(value) is not str:
+        for name, field, kind in (("start", start, int), ("end", end, int), ("text", value, str)):
+            if not isinstance(field, kind):
+                raise TypeError(
+                    f"'{name}' must be {kind!r} (got {field!r} that is a {type(field)!r})."
+                )
     if start < 0 or end < start:
         raise ValueError(f"bad offsets start={start} end={end}: need 0 <= start <= end")
     if len(value) != end - start:
@@ -423,7 +432,38 @@ def _layer() -> Any:
     return attrs.field(default=(), converter=_tup, repr=_count, metadata={LAYER: True})
 
 
-_INT = attrs.validators.instance_of(int)
+# Converters that pass a member through: ``Cls(member)`` is an enum lookup costing a tenth
+# of the time of building a record.
+
+
+def _to_paragraph_kind(value: ParagraphKind | str) -> ParagraphKind:
+    return value if type(value) is ParagraphKind else ParagraphKind(value)
+
+
+def _to_qualifier(value: Qualifier | str) -> Qualifier:
+    return value if type(value) is Qualifier else Qualifier(value)
+
+
+def _to_precision(value: Precision | str) -> Precision:
+    return value if type(value) is Precision else Precision(value)
+
+
+def _to_date_kind(value: DateKind | str) -> DateKind:
+    return value if type(value) is DateKind else DateKind(value)
+
+
+def _to_place_role(value: PlaceRole | str) -> PlaceRole:
+    return value if type(value) is PlaceRole else PlaceRole(value)
+
+
+def _to_stance(value: Stance | str) -> Stance:
+    return value if type(value) is Stance else Stance(value)
+
+
+def _to_source_kind(value: SourceKind | str) -> SourceKind:
+    return value if type(value) is SourceKind else SourceKind(value)
+
+
 _STR = attrs.validators.instance_of(str)
 
 
@@ -467,9 +507,9 @@ class Mention:
     'weapon'
     """
 
-    start: int = attrs.field(validator=_INT)
-    end: int = attrs.field(validator=_INT)
-    text: str = attrs.field(validator=[_STR, _check_span])
+    start: int
+    end: int
+    text: str = attrs.field(validator=_check_span)
     label: str = ""
     data: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
     extractor: str = ""
@@ -486,10 +526,10 @@ class Paragraph:
     <ParagraphKind.TITLE: 'title'>
     """
 
-    start: int = attrs.field(validator=_INT)
-    end: int = attrs.field(validator=_INT)
-    text: str = attrs.field(validator=[_STR, _check_span])
-    kind: ParagraphKind = attrs.field(converter=ParagraphKind)
+    start: int
+    end: int
+    text: str = attrs.field(validator=_check_span)
+    kind: ParagraphKind = attrs.field(converter=_to_paragraph_kind)
     section: int = 0
     rule: str = ""
 
@@ -511,9 +551,9 @@ class Section:
     True
     """
 
-    start: int = attrs.field(validator=_INT)
-    end: int = attrs.field(validator=_INT)
-    text: str = attrs.field(validator=[_STR, _check_span])
+    start: int
+    end: int
+    text: str = attrs.field(validator=_check_span)
     heading: str | None = None
     heading_start: int | None = None
     heading_end: int | None = None
@@ -536,10 +576,10 @@ class Sentence:
     'body'
     """
 
-    start: int = attrs.field(validator=_INT)
-    end: int = attrs.field(validator=_INT)
-    text: str = attrs.field(validator=[_STR, _check_span])
-    kind: ParagraphKind = attrs.field(converter=ParagraphKind, default=ParagraphKind.BODY)
+    start: int
+    end: int
+    text: str = attrs.field(validator=_check_span)
+    kind: ParagraphKind = attrs.field(converter=_to_paragraph_kind, default=ParagraphKind.BODY)
     paragraph: int = 0
     section: int = 0
 
@@ -570,13 +610,13 @@ class Quantity:
     <Quantity exact 10000 '10 000' @0:6>
     """
 
-    start: int = attrs.field(validator=_INT)
-    end: int = attrs.field(validator=_INT)
-    text: str = attrs.field(validator=[_STR, _check_span])
+    start: int
+    end: int
+    text: str = attrs.field(validator=_check_span)
     value: float = attrs.field(converter=float)
     low: float | None = attrs.field(default=None, converter=_opt_float)
     high: float | None = attrs.field(default=None, converter=_opt_float)
-    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=Qualifier)
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=_to_qualifier)
     unit: str | None = None
     noun: str | None = None
     number_start: int | None = None
@@ -679,16 +719,16 @@ class DateMention:
     ('month', '2025-04')
     """
 
-    start: int = attrs.field(validator=_INT)
-    end: int = attrs.field(validator=_INT)
-    text: str = attrs.field(validator=[_STR, _check_span])
+    start: int
+    end: int
+    text: str = attrs.field(validator=_check_span)
     value: _dt.date | None = None
     value_end: _dt.date | None = None
-    precision: Precision = attrs.field(default=Precision.DAY, converter=Precision)
+    precision: Precision = attrs.field(default=Precision.DAY, converter=_to_precision)
     relative: bool = False
     extractor: str = "dates"
     rule: str = ""
-    kind: DateKind = attrs.field(default=DateKind.DATE, converter=DateKind)
+    kind: DateKind = attrs.field(default=DateKind.DATE, converter=_to_date_kind)
     modifier: Modifier | None = attrs.field(default=None, converter=_to_modifier)
     day_part: DayPart | None = attrs.field(default=None, converter=_to_day_part)
     anchor: Anchor | None = attrs.field(default=None, converter=_to_anchor)
@@ -771,9 +811,9 @@ class Hedge:
     -0.2
     """
 
-    start: int = attrs.field(validator=_INT)
-    end: int = attrs.field(validator=_INT)
-    text: str = attrs.field(validator=[_STR, _check_span])
+    start: int
+    end: int
+    text: str = attrs.field(validator=_check_span)
     effect: float = attrs.field(default=0.0, converter=float)
     extractor: str = "attributions"
     rule: str = ""
@@ -831,16 +871,16 @@ class Place:
     <Place location country RU 'Russie' @3:9>
     """
 
-    start: int = attrs.field(validator=_INT)
-    end: int = attrs.field(validator=_INT)
-    text: str = attrs.field(validator=[_STR, _check_span])
+    start: int
+    end: int
+    text: str = attrs.field(validator=_check_span)
     id: str | None = None
     name: str | None = None
     kind: PlaceKind | None = attrs.field(default=None, converter=_opt_kind)
     country: str | None = None
     lat: float | None = attrs.field(default=None, converter=_opt_float)
     lon: float | None = attrs.field(default=None, converter=_opt_float)
-    role: PlaceRole = attrs.field(default=PlaceRole.LOCATION, converter=PlaceRole)
+    role: PlaceRole = attrs.field(default=PlaceRole.LOCATION, converter=_to_place_role)
     capital: bool = False
     unresolved: bool = False
     candidates: tuple[str, ...] = attrs.field(default=(), converter=_tup)
@@ -900,17 +940,17 @@ class Attribution:
     ('reported', 'government')
     """
 
-    start: int = attrs.field(validator=_INT)
-    end: int = attrs.field(validator=_INT)
-    text: str = attrs.field(validator=[_STR, _check_span])
+    start: int
+    end: int
+    text: str = attrs.field(validator=_check_span)
     source: str
     source_start: int
     source_end: int
     cue: str
     cue_start: int
     cue_end: int
-    stance: Stance = attrs.field(converter=Stance)
-    source_kind: SourceKind = attrs.field(default=SourceKind.OTHER, converter=SourceKind)
+    stance: Stance = attrs.field(converter=_to_stance)
+    source_kind: SourceKind = attrs.field(default=SourceKind.OTHER, converter=_to_source_kind)
     content_start: int | None = None
     content_end: int | None = None
     anaphoric: bool = False
@@ -957,9 +997,9 @@ class Claim:
     <Claim unattributed certainty=0.00 'Oui.' @0:4>
     """
 
-    start: int = attrs.field(validator=_INT)
-    end: int = attrs.field(validator=_INT)
-    text: str = attrs.field(validator=[_STR, _check_span])
+    start: int
+    end: int
+    text: str = attrs.field(validator=_check_span)
     section: str | None = None
     attributions: tuple[Attribution, ...] = attrs.field(default=(), converter=_tup, repr=_count)
     quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=_tup, repr=_count)
@@ -967,7 +1007,7 @@ class Claim:
     hedges: tuple[Hedge, ...] = attrs.field(default=(), converter=_tup, repr=_count)
     #: The places named in the claim (from the ``places`` layer), in text order.
     places: tuple[Place, ...] = attrs.field(default=(), converter=_tup, repr=_count)
-    stance: Stance = attrs.field(default=Stance.UNATTRIBUTED, converter=Stance)
+    stance: Stance = attrs.field(default=Stance.UNATTRIBUTED, converter=_to_stance)
     certainty: float = attrs.field(default=0.0, converter=float)
     inherited: bool = False
     #: True for a title or heading that asks a question, which asserts nothing (no
@@ -1062,6 +1102,25 @@ class Article:
     id: str | None = None
     url: str | None = None
     author: str | None = None
+    #: The extractors the pipeline did not run on this article because its work exceeded
+    #: the budget (``parse(..., budget=...)``, :data:`osintparse.pipeline.WORK_BUDGET`): their
+    #: layers are empty because they were not searched, not because nothing was found.
+    #: Empty for a complete parse.
+    skipped: tuple[str, ...] = attrs.field(default=(), converter=_tup)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every extractor of the pipeline ran (:attr:`skipped` is empty).
+
+        Examples
+        --------
+        >>> import osintparse
+        >>> osintparse.parse("Une phrase.", lang="fr").complete
+        True
+        >>> Article(text="x", skipped=["claims"]).complete
+        False
+        """
+        return not self.skipped
 
     @property
     def body_sentences(self) -> tuple[Sentence, ...]:

@@ -29,6 +29,7 @@ from osintparse.errors import (
     PathAsTextWarning,
     PipelineError,
     PipelineOrderError,
+    WorkBudgetWarning,
 )
 from osintparse.extractors import base as _base
 from osintparse.extractors.base import (
@@ -44,11 +45,27 @@ from osintparse.extractors.base import (
 from osintparse.lang import detect_language
 from osintparse.model import Article, coerce_published
 
-__all__ = ["DEFAULT_EXTRACTORS", "Pipeline", "parse"]
+__all__ = ["DEFAULT_EXTRACTORS", "WORK_BUDGET", "WORK_PER_SENTENCE", "Pipeline", "parse", "work"]
 
 #: The extractors :meth:`Pipeline.default` runs, in order, when they are available
 #: (then any registered or installed extractor declaring ``default = True``).
 DEFAULT_EXTRACTORS = _base.DEFAULT_EXTRACTORS
+
+#: What one sentence adds to an article's work (:func:`work`), counted in characters. The
+#: extractors that read sentences spend about as much on each sentence as on this many
+#: characters of news text, so one-letter lines, each a sentence, cost far more than
+#: their two characters.
+WORK_PER_SENTENCE = 20
+
+#: The default work budget of one article (:func:`parse`, ``Pipeline(...)(text)``):
+#: an article whose :func:`work` exceeds it gets its structure only, with a
+#: :class:`~osintparse.WorkBudgetWarning`. 25 000 000 is 20 MB of news text (about 60
+#: seconds of CPU on one core), or 1 MB of one-letter lines (500 000 sentences).
+WORK_BUDGET = 25_000_000
+
+#: Layers the structure extractor produces: extractors producing only these run whatever
+#: the budget (a degraded article keeps its structure).
+_STRUCTURE = frozenset({"title", "paragraphs", "sections", "sentences"})
 
 # Article fields no extractor may produce: they are set by the pipeline itself.
 _RESERVED = frozenset(f.name for f in attrs.fields(Article)) - set(layers.names())
@@ -270,11 +287,14 @@ class Pipeline:
             extra = [extra]
         return _extended(base, extra, config or {})
 
-    def run(self, doc: Document) -> Document:
+    def run(self, doc: Document, *, budget: int | None = None) -> Document:
         """Run every extractor over ``doc`` and return the document with all layers.
 
         Each extractor sees only the layers it declares (``requires`` and ``uses``) and
-        must return exactly the layers it ``produces``.
+        must return exactly the layers it ``produces``. With a ``budget``, the
+        extractors other than structure are skipped when the document's :func:`work`
+        exceeds it (see :func:`parse`); calling the pipeline on a text says which were
+        skipped (:attr:`Article.skipped <osintparse.model.Article.skipped>`).
 
         Raises
         ------
@@ -288,7 +308,19 @@ class Pipeline:
         >>> len(d["sentences"])
         1
         """
+        return self._run(doc, budget)[0]
+
+    def _run(self, doc: Document, budget: int | None) -> tuple[Document, tuple[str, ...]]:
+        """:meth:`run`, and the names of the extractors the budget skipped."""
+        skipped: list[str] = []
         for ex in self.extractors:
+            if (
+                budget is not None
+                and not _STRUCTURE.issuperset(ex.produces)
+                and (skipped or work(doc.text, doc.layers.get("sentences", ())) > budget)
+            ):
+                skipped.append(ex.name)
+                continue
             readable = frozenset((*ex.requires, *getattr(ex, "uses", ())))
             new = ex(doc.for_extractor(ex.name, readable))
             if not isinstance(new, Mapping):
@@ -310,7 +342,7 @@ class Pipeline:
             for name, value in new.items():
                 layers.check_value(name, value, ex.name)
             doc = doc.with_layers(new)
-        return doc
+        return doc, tuple(skipped)
 
     def __call__(
         self,
@@ -319,6 +351,7 @@ class Pipeline:
         lang: str | None = None,
         published: _dt.date | _dt.datetime | str | None = None,
         id: str | None = None,
+        budget: int | None = WORK_BUDGET,
     ) -> Article:
         """Parse ``text`` into an :class:`~osintparse.model.Article`.
 
@@ -330,7 +363,7 @@ class Pipeline:
         ()
         """
         _warn_if_path(text, "Pipeline(...)")
-        return self._parse(text, lang=lang, published=published, id=id)
+        return self._parse(text, lang=lang, published=published, id=id, budget=budget)
 
     def _parse(
         self,
@@ -339,12 +372,57 @@ class Pipeline:
         lang: str | None,
         published: _dt.date | _dt.datetime | str | None,
         id: str | None,
+        budget: int | None = WORK_BUDGET,
     ) -> Article:
         text = _check_text(text)
+        budget = _check_budget(budget)
         when = coerce_published(published)
         code = _resolve_lang(text, lang)
-        doc = self.run(Document.from_text(text, lang=code, published=when))
-        return _to_article(doc, id)
+        doc, skipped = self._run(Document.from_text(text, lang=code, published=when), budget)
+        if skipped:
+            _warn_budget(doc, skipped, budget)
+        return _to_article(doc, id, skipped)
+
+
+def work(text: str, sentences: Sequence[object] = ()) -> int:
+    """Return the work of an article, the figure its budget bounds (see :func:`parse`).
+
+    The work is the number of characters of the text plus :data:`WORK_PER_SENTENCE` for
+    each sentence: what the extractors reading sentences spend grows with both. It
+    depends on the text only, so a budget gives the same result on every machine, however
+    loaded.
+
+    Examples
+    --------
+    >>> import osintparse
+    >>> a = osintparse.parse("Un.\\nDeux.", lang="fr")
+    >>> work(a.text, a.sentences)
+    49
+    """
+    return len(text) + WORK_PER_SENTENCE * len(sentences)
+
+
+def _check_budget(budget: object) -> int | None:
+    if budget is None or (type(budget) is int and budget >= 0):
+        return budget
+    raise InputTypeError(
+        f"budget must be a whole number of work units (0 or more) or None for no budget, "
+        f"got {budget!r}; the default is osintparse.WORK_BUDGET ({WORK_BUDGET:,})"
+    )
+
+
+def _warn_budget(doc: Document, skipped: Sequence[str], budget: int | None) -> None:
+    n = len(doc.layers.get("sentences", ()))
+    warnings.warn(
+        f"this article's work ({work(doc.text, doc.layers.get('sentences', ())):,}: "
+        f"{len(doc.text):,} characters and {n:,} sentences at {WORK_PER_SENTENCE} each) "
+        f"exceeds the budget of {budget:,}, so only its structure was extracted; "
+        f"skipped: {', '.join(skipped)} (Article.skipped). To parse it in full, pass "
+        "budget=None or a larger budget (osintparse.parse(text, budget=None)), or split "
+        "the text",
+        WorkBudgetWarning,
+        stacklevel=4,
+    )
 
 
 @functools.lru_cache(maxsize=4)
@@ -390,7 +468,7 @@ def _extended(
     return Pipeline(items)
 
 
-def _to_article(doc: Document, id: str | None) -> Article:
+def _to_article(doc: Document, id: str | None, skipped: tuple[str, ...] = ()) -> Article:
     fields: dict[str, Any] = {}
     extras: dict[str, Any] = {}
     for name, value in doc.layers.items():
@@ -401,6 +479,7 @@ def _to_article(doc: Document, id: str | None) -> Article:
         published=doc.published,
         extras=extras,
         id=id,
+        skipped=skipped,
         **fields,
     )
 
@@ -434,6 +513,7 @@ def parse(
     lang: str | None = None,
     published: _dt.date | _dt.datetime | str | None = None,
     extractors: Sequence[str | Extractor] = (),
+    budget: int | None = WORK_BUDGET,
 ) -> Article:
     """Parse an article's text into an :class:`~osintparse.model.Article`.
 
@@ -453,11 +533,20 @@ def parse(
         default pipeline: ``parse(text, extractors=["weapons"])`` is
         ``Pipeline.default(extra=["weapons"])(text)``. To parse many texts, build
         that pipeline once; to run only some extractors, build a :class:`Pipeline`.
+    budget
+        The most work (:func:`work`: characters, plus :data:`WORK_PER_SENTENCE` per
+        sentence) the article may take, :data:`WORK_BUDGET` by default, ``None`` for no
+        limit. Above it, only the structure is extracted (title, paragraphs,
+        sections, sentences) and a :class:`~osintparse.WorkBudgetWarning` says so;
+        :attr:`Article.skipped <osintparse.model.Article.skipped>` names the extractors
+        that did not run. The work is counted from the text alone, so the result is
+        the same on every machine.
 
     Raises
     ------
     osintparse.InputTypeError
-        If ``text`` is not a ``str`` (also a ``TypeError``).
+        If ``text`` is not a ``str`` (also a ``TypeError``), or ``budget`` is neither
+        a whole number (0 or more) nor ``None``.
     osintparse.UnsupportedLanguageError
         If ``lang`` names a language without lexicons.
     osintparse.InvalidPublishedError
@@ -474,7 +563,16 @@ def parse(
 
     A string that looks like a file name is parsed as text, with a
     :class:`~osintparse.errors.PathAsTextWarning` (``parse`` never raises on text).
+
+    An article over its budget keeps its structure only:
+
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", osintparse.WorkBudgetWarning)
+    ...     b = osintparse.parse("Selon Séoul, 10 000 soldats sont là.", lang="fr", budget=50)
+    >>> len(b.sentences), b.quantities, b.complete, b.skipped[0]
+    (1, (), False, 'quantities')
     """
     _warn_if_path(text, "osintparse.parse()")
     pipeline = Pipeline.default(extra=extractors) if extractors else Pipeline.default()
-    return pipeline._parse(text, lang=lang, published=published, id=None)
+    return pipeline._parse(text, lang=lang, published=published, id=None, budget=budget)

@@ -67,9 +67,14 @@ __all__ = [
     "to_dataframe",
 ]
 
-#: Summary columns of the claims table, with their dtypes.
+#: Summary columns of the claims table, with their dtypes. A claim that shares its
+#: sources with an earlier claim of its article (it inherits them: "Il a ajouté que...")
+#: names that claim's row in ``same_sources_as`` (its position among the article's claims,
+#: from 0) and leaves ``sources``, ``provenance`` and ``source_kinds`` empty: written again
+#: on every inheriting row, n sources inherited by n sentences made n² cells (issue 17).
 CLAIM_SUMMARY: dict[str, str] = {
     "n_attributions": "int64",
+    "same_sources_as": "Int64",
     "sources": "string",
     "provenance": "string",
     "source_kinds": "string",
@@ -221,13 +226,22 @@ def _amount(q: model.Quantity) -> str:
     return _num(q.value)
 
 
-def _claim_summary(claim: model.Claim) -> dict[str, Any]:
+def _claim_summary(
+    claim: model.Claim, same_as: int | None, earlier: model.Claim | None
+) -> dict[str, Any]:
+    """The summary columns of ``claim``; ``same_as``: the index of the ``earlier`` claim
+    whose sources it shares, whose row holds them."""
     dates = [d.value for d in claim.dates if d.value is not None]
+    written = same_as is None
+    chains_written = earlier is None or earlier.chains is not claim.chains or not claim.chains
     return {
         "n_attributions": len(claim.attributions),
-        "sources": "; ".join(a.source for a in claim.attributions),
-        "provenance": claim.provenance,
-        "source_kinds": "; ".join(a.source_kind.value for a in claim.attributions),
+        "same_sources_as": same_as,
+        "sources": "; ".join(a.source for a in claim.attributions) if written else "",
+        "provenance": claim.provenance if chains_written else "",
+        "source_kinds": (
+            "; ".join(a.source_kind.value for a in claim.attributions) if written else ""
+        ),
         "n_quantities": len(claim.quantities),
         "figures": "; ".join(
             q.figure + "".join(f" {x}" for x in (q.unit, q.noun) if x) for q in claim.quantities
@@ -264,13 +278,17 @@ def rows(article: model.Article, layer: str, article_id: str | None = None) -> l
     fields = [c for c in cols if c in layers.layer_fields(layer)]
     ident = article_id if article_id is not None else (article.id if article.id else "0")
     out = []
-    for record in layers.records(article, layer):
+    first: dict[int, int] = {}  # id of a claim's tuple of sources -> first claim holding it
+    records = layers.records(article, layer)
+    for i, record in enumerate(records):
         row: dict[str, Any] = {"article_id": ident, "layer": layer}
         row.update((name, _scalar(getattr(record, name))) for name in fields)
         if "data" in cols:
             row["data"] = json.dumps(dict(record.data), sort_keys=True, default=str)
         if isinstance(record, model.Claim):
-            row.update(_claim_summary(record))
+            shared = record.attributions
+            k = first.setdefault(id(shared), i) if shared else i
+            row.update(_claim_summary(record, *((k, records[k]) if k != i else (None, None))))
         if isinstance(record, model.Quantity):
             row["figure"] = record.figure
         out.append(row)

@@ -82,7 +82,7 @@ def _variants(base: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
 
     yield "text only", {"text": "x"}
     yield "no schema_version", edit("schema_version", _DELETE)
-    yield "schema_version 3", edit("schema_version", 3)
+    yield "schema_version 4", edit("schema_version", 4)
     yield "schema_version true", edit("schema_version", True)
     yield "schema_version string", edit("schema_version", "1")
     yield "missing lang", edit("lang", _DELETE)

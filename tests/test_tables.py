@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import osintparse
+from osintparse import tables
 from osintparse.model import Article, Mention
 from tests.annotate import hand_annotated_seed
 
@@ -145,3 +146,19 @@ def test_quantity_rows_show_a_range_as_written_beside_its_midpoint() -> None:
     assert (row["low"], row["high"], row["value"]) == (2000, 2500, 2250)
     assert row["figure"] == a.quantities[0].figure
     assert "2250" not in row["figure"].replace("\u202f", "").replace(" ", "")
+
+
+def test_inheriting_claims_refer_to_the_row_holding_their_sources() -> None:
+    # Issue 17: n sources inherited by n sentences wrote n² source cells; now the first
+    # claim holding them writes them and the others name its row.
+    n = 60
+    text = "Selon Jean, " * n + "les soldats sont là." + " Il le dit." * n
+    article = osintparse.parse(text, lang="fr")
+    table = tables.rows(article, "claims")
+    assert table[0]["same_sources_as"] is None
+    assert table[0]["sources"].count("Jean") == n
+    inheriting = [r for r in table[1:] if r["n_attributions"]]
+    assert len(inheriting) == n
+    assert {r["same_sources_as"] for r in inheriting} == {0}
+    assert all(r["sources"] == r["provenance"] == r["source_kinds"] == "" for r in inheriting)
+    assert sum(len(r["sources"]) for r in table) == len(table[0]["sources"])

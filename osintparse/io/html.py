@@ -52,7 +52,7 @@ from osintparse.errors import (
     UnsupportedLanguageError,
 )
 from osintparse.model import Article, coerce_published
-from osintparse.pipeline import Pipeline
+from osintparse.pipeline import WORK_BUDGET, Pipeline
 
 __all__ = ["DEFAULT_MAX_HTML", "extract_html", "parse_html", "visible_text"]
 
@@ -370,6 +370,7 @@ def parse_html(
     published: _dt.date | _dt.datetime | str | None = None,
     pipeline: Pipeline | None = None,
     max_size: int | None = DEFAULT_MAX_HTML,
+    budget: int | None = WORK_BUDGET,
 ) -> Article:
     """Parse a web page into an :class:`~osintparse.model.Article`.
 
@@ -397,6 +398,9 @@ def parse_html(
     max_size
         Refuse pages longer than this (characters of a ``str``, bytes of
         ``bytes``; default :data:`DEFAULT_MAX_HTML`); ``None`` for no limit.
+    budget
+        The most work the page's text may take before only its structure is extracted
+        (see :func:`osintparse.parse`); ``None`` for no limit.
 
     Raises
     ------
@@ -425,6 +429,6 @@ def parse_html(
         except UnsupportedLanguageError:
             lang = None
     article = (pipeline or Pipeline.default())(
-        data["text"], lang=lang, published=when or data["published"], id=data["url"]
+        data["text"], lang=lang, published=when or data["published"], id=data["url"], budget=budget
     )
     return attrs.evolve(article, url=data["url"], author=data["author"])

@@ -40,6 +40,7 @@ _T = TypeVar("_T")
 __all__ = [
     "MAX_DATA_DEPTH",
     "from_dict",
+    "json_chunks",
     "json_schema",
     "read_jsonl",
     "record_from_dict",
@@ -51,18 +52,50 @@ __all__ = [
 ]
 
 
+# Values written as they are (``bool`` is an ``int``, kept apart for clarity).
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _unstructure(value: Any) -> Any:
-    if attrs.has(type(value)):
-        return record_to_dict(value)
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_unstructure(v) for v in value]
-    if isinstance(value, Mapping):
-        return {str(k): _unstructure(v) for k, v in value.items()}
+    kind: type = type(value)
+    return value if kind in _PLAIN else _unstructurer(kind)(value)
+
+
+def _enum_value(value: enum.Enum) -> Any:
+    return value._value_
+
+
+def _iso(value: _dt.date) -> str:
+    return value.isoformat()
+
+
+def _list(value: Iterable[Any]) -> list[Any]:
+    return [_unstructure(v) for v in value]
+
+
+def _object(value: Mapping[Any, Any]) -> dict[str, Any]:
+    return {str(k): _unstructure(v) for k, v in value.items()}
+
+
+def _same(value: Any) -> Any:
     return value
+
+
+@functools.cache
+def _unstructurer(kind: type) -> Callable[[Any], Any]:
+    """The function writing a value of type ``kind`` in plain JSON types (cached: looked
+    up once per type, not once per value)."""
+    if attrs.has(kind):
+        return record_to_dict
+    if issubclass(kind, enum.Enum):
+        return _enum_value
+    if issubclass(kind, _dt.date):
+        return _iso
+    if issubclass(kind, tuple | list):
+        return _list
+    if issubclass(kind, Mapping):
+        return _object
+    return _same
 
 
 def record_to_dict(record: Any) -> dict[str, Any]:
@@ -74,7 +107,8 @@ def record_to_dict(record: Any) -> dict[str, Any]:
     >>> record_to_dict(Quantity(start=0, end=1, text="3", value=3))["qualifier"]
     'exact'
     """
-    return {f.name: _unstructure(getattr(record, f.name)) for f in attrs.fields(type(record))}
+    names = _field_names(type(record))  # type: ignore[arg-type]
+    return {name: _unstructure(getattr(record, name)) for name in names}
 
 
 def to_dict(article: model.Article) -> dict[str, Any]:
@@ -116,38 +150,51 @@ _CLAIM_REFS = ("attributions", "quantities", "dates", "hedges", "places")
 #: Claim fields that inheriting claims share with an earlier claim (one tuple, written
 #: once, then as ``{"claim": k}``): the sources and their provenance chains.
 _CLAIM_SHARED = ("attributions", "chains")
+#: Claim fields :func:`_claims_from_dicts` reads itself (references, not records).
+_CLAIM_READ = (*_CLAIM_REFS, "chains")
+_CLAIM_GIVEN = frozenset(_CLAIM_READ)
 
 
 def _claims_to_dicts(article: model.Article) -> list[dict[str, Any]]:
     """The claims of ``article``, their records written by reference (see above)."""
-    index = {
-        name: {id(record): i for i, record in enumerate(getattr(article, name))}
-        for name in _CLAIM_REFS
-    }
+    write = _ClaimWriter(article)
+    return [write(i, claim) for i, claim in enumerate(article.claims)]
 
-    def ref(name: str, record: Any) -> Any:
-        where = index[name]
+
+class _ClaimWriter:
+    """Writes the claims of one article in order, each as a dict whose records are
+    references (see above): call it with each claim and its index, in order."""
+
+    def __init__(self, article: model.Article) -> None:
+        self.index = {
+            name: {id(record): i for i, record in enumerate(getattr(article, name))}
+            for name in _CLAIM_REFS
+        }
+        self.shared: dict[tuple[str, int], int] = {}  # (field, id of a tuple) -> 1st claim
+
+    def _ref(self, name: str, record: Any) -> Any:
+        where = self.index[name]
         # a record of no layer (only a hand-made claim holds one): in full
         return where[id(record)] if id(record) in where else record_to_dict(record)
 
-    shared: dict[tuple[str, int], int] = {}  # (field, id of a non-empty tuple) -> 1st claim
-    out = []
-    for i, claim in enumerate(article.claims):
+    def __call__(self, i: int, claim: model.Claim) -> dict[str, Any]:
         data: dict[str, Any] = {}
         for name in _field_names(model.Claim):
             value = getattr(claim, name)
-            if name in _CLAIM_SHARED and (name, id(value)) in shared:
-                data[name] = {"claim": shared[name, id(value)]}
-            elif name == "chains":
-                data[name] = [[ref("attributions", a) for a in chain] for chain in value]
-            elif name in _CLAIM_REFS:
-                data[name] = [ref(name, r) for r in value]
-            else:
+            if name not in _CLAIM_GIVEN:
                 data[name] = _unstructure(value)
-            if name in _CLAIM_SHARED and value:
-                shared.setdefault((name, id(value)), i)
-        out.append(data)
-    return out
+            elif not value:
+                data[name] = []
+            elif name in _CLAIM_SHARED and (name, id(value)) in self.shared:
+                data[name] = {"claim": self.shared[name, id(value)]}
+            else:
+                if name == "chains":
+                    data[name] = [[self._ref("attributions", a) for a in c] for c in value]
+                else:
+                    data[name] = [self._ref(name, r) for r in value]
+                if name in _CLAIM_SHARED:
+                    self.shared[name, id(value)] = i
+        return data
 
 
 def _claims_from_dicts(raw: Any, article: model.Article) -> tuple[model.Claim, ...]:
@@ -159,13 +206,10 @@ def _claims_from_dicts(raw: Any, article: model.Article) -> tuple[model.Claim, .
         where = f"Article.claims[{i}]"
         if not isinstance(item, Mapping):
             raise SchemaError(f"{where}: expected an object (dict), got {_what(item)}")
-        refs = {name: item[name] for name in (*_CLAIM_REFS, "chains") if name in item}
-        claim = record_from_dict(model.Claim, {**item, **dict.fromkeys(refs, ())}, where)
-        found: dict[str, Any] = {
-            name: _resolve(value, name, article, claims, f"{where}.{name}")
-            for name, value in refs.items()
-        }
-        claims.append(attrs.evolve(claim, **found))
+        kwargs = _fields(model.Claim, item, where, _CLAIM_GIVEN)
+        for name in _CLAIM_READ:
+            kwargs[name] = _resolve(item[name], name, article, claims, f"{where}.{name}")
+        claims.append(_build(model.Claim, kwargs, where))
     return tuple(claims)
 
 
@@ -197,6 +241,8 @@ def _records(value: Any, name: str, article: model.Article, where: str) -> tuple
     """The records of a list of indexes into ``article``'s layer ``name`` or whole records."""
     if not isinstance(value, list | tuple):
         raise SchemaError(f"{where}: expected a list, got {_what(value)}")
+    if not value:
+        return ()
     layer = getattr(article, name)
     cls = typing.get_args(_hints(model.Claim)[name])[0]
     out = []
@@ -225,8 +271,11 @@ _FLOAT_MAX = sys.float_info.max
 #: How deep a Mention's free ``data`` may nest in a stored document.
 MAX_DATA_DEPTH = 64
 #: Versions of the dict form :func:`from_dict` reads: 1 wrote a claim's records in full,
-#: which version 2 still accepts beside its references.
-_READABLE_VERSIONS = (1, 2)
+#: which version 2 still accepts beside its references; 3 added ``skipped`` (the
+#: extractors a work budget skipped), which an older document lacks (none were).
+_READABLE_VERSIONS = (1, 2, 3)
+#: Article fields added by each version after the first, with their value in older ones.
+_ADDED: dict[int, dict[str, Any]] = {3: {"skipped": []}}
 #: Names of ``x_start``/``x_end`` spans that need not lie inside their record's span (the
 #: attributed proposition lies beside its attribution phrase; a figure's event trigger
 #: stands in its clause, "10 000 soldats ... ont été déployés"; a part points at its
@@ -274,7 +323,8 @@ def _sequence(value: Any, hint: Any, where: str) -> Any:
     if not isinstance(value, list | tuple):
         raise SchemaError(f"{where}: expected a list, got {_what(value)}")
     item = typing.get_args(hint)[0]
-    return tuple(_structure(v, item, f"{where}[{i}]") for i, v in enumerate(value))
+    convert = _converter(item)
+    return tuple(convert(v, item, f"{where}[{i}]") for i, v in enumerate(value))
 
 
 def _key(key: Any, where: str) -> str:
@@ -301,11 +351,18 @@ def _date(value: Any, hint: Any, where: str) -> Any:
         raise SchemaError(f"{where}: {_what(value)} is not an ISO 8601 date") from err
 
 
+@functools.cache
+def _members(hint: type[enum.Enum]) -> dict[str, Any]:
+    """An enum's members by their string value."""
+    return {str(m.value): m for m in hint}
+
+
 def _enum(value: Any, hint: Any, where: str) -> Any:
-    allowed = [str(m.value) for m in hint]
-    if not isinstance(value, str) or value not in allowed:
-        raise SchemaError(f"{where}: {_what(value)} is not one of {', '.join(allowed)}")
-    return hint(value)
+    members = _members(hint)
+    member = members.get(value) if isinstance(value, str) else None
+    if member is None:
+        raise SchemaError(f"{where}: {_what(value)} is not one of {', '.join(members)}")
+    return member
 
 
 def _float(value: Any, hint: Any, where: str) -> Any:
@@ -363,8 +420,10 @@ def _record(value: Any, hint: Any, where: str) -> Any:
     return record_from_dict(hint, value, where)
 
 
+@functools.cache
 def _converter(hint: Any) -> Callable[[Any, Any, str], Any]:
-    """The function reading a JSON value into a field of type ``hint``."""
+    """The function reading a JSON value into a field of type ``hint`` (cached: looked up
+    once per type, not once per value)."""
     origin = typing.get_origin(hint)
     if hint is Any:
         return _json_value
@@ -410,23 +469,33 @@ def record_from_dict(cls: type[_T], data: Any, where: str = "") -> _T:
     osintparse.errors.SchemaError: Quantity: missing required field 'end'; ...
     """
     where = where or cls.__name__
+    return _build(cls, _fields(cls, data, where, frozenset()), where)
+
+
+def _fields(cls: type, data: Any, where: str, given: frozenset[str]) -> dict[str, Any]:
+    """The constructor arguments of a record of ``cls`` read from its dict form (the
+    fields named in ``given`` are left out: the caller reads them)."""
     if not isinstance(data, Mapping):
         raise SchemaError(f"{where}: expected an object (dict), got {_what(data)}")
-    hints = _hints(cls)  # type: ignore[arg-type]
-    fields = _field_names(cls)  # type: ignore[arg-type]
-    allowed = {*fields, "schema_version"} if cls is model.Article else set(fields)
-    unknown = [k for k in data if k not in allowed]
-    if unknown:
-        names = ", ".join(sorted(repr(k) if not isinstance(k, str) else k for k in unknown))
-        raise SchemaError(f"{where}: unknown field(s) {names}")
+    plan, allowed = _plan(cls)
+    if len(data) != len(allowed) or not data.keys() <= allowed:
+        unknown = [k for k in data if k not in allowed]
+        if unknown:
+            names = ", ".join(sorted(repr(k) if not isinstance(k, str) else k for k in unknown))
+            raise SchemaError(f"{where}: unknown field(s) {names}")
     kwargs: dict[str, Any] = {}
-    for name in fields:
+    for name, convert, hint in plan:
         if name not in data:
             raise SchemaError(
                 f"{where}: missing required field {name!r}; a stored record has every "
                 "field osintparse.to_dict writes"
             )
-        kwargs[name] = _structure(data[name], hints[name], f"{where}.{name}")
+        if name not in given:
+            kwargs[name] = convert(data[name], hint, f"{where}.{name}")
+    return kwargs
+
+
+def _build(cls: type[_T], kwargs: dict[str, Any], where: str) -> _T:
     try:
         return cls(**kwargs)
     except (TypeError, ValueError) as err:
@@ -435,20 +504,31 @@ def record_from_dict(cls: type[_T], data: Any, where: str = "") -> _T:
         raise SchemaError(f"{where}: {err}") from err
 
 
+@functools.cache
+def _plan(cls: type) -> tuple[tuple[tuple[str, Any, Any], ...], frozenset[str]]:
+    """How to read a record of ``cls``: ``(field, converter, type)`` for each field, and
+    the keys its dict may hold."""
+    hints = _hints(cls)
+    fields = _field_names(cls)
+    allowed = {*fields, "schema_version"} if cls is model.Article else set(fields)
+    return tuple((name, _converter(hints[name]), hints[name]) for name in fields), frozenset(
+        allowed
+    )
+
+
 def from_dict(data: Mapping[str, Any]) -> model.Article:
     """Rebuild an :class:`~osintparse.model.Article` from :func:`to_dict`.
 
     Accepts only what :func:`to_dict` could have written: ``schema_version`` the
-    integer 2 (or 1, whose claims held their records in full; a claim's record may
-    still be given in full instead of its index) and every field present, of its
-    type; numbers finite and within 64 bits; a Mention's free ``data`` plain JSON
-    nested at most
-    :data:`MAX_DATA_DEPTH` levels; every record's ``text`` its slice of the article
-    text, every sub-span (source, cue, noun, number...) inside its record and equal
-    to its text field; ``low <= value <= high``; paragraphs, sections and sentences
-    in order, not overlapping, their indexes in range; each claim made of whole
-    sentences. :func:`json_schema` states the same rules as a JSON Schema (the
-    offset rules excepted).
+    integer 3 (or 2, without ``skipped``; or 1, whose claims held their records in
+    full; a claim's record may still be given in full instead of its index) and every
+    field present, of its type; numbers finite and within 64 bits; a Mention's free
+    ``data`` plain JSON nested at most :data:`MAX_DATA_DEPTH` levels; every record's
+    ``text`` its slice of the article text, every sub-span (source, cue, noun,
+    number...) inside its record and equal to its text field; ``low <= value <=
+    high``; paragraphs, sections and sentences in order, not overlapping, their
+    indexes in range; each claim made of whole sentences. :func:`json_schema` states
+    the same rules as a JSON Schema (the offset rules excepted).
 
     Raises
     ------
@@ -480,6 +560,15 @@ def from_dict(data: Mapping[str, Any]) -> model.Article:
             f"Article.schema_version: {_what(version)} is not supported (this osintparse "
             f"reads the integer {model.SCHEMA_VERSION}); re-parse the text with this version"
         )
+    for added, fields in _ADDED.items():
+        if version < added:
+            present = sorted(set(fields) & set(data))
+            if present:
+                raise SchemaError(
+                    f"Article: unknown field(s) {', '.join(present)} (added in schema "
+                    f"version {added}, but the document says {version})"
+                )
+            data = {**data, **fields}
     if "claims" not in data:
         article = record_from_dict(model.Article, data, "Article")
     else:
@@ -489,35 +578,71 @@ def from_dict(data: Mapping[str, Any]) -> model.Article:
     return article
 
 
+# A path in the document, rendered only for a message: ("Article", "sentences", 3, ...)
+_Path = tuple[str | int, ...]
+
+
+def _render(path: _Path) -> str:
+    """``("Article", "claims", 2, "places")`` as ``Article.claims[2].places``."""
+    return "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in path)[1:]
+
+
+@functools.cache
+def _shape(cls: type) -> tuple[bool, tuple[tuple[str, str, str, bool], ...], tuple[str, ...]]:
+    """What :func:`_check_article` checks on a record of ``cls``: whether it is a span
+    (``start``, ``end``, ``text``), its sub-spans ``(name, start field, end field, named)``
+    (``named``: a field of that name holds the span's text), and the fields that may hold
+    records (tuples or mappings, a Mention's free ``data`` excepted)."""
+    names = _field_names(cls)
+    spanned = cls is not model.Article and {"start", "end", "text"} <= set(names)
+    whats = [n[:-6] for n in names if n.endswith("_start") and f"{n[:-6]}_end" in names]
+    subs = tuple(
+        (what, f"{what}_start", f"{what}_end", what in names and what not in _SPANS_LABELLED)
+        for what in whats
+    )
+    hints = _hints(cls)
+    nested = tuple(name for name in names if name != "data" and _may_nest(hints[name]))
+    return spanned, subs, nested
+
+
+def _may_nest(hint: Any) -> bool:
+    """Whether a field of type ``hint`` may hold a tuple or a mapping."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_may_nest(a) for a in typing.get_args(hint))
+    return hint is Any or origin is tuple or (origin is not None and issubclass(origin, Mapping))
+
+
 def _check_article(article: model.Article) -> None:
     """The rules a dict's types cannot state: offsets, bounds, order, indexes."""
     text = article.text
-    stack: list[tuple[Any, str]] = [(article, "Article")]
+    stack: list[tuple[Any, _Path]] = [(article, ("", "Article"))]
     seen: set[int] = set()  # tuples checked: claims share their sources' tuple and records
     while stack:
-        value, where = stack.pop()
+        value, path = stack.pop()
         if isinstance(value, tuple):
             if id(value) in seen:
                 continue
             seen.add(id(value))
-            stack.extend((item, f"{where}[{i}]") for i, item in enumerate(value))
+            stack.extend((item, (*path, i)) for i, item in enumerate(value))
             continue
         if isinstance(value, Mapping):  # Article.extras: layer name -> Mentions
-            stack.extend((item, f"{where}.{key}") for key, item in value.items())
+            stack.extend((item, (*path, key)) for key, item in value.items())
             continue
         cls: type = type(value)
         if not attrs.has(cls):
             continue
-        names = _field_names(cls)
-        if not isinstance(value, model.Article) and {"start", "end", "text"} <= set(names):
-            _check_text(text, value, where)
-            _check_sub_spans(text, value, names, where)
-            if isinstance(value, model.Quantity):
-                _check_bounds(value, where)
-        for name in names:
+        spanned, subs, nested = _shape(cls)
+        if spanned:
+            _check_text(text, value, path)
+            if subs:
+                _check_sub_spans(text, value, subs, path)
+            if cls is model.Quantity:
+                _check_bounds(value, _render(path))
+        for name in nested:
             item = getattr(value, name)
-            if isinstance(item, tuple | Mapping) and name != "data":
-                stack.append((item, f"{where}.{name}"))
+            if item:
+                stack.append((item, (*path, name)))
     _check_structure(article)
 
 
@@ -526,41 +651,41 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in attrs.fields(cls))
 
 
-def _check_text(text: str, record: Any, where: str) -> None:
+def _check_text(text: str, record: Any, path: _Path) -> None:
     start, end = record.start, record.end
     if end > len(text) or text[start:end] != record.text:
         raise SchemaError(
-            f"{where}: text {_short(record.text)} is not article.text[{start}:{end}] "
+            f"{_render(path)}: text {_short(record.text)} is not article.text[{start}:{end}] "
             f"({_short(text[start:end])}); the dict was edited or belongs to another "
             "text: re-parse the article"
         )
 
 
-def _check_sub_spans(text: str, record: Any, names: tuple[str, ...], where: str) -> None:
-    for name in names:
-        if not (name.endswith("_start") and f"{name[:-6]}_end" in names):
-            continue
-        what = name[:-6]
-        s, e = getattr(record, name), getattr(record, f"{what}_end")
-        named = what in names and what not in _SPANS_LABELLED
+def _check_sub_spans(
+    text: str, record: Any, subs: tuple[tuple[str, str, str, bool], ...], path: _Path
+) -> None:
+    for what, start, end, named in subs:
+        s, e = getattr(record, start), getattr(record, end)
         surface = getattr(record, what, None) if named else None
         if s is None and e is None:
             if surface is not None and surface != "":  # an empty channel or role: no span
-                raise SchemaError(f"{where}: {what} {_short(surface)} has no span ({what}_start)")
+                raise SchemaError(
+                    f"{_render(path)}: {what} {_short(surface)} has no span ({what}_start)"
+                )
             continue
         if not (isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text)):
             raise SchemaError(
-                f"{where}: {what} span {s!r}..{e!r} is not inside the article text "
+                f"{_render(path)}: {what} span {s!r}..{e!r} is not inside the article text "
                 f"(0..{len(text)}); re-parse the article"
             )
         if what not in _SPANS_OUTSIDE and not record.start <= s <= e <= record.end:
             raise SchemaError(
-                f"{where}: {what} span {s}..{e} is not inside the record's span "
+                f"{_render(path)}: {what} span {s}..{e} is not inside the record's span "
                 f"{record.start}..{record.end}; re-parse the article"
             )
         if named and surface != text[s:e]:
             raise SchemaError(
-                f"{where}: {what} {_what(surface)} is not article.text[{s}:{e}] "
+                f"{_render(path)}: {what} {_what(surface)} is not article.text[{s}:{e}] "
                 f"({_short(text[s:e])}); re-parse the article"
             )
 
@@ -671,14 +796,96 @@ def to_json(article: model.Article, *, indent: int | None = None) -> str:
     ...
     osintparse.errors.SchemaError: Article.quantities[0].value: nan is not a finite number; ...
     """
-    data = to_dict(article)
-    try:
-        out = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
-    except ValueError:
-        raise SchemaError(_non_finite(data, "Article")) from None
+    return "".join(json_chunks(article, indent=indent))
+
+
+#: About how many characters :func:`json_chunks` gathers before it yields them.
+_CHUNK = 1 << 16
+
+
+def json_chunks(article: model.Article, *, indent: int | None = None) -> Iterator[str]:
+    """Yield the JSON of an article in pieces, written one record at a time.
+
+    ``"".join(json_chunks(a))`` is :func:`to_json`'s string (the same bytes as
+    ``json.dumps(to_dict(a), ensure_ascii=False, indent=indent)``, lone surrogates
+    escaped), but neither the dict form of the whole article nor its whole JSON is ever
+    held in memory: each record is turned into JSON on its own and the pieces are
+    yielded about every 64 000 characters. :func:`write_json`, :func:`write_jsonl`
+    and the command line write this way, so their memory is the article's, not the
+    article's plus its JSON's (a 10 MB news article writes over 100 MB of JSON).
+
+    Raises
+    ------
+    osintparse.SchemaError
+        Before the piece holding a number that is not finite (only a hand-made
+        article holds one), naming its field.
+
+    Examples
+    --------
+    >>> import osintparse
+    >>> a = osintparse.parse("Titre\\n\\nUne phrase.", lang="fr")
+    >>> "".join(json_chunks(a, indent=2)) == to_json(a, indent=2)
+    True
+    """
+    pending: list[str] = []
+    size = 0
+    for piece in _pieces(article, indent):
+        pending.append(piece)
+        size += len(piece)
+        if size >= _CHUNK:
+            yield _escaped("".join(pending))
+            pending, size = [], 0
+    if pending:
+        yield _escaped("".join(pending))
+
+
+def _escaped(out: str) -> str:
+    """``out`` with its lone surrogates escaped (``\\ud800``): encodable as UTF-8."""
     if _SURROGATE.search(out) is not None:
-        out = _SURROGATE.sub(_escape_surrogate, out)
+        return _SURROGATE.sub(_escape_surrogate, out)
     return out
+
+
+def _dumps(value: Any, indent: int | None, where: str) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False)
+    except ValueError:
+        raise SchemaError(_non_finite(value, where)) from None
+
+
+def _pieces(article: model.Article, indent: int | None) -> Iterator[str]:
+    """The JSON of ``article`` in pieces: each field, and each record of each layer, on
+    its own; joined, exactly what ``json.dumps(to_dict(article), indent=indent)`` writes."""
+    if indent is None:
+        opening, between, closing = "{", ", ", "}"
+        item_open, item_between, item_close, nested = "[", ", ", "]", None
+    else:
+        pad = " " * indent
+        opening, between, closing = "{\n" + pad, ",\n" + pad, "\n}"
+        item_open, item_between = "[\n" + pad * 2, ",\n" + pad * 2
+        item_close, nested = "\n" + pad + "]", "\n" + pad * 2
+    yield opening + f'"schema_version": {model.SCHEMA_VERSION}'
+    claims = _ClaimWriter(article) if article.claims else None
+    for name in _field_names(model.Article):
+        where = f"Article.{name}"
+        yield between + json.dumps(name, ensure_ascii=False) + ": "
+        value = getattr(article, name)
+        if not (isinstance(value, tuple) and value):
+            yield _dumps(_unstructure(value), indent, where)
+            continue
+        yield item_open
+        for i, record in enumerate(value):
+            data = (
+                claims(i, record)
+                if name == "claims" and claims is not None
+                else _unstructure(record)
+            )
+            text = _dumps(data, indent, f"{where}[{i}]")
+            if nested is not None:
+                text = text.replace("\n", nested)
+            yield text if i == 0 else item_between + text
+        yield item_close
+    yield closing
 
 
 def _non_finite(value: Any, where: str) -> str:
@@ -696,7 +903,8 @@ def _non_finite(value: Any, where: str) -> str:
 
 
 def write_json(article: model.Article, fp: IO[str], *, indent: int | None = 2) -> None:
-    """Write one article as a JSON document to a text stream.
+    """Write one article as a JSON document to a text stream, as it is serialised
+    (:func:`json_chunks`: never the whole JSON in memory).
 
     Examples
     --------
@@ -706,12 +914,14 @@ def write_json(article: model.Article, fp: IO[str], *, indent: int | None = 2) -
     >>> buf.getvalue().startswith("{")
     True
     """
-    fp.write(to_json(article, indent=indent))
+    for chunk in json_chunks(article, indent=indent):
+        fp.write(chunk)
     fp.write("\n")
 
 
 def write_jsonl(articles: Iterable[model.Article], fp: IO[str]) -> int:
-    """Write articles as JSON Lines (one object a line); return how many.
+    """Write articles as JSON Lines (one object a line), each as it is serialised
+    (:func:`json_chunks`); return how many.
 
     Examples
     --------
@@ -721,7 +931,8 @@ def write_jsonl(articles: Iterable[model.Article], fp: IO[str]) -> int:
     """
     n = 0
     for article in articles:
-        fp.write(to_json(article))
+        for chunk in json_chunks(article):
+            fp.write(chunk)
         fp.write("\n")
         n += 1
     return n
@@ -873,7 +1084,7 @@ def json_schema() -> dict[str, Any]:
     --------
     >>> schema = json_schema()
     >>> schema["properties"]["schema_version"], schema["required"][:3]
-    ({'enum': [1, 2]}, ['schema_version', 'text', 'lang'])
+    ({'enum': [1, 2, 3]}, ['schema_version', 'text', 'lang'])
     >>> schema["$defs"]["Quantity"]["properties"]["qualifier"]["enum"][:2]
     ['exact', 'approximate']
     """

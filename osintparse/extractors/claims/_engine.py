@@ -365,14 +365,19 @@ def run(state: State, sections: Sequence[Section]) -> tuple[Claim, ...]:
     for step in STEPS:
         step.fn(state)
     claims = []
+    # One str per distinct rule chain, shared by the claims it names (most claims of an
+    # article share a handful of chains: a copy each cost ~60 bytes a claim).
+    rules: dict[str, str] = {}
     for draft in state.drafts:
         start, end = state.span(draft)
         first = state.chosen[draft.sentences[0]]
+        rule = "+".join(draft.rules)
         claims.append(
             Claim(
                 start=start,
                 end=end,
-                text=state.text[start:end],
+                # A claim of one sentence shares the sentence's text rather than a copy.
+                text=first.text if len(draft.sentences) == 1 else state.text[start:end],
                 section=sections[first.section].heading if first.section < len(sections) else None,
                 attributions=draft.attributions,
                 quantities=draft.quantities,
@@ -383,7 +388,7 @@ def run(state: State, sections: Sequence[Section]) -> tuple[Claim, ...]:
                 certainty=draft.certainty,
                 inherited=draft.inherited,
                 question=draft.question,
-                rule="+".join(draft.rules),
+                rule=rules.setdefault(rule, rule),
                 chains=draft.chains,
             )
         )

@@ -153,6 +153,7 @@ def _paragraphs(
     text = norm.original
     paragraphs: list[Paragraph] = []
     bounds: list[tuple[int, int, int | None]] = []
+    rules: dict[str, str] = {}
     for i, ((s, e), (kind, rule)) in enumerate(zip(blocks, labels, strict=True)):
         if kind is ParagraphKind.HEADING or not bounds:
             bounds.append((s, e, i if kind is ParagraphKind.HEADING else None))
@@ -160,6 +161,7 @@ def _paragraphs(
             bounds[-1] = (bounds[-1][0], e, bounds[-1][2])
         if i in joined:
             rule = f"{rule}+{joined[i]}"
+            rule = rules.setdefault(rule, rule)  # one str per distinct rule, not per paragraph
         os_, oe = norm.span(s, e)
         paragraphs.append(
             Paragraph(
@@ -181,11 +183,13 @@ def _sections(
     for s, e, h in bounds:
         os_, oe = norm.span(s, e)
         heading = paragraphs[h] if h is not None else None
+        alone = heading is not None and (heading.start, heading.end) == (os_, oe)
         sections.append(
             Section(
                 start=os_,
                 end=oe,
-                text=norm.original[os_:oe],
+                # A heading alone in its section: one str for both.
+                text=heading.text if heading is not None and alone else norm.original[os_:oe],
                 heading=heading.text if heading else None,
                 heading_start=heading.start if heading else None,
                 heading_end=heading.end if heading else None,
@@ -212,11 +216,13 @@ def _sentences(
             # "paragraph-kind" answers every sentence.
             hit = first(rules, norm.text, (ss, se), para.kind, lex)
             kind = hit[1][0] if hit else para.kind
+            whole = os_ == para.start and oe == para.end
             sentences.append(
                 Sentence(
                     start=os_,
                     end=oe,
-                    text=norm.original[os_:oe],
+                    # A sentence that is its whole paragraph shares the paragraph's text.
+                    text=para.text if whole else norm.original[os_:oe],
                     kind=kind,
                     paragraph=i,
                     section=para.section,
