@@ -9,5 +9,5 @@ Examples
 >>> from osintparse.io import serialise
 >>> import osintparse
 >>> serialise.to_dict(osintparse.parse("", lang="fr"))["schema_version"]
-2
+3
 """
