@@ -19,6 +19,7 @@ import osintparse
 from osintparse.display import article_html
 from osintparse.model import Article, Attribution, Claim, DateMention, Hedge, Mention, Quantity
 from tests.annotate import hand_annotated_seed
+from tests.browser import chromium
 from tests.conftest import ROOT, assert_offsets
 
 SCREENSHOT = ROOT / "docs" / "_static" / "seed-display.png"
@@ -239,14 +240,6 @@ def test_seed_every_kind() -> None:
 # --- headless Chromium --------------------------------------------------------------------
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 def _run_chromium(exe: str, *args: str) -> subprocess.CompletedProcess[bytes]:
     with tempfile.TemporaryDirectory() as profile:
         return subprocess.run(
@@ -308,7 +301,7 @@ def test_dateline_and_byline_labelled_and_crossing_spans_dropped() -> None:
 
 def test_seed_in_headless_chromium(seed: Article, tmp_path: pathlib.Path) -> None:
     """The parsed seed in Chromium; OSINTPARSE_UPDATE_SCREENSHOT=1 makes the docs picture."""
-    exe = _chromium()
+    exe = chromium()
     if exe is None:
         pytest.skip(
             "no chromium on PATH (Debian: apt-get install -y chromium); .ci/run installs it"

@@ -15,6 +15,7 @@ import osintparse
 from osintparse import Article, Place, PlaceRole
 from osintparse.maps import ROLE_COLORS, PlaceMap, place_map
 from tests import bounds
+from tests.browser import chromium
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -182,19 +183,9 @@ def test_map_is_deterministic_and_grows_with_entries_not_mentions() -> None:
     assert spent < 10, "hang guard, not a benchmark"
 
 
-def _chromium() -> str | None:
-    import shutil
-
-    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 def test_seed_map_in_headless_chromium(seed: Article, tmp_path: pathlib.Path) -> None:
     """A browser draws the saved page: every marker in its DOM, a picture that is not blank."""
-    exe = _chromium()
+    exe = chromium()
     if exe is None:
         pytest.skip("no chromium on PATH (Debian: apt-get install -y chromium)")
     m = place_map(seed)
