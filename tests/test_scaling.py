@@ -179,31 +179,50 @@ def stage_ratios(shape: Shape, small: int, large: int) -> dict[str, dict[str, fl
     }
 
 
-def _assert_linear(report: dict[str, dict[str, float]], max_ratio: float) -> None:
-    slow = {
+def _slow(report: dict[str, dict[str, float]], max_ratio: float) -> dict[str, dict[str, float]]:
+    return {
         stage: r
         for stage, r in report.items()
         if r["large_s"] >= bounds.MIN_MEASURABLE_S and r["ratio"] > max_ratio
     }
+
+
+def _fastest(*reports: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """Per stage, the least time of each side over ``reports`` (a load spike only adds)."""
+    out = {}
+    for stage in reports[0]:
+        low = min(r[stage]["small_s"] for r in reports)
+        high = min(r[stage]["large_s"] for r in reports)
+        out[stage] = {"small_s": low, "large_s": high, "ratio": round(high / max(low, 1e-9), 2)}
+    return out
+
+
+def _assert_linear(shape: Shape, small: int, large: int, max_ratio: float) -> None:
+    """Assert every stage's ratio (see :func:`stage_ratios`) is at most ``max_ratio``.
+
+    A stage over the limit is measured once more, both sides, and judged on the least time
+    of each side: on CI a stage of under a second at 1 MB (claims on the day list: 0.36 s)
+    measured 1.63 once beside the regex-safety test, and 0.84 at load 6 here.
+    """
+    report = stage_ratios(shape, small, large)
+    if _slow(report, max_ratio):
+        report = _fastest(report, stage_ratios(shape, small, large))
+    print(report)
+    slow = _slow(report, max_ratio)
     assert not slow, f"not linear (limit x{max_ratio}): {slow}; all: {report}"
 
 
 @pytest.mark.parametrize("name", list(SHAPES))
 def test_each_stage_scales_linearly(name: str) -> None:
     """1 KB against 10 KB of each shape: no stage grows faster than the text."""
-    report = stage_ratios(SHAPES[name], KB, 10 * KB)
-    print(name, report)
-    _assert_linear(report, bounds.MAX_PER_CHAR_RATIO)
+    _assert_linear(SHAPES[name], KB, 10 * KB, bounds.MAX_PER_CHAR_RATIO)
 
 
 @pytest.mark.heavy
 @pytest.mark.parametrize("name", list(SHAPES))
 def test_each_stage_scales_linearly_to_a_megabyte(name: str) -> None:
-    """10 KB, 100 KB and 1 MB of each shape: ms/KB at 1 MB at most 1.5 times that at 10 KB."""
-    shape = SHAPES[name]
-    report = stage_ratios(shape, 10 * KB, MB)
-    print(name, report)
-    _assert_linear(report, HEAVY_RATIO)
+    """One 1 MB text against a hundred of 10 KB: ms/KB at 1 MB at most 1.5 times that at 10 KB."""
+    _assert_linear(SHAPES[name], 10 * KB, MB, HEAVY_RATIO)
 
 
 @pytest.mark.parametrize("name", list(SHAPES))
