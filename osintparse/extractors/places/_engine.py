@@ -32,12 +32,12 @@ Examples
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import regex
 
+from osintparse._cache import once
 from osintparse._patterns import RuleTable, map_back, to_normalized
 from osintparse.extractors.places._gazetteer import (
     MAX_WORDS,
@@ -113,7 +113,7 @@ def _core(state: State, use_geo: bool) -> None:
             pos = end
 
 
-@functools.cache
+@once
 def _first_words(lang: str) -> frozenset[str]:
     """The first words of the geo extra's names (folded): a run opening with another word
     is not looked up."""
