@@ -165,8 +165,8 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
     if i >= j:
         return "none"
     first = tk.keys[i]
-    if j - i == 1 and tk.words[i].isdigit():
-        return "age"
+    if tk.words[i].isdigit() and all(tk.keys[t] in src.time_words for t in range(i + 1, j)):
+        return "age"  # "Quina Jones, 25, said", "Anna, 34 ans, raconte"
     if j - i == 1 and _is_tag(src, tk.words[i]):
         return "tag"
     if j - i == 1 and first in src.pronouns:
@@ -363,8 +363,8 @@ def _name_end(s: Context, cue: Cue, start: int) -> int:
             break
         if k > start and verbs and lower and word.endswith(verbs):
             break
-        if named and lower and word not in grammar:
-            break
+        if named and lower and word not in grammar and s.kind(k, k + 1) is None:
+            break  # "Hillary Clinton went", but "Le Premier ministre"
         named = named or (not lower and word not in grammar)
         k += 1
     return k
