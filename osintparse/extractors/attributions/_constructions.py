@@ -400,9 +400,9 @@ def _citation(s: Context, cue: Cue) -> Found | Stop | None:
         return None
     tk = s.tk
     i, j = np_after(tk, cue.after, s.lex.sources, s.cue_starts)
-    kind = s.kind(i, j, open_subject=True)
+    kind = s.kind(i, j)
     if kind is None:
-        return STOP
+        return None  # "a cité le nom des victimes": the object names no source
     src = s.source_span(i, j)
     k = j
     if k + 1 < len(tk) and tk.starts[k + 1] in s.cue_starts and not tk.boundary(k + 1):

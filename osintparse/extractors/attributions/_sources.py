@@ -186,12 +186,26 @@ def _walk_back(tk: SentenceTokens, j: int, lex: SourceLexicon, floor: int) -> tu
 
 def _new_phrase(tk: SentenceTokens, k: int, lex: SourceLexicon) -> bool:
     """True when token ``k``, a determiner not joined by a link word, opens a new phrase;
-    a capitalised one after a title is part of a name ("M. Le Maire")."""
+    a capitalised one after a title is part of a name ("M. Le Maire"), and so is a
+    capitalised definite article before a capitalised word ("le quotidien Le Parisien")."""
     return (
         tk.keys[k] in lex.determiners
         and tk.keys[k] not in lex.links
         and tk.keys[k - 1] not in lex.links
         and not (tk.keys[k - 1] in lex.titles and tk.words[k][:1].isupper())
+        and not _name_article(tk, k, lex)
+    )
+
+
+def _name_article(tk: SentenceTokens, k: int, lex: SourceLexicon) -> bool:
+    """True when token ``k`` is a capitalised definite article before a capitalised word."""
+    return (
+        tk.words[k][:1].isupper()
+        and tk.keys[k] in lex.articles
+        and tk.keys[k] not in lex.indefinite
+        and k + 1 < len(tk)
+        and tk.words[k + 1][:1].isupper()
+        and not tk.boundary(k + 1)
     )
 
 

@@ -7,7 +7,7 @@ and checks the result can name a source.
 Examples
 --------
 >>> SUBJECTS.names()
-('phrase', 'coordinated', 'relative', 'apposition')
+('phrase', 'incise', 'coordinated', 'relative', 'apposition')
 """
 
 from __future__ import annotations
@@ -81,6 +81,28 @@ def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
         cross=_comma(tk.gap(c)),
     )  # fmt: skip
     return Candidate(i, j, stop)
+
+
+@SUBJECTS.rule("incise")
+def _incise(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """A provenance incise between commas is crossed: its source is no subject ("Reuters,
+    citing two officials, reported", "Le directeur, cité par Le Parisien, a assuré")."""
+    tk = s.tk
+    if p is None or p.i == 0 or not _comma(tk.gap(cue.lead)):
+        return p
+    preps = s.lex.kinds.get("prep", {})
+    t = p.i  # the incise opens the candidate ("citant des responsables") or comes before it
+    while t > max(0, p.i - 3) and not tk.boundary(t):
+        t -= 1
+    if t == 0 or not _comma(tk.gap(t)) or tk.starts[t] not in s.cue_starts:
+        return p
+    if not any(
+        (entry := preps.get(" ".join(tk.keys[t:u]))) is not None and entry.cites
+        for u in range(t + 1, min(t + 4, p.j) + 1)
+    ):
+        return p
+    i, j, stop = np_before(tk, t, s.lex.sources, cross=True)
+    return Candidate(i, j, stop) if j > i else p
 
 
 @SUBJECTS.rule("coordinated")
