@@ -234,27 +234,56 @@ def _nominal(s: Context, cue: Cue) -> Found | Stop | None:
         i, j = owner
         pronoun = j - i == 1 and tk.keys[i] in lex.possessives
         kind = SourceKind.OTHER if pronoun else s.kind(i, j)
-        content = _noun_complement(s, b)
+        content = _subject_end(s, i, _noun_complement(s, b))
         if kind is None or content is None:
             return STOP
         src = s.span_of(i, j) if pronoun else s.source_span(i, j)
         return s.found(cue, "nominal", (tk.starts[i], cue.end), src, kind, content)
     if b < len(tk) and tk.keys[b] in lex.noun_agents and not tk.boundary(b):
-        i, j = np_after(tk, b + 1, lex.sources, s.cue_starts)
+        i, j = _agent(s, b + 1)
         kind = s.kind(i, j)
         if kind is None:
             return STOP
         src = s.source_span(i, j)
-        content = _noun_complement(s, j)
+        content = _subject_end(s, c - 1, _noun_complement(s, j, agent=True))
         if content is None:
             return STOP  # "the announcement by the ministry that ..."
         return s.found(cue, "nominal", (cue.start, src[1]), src, kind, content)
     return STOP
 
 
-def _noun_complement(s: Context, b: int) -> Span | None:
+def _agent(s: Context, b: int) -> tuple[int, int]:
+    """The agent of a nominal cue from token ``b``, without the complement it swallowed:
+    "l'annonce par Washington de nouvelles sanctions" gives "Washington"."""
+    tk, lex = s.tk, s.lex
+    i, j = np_after(tk, b, lex.sources, s.cue_starts)
+    if _noun_complement(s, j, agent=True) is not None:
+        return i, j
+    for t in range(j - 2, i, -1):
+        if tk.keys[t] in lex.infinitive_markers and tk.words[t + 1].islower() and s.kind(i, t):
+            return i, t
+    return i, j
+
+
+def _subject_end(s: Context, first: int, content: Span | None) -> Span | None:
+    """The content of a nominal cue whose phrase opens the sentence at token ``first``: it
+    ends before the main verb (``nouns.ends``: "Sa promesse de baisser les impôts n'a pas
+    été tenue" gives "baisser les impôts")."""
+    tk = s.tk
+    if content is None or content[0] is None or first > 0 or not s.lex.noun_ends:
+        return content
+    k = next(
+        (t for t in range(tk.index_from(content[0]) + 1, len(tk)) if tk.keys[t] in s.lex.noun_ends),
+        None,
+    )
+    return content if k is None else trim(s.text, content[0], tk.starts[k])
+
+
+def _noun_complement(s: Context, b: int, *, agent: bool = False) -> Span | None:
     """The clause or infinitive after a nominal cue ("that ...", "to ...", "de ..."), or
-    what a preposition opens ("call for a ceasefire"); ``None`` without one."""
+    what a preposition opens ("call for a ceasefire"); after an ``agent`` a marker opens a
+    noun phrase too ("l'annonce par Washington de nouvelles sanctions"); ``None`` without
+    one."""
     tk, lex = s.tk, s.lex
     if b >= len(tk) or tk.boundary(b):
         return None
@@ -262,7 +291,7 @@ def _noun_complement(s: Context, b: int) -> Span | None:
     if word in lex.complementizers or word in lex.not_objects:
         return s.rest(b + 1)
     marked = word in lex.infinitive_markers and b + 1 < len(tk)
-    if marked and (not lex.infinitive_endings or _infinitive(s, b + 1)):
+    if marked and (agent or not lex.infinitive_endings or _infinitive(s, b + 1)):
         return s.rest(b + 1)
     return None
 

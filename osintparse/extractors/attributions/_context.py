@@ -266,7 +266,7 @@ class Context:
         if entry.labels and not self._labels(b, entry.frame_gap):
             return None  # "called the police" is no cue, "called him a liar" is
         plain = Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated)
-        if m.kind not in ("prep", "colon"):
+        if m.kind not in ("prep", "colon", "noun"):  # "appel à la retenue": no channel
             plain.after, plain.channel, plain.document = self.adjuncts(b, entry.recipient)
             if plain.channel is None and plain.document is None:
                 plain.channel, plain.document = self._opening(c)
