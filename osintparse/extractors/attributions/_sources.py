@@ -302,9 +302,9 @@ def strip_article(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> int
 
     A capitalised definite article followed by capitalised words only (link words
     and articles aside) starts a name and is kept ("La Corée du Nord", "The Chosun
-    Daily", "Le Kremlin"); otherwise it is dropped ("Les analystes" gives
-    "analystes", "le NIS" gives "NIS", "A Ukrainian official" gives "Ukrainian
-    official").
+    Daily", "Le Kremlin"), unless elided ("L'Élysée" gives "Élysée"); otherwise it is
+    dropped ("Les analystes" gives "analystes", "le NIS" gives "NIS", "A Ukrainian
+    official" gives "Ukrainian official").
 
     Examples
     --------
@@ -314,7 +314,8 @@ def strip_article(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> int
     1
     """
     if j - i > 1 and tk.keys[i] in lex.articles:
-        if tk.words[i][:1].isupper() and tk.keys[i] not in lex.indefinite:
+        elided = tk.gap(i + 1).strip() in ("'", "\u2019")  # "L'AFP", "L'Élysée": dropped
+        if tk.words[i][:1].isupper() and tk.keys[i] not in lex.indefinite and not elided:
             rest = range(i + 1, j)
             if all(
                 tk.words[t][:1].isupper() or tk.keys[t] in lex.links or tk.keys[t] in lex.articles

@@ -86,23 +86,34 @@ def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
 @SUBJECTS.rule("incise")
 def _incise(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     """A provenance incise between commas is crossed: its source is no subject ("Reuters,
-    citing two officials, reported", "Le directeur, cité par Le Parisien, a assuré")."""
+    citing two officials, reported", "Le directeur, cité par Le Parisien, a assuré",
+    "L'AFP, qui cite le ministère, affirme")."""
     tk = s.tk
     if p is None or p.i == 0 or not _comma(tk.gap(cue.lead)):
         return p
-    preps = s.lex.kinds.get("prep", {})
     t = p.i  # the incise opens the candidate ("citant des responsables") or comes before it
     while t > max(0, p.i - 3) and not tk.boundary(t):
         t -= 1
-    if t == 0 or not _comma(tk.gap(t)) or tk.starts[t] not in s.cue_starts:
-        return p
-    if not any(
-        (entry := preps.get(" ".join(tk.keys[t:u]))) is not None and entry.cites
-        for u in range(t + 1, min(t + 4, p.j) + 1)
-    ):
+    if t == 0 or not _comma(tk.gap(t)) or not _opens_incise(s, t, max(p.j, p.i + 1)):
         return p
     i, j, stop = np_before(tk, t, s.lex.sources, cross=True)
     return Candidate(i, j, stop) if j > i else p
+
+
+def _opens_incise(s: Context, t: int, end: int) -> bool:
+    """True when token ``t`` opens a provenance incise: a citing or reporting preposition
+    ("citant", "cited by") or a relative pronoun then a citing verb ("qui cite")."""
+    tk = s.tk
+    if tk.keys[t] in s.lex.sources.relatives and t + 1 < end:
+        entry = s.lex.finite.get(tk.keys[t + 1])
+        return entry is not None and entry.cites == "source" and tk.starts[t + 1] in s.cue_starts
+    if tk.starts[t] not in s.cue_starts:
+        return False
+    preps = s.lex.kinds.get("prep", {})
+    return any(
+        (entry := preps.get(" ".join(tk.keys[t:u]))) is not None and bool(entry.cites)
+        for u in range(t + 1, min(t + 4, end) + 1)
+    )
 
 
 @SUBJECTS.rule("coordinated")
