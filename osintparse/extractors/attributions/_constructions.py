@@ -397,18 +397,46 @@ def _quote(s: Context, cue: Cue) -> Found | Stop | None:
 
 @CONSTRUCTIONS.rule("inverted")
 def _inverted(s: Context, cue: Cue) -> Found | Stop | None:
-    """A verb right after other punctuation, its source after it: "..., a indiqué la Finul"."""
-    if cue.kind not in VERBS or not s.after_punctuation(cue) or not cue.entry.takes("clause"):
+    """A verb right after other punctuation, its source after it: "..., a indiqué la Finul",
+    "..., comme l'a indiqué le ministère"."""
+    if cue.kind not in VERBS or not cue.entry.takes("clause"):
         return None
-    start, close = s.gap_before(cue.lead, cue.first)
-    if close is not None or "," not in s.tk.gap(cue.lead):
+    lead = _comparative(s, cue)
+    if lead == cue.lead and not s.after_punctuation(cue):
         return None
-    if cue.lead == 0:
+    start, close = s.gap_before(lead, s.tk.starts[lead] if lead < cue.lead else cue.first)
+    if lead == 0 and lead < cue.lead:
+        return _comparative_first(s, cue)
+    if close is not None or "," not in s.tk.gap(lead):
+        return None
+    if lead == 0:
         return STOP
     sub = find_subject(s, cue)
     if sub is not None and (sub.role is not None or sub.parts > 1):
         return None  # "Mark Spivey, a spokesman for X, said": the subject is before
     return s.source_after(cue, "inverted", trim(s.text, s.lo, start))
+
+
+def _comparative(s: Context, cue: Cue) -> int:
+    """The token opening "comme l'" before a verb after a comma (``clauses.comparatives`` and
+    a clitic), else the verb's own first token."""
+    tk, k = s.tk, cue.lead
+    if k > 0 and tk.keys[k - 1] in s.lex.sources.clitics and not tk.boundary(k):
+        k -= 1
+    if k > 0 and tk.keys[k - 1] in s.lex.comparatives and not tk.boundary(k):
+        return k - 1
+    return cue.lead
+
+
+def _comparative_first(s: Context, cue: Cue) -> Found | Stop:
+    """ "Comme l'a indiqué le ministère, le pont est coupé": the content follows the source's
+    comma."""
+    tk = s.tk
+    start = cue.after if cue.after > cue.b else tk.index_from(cue.end)
+    _, j = np_after(tk, start, s.lex.sources, s.cue_starts)
+    if j >= len(tk) or "," not in tk.gap(j):
+        return STOP
+    return s.source_after(cue, "inverted", s.rest(j)) or STOP
 
 
 @CONSTRUCTIONS.rule("subject")

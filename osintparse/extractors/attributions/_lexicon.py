@@ -330,6 +330,7 @@ class CueLexicon:
     possessives: frozenset[str] = frozenset()
     noun_agents: frozenset[str] = frozenset()
     noun_ends: frozenset[str] = frozenset()
+    comparatives: frozenset[str] = frozenset()
     participle_endings: tuple[str, ...] = ()
     negators: frozenset[str] = frozenset()
     negation_after: frozenset[str] = frozenset()
@@ -692,6 +693,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         adverb_endings=adverb_endings,
         before_verb_endings=adverb_endings if own["adverbs_before_verb"] else (),
         complementizers=keys(clauses["complementizers"]),
+        comparatives=keys(clauses["comparatives"]),
         clause_gap=int(clauses["max_gap"]),
         infinitive_endings=tuple(own["infinitive_endings"]),
         not_infinitives=keys(clauses["not_infinitives"]),

@@ -334,8 +334,8 @@ def _plural_of(word: str, term: str, endings: Sequence[str]) -> bool:
 def _same(word: str, term: str, case: str, endings: Sequence[str]) -> bool:
     if case == "exact":
         return word == term or any(word == term + e for e in endings)
-    if case == "title" and not word[:1].isupper():
-        return False
+    if case == "title" and term[:1].isupper() and not word[:1].isupper():
+        return False  # "Quai d'Orsay": only the term's capitalised words need a capital
     w, t = word.casefold(), term.casefold()
     return w == t or _plural_of(w, t, endings)
 
