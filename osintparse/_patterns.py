@@ -29,12 +29,13 @@ True
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
 import attrs
 import regex
+
+from osintparse._cache import once
 
 __all__ = [
     "B0",
@@ -208,7 +209,7 @@ def bounded(source: str) -> str:
     return _GAP_PLUS.sub(lambda _: GAP, source)
 
 
-@functools.cache
+@once
 def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
     r"""Compile ``source`` once (cached), with its white-space runs :func:`bounded`.
 

@@ -16,6 +16,7 @@ PACKAGE = pathlib.Path(osintparse.__file__).resolve().parent
 # the same or a lower rank only. docs/architecture.md shows the same map.
 RANKS: dict[str, int] = {
     "osintparse.errors": 0,
+    "osintparse._cache": 0,
     "osintparse.text": 1,
     "osintparse._patterns": 1,
     "osintparse.lexicons": 1,

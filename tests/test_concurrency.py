@@ -10,6 +10,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import osintparse
@@ -87,3 +89,29 @@ def test_eight_threads_on_cold_caches() -> None:
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert proc.stdout.startswith("ok")
+
+
+def test_a_cold_cache_is_filled_by_one_thread_while_the_others_wait() -> None:
+    from osintparse._cache import once
+
+    calls: list[str] = []
+    barrier = threading.Barrier(8)
+
+    @once
+    def build(lang: str) -> tuple[str, int]:
+        calls.append(lang)
+        time.sleep(0.05)  # long enough for every thread to miss the cache together
+        return (lang, len(calls))
+
+    def run(lang: str) -> tuple[str, int]:
+        barrier.wait(timeout=5)
+        return build(lang)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(run, ["fr"] * 4 + ["en"] * 4))
+    assert sorted(calls) == ["en", "fr"]
+    assert {r for r in results if r[0] == "fr"} == {build("fr")}
+    assert build("en") in results
+    build.cache_clear()
+    build("fr")
+    assert calls.count("fr") == 2

@@ -43,12 +43,12 @@ True
 
 from __future__ import annotations
 
-import functools
 import os
 import pathlib
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from osintparse._cache import once
 from osintparse.errors import LexiconError, UnsupportedLanguageError
 
 __all__ = [
@@ -74,7 +74,7 @@ _COMMON = _ROOT / "_common"
 ENV_PATH = "OSINTPARSE_LEXICON_PATH"
 
 
-@functools.cache
+@once
 def _folders() -> dict[str, pathlib.Path]:
     """Language code -> folder; the package's own folders win over extra ones."""
     found: dict[str, pathlib.Path] = {}
@@ -92,7 +92,7 @@ def _folders() -> dict[str, pathlib.Path]:
     return found
 
 
-@functools.cache
+@once
 def supported_languages() -> tuple[str, ...]:
     """Return the language codes that have a lexicon folder, sorted.
 
@@ -123,7 +123,7 @@ def check_lang(lang: str) -> str:
     return code
 
 
-@functools.cache
+@once
 def schema_names() -> tuple[str, ...]:
     """Return the names of the lexicon files every language has (without ``.toml``).
 
@@ -135,7 +135,7 @@ def schema_names() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in _SCHEMA.glob("*.toml")))
 
 
-@functools.cache
+@once
 def lexicon_names(lang: str) -> tuple[str, ...]:
     """Return the names of the lexicon files of a language (without ``.toml``).
 
@@ -148,7 +148,7 @@ def lexicon_names(lang: str) -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in folder.glob("*.toml")))
 
 
-@functools.cache
+@once
 def _schema(name: str) -> dict[str, Any]:
     path = _SCHEMA / f"{name}.toml"
     if not path.is_file():
@@ -248,7 +248,7 @@ def validate(data: Mapping[str, Any], name: str, *, source: str = "") -> None:
         raise LexiconError(f"{source or name + '.toml'}: " + "; ".join(problems))
 
 
-@functools.cache
+@once
 def load(lang: str, name: str) -> dict[str, Any]:
     """Return the parsed, schema-checked lexicon ``name`` of language ``lang`` (cached).
 
@@ -291,7 +291,7 @@ def common_names() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in (_SCHEMA / "_common").glob("*.toml")))
 
 
-@functools.cache
+@once
 def common(name: str) -> dict[str, Any]:
     """Return the language-independent data file ``_common/<name>.toml`` (cached).
 

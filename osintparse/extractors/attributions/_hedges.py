@@ -14,13 +14,13 @@ Examples
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator, Mapping
 
 import attrs
 import regex
 
 from osintparse import lexicons
+from osintparse._cache import once
 from osintparse._patterns import RuleTable, alternation
 from osintparse.extractors.attributions._lexicon import AFTER, BEFORE, key, keys
 
@@ -106,7 +106,7 @@ class HedgeLexicon:
     readers: Mapping[str, Reader]
 
 
-@functools.cache
+@once
 def hedge_lexicon(lang: str) -> HedgeLexicon:
     """Return the compiled hedge lexicon of ``lang`` (built once, cached).
 

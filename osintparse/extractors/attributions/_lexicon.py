@@ -19,7 +19,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -27,6 +26,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
+from osintparse._cache import once
 from osintparse._patterns import GAP, GAP0, RuleTable, alternation, word_key
 from osintparse.errors import LexiconError
 from osintparse.model import DocumentKind, SourceKind, Stance
@@ -59,7 +59,7 @@ TOKEN = regex.compile(r"(?:\w\.){2,}|\w+(?:-(?:(?:\w\.){2,}|\w+))*", flags=regex
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
-@functools.cache
+@once
 def _snapshot(table: RuleTable[Any]) -> tuple[Any, ...]:
     return tuple(rule.fn for rule in table)
 
@@ -644,7 +644,7 @@ def _quotes(lang: str, pairs: Iterable[str]) -> dict[str, str]:
     return quotes
 
 
-@functools.cache
+@once
 def cue_lexicon(lang: str) -> CueLexicon:
     """Return the compiled attribution lexicon of ``lang`` (built once, cached).
 

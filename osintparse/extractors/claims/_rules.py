@@ -23,13 +23,13 @@ Examples
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 import regex
 
 from osintparse import lexicons
+from osintparse._cache import once
 from osintparse._patterns import RuleTable, alternation, compiled
 from osintparse.model import Attribution, SourceKind, Stance
 
@@ -119,7 +119,7 @@ def _words(entries: Sequence[str]) -> list[str]:
     return [key(e) for e in entries]
 
 
-@functools.cache
+@once
 def lexicon(lang: str) -> Lexicon:
     """Return the claims data of ``lang`` as patterns (cached).
 

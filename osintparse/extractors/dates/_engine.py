@@ -17,12 +17,12 @@ Examples
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 import regex
 
+from osintparse._cache import once
 from osintparse._patterns import alternation
 from osintparse.extractors.dates._calendar import DAY, SKIP, Res, Span
 from osintparse.extractors.dates._context import Context, Found, Hit, Resolver
@@ -86,7 +86,7 @@ def _first_token(word: str) -> str | None:
     return None if token is None else token.group()
 
 
-@functools.cache
+@once
 def compiled(lang: str) -> Compiled:
     """Join the rules' patterns into the master pattern of ``lang`` (once per language).
 
@@ -120,7 +120,7 @@ def compiled(lang: str) -> Compiled:
     )
 
 
-@functools.cache
+@once
 def _ignorecase(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """The master and anchor patterns for texts whose lower-casing changes length."""
     c = compiled(lang)

@@ -16,7 +16,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -24,6 +23,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
+from osintparse._cache import once
 from osintparse._patterns import alternation, word_key
 
 __all__ = [
@@ -420,7 +420,7 @@ def _span_patterns(lex: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-@functools.cache
+@once
 def vocab(lang: str) -> Vocab:
     """Return the :class:`Vocab` of a supported language (read once, cached).
 

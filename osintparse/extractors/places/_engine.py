@@ -32,12 +32,13 @@ Examples
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import regex
 
+from osintparse._cache import once
 from osintparse._patterns import RuleTable, map_back, to_normalized
 from osintparse.extractors.places._gazetteer import (
     MAX_WORDS,
@@ -113,7 +114,7 @@ def _core(state: State, use_geo: bool) -> None:
             pos = end
 
 
-@functools.cache
+@once
 def _first_words(lang: str) -> frozenset[str]:
     """The first words of the geo extra's names (folded): a run opening with another word
     is not looked up."""
@@ -292,7 +293,7 @@ def _place(norm: Normalized, f: Found) -> Place:
     return Place(
         start=start,
         end=end,
-        text=text,
+        text=e.name if e and e.name == text else text,  # one string, not two
         id=e.id if e else None,
         name=e.name if e else None,
         kind=e.kind if e else None,
@@ -308,7 +309,8 @@ def _place(norm: Normalized, f: Found) -> Place:
         relation_end=rel[1],
         head_start=head[0],
         head_end=head[1],
-        rule="+".join(r for r in (f.finder, f.resolver, f.role_rule) if r),
+        # Interned: a long article repeats a few rule names thousands of times.
+        rule=sys.intern("+".join(r for r in (f.finder, f.resolver, f.role_rule) if r)),
     )
 
 

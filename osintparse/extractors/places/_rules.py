@@ -16,13 +16,13 @@ stays here is script: capitals, commas, digits and white space.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 import regex
 
+from osintparse._cache import once
 from osintparse._patterns import MAX_GAP, RuleTable, alternation
 from osintparse.extractors.places._gazetteer import Entry, Lexicon, fold, lexicon
 from osintparse.model import PlaceKind, PlaceRole, SourceKind
@@ -321,7 +321,7 @@ Relation = Callable[[State], None]
 RELATIONS: RuleTable[Relation] = RuleTable("place relations")
 
 
-@functools.cache
+@once
 def _cue_pattern(lang: str, key: str) -> regex.Pattern[str]:
     """A cue word of list ``key``, then determiners, at the end of a window (read backwards)."""
     words = lexicon(lang).words
@@ -423,7 +423,7 @@ def _with(state: State) -> None:
             _mark([f], "border", _relation_start(state, noun[1], f.sentence))
 
 
-@functools.cache
+@once
 def _direction_pattern(lang: str) -> regex.Pattern[str]:
     lex = lexicon(lang)
     prefix = alternation(lex.words["distance_prefix"], boundary=True)

@@ -19,7 +19,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -27,6 +26,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
+from osintparse._cache import once
 from osintparse._patterns import GAP, WORD, RuleTable, alternation, compiled, lazy, match_at
 from osintparse.extractors.quantities._numbers import (
     NumberMatch,
@@ -355,7 +355,7 @@ def _canonical_units() -> dict[str, Any]:
     }
 
 
-@functools.cache
+@once
 def _rules(lang: str) -> _Rules:
     g = _grammar(lang)
     q = lexicons.load(lang, "quantities")

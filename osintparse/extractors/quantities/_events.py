@@ -19,7 +19,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -27,6 +26,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
+from osintparse._cache import once
 from osintparse._patterns import B0, B1, RuleTable, alternation, lazy
 from osintparse.extractors.quantities._context import _norm_phrase, _Raw
 from osintparse.extractors.quantities._merges import _Span
@@ -81,7 +81,7 @@ class _EventRules:
     durations: frozenset[str]
 
 
-@functools.cache
+@once
 def _event_rules(lang: str) -> _EventRules:
     ev = lexicons.load(lang, "events")
     openers = alternation(ev["clause_openers"], boundary=True)

@@ -27,7 +27,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -35,6 +34,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
+from osintparse._cache import once
 from osintparse._patterns import B0, B1, GAP, GAP0, RuleTable, alternation, compiled, lazy
 
 __all__ = [
@@ -536,7 +536,7 @@ def _word_tables(lex: Mapping[str, Any], vague: Mapping[str, Any]) -> dict[str, 
     }
 
 
-@functools.cache
+@once
 def _grammar(lang: str) -> _Grammar:
     lex = lexicons.load(lang, "numbers")
     quantities = lexicons.load(lang, "quantities")

@@ -31,7 +31,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -39,6 +38,7 @@ import attrs
 import regex
 
 from osintparse import lexicons
+from osintparse._cache import once
 from osintparse._patterns import Rule, RuleTable, word_key
 from osintparse.model import ParagraphKind
 from osintparse.text import token_before
@@ -120,7 +120,7 @@ def boiler_key(line: str) -> str:
     return word_key(line).strip(BOILER_PUNCT)
 
 
-@functools.cache
+@once
 def lexicon(lang: str) -> Lexicon:
     """Return the structure data of ``lang`` (cached).
 

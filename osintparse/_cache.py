@@ -1,0 +1,89 @@
+"""Build-once caches that threads share (the lexicons, patterns and indexes of each language).
+
+:func:`functools.cache` lets threads that miss the cache together each compute the
+value: eight threads starting on a cold process built the places index eight times
+and took eight times as long as one. :func:`once` computes each key in one thread
+while the others wait for it, then serves every later call from a dictionary read,
+as :func:`functools.cache` does.
+
+Examples
+--------
+>>> from osintparse._cache import once
+>>> @once
+... def square(n: int) -> int:
+...     return n * n
+>>> square(4), square(4)
+(16, 16)
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable, Hashable
+from typing import Generic, ParamSpec, TypeVar
+
+__all__ = ["once"]
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+class _Once(Generic[_P, _R]):
+    """A function's results by arguments, each computed once across threads."""
+
+    def __init__(self, fn: Callable[_P, _R]) -> None:
+        self._fn = fn
+        self._values: dict[Hashable, _R] = {}
+        self._locks: dict[Hashable, threading.RLock] = {}
+        self._guard = threading.Lock()
+        functools.update_wrapper(self, fn)
+
+    def __call__(self, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        key: Hashable = (args, tuple(sorted(kwargs.items()))) if kwargs else args
+        try:
+            return self._values[key]
+        except KeyError:
+            pass
+        with self._guard:
+            lock = self._locks.setdefault(key, threading.RLock())
+        # A re-entrant lock per key: a value that needs another key of the same
+        # function is computed in the same thread without waiting on itself.
+        with lock:
+            if key in self._values:
+                return self._values[key]
+            value = self._fn(*args, **kwargs)
+            self._values[key] = value
+        return value
+
+    def cache_clear(self) -> None:
+        """Forget every value (tests that change what the function reads)."""
+        with self._guard:
+            self._values.clear()
+            self._locks.clear()
+
+
+def once(fn: Callable[_P, _R]) -> _Once[_P, _R]:
+    """Cache ``fn`` by its arguments, computing each value in one thread only.
+
+    Parameters
+    ----------
+    fn
+        A function of hashable arguments whose result never changes in a process.
+
+    Returns
+    -------
+    _Once
+        The cached function; ``cache_clear()`` empties it.
+
+    Examples
+    --------
+    >>> calls = []
+    >>> @once
+    ... def load(name: str) -> str:
+    ...     calls.append(name)
+    ...     return name.upper()
+    >>> load("fr"), load("fr"), calls
+    ('FR', 'FR', ['fr'])
+    """
+    return _Once(fn)
