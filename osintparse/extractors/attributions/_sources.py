@@ -160,13 +160,21 @@ def skip_adverbs(
         j > floor
         and not tk.boundary(j)
         and (
-            tk.keys[j - 1] in lex.clitics
+            (tk.keys[j - 1] in lex.clitics and not _speaker_subject(tk, j - 1, lex, floor))
             or (tk.words[j - 1].islower() and is_adverb(tk.keys[j - 1], adverbs, adverb_endings))
         )
         and not (j > 1 and tk.keys[j - 2] in lex.determiners)
     ):
         j -= 1
     return j
+
+
+def _speaker_subject(tk: SentenceTokens, k: int, lex: SourceLexicon, floor: int) -> bool:
+    """True when token ``k``, a clitic that is also a speaker's pronoun, opens its clause
+    and so is the subject ("« Nous estimons que ... »"), not an object ("il nous a dit")."""
+    key = tk.keys[k]
+    speaker = lex.pronouns.get(key) is SourceKind.OTHER and key not in lex.personal
+    return speaker and (k == floor or tk.boundary(k))
 
 
 def _walk_back(tk: SentenceTokens, j: int, lex: SourceLexicon, floor: int) -> tuple[int, str]:
