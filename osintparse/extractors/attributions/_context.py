@@ -533,8 +533,12 @@ class Context:
 
     def source_after(self, cue: Cue, pattern: str, content: Span) -> Found | None:
         """The source follows the cue: "..., a indiqué la Finul", "C'est ce qu'indique X"."""
-        start = cue.after if cue.after > cue.b else self.tk.index_from(cue.end)
-        i, j = np_after(self.tk, start, self.lex.sources, self.cue_starts)
+        tk, words = self.tk, self.lex.sources
+        start = cue.after if cue.after > cue.b else tk.index_from(cue.end)
+        i, j = np_after(tk, start, words, self.cue_starts)
+        if i < j < len(tk) and tk.keys[i] in words.links and not tk.boundary(j):
+            # "a dit de RT le sénateur": the source follows the prepositional phrase
+            i, j = np_after(tk, j, words, self.cue_starts)
         kind = self.kind(i, j)
         if kind is None:
             return None
