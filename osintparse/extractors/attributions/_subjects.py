@@ -19,7 +19,12 @@ import attrs
 from osintparse._patterns import RuleTable
 from osintparse.extractors.attributions._context import Context, Cue, Subject
 from osintparse.extractors.attributions._lexicon import SourceLexicon, rules_of
-from osintparse.extractors.attributions._sources import is_adverb, np_after, np_before
+from osintparse.extractors.attributions._sources import (
+    document_kind,
+    is_adverb,
+    np_after,
+    np_before,
+)
 from osintparse.model import SourceKind
 
 __all__ = ["SUBJECTS", "Candidate", "clause_subject", "find_clause_subject", "find_subject"]
@@ -74,13 +79,33 @@ def _comma(gap: str) -> bool:
 
 @SUBJECTS.rule("phrase")
 def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
-    """The noun phrase right before the verb, adverbs and clitics skipped: "Les analystes"."""
+    """The noun phrase right before the verb, adverbs and clitics skipped: "Les analystes";
+    a document with a modifier after it is read without it ("Un sondage Ifop publié
+    dimanche montre")."""
     tk, lex, c = s.tk, s.lex, cue.lead
     i, j, stop = np_before(
         tk, c, lex.sources, adverbs=lex.adverbs, adverb_endings=lex.before_verb_endings,
         cross=_comma(tk.gap(c)),
     )  # fmt: skip
+    if j - i > 2 and s.kind(i, j, open_subject=cue.entry.open_subject) is None:
+        j = _document_head(s, i, j)
     return Candidate(i, j, stop)
+
+
+def _document_head(s: Context, i: int, j: int) -> int:
+    """The end of the document phrase opening ``i:j`` before a lower-case modifier and a
+    time word ("sondage Ifop" in "sondage Ifop publié dimanche"), else ``j``."""
+    tk = s.tk
+    for t in range(i + 1, j - 1):
+        if (
+            tk.words[t].islower()
+            and tk.keys[t + 1] in s.lex.sources.time_words
+            and tk.keys[t] not in s.lex.sources.links
+            and document_kind(tk, i, t, s.lex.sources) is not None
+            and s.kind(i, t) is not None
+        ):
+            return t
+    return j
 
 
 @SUBJECTS.rule("incise")
