@@ -87,6 +87,15 @@ def key(form: str) -> str:
     return word_key(form)
 
 
+def _pairs(phrases: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """The (first word, second word) keys of two-word phrases."""
+    out = set()
+    for phrase in phrases:
+        first, second = phrase.split()
+        out.add((key(first), key(second)))
+    return frozenset(out)
+
+
 def keys(words: Iterable[str]) -> frozenset[str]:
     """Return the set of lookup keys of ``words``.
 
@@ -381,6 +390,8 @@ class SourceLexicon:
     indefinite: frozenset[str]
     determiners: frozenset[str]
     links: frozenset[str]
+    #: (adjective, preposition) pairs that continue a source past a stop word.
+    postmodifiers: frozenset[tuple[str, str]]
     stops: frozenset[str]
     clause_words: frozenset[str]
     connectors: frozenset[str]
@@ -607,6 +618,7 @@ def _sources(lang: str) -> SourceLexicon:
         indefinite=keys(np["indefinite"]),
         determiners=keys(np["determiners"]),
         links=keys(np["links"]),
+        postmodifiers=_pairs(np["postmodifiers"]),
         stops=keys(np["stops"]),
         clause_words=keys(np["clause_words"]),
         connectors=keys(np["connectors"]),

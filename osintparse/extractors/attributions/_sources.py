@@ -265,6 +265,8 @@ def _ends_phrase(
     """True when token ``k`` is past the end of the phrase starting at token ``begin``."""
     if k == begin:
         return tk.keys[k] in lex.stops or tk.keys[k] in lex.clause_words
+    if (tk.keys[k - 1], tk.keys[k]) in lex.postmodifiers:  # "familiar with", "close to"
+        return tk.boundary(k)
     return (
         tk.boundary(k)
         or tk.keys[k] in lex.stops
@@ -569,6 +571,8 @@ def _clause(p: Phrase) -> SourceKind | Literal[False] | None:
     lex = p.lex
     for t in range(p.i, p.j):
         word = p.tk.keys[t]
+        if t > p.i and (p.tk.keys[t - 1], word) in lex.postmodifiers:
+            continue  # "sources close to the president": no infinitive
         breaker = word in lex.breakers and (t == 0 or not p.tk.words[t][:1].isupper())
         if breaker or word in lex.clause_words or p.tk.starts[t] in p.cue_starts:
             return False  # a capitalised "May" (Theresa May) is a name, not a modal

@@ -117,7 +117,7 @@ def _incise(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     if p is None or p.i == 0 or not _comma(tk.gap(cue.lead)):
         return p
     t = p.i  # the incise opens the candidate ("citant des responsables") or comes before it
-    while t > max(0, p.i - 3) and not tk.boundary(t):
+    while t > max(0, p.i - 10) and not tk.boundary(t):
         t -= 1
     if t == 0 or not _comma(tk.gap(t)) or not _opens_incise(s, t, max(p.j, p.i + 1)):
         return p
