@@ -46,6 +46,7 @@ __all__ = [
     "WINDOW",
     "WORD",
     "LazyPattern",
+    "Prefilter",
     "Rule",
     "RuleTable",
     "alternation",
@@ -54,6 +55,7 @@ __all__ = [
     "lazy",
     "map_back",
     "match_at",
+    "opening_token",
     "sentence_spans",
     "to_normalized",
     "trie_pattern",
@@ -218,7 +220,9 @@ def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
     >>> compiled(r"a\s+b").pattern
     'a\\s{1,24}b'
     """
-    return regex.compile(bounded(source), flags=flags | regex.V0)
+    if not flags & regex.V1:
+        flags |= regex.V0
+    return regex.compile(bounded(source), flags=flags)
 
 
 class LazyPattern:
@@ -299,6 +303,74 @@ def lazy(source: str, flags: int = 0) -> LazyPattern:
     ['1', '22']
     """
     return LazyPattern(source, flags)
+
+
+#: A token as :class:`Prefilter` reads a text: a run of word characters (as ``\\w`` of the
+#: regex module's version 1 reads them) or one other character that is no white space.
+_TOKEN = regex.compile(r"\w+|[^\w\s]", flags=regex.V1)
+
+
+def opening_token(word: str) -> str:
+    """Return the first token of ``word``, case folded ("" when it has none).
+
+    Examples
+    --------
+    >>> opening_token("D'après"), opening_token("according to"), opening_token(":")
+    ('d', 'according', ':')
+    """
+    m = _TOKEN.search(word)
+    return m.group().casefold() if m is not None else ""
+
+
+class Prefilter:
+    r"""Alternatives of one scan, each tried only where a token opens one of its words.
+
+    It finds what ``finditer`` of the alternation of the alternatives' patterns, in
+    order, would find, when each alternative only matches from the start of a
+    :data:`_TOKEN` (a word-start assertion ``\m`` or a punctuation mark opening it)
+    whose case-folded text is the first token of one of its ``openers``: one pass over
+    the text's tokens, a set lookup each, and a pattern is only tried at the tokens that
+    open it (patterns are :class:`LazyPattern`: those no text needs are never
+    compiled).
+
+    Parameters
+    ----------
+    alternatives
+        ``(pattern, openers)`` pairs in the order the alternation tries them.
+
+    Examples
+    --------
+    >>> scan = Prefilter([(lazy(r"\m(?:a b|c)\M"), ["a b", "c"]), (lazy(":"), [":"])])
+    >>> [m.group() for m in scan.finditer("x a b: c d")]
+    ['a b', ':', 'c']
+    >>> [p.is_compiled for p, _ in scan.alternatives]
+    [True, True]
+    """
+
+    def __init__(self, alternatives: Sequence[tuple[LazyPattern, Iterable[str]]]) -> None:
+        self.alternatives = tuple((p, tuple(openers)) for p, openers in alternatives)
+        by_token: dict[str, list[LazyPattern]] = {}
+        for pattern, openers in self.alternatives:
+            for token in sorted({opening_token(w) for w in openers} - {""}):
+                by_token.setdefault(token, []).append(pattern)
+        self._by_token = {k: tuple(v) for k, v in by_token.items()}
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[regex.Match[str]]:
+        """Yield the matches from ``pos`` to ``endpos``, left to right, not overlapping."""
+        end = len(text) if endpos is None else endpos
+        by_token = self._by_token
+        after = pos
+        for token in _TOKEN.finditer(text, pos, end):
+            start = token.start()
+            patterns = by_token.get(token.group().casefold()) if start >= after else None
+            for pattern in patterns or ():
+                hit = pattern.match(text, start, end)
+                if hit is not None:
+                    yield hit
+                    after = max(hit.end(), start + 1)
+                    break
 
 
 def match_at(

@@ -27,7 +27,16 @@ import regex
 
 from osintparse import lexicons
 from osintparse._cache import once
-from osintparse._patterns import GAP, GAP0, RuleTable, alternation, word_key
+from osintparse._patterns import (
+    GAP,
+    GAP0,
+    LazyPattern,
+    Prefilter,
+    RuleTable,
+    alternation,
+    lazy,
+    word_key,
+)
 from osintparse.errors import LexiconError
 from osintparse.model import DocumentKind, SourceKind, Stance
 
@@ -200,7 +209,10 @@ class CueShape:
     ``pattern`` is one alternative of the combined cue pattern; it holds one named
     group, named after the kind, around the text whose :func:`key` is looked up in
     ``forms``. A cue made of words (``word``) must start and end a word; the others
-    (punctuation: a colon before a quotation) are tried after them.
+    (punctuation: a colon before a quotation) are tried after them. ``openers`` are
+    the words a match opens with (only their first tokens count; None: the keys of
+    ``forms``): the pattern is only tried where a token of the text opens one of them
+    (:class:`~osintparse._patterns.Prefilter`).
 
     Examples
     --------
@@ -211,6 +223,17 @@ class CueShape:
     pattern: str
     forms: Mapping[str, CueEntry]
     word: bool = True
+    openers: tuple[str, ...] | None = None
+
+    @property
+    def opening_words(self) -> tuple[str, ...]:
+        """The words a match opens with: ``openers``, else the keys of ``forms``."""
+        return tuple(self.forms) if self.openers is None else self.openers
+
+    @property
+    def alternative(self) -> str:
+        """The pattern as an alternative of the combined cue pattern."""
+        return BEFORE + "(?:" + self.pattern + ")" + AFTER if self.word else self.pattern
 
 
 #: The kinds of cue, in the order their alternatives are tried at one position.
@@ -230,25 +253,42 @@ def _colon(f: VerbForms) -> CueShape:
     return CueShape("(?P<colon>:)", {":": entry}, word=False)
 
 
+def _auxiliaries(f: VerbForms, kind: str) -> tuple[str, ...]:
+    """The auxiliaries of ``kind`` (``attributions.toml auxiliaries``), which open a cue."""
+    return tuple(f.data["auxiliaries"][kind])
+
+
 @CUE_KINDS.rule("passive")
 def _passive(f: VerbForms) -> CueShape:
     """Passive auxiliary, up to two adverbs, past participle: "a été confirmé", "is believed"."""
     parts = f.forms["participle"]
-    return CueShape(f"{f.passive}{f.between}(?P<passive>{alternation(parts)})", parts)
+    return CueShape(
+        f"{f.passive}{f.between}(?P<passive>{alternation(parts)})",
+        parts,
+        openers=_auxiliaries(f, "passive"),
+    )
 
 
 @CUE_KINDS.rule("compound")
 def _compound(f: VerbForms) -> CueShape:
     """Active auxiliary, up to two adverbs, past participle: "a officiellement confirmé"."""
     parts = f.forms["participle"]
-    return CueShape(f"{f.active}{f.between}(?P<compound>{alternation(parts)})", parts)
+    return CueShape(
+        f"{f.active}{f.between}(?P<compound>{alternation(parts)})",
+        parts,
+        openers=_auxiliaries(f, "active"),
+    )
 
 
 @CUE_KINDS.rule("progressive")
 def _progressive(f: VerbForms) -> CueShape:
     """Progressive auxiliary, up to two adverbs, gerund: "is saying", "were calling for"."""
     parts = f.forms["gerund"]
-    return CueShape(f"{f.progressive}{f.between}(?P<progressive>{alternation(parts)})", parts)
+    return CueShape(
+        f"{f.progressive}{f.between}(?P<progressive>{alternation(parts)})",
+        parts,
+        openers=_auxiliaries(f, "progressive"),
+    )
 
 
 @CUE_KINDS.rule("finite")
@@ -300,7 +340,8 @@ class CueLexicon:
     """
 
     lang: str
-    cues: regex.Pattern[str]
+    cues: LazyPattern
+    scan: Prefilter
     kinds: Mapping[str, Mapping[str, CueEntry]]
     finite: Mapping[str, CueEntry]
     verb_forms: VerbForms
@@ -667,10 +708,11 @@ def cue_lexicon(lang: str) -> CueLexicon:
     shapes = {rule.name: rule.fn(forms) for rule in CUE_KINDS}
     words = [s.pattern for s in shapes.values() if s.word]
     others = [s.pattern for s in shapes.values() if not s.word]
-    cues = regex.compile(
-        "|".join([BEFORE + "(?:" + "|".join(words) + ")" + AFTER, *others]),
-        flags=regex.IGNORECASE | regex.V1,
-    )
+    flags = regex.IGNORECASE | regex.V1
+    cues = lazy("|".join([BEFORE + "(?:" + "|".join(words) + ")" + AFTER, *others]), flags)
+    # The same alternatives in the same order, each tried where a token opens it.
+    ordered = [s for s in shapes.values() if s.word] + [s for s in shapes.values() if not s.word]
+    scan = Prefilter([(lazy(s.alternative, flags), s.opening_words) for s in ordered])
     opener = regex.compile(
         alternation(keys(data["anaphoric"]["openers"])) + rf"(?:(?<=')|(?![\w-])){GAP0}",
         flags=regex.IGNORECASE | regex.V1,
@@ -680,6 +722,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
     return CueLexicon(
         lang=lang,
         cues=cues,
+        scan=scan,
         kinds={name: s.forms for name, s in shapes.items()},
         finite=forms.forms["finite"],
         verb_forms=forms,
