@@ -395,9 +395,8 @@ def geo_installed() -> bool:
 
 
 def _latin(name: str) -> bool:
-    return (
-        all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
-        and name[:1].isupper()
+    return name[:1].isupper() and (
+        name.isascii() or all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
     )
 
 
@@ -476,8 +475,9 @@ _CITIES_FILE = "cities15000.json"
 #: The opening of a city in that file, with the fields the gazetteer reads (the file is
 #: written by ``json.dump``: one space after ":" and ",", fields in this order).
 _CITY = regex.compile(
-    r'\{"geonameid": (\d+), "name": ("(?:[^"\\]|\\.)*"), "latitude": (-?[0-9.eE+-]+), '
-    r'"longitude": (-?[0-9.eE+-]+), "countrycode": ("(?:[^"\\]|\\.)*"), "population": (\d+), '
+    r'\{"geonameid": (\d+), "name": ("[^"\\]*(?:\\.[^"\\]*)*"), "latitude": (-?[0-9.eE+-]+), '
+    r'"longitude": (-?[0-9.eE+-]+), "countrycode": ("[^"\\]*(?:\\.[^"\\]*)*"), '
+    r'"population": (\d+), '
 )
 
 
@@ -536,18 +536,18 @@ def _read_cities(raw: str) -> list[Mapping[str, Any]] | None:
     decoder = json.JSONDecoder()
     out: list[Mapping[str, Any]] = []
     for m in found:
-        population = int(m.group(6))
-        if population >= MIN_ALTERNATES_POPULATION:
+        gid, name, lat, lon, country, population = m.groups()
+        if int(population) >= MIN_ALTERNATES_POPULATION:
             out.append(decoder.raw_decode(raw, m.start())[0])
             continue
         out.append(
             {
-                "geonameid": int(m.group(1)),
-                "name": _string(m.group(2)),
-                "latitude": float(m.group(3)),
-                "longitude": float(m.group(4)),
-                "countrycode": _string(m.group(5)),
-                "population": population,
+                "geonameid": int(gid),
+                "name": _string(name),
+                "latitude": float(lat),
+                "longitude": float(lon),
+                "countrycode": _string(country),
+                "population": int(population),
             }
         )
     return out
