@@ -49,6 +49,7 @@ __all__ = [
     "Prefilter",
     "Rule",
     "RuleTable",
+    "Source",
     "alternation",
     "bounded",
     "compiled",
@@ -322,6 +323,12 @@ def opening_token(word: str) -> str:
     return m.group().casefold() if m is not None else ""
 
 
+#: The pattern source of a :class:`Prefilter` alternative: one source for all its openers,
+#: or a function giving the source that matches the words it is given (the openers of one
+#: token).
+Source = str | Callable[[Sequence[str]], str]
+
+
 class Prefilter:
     r"""Alternatives of one scan, each tried only where a token opens one of its words.
 
@@ -330,30 +337,60 @@ class Prefilter:
     :data:`_TOKEN` (a word-start assertion ``\m`` or a punctuation mark opening it)
     whose case-folded text is the first token of one of its ``openers``: one pass over
     the text's tokens, a set lookup each, and a pattern is only tried at the tokens that
-    open it (patterns are :class:`LazyPattern`: those no text needs are never
-    compiled).
+    open it. Patterns are compiled on first use (:func:`lazy`); an alternative whose
+    source is a function has a pattern per token, made of the openers of that token
+    only, so that a text compiles the few words it holds rather than thousands.
 
     Parameters
     ----------
     alternatives
-        ``(pattern, openers)`` pairs in the order the alternation tries them.
+        ``(source, openers)`` pairs in the order the alternation tries them.
+    flags
+        The flags every pattern is compiled with.
 
     Examples
     --------
-    >>> scan = Prefilter([(lazy(r"\m(?:a b|c)\M"), ["a b", "c"]), (lazy(":"), [":"])])
+    >>> words = lambda ws: r"\m" + alternation(ws) + r"\M"
+    >>> scan = Prefilter([(words, ["a b", "c", "dd"]), (":", [":"])])
     >>> [m.group() for m in scan.finditer("x a b: c d")]
     ['a b', ':', 'c']
-    >>> [p.is_compiled for p, _ in scan.alternatives]
-    [True, True]
+    >>> sorted(scan.compiled())
+    [(0, 'a'), (0, 'c'), (1, '')]
     """
 
-    def __init__(self, alternatives: Sequence[tuple[LazyPattern, Iterable[str]]]) -> None:
-        self.alternatives = tuple((p, tuple(openers)) for p, openers in alternatives)
-        by_token: dict[str, list[LazyPattern]] = {}
-        for pattern, openers in self.alternatives:
-            for token in sorted({opening_token(w) for w in openers} - {""}):
-                by_token.setdefault(token, []).append(pattern)
+    def __init__(
+        self, alternatives: Sequence[tuple[Source, Iterable[str]]], flags: int = 0
+    ) -> None:
+        self.flags = flags
+        self._sources = tuple(source for source, _ in alternatives)
+        self._words: list[dict[str, tuple[str, ...]]] = []
+        by_token: dict[str, list[int]] = {}
+        for i, (_, openers) in enumerate(alternatives):
+            words: dict[str, list[str]] = {}
+            for word in openers:
+                token = opening_token(word)
+                if token:
+                    words.setdefault(token, []).append(word)
+            self._words.append({k: tuple(v) for k, v in words.items()})
+            for token in sorted(words):
+                by_token.setdefault(token, []).append(i)
         self._by_token = {k: tuple(v) for k, v in by_token.items()}
+        self._patterns: dict[tuple[int, str], LazyPattern] = {}
+
+    def _pattern(self, i: int, token: str) -> LazyPattern:
+        """The pattern of alternative ``i`` at a token ``token`` (made on first use)."""
+        source = self._sources[i]
+        k = (i, token) if callable(source) else (i, "")
+        p = self._patterns.get(k)
+        if p is None:
+            text = source(self._words[i][token]) if callable(source) else source
+            p = self._patterns.setdefault(k, lazy(text, self.flags))
+        return p
+
+    def compiled(self) -> list[tuple[int, str]]:
+        """The ``(alternative, token)`` pairs whose pattern has been compiled (the token is
+        "" for an alternative with one pattern)."""
+        return [k for k, p in self._patterns.items() if p.is_compiled]
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
@@ -362,11 +399,13 @@ class Prefilter:
         end = len(text) if endpos is None else endpos
         by_token = self._by_token
         after = pos
-        for token in _TOKEN.finditer(text, pos, end):
-            start = token.start()
-            patterns = by_token.get(token.group().casefold()) if start >= after else None
-            for pattern in patterns or ():
-                hit = pattern.match(text, start, end)
+        for tok in _TOKEN.finditer(text, pos, end):
+            start = tok.start()
+            if start < after:
+                continue
+            token = tok.group().casefold()
+            for i in by_token.get(token, ()):
+                hit = self._pattern(i, token).match(text, start, end)
                 if hit is not None:
                     yield hit
                     after = max(hit.end(), start + 1)

@@ -4,12 +4,13 @@ them finds exactly what the one combined pattern finds."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 import pytest
 
 from osintparse import lexicons
-from osintparse._patterns import Prefilter, lazy
-from osintparse.extractors.attributions._lexicon import cue_lexicon
+from osintparse._patterns import Prefilter, alternation
+from osintparse.extractors.attributions._lexicon import CUE_KINDS, cue_lexicon
 from tests.conftest import ROOT
 
 CASES = ROOT / "tests" / "cases"
@@ -46,10 +47,22 @@ def test_cue_scan_finds_what_the_combined_pattern_finds(lang: str) -> None:
     assert found > len(texts) // 2  # the cases hold cues: the comparison compared something
 
 
-def test_prefilter_tries_alternatives_in_order_and_skips_unopened_patterns() -> None:
-    first = lazy(r"\m(?:ab c)\M")
-    second = lazy(r"\m(?:ab|x)\M")
-    never = lazy(r"\m(?:zz)\M")
-    scan = Prefilter([(first, ["ab c"]), (second, ["AB", "x"]), (never, ["zz"])])
+def test_prefilter_tries_alternatives_in_order_and_compiles_what_a_text_opens() -> None:
+    def words(ws: Sequence[str]) -> str:
+        return r"\m" + alternation(ws) + r"\M"
+
+    scan = Prefilter([(r"\m(?:ab c)\M", ["ab c"]), (words, ["ab", "x", "zz", "yy y"])])
     assert [m.group() for m in scan.finditer("ab c ab x-ab")] == ["ab c", "ab", "x", "ab"]
-    assert not never.is_compiled
+    # the second alternative compiled the words of "ab" and of "x" only
+    assert sorted(scan.compiled()) == [(0, ""), (1, "ab"), (1, "x")]
+
+
+def test_cue_scan_compiles_only_the_forms_a_text_holds() -> None:
+    lex = cue_lexicon("en")
+    shapes = [rule.fn(lex.verb_forms) for rule in CUE_KINDS]
+    scan = Prefilter([(s.source(), s.opening_words) for s in shapes], lex.cues.flags)
+    text = "Officials said the strike, according to the report, was planned."
+    assert [m.group() for m in scan.finditer(text)] == [m.group() for m in lex.scan.finditer(text)]
+    compiled = {token for _, token in scan.compiled()}
+    assert {"said", "according", "report"} <= compiled
+    assert "claimed" not in compiled  # a form the text does not hold

@@ -33,6 +33,7 @@ from osintparse._patterns import (
     LazyPattern,
     Prefilter,
     RuleTable,
+    Source,
     alternation,
     lazy,
     word_key,
@@ -224,16 +225,40 @@ class CueShape:
     forms: Mapping[str, CueEntry]
     word: bool = True
     openers: tuple[str, ...] | None = None
+    template: str | None = None
 
     @property
     def opening_words(self) -> tuple[str, ...]:
         """The words a match opens with: ``openers``, else the keys of ``forms``."""
         return tuple(self.forms) if self.openers is None else self.openers
 
+    @classmethod
+    def listed(cls, kind: str, forms: Mapping[str, CueEntry]) -> CueShape:
+        """A cue that is one of ``forms``: the scan compiles the forms of each token of a
+        text as it meets them (``template``: the pattern, "{}" for the forms).
+
+        Examples
+        --------
+        >>> shape = CueShape.listed("view", {"avis": CueEntry("avis", Stance.ESTIMATED)})
+        >>> shape.pattern, shape.template
+        ('(?P<view>(?:avis))', '(?P<view>{})')
+        """
+        return cls(f"(?P<{kind}>{alternation(forms)})", forms, template=f"(?P<{kind}>{{}})")
+
     @property
     def alternative(self) -> str:
         """The pattern as an alternative of the combined cue pattern."""
-        return BEFORE + "(?:" + self.pattern + ")" + AFTER if self.word else self.pattern
+        return self._alternative(self.pattern)
+
+    def _alternative(self, pattern: str) -> str:
+        return BEFORE + "(?:" + pattern + ")" + AFTER if self.word else pattern
+
+    def source(self) -> Source:
+        """The pattern source the scan compiles (:data:`~osintparse._patterns.Source`)."""
+        template = self.template
+        if template is None:
+            return self.alternative
+        return lambda words: self._alternative(template.format(alternation(words)))
 
 
 #: The kinds of cue, in the order their alternatives are tried at one position.
@@ -243,7 +268,7 @@ CUE_KINDS: RuleTable[Callable[[VerbForms], CueShape]] = RuleTable("attribution c
 @CUE_KINDS.rule("prep")
 def _prep(f: VerbForms) -> CueShape:
     """A preposition introducing the source: "selon", "d'après", "according to"."""
-    return CueShape(f"(?P<prep>{alternation(f.prepositions)})", f.prepositions)
+    return CueShape.listed("prep", f.prepositions)
 
 
 @CUE_KINDS.rule("colon")
@@ -294,13 +319,13 @@ def _progressive(f: VerbForms) -> CueShape:
 @CUE_KINDS.rule("finite")
 def _finite(f: VerbForms) -> CueShape:
     """A finite form of a reporting verb: "estiment", "said", "fait savoir"."""
-    return CueShape(f"(?P<finite>{alternation(f.forms['finite'])})", f.forms["finite"])
+    return CueShape.listed("finite", f.forms["finite"])
 
 
 @CUE_KINDS.rule("gerund")
 def _gerund(f: VerbForms) -> CueShape:
     """A gerund or present participle: "..., saying", "adding that", "ajoutant que"."""
-    return CueShape(f"(?P<gerund>{alternation(f.forms['gerund'])})", f.forms["gerund"])
+    return CueShape.listed("gerund", f.forms["gerund"])
 
 
 @CUE_KINDS.rule("view")
@@ -310,7 +335,7 @@ def _view(f: VerbForms) -> CueShape:
         key(v): CueEntry(lemma=key(v), stance=Stance.ESTIMATED)
         for v in f.data["prepositions"]["views"]
     }
-    return CueShape(f"(?P<view>{alternation(views)})", views)
+    return CueShape.listed("view", views)
 
 
 @CUE_KINDS.rule("noun")
@@ -322,7 +347,7 @@ def _noun(f: VerbForms) -> CueShape:
         entry = CueEntry(lemma=key(noun), stance=_stance(stance, where))
         for form in [noun, *(noun + e for e in f.plural_endings)]:
             nouns.setdefault(key(form), entry)
-    return CueShape(f"(?P<noun>{alternation(nouns)})", nouns)
+    return CueShape.listed("noun", nouns)
 
 
 @attrs.frozen
@@ -712,7 +737,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
     cues = lazy("|".join([BEFORE + "(?:" + "|".join(words) + ")" + AFTER, *others]), flags)
     # The same alternatives in the same order, each tried where a token opens it.
     ordered = [s for s in shapes.values() if s.word] + [s for s in shapes.values() if not s.word]
-    scan = Prefilter([(lazy(s.alternative, flags), s.opening_words) for s in ordered])
+    scan = Prefilter([(s.source(), s.opening_words) for s in ordered], flags)
     opener = regex.compile(
         alternation(keys(data["anaphoric"]["openers"])) + rf"(?:(?<=')|(?![\w-])){GAP0}",
         flags=regex.IGNORECASE | regex.V1,
