@@ -42,6 +42,7 @@ __all__ = [
     "layer_fields",
     "names",
     "records",
+    "structure_names",
     "table_layers",
 ]
 
@@ -59,6 +60,9 @@ class Layer:
         scalar layer (``title``, a string).
     builtin
         True for the Article's own layers, False for custom ones (in ``extras``).
+    structure
+        True for the layers of the article's structure (title, paragraphs, sections,
+        sentences), which the pipeline keeps when the work budget skips the rest.
 
     Examples
     --------
@@ -69,6 +73,7 @@ class Layer:
     name: str
     record: type | None
     builtin: bool = True
+    structure: bool = False
 
     @property
     def many(self) -> bool:
@@ -100,7 +105,8 @@ def builtin() -> tuple[Layer, ...]:
         record = None
         if typing.get_origin(hint) is tuple:
             record = typing.get_args(hint)[0]
-        out.append(Layer(field.name, record, True))
+        structure = field.metadata[model.LAYER] == model.STRUCTURE
+        out.append(Layer(field.name, record, True, structure))
     return tuple(out)
 
 
@@ -128,10 +134,21 @@ def get(name: str) -> Layer:
     >>> get("dates").record.__name__
     'DateMention'
     >>> get("weapons")
-    Layer(name='weapons', record=<class 'osintparse.model.Mention'>, builtin=False)
+    Layer(name='weapons', record=<class 'osintparse.model.Mention'>, builtin=False, structure=False)
     """
     found = _builtin_map().get(name)
     return found if found is not None else Layer(name, model.Mention, False)
+
+
+def structure_names() -> tuple[str, ...]:
+    """Return the names of the structure layers, which survive a skipped parse.
+
+    Examples
+    --------
+    >>> structure_names()
+    ('title', 'paragraphs', 'sections', 'sentences')
+    """
+    return tuple(layer.name for layer in builtin() if layer.structure)
 
 
 def table_layers() -> tuple[str, ...]:

@@ -36,6 +36,7 @@ from osintparse.errors import InvalidPublishedError
 __all__ = [
     "LAYER",
     "SCHEMA_VERSION",
+    "STRUCTURE",
     "Anchor",
     "Article",
     "Aspect",
@@ -423,13 +424,17 @@ def coerce_published(value: Any) -> _dt.date | None:
 
 
 #: Metadata key marking a field of :class:`Article` as a layer extractors produce; the
-#: one list of layers (:mod:`osintparse.layers`) is read from these fields.
+#: one list of layers (:mod:`osintparse.layers`) is read from these fields. Its value is
+#: :data:`STRUCTURE` for the layers of the article's structure, True for the others.
 LAYER = "osintparse.layer"
+#: The :data:`LAYER` value of a structure layer (title, paragraphs, sections, sentences):
+#: the pipeline keeps these when the work budget skips the other extractors.
+STRUCTURE = "structure"
 
 
-def _layer() -> Any:
+def _layer(kind: bool | str = True) -> Any:
     """An Article field holding a layer: a tuple of records."""
-    return attrs.field(default=(), converter=_tup, repr=_count, metadata={LAYER: True})
+    return attrs.field(default=(), converter=_tup, repr=_count, metadata={LAYER: kind})
 
 
 # Converters that pass a member through: ``Cls(member)`` is an enum lookup costing a tenth
@@ -1088,10 +1093,10 @@ class Article:
     text: str = attrs.field(validator=_STR, repr=_short_text)
     lang: str | None = None
     published: _dt.date | None = attrs.field(default=None, converter=coerce_published)
-    title: str | None = attrs.field(default=None, metadata={LAYER: True})
-    paragraphs: tuple[Paragraph, ...] = _layer()
-    sections: tuple[Section, ...] = _layer()
-    sentences: tuple[Sentence, ...] = _layer()
+    title: str | None = attrs.field(default=None, metadata={LAYER: STRUCTURE})
+    paragraphs: tuple[Paragraph, ...] = _layer(STRUCTURE)
+    sections: tuple[Section, ...] = _layer(STRUCTURE)
+    sentences: tuple[Sentence, ...] = _layer(STRUCTURE)
     quantities: tuple[Quantity, ...] = _layer()
     dates: tuple[DateMention, ...] = _layer()
     attributions: tuple[Attribution, ...] = _layer()

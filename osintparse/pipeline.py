@@ -63,9 +63,9 @@ WORK_PER_SENTENCE = 20
 #: seconds of CPU on one core), or 1 MB of one-letter lines (500 000 sentences).
 WORK_BUDGET = 25_000_000
 
-#: Layers the structure extractor produces: extractors producing only these run whatever
-#: the budget (a degraded article keeps its structure).
-_STRUCTURE = frozenset({"title", "paragraphs", "sections", "sentences"})
+#: The structure layers: extractors producing only these run whatever the budget (a
+#: degraded article keeps its structure).
+_STRUCTURE = frozenset(layers.structure_names())
 
 # Article fields no extractor may produce: they are set by the pipeline itself.
 _RESERVED = frozenset(f.name for f in attrs.fields(Article)) - set(layers.names())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -18,9 +19,11 @@ from osintparse.cli import main
 from tests.conftest import ROOT, SEED_PATH
 
 
-def run(
+def run_process(
     *args: str, stdin: bytes | None = None, cwd: pathlib.Path | None = None
 ) -> subprocess.CompletedProcess[bytes]:
+    """``python -m osintparse ARGS`` in a child process: for what only a real process
+    shows (the entry point, stdout's encoding, pipes, signals, hangs)."""
     return subprocess.run(
         [sys.executable, "-m", "osintparse", *args],
         input=stdin,
@@ -31,8 +34,31 @@ def run(
     )
 
 
+def run(
+    *args: str, stdin: bytes | None = None, cwd: pathlib.Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """The command line in this process, with stdin, stdout and stderr as bytes.
+
+    The same as :func:`run_process` for everything the tests below read, without a
+    child's start-up and first parse (3 s each) per call.
+    """
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = [io.TextIOWrapper(b, encoding="utf-8", write_through=True) for b in (out, err)]
+    inp = io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8")
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = inp, streams[0], streams[1]
+    try:
+        with contextlib.chdir(cwd if cwd is not None else pathlib.Path.cwd()):
+            code = main(list(args))
+    except SystemExit as exit_:  # argparse: --help, usage errors
+        code = exit_.code if isinstance(exit_.code, int) else 2
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+    return subprocess.CompletedProcess(["osintparse", *args], code, out.getvalue(), err.getvalue())
+
+
 def test_text_outline_of_seed() -> None:
-    r = run(str(SEED_PATH))
+    r = run_process(str(SEED_PATH))  # the entry point itself, in a child
     assert r.returncode == 0, r.stderr
     out = r.stdout.decode()
     assert out.startswith("# Pyongyang à la frontière")
@@ -317,7 +343,7 @@ def test_fifo_and_device_in_a_directory_are_skipped_without_hanging(
     os.mkfifo(tmp_path / "a000-fifo.txt")
     (tmp_path / "a000-zero.txt").symlink_to("/dev/zero")
     (tmp_path / "a000-null.txt").symlink_to("/dev/null")
-    r = run(str(tmp_path), "--format", "jsonl", "--lang", "fr")  # timeout=120: a hang fails
+    r = run_process(str(tmp_path), "--format", "jsonl", "--lang", "fr")  # timeout=120: a hang fails
     assert r.returncode == 1
     assert len(r.stdout.decode().splitlines()) == 2
     err = r.stderr.decode().splitlines()
@@ -405,23 +431,24 @@ def test_non_utf8_file_names_under_a_strict_utf8_stdout(tmp_path: pathlib.Path) 
     odd = folder / "line\nbreak\u202e.txt"
     odd.write_text("Titre\n\nSelon Reuters, 200 soldats sont partis.", encoding="utf-8")
     env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict", "LC_ALL": "C.UTF-8"}
-    base = [sys.executable, "-m", "osintparse", str(folder), "--lang", "fr"]
-    for fmt in ("text", "csv", "jsonl", "json"):
-        r = subprocess.run(
-            [*base, "--format", fmt], capture_output=True, env=env, timeout=120, check=False
-        )
-        assert r.returncode == 0, (fmt, r.stderr)
-        out = r.stdout.decode("utf-8")  # strictly valid UTF-8
-        if fmt in ("text", "csv"):
-            assert "caf\\xe9 10.txt" in out
-            assert "line\\x0abreak\\u202e.txt" in out
-    r = subprocess.run(
-        [sys.executable, "-m", "osintparse", "compare", str(folder), "--lang", "fr", "--all"],
+    child = subprocess.run(
+        [sys.executable, "-m", "osintparse", str(folder), "--lang", "fr", "--format", "text"],
         capture_output=True,
         env=env,
         timeout=120,
         check=False,
     )
+    assert child.returncode == 0, child.stderr
+    assert "caf\\xe9 10.txt" in child.stdout.decode("utf-8")  # strictly valid UTF-8
+    # run() writes to a strict UTF-8 stdout too: the other formats in this process.
+    for fmt in ("text", "csv", "jsonl", "json"):
+        r = run(str(folder), "--lang", "fr", "--format", fmt)
+        assert r.returncode == 0, (fmt, r.stderr)
+        out = r.stdout.decode("utf-8")
+        if fmt in ("text", "csv"):
+            assert "caf\\xe9 10.txt" in out
+            assert "line\\x0abreak\\u202e.txt" in out
+    r = run("compare", str(folder), "--lang", "fr", "--all")
     assert r.returncode == 0, r.stderr
     assert "caf\\xe9 10.txt" in r.stdout.decode("utf-8")
 
