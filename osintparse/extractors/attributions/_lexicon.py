@@ -395,6 +395,8 @@ class CueLexicon:
     view_openers: frozenset[str] = frozenset()
     possessives: frozenset[str] = frozenset()
     noun_agents: frozenset[str] = frozenset()
+    noun_ends: frozenset[str] = frozenset()
+    comparatives: frozenset[str] = frozenset()
     participle_endings: tuple[str, ...] = ()
     negators: frozenset[str] = frozenset()
     negation_after: frozenset[str] = frozenset()
@@ -759,6 +761,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         adverb_endings=adverb_endings,
         before_verb_endings=adverb_endings if own["adverbs_before_verb"] else (),
         complementizers=keys(clauses["complementizers"]),
+        comparatives=keys(clauses["comparatives"]),
         clause_gap=int(clauses["max_gap"]),
         infinitive_endings=tuple(own["infinitive_endings"]),
         not_infinitives=keys(clauses["not_infinitives"]),
@@ -776,6 +779,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         view_openers=keys(data["prepositions"]["view_openers"]),
         possessives=keys(data["prepositions"]["possessives"]),
         noun_agents=keys(data["nouns"]["agents"]),
+        noun_ends=keys(data["nouns"]["ends"]),
         participle_endings=tuple(typology["noun_phrase"]["participle_endings"]),
         negators=_token_keys(data["negation"]["before"]),
         negation_after=_token_keys(data["negation"]["after"]),
