@@ -105,6 +105,9 @@ class Found:
     cites: str = ""
     #: For a citing verb, the span of its subject, the reporter ("l'AFP, qui cite ...").
     reporter: tuple[int, int] | None = None
+    #: The source is a speaker's own pronoun before a cue of a class with ``speaker =
+    #: false`` ("I think", "you want"): the attribution is kept only nested in another's.
+    talk: bool = False
 
 
 @attrs.frozen
@@ -131,6 +134,8 @@ class Subject:
     role: tuple[int, int] | None = None
     resolved: tuple[int, int] | None = None
     parts: int = 1
+    #: A speaker's pronoun before a cue of a class without speakers ("I think").
+    talk: bool = False
 
 
 @attrs.define
@@ -488,6 +493,7 @@ class Context:
         role: tuple[int, int] | None = None,
         resolved: tuple[int, int] | None = None,
         reporter: tuple[int, int] | None = None,
+        talk: bool = False,
     ) -> Found:
         """The attribution read by ``pattern`` (its ``rule`` is ``pattern:lemma``)."""
         start = min(span[0], cue.first) if span[0] == cue.start else span[0]
@@ -500,7 +506,7 @@ class Context:
             start, span[1], src[0], src[1], cue.first, cue.end, stance or cue.entry.stance,
             kind, content[0], content[1], anaphoric, f"{pattern}:{cue.entry.lemma}",
             negated=cue.negated, role=role, resolved=resolved, document=document,
-            channel=cue.channel, cites=cue.entry.cites, reporter=reporter,
+            channel=cue.channel, cites=cue.entry.cites, reporter=reporter, talk=talk,
         )  # fmt: skip
 
     def by_subject(self, cue: Cue, pattern: str, content: Span) -> Found:
@@ -509,7 +515,7 @@ class Context:
         assert sub is not None
         return self.found(
             cue, pattern, sub.span, sub.src, sub.kind, content, role=sub.role,
-            resolved=sub.resolved,
+            resolved=sub.resolved, talk=sub.talk,
         )  # fmt: skip
 
     def source_after(self, cue: Cue, pattern: str, content: Span) -> Found | None:

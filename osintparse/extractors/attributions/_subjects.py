@@ -403,9 +403,11 @@ def _subject_of(s: Context, cue: Cue, phrase: Candidate) -> Subject | None:
     else:
         src = s.source_span(i, j)
     start = tk.starts[phrase.start]
+    # "I think", "you want": a speaker's own talk, kept only inside another's content
+    talk = not cue.entry.speaker and j - i == 1 and tk.keys[i] in s.lex.sources.dialogue
     return Subject(
         phrase.start, j, phrase.stop, kind, src, (start, cue.end), role=role,
-        resolved=resolved, parts=phrase.parts,
+        resolved=resolved, parts=phrase.parts, talk=talk,
     )  # fmt: skip
 
 
