@@ -404,7 +404,8 @@ def _subject_of(s: Context, cue: Cue, phrase: Candidate) -> Subject | None:
         src = s.source_span(i, j)
     start = tk.starts[phrase.start]
     # "I think", "you want": a speaker's own talk, kept only inside another's content
-    talk = not cue.entry.speaker and j - i == 1 and tk.keys[i] in s.lex.sources.dialogue
+    said = s.text[tk.starts[i] : tk.ends[j - 1]].casefold().replace("\u2019", "'")
+    talk = not cue.entry.speaker and said in s.lex.sources.dialogue
     return Subject(
         phrase.start, j, phrase.stop, kind, src, (start, cue.end), role=role,
         resolved=resolved, parts=phrase.parts, talk=talk,
