@@ -75,7 +75,9 @@ def _participle_place(m: CueMatch, tk: SentenceTokens, lex: CueLexicon) -> bool:
 
 def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[int, ...]:
     """Where contents end: before a gerund after a comma or an opener (", adding that", "by
-    saying"), and before the connector of a verb right after one ("and said", "but told")."""
+    saying"), before the connector of a verb right after one ("and said", "but told"), and
+    before the comma of a verb right after one (the verb of a subject whose relative clause
+    closes there: "The governor, who praised X, said ...")."""
     out: list[int] = []
     for m in cues:
         k = tk.index_from(m.start)
@@ -84,7 +86,9 @@ def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[in
         before = tk.keys[k - 1]
         opened = m.kind == "gerund" and before in lex.participle_openers
         coordinated = m.kind != "prep" and before in lex.coordinators
-        if m.kind == "gerund" and "," in tk.gap(k):
+        # ", adding that": a gerund after a comma; ", said ...": a verb right after one
+        after_comma = "," in tk.gap(k) if m.kind == "gerund" else tk.gap(k).strip() == ","
+        if after_comma and m.kind not in _NOT_VERBS:
             out.append(tk.ends[k - 1])
         elif (opened or coordinated) and not tk.boundary(k):
             out.append(tk.ends[k - 2] if k > 1 else tk.starts[k - 1])

@@ -7,7 +7,7 @@ and checks the result can name a source.
 Examples
 --------
 >>> SUBJECTS.names()
-('phrase', 'coordinated', 'relative', 'apposition')
+('phrase', 'coordinated', 'relative', 'closed_relative', 'apposition')
 """
 
 from __future__ import annotations
@@ -130,6 +130,41 @@ def _relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
         # ", who ..., said", "who requested anonymity said": the relative clause is crossed
         return _parts(s, Candidate(i, j, "relative" if stop == "start" else stop))
     return p  # "which advocates say": the phrase after the relative pronoun
+
+
+#: How many tokens back from a verb a relative clause closed by a comma is looked for.
+_RELATIVE_REACH = 30
+
+
+@SUBJECTS.rule("closed_relative")
+def _closed_relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """A relative clause closed by a comma right before the verb is crossed, whatever it
+    holds: "Dunwoody, who worked for X in the general election, said", "Mike Morrell, a
+    veteran of the CIA who retired in 2013, said" (the noun phrase before the pronoun, with
+    its apposition, is the subject; not "general election" nor "2013"). A quotation mark, a
+    semicolon or a colon on the way back ends the search."""
+    if p is None or p.relative or p.stop == "relative" or p.kind is not None:
+        return p
+    tk, src, c = s.tk, s.lex.sources, cue.lead
+    if c == 0 or not _comma(tk.gap(c)):
+        return p
+    quotes = s.lex.quotes.values()
+    for r in range(c - 1, max(0, c - _RELATIVE_REACH) - 1, -1):
+        gap = tk.gap(r + 1)
+        if any(ch in quotes or ch in ";:" for ch in gap):
+            return p
+        if tk.keys[r] not in src.relatives or r == 0 or not tk.words[r].islower():
+            continue
+        if r + 1 >= c:
+            return p
+        i, j, stop = np_before(tk, r, src, cross=True)
+        if i >= j or stop == "long":
+            return p
+        found = _parts(s, Candidate(i, j, stop))
+        if s.kind(found.i, found.j, open_subject=cue.entry.open_subject) is None:
+            return p
+        return attrs.evolve(found, stop="relative")
+    return p
 
 
 def _name_of(s: Context, i: int, j: int, stop: str) -> tuple[int, int] | None:
