@@ -68,8 +68,9 @@ _MAX_PARTS = 4
 
 
 def _comma(gap: str) -> bool:
-    """True when a gap is a comma (after an abbreviation's full stop, maybe)."""
-    return gap.strip().lstrip(".") == ","
+    """True when a gap is a comma (after an abbreviation's full stop or a closing bracket,
+    maybe: "Sen. Rob Portman (R-Ohio), another incumbent, said")."""
+    return gap.strip().lstrip(".").lstrip(")").strip() == ","
 
 
 @SUBJECTS.rule("phrase")
