@@ -526,9 +526,27 @@ class Context:
         if kind is None:
             return None
         src = self.source_span(i, j)
+        role = self.role_after(j)
         _, channel, document = self.adjuncts(j)  # "..., said the ministry in a statement"
         cue.channel, cue.document = cue.channel or channel, cue.document or document
-        return self.found(cue, pattern, (cue.start, src[1]), src, kind, content)
+        end = role[1] if role is not None else src[1]
+        return self.found(cue, pattern, (cue.start, end), src, kind, content, role=role)
+
+    def role_after(self, j: int) -> tuple[int, int] | None:
+        """The apposition after a source read forward, between a comma and punctuation: "...,
+        said Huma Abedin, vice chairwoman for the campaign." (opened by a determiner or a
+        lower-case word, holding a source term or a noun phrase that could be one)."""
+        tk, src = self.tk, self.lex.sources
+        n = len(tk)
+        if j >= n or tk.gap(j).strip() != "," or not tk.words[j][:1].islower():
+            return None
+        i2 = j  # np_after stops at the comma: read on from the word after it
+        j2 = max(np_after(tk, j + 1, src, self.cue_starts)[1], j + 1)
+        if (j2 < n and not tk.boundary(j2)) or tk.keys[i2] in src.links:
+            return None
+        if self.kind(i2, j2, open_subject=tk.keys[i2] in src.determiners) is None:
+            return None
+        return self.source_span(i2, j2)
 
     def agent(self, cue: Cue, pattern: str, content: Span, anaphoric: bool) -> Found | None:
         """A passive's source: the agent ("par X", "by X"), or anonymous with a complement."""
