@@ -21,8 +21,10 @@ Examples
 
 from __future__ import annotations
 
+import attrs
+
 from osintparse.extractors.attributions._constructions import read
-from osintparse.extractors.attributions._context import Context, Found
+from osintparse.extractors.attributions._context import Context, Found, trim
 from osintparse.extractors.attributions._lexicon import CueLexicon, cue_lexicon
 from osintparse.extractors.attributions._readings import CueMatch, not_a_cue
 from osintparse.extractors.attributions._sources import SentenceTokens, is_adverb
@@ -136,6 +138,20 @@ def match_sentence(
         cue = ctx.cue(m)
         f = read(ctx, cue) if cue is not None else None
         if f is not None:
+            _end_contents_before(out, f, text)
             out.append(f)
             taken_until = max(f.end, f.cue_end)
     return out
+
+
+def _end_contents_before(out: list[Found], f: Found, text: str) -> None:
+    """The contents found so far that run into ``f``, an attribution whose content comes
+    before it ("Germany supports X, the diplomat said."), end before it."""
+    if f.content_start is None or f.content_end is None or f.content_end > f.start:
+        return
+    for k, g in enumerate(out):
+        if g.content_start is None or g.content_end is None or g.cue_start < f.content_start:
+            continue
+        if g.content_start < f.start < g.content_end:
+            start, end = trim(text, g.content_start, f.start)
+            out[k] = attrs.evolve(g, content_start=start, content_end=end)
