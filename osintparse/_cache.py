@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable, Hashable
-from typing import Generic, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 __all__ = ["once"]
 
@@ -29,41 +29,7 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
-class _Once(Generic[_P, _R]):
-    """A function's results by arguments, each computed once across threads."""
-
-    def __init__(self, fn: Callable[_P, _R]) -> None:
-        self._fn = fn
-        self._values: dict[Hashable, _R] = {}
-        self._locks: dict[Hashable, threading.RLock] = {}
-        self._guard = threading.Lock()
-        functools.update_wrapper(self, fn)
-
-    def __call__(self, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        key: Hashable = (args, tuple(sorted(kwargs.items()))) if kwargs else args
-        try:
-            return self._values[key]
-        except KeyError:
-            pass
-        with self._guard:
-            lock = self._locks.setdefault(key, threading.RLock())
-        # A re-entrant lock per key: a value that needs another key of the same
-        # function is computed in the same thread without waiting on itself.
-        with lock:
-            if key in self._values:
-                return self._values[key]
-            value = self._fn(*args, **kwargs)
-            self._values[key] = value
-        return value
-
-    def cache_clear(self) -> None:
-        """Forget every value (tests that change what the function reads)."""
-        with self._guard:
-            self._values.clear()
-            self._locks.clear()
-
-
-def once(fn: Callable[_P, _R]) -> _Once[_P, _R]:
+def once(fn: Callable[_P, _R]) -> Callable[_P, _R]:
     """Cache ``fn`` by its arguments, computing each value in one thread only.
 
     Parameters
@@ -73,8 +39,9 @@ def once(fn: Callable[_P, _R]) -> _Once[_P, _R]:
 
     Returns
     -------
-    _Once
-        The cached function; ``cache_clear()`` empties it.
+    Callable
+        The cached function (a function, so documentation tools read it as ``fn``);
+        its ``cache_clear()`` empties it.
 
     Examples
     --------
@@ -86,4 +53,32 @@ def once(fn: Callable[_P, _R]) -> _Once[_P, _R]:
     >>> load("fr"), load("fr"), calls
     ('FR', 'FR', ['fr'])
     """
-    return _Once(fn)
+    values: dict[Hashable, _R] = {}
+    locks: dict[Hashable, threading.RLock] = {}
+    guard = threading.Lock()
+
+    @functools.wraps(fn)
+    def cached(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        key: Hashable = (args, tuple(sorted(kwargs.items()))) if kwargs else args
+        try:
+            return values[key]
+        except KeyError:
+            pass
+        with guard:
+            lock = locks.setdefault(key, threading.RLock())
+        # A re-entrant lock per key: a value that needs another key of the same
+        # function is computed in the same thread without waiting on itself.
+        with lock:
+            if key in values:
+                return values[key]
+            value = fn(*args, **kwargs)
+            values[key] = value
+        return value
+
+    def cache_clear() -> None:
+        with guard:
+            values.clear()
+            locks.clear()
+
+    cached.cache_clear = cache_clear  # type: ignore[attr-defined]
+    return cached

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hypothesis
+import hypothesis.strategies
 import pytest
 
+import osintparse.text
 from osintparse.text import normalize, split_sentences
 
 
@@ -85,3 +88,16 @@ def test_split_is_linear_on_adversarial_input() -> None:
     text = ". " * 200_000 + "a" + " " * 200_000
     spans = list(split_sentences(text))
     assert spans[-1][1] == 400_001
+
+
+@hypothesis.given(
+    hypothesis.strategies.text(
+        alphabet=hypothesis.strategies.sampled_from(list("ΣσςΑaİI \n.'\u0345\u00adÉ")), max_size=80
+    ),
+    hypothesis.strategies.integers(min_value=1, max_value=9),
+)
+def test_lower_in_blocks_is_str_lower(text: str, block: int) -> None:
+    """Blocks end after a space or line break, so the final sigma reads the same context."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(osintparse.text, "_LOWER_BLOCK", block)
+        assert osintparse.text.lower(text) == text.lower()

@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -171,7 +172,7 @@ def _attribution(text: str, norm: Normalized, f: Found) -> Attribution:
         content_start=content_start,
         content_end=content_end,
         anaphoric=f.anaphoric,
-        rule=f.rule,
+        rule=sys.intern(f.rule),  # a few names, repeated in long articles
         negated=f.negated,
         channel=channel,
         channel_start=channel_start,

@@ -30,7 +30,7 @@ from osintparse.extractors.dates._rules import PATTERNS, RULES
 from osintparse.extractors.dates._steps import STEPS, VETOES
 from osintparse.extractors.dates._vocab import B0, FLAGS, Vocab, vocab
 from osintparse.model import Anchor, DateKind, DateMention
-from osintparse.text import Normalized, normalize
+from osintparse.text import Normalized, lower, normalize
 
 __all__ = ["compiled", "find", "find_in"]
 
@@ -234,7 +234,7 @@ def _may_start(low: str, x: int, starters: frozenset[str]) -> bool:
 
 def _scanner(lang: str, text: str, ctx: Context) -> _Scan:
     c = compiled(lang)
-    low = text.lower()
+    low = lower(text)  # in blocks: text.lower() holds 12 bytes a character
     master, anchors = c.master, c.anchors
     if len(low) != len(text):
         low, (master, anchors) = text, _ignorecase(c.vocab.code)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import regex
@@ -292,7 +293,7 @@ def _place(norm: Normalized, f: Found) -> Place:
     return Place(
         start=start,
         end=end,
-        text=text,
+        text=e.name if e and e.name == text else text,  # one string, not two
         id=e.id if e else None,
         name=e.name if e else None,
         kind=e.kind if e else None,
@@ -308,7 +309,8 @@ def _place(norm: Normalized, f: Found) -> Place:
         relation_end=rel[1],
         head_start=head[0],
         head_end=head[1],
-        rule="+".join(r for r in (f.finder, f.resolver, f.role_rule) if r),
+        # Interned: a long article repeats a few rule names thousands of times.
+        rule=sys.intern("+".join(r for r in (f.finder, f.resolver, f.role_rule) if r)),
     )
 
 
@@ -332,4 +334,11 @@ def find_in(
     )
     for step in STEPS:
         step.fn(state, use_geo)
-    return tuple(_place(norm, f) for f in state.found)
+    # Each name is dropped as its record is made: a long article holds one or the other
+    # (1 MB of news: 17,000 names of 900 bytes), not both.
+    found, state.found = state.found, []
+    found.reverse()
+    out = []
+    while found:
+        out.append(_place(norm, found.pop()))
+    return tuple(out)

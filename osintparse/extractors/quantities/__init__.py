@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -89,7 +90,7 @@ def _record(raw: _Raw, norm: Normalized) -> Quantity:
         aspect=raw.aspect,
         rate_unit=raw.rate_unit,
         extractor="quantities",
-        rule=raw.rule,
+        rule=sys.intern(raw.rule),  # a few names, repeated in long articles
     )
 
 
