@@ -144,12 +144,18 @@ def match_sentence(
     return out
 
 
+#: How many attributions before one are checked for a content running into it (a bound
+#: that keeps a sentence holding thousands of cues linear).
+_LOOK_BACK = 24
+
+
 def _end_contents_before(out: list[Found], f: Found, text: str) -> None:
     """The contents found so far that run into ``f``, an attribution whose content comes
     before it ("Germany supports X, the diplomat said."), end before it."""
     if f.content_start is None or f.content_end is None or f.content_end > f.start:
         return
-    for k, g in enumerate(out):
+    for k in range(max(0, len(out) - _LOOK_BACK), len(out)):
+        g = out[k]
         if g.content_start is None or g.content_end is None or g.cue_start < f.content_start:
             continue
         if g.content_start < f.start < g.content_end:
