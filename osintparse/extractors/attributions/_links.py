@@ -12,7 +12,7 @@ attributions of the whole text, each a small pass:
   the smallest such content is its parent;
 * ``pronoun``: a personal pronoun source is resolved to the nearest preceding named
   source of the same number in its paragraph;
-* ``talk``: a speaker's own talk ("I think", "you want": ``Found.talk``) is dropped
+* ``own_talk``: a speaker's own talk ("I think", "you want": ``Found.talk``) is dropped
   unless it is nested in another attribution or the parent of one.
 
 A ``parent`` is the index of another attribution in the text's list; following the
@@ -22,7 +22,7 @@ down to the cited one. Offsets are into the normalised text.
 Examples
 --------
 >>> LINKS.names()
-('reported_by', 'citing', 'content', 'pronoun', 'talk')
+('reported_by', 'citing', 'content', 'pronoun', 'own_talk')
 """
 
 from __future__ import annotations
@@ -211,7 +211,7 @@ def _pronoun(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
     return out
 
 
-@LINKS.rule("talk")
+@LINKS.rule("own_talk")
 def _talk(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
     """A speaker's own talk ("I think ...", "you want ..." in a quotation whose speaker is
     not found around it) is no source of its own: dropped unless nested in another
