@@ -41,7 +41,7 @@ def once(fn: Callable[_P, _R]) -> Callable[_P, _R]:
     -------
     Callable
         The cached function (a function, so documentation tools read it as ``fn``);
-        its ``cache_clear()`` empties it.
+        its ``cache_clear()`` empties it and ``cache_size()`` counts its values.
 
     Examples
     --------
@@ -50,8 +50,8 @@ def once(fn: Callable[_P, _R]) -> Callable[_P, _R]:
     ... def load(name: str) -> str:
     ...     calls.append(name)
     ...     return name.upper()
-    >>> load("fr"), load("fr"), calls
-    ('FR', 'FR', ['fr'])
+    >>> load("fr"), load("fr"), calls, load.cache_size()
+    ('FR', 'FR', ['fr'], 1)
     """
     values: dict[Hashable, _R] = {}
     locks: dict[Hashable, threading.RLock] = {}
@@ -81,4 +81,5 @@ def once(fn: Callable[_P, _R]) -> Callable[_P, _R]:
             locks.clear()
 
     cached.cache_clear = cache_clear  # type: ignore[attr-defined]
+    cached.cache_size = values.__len__  # type: ignore[attr-defined]
     return cached

@@ -91,6 +91,7 @@ _UI_STRINGS = {
     ("osintparse/text.py", "st"),  # the expansion of the ligatures U+FB05 and U+FB06
     ("osintparse/text.py", "\ufb05"),
     ("osintparse/text.py", "\ufb06"),
+    ("osintparse/io/html.py", "address"),  # the HTML element <address>, no English word
 }
 
 

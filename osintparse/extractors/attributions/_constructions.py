@@ -234,27 +234,56 @@ def _nominal(s: Context, cue: Cue) -> Found | Stop | None:
         i, j = owner
         pronoun = j - i == 1 and tk.keys[i] in lex.possessives
         kind = SourceKind.OTHER if pronoun else s.kind(i, j)
-        content = _noun_complement(s, b)
+        content = _subject_end(s, i, _noun_complement(s, b))
         if kind is None or content is None:
             return STOP
         src = s.span_of(i, j) if pronoun else s.source_span(i, j)
         return s.found(cue, "nominal", (tk.starts[i], cue.end), src, kind, content)
     if b < len(tk) and tk.keys[b] in lex.noun_agents and not tk.boundary(b):
-        i, j = np_after(tk, b + 1, lex.sources, s.cue_starts)
+        i, j = _agent(s, b + 1)
         kind = s.kind(i, j)
         if kind is None:
             return STOP
         src = s.source_span(i, j)
-        content = _noun_complement(s, j)
+        content = _subject_end(s, c - 1, _noun_complement(s, j, agent=True))
         if content is None:
             return STOP  # "the announcement by the ministry that ..."
         return s.found(cue, "nominal", (cue.start, src[1]), src, kind, content)
     return STOP
 
 
-def _noun_complement(s: Context, b: int) -> Span | None:
+def _agent(s: Context, b: int) -> tuple[int, int]:
+    """The agent of a nominal cue from token ``b``, without the complement it swallowed:
+    "l'annonce par Washington de nouvelles sanctions" gives "Washington"."""
+    tk, lex = s.tk, s.lex
+    i, j = np_after(tk, b, lex.sources, s.cue_starts)
+    if _noun_complement(s, j, agent=True) is not None:
+        return i, j
+    for t in range(j - 2, i, -1):
+        if tk.keys[t] in lex.infinitive_markers and tk.words[t + 1].islower() and s.kind(i, t):
+            return i, t
+    return i, j
+
+
+def _subject_end(s: Context, first: int, content: Span | None) -> Span | None:
+    """The content of a nominal cue whose phrase opens the sentence at token ``first``: it
+    ends before the main verb (``nouns.ends``: "Sa promesse de baisser les impôts n'a pas
+    été tenue" gives "baisser les impôts")."""
+    tk = s.tk
+    if content is None or content[0] is None or first > 0 or not s.lex.noun_ends:
+        return content
+    k = next(
+        (t for t in range(tk.index_from(content[0]) + 1, len(tk)) if tk.keys[t] in s.lex.noun_ends),
+        None,
+    )
+    return content if k is None else trim(s.text, content[0], tk.starts[k])
+
+
+def _noun_complement(s: Context, b: int, *, agent: bool = False) -> Span | None:
     """The clause or infinitive after a nominal cue ("that ...", "to ...", "de ..."), or
-    what a preposition opens ("call for a ceasefire"); ``None`` without one."""
+    what a preposition opens ("call for a ceasefire"); after an ``agent`` a marker opens a
+    noun phrase too ("l'annonce par Washington de nouvelles sanctions"); ``None`` without
+    one."""
     tk, lex = s.tk, s.lex
     if b >= len(tk) or tk.boundary(b):
         return None
@@ -262,7 +291,7 @@ def _noun_complement(s: Context, b: int) -> Span | None:
     if word in lex.complementizers or word in lex.not_objects:
         return s.rest(b + 1)
     marked = word in lex.infinitive_markers and b + 1 < len(tk)
-    if marked and (not lex.infinitive_endings or _infinitive(s, b + 1)):
+    if marked and (agent or not lex.infinitive_endings or _infinitive(s, b + 1)):
         return s.rest(b + 1)
     return None
 
@@ -368,18 +397,46 @@ def _quote(s: Context, cue: Cue) -> Found | Stop | None:
 
 @CONSTRUCTIONS.rule("inverted")
 def _inverted(s: Context, cue: Cue) -> Found | Stop | None:
-    """A verb right after other punctuation, its source after it: "..., a indiqué la Finul"."""
-    if cue.kind not in VERBS or not s.after_punctuation(cue) or not cue.entry.takes("clause"):
+    """A verb right after other punctuation, its source after it: "..., a indiqué la Finul",
+    "..., comme l'a indiqué le ministère"."""
+    if cue.kind not in VERBS or not cue.entry.takes("clause"):
         return None
-    start, close = s.gap_before(cue.lead, cue.first)
-    if close is not None or "," not in s.tk.gap(cue.lead):
+    lead = _comparative(s, cue)
+    if lead == cue.lead and not s.after_punctuation(cue):
         return None
-    if cue.lead == 0:
+    start, close = s.gap_before(lead, s.tk.starts[lead] if lead < cue.lead else cue.first)
+    if lead == 0 and lead < cue.lead:
+        return _comparative_first(s, cue)
+    if close is not None or "," not in s.tk.gap(lead):
+        return None
+    if lead == 0:
         return STOP
     sub = find_subject(s, cue)
     if sub is not None and (sub.role is not None or sub.parts > 1):
         return None  # "Mark Spivey, a spokesman for X, said": the subject is before
     return s.source_after(cue, "inverted", trim(s.text, s.lo, start))
+
+
+def _comparative(s: Context, cue: Cue) -> int:
+    """The token opening "comme l'" before a verb after a comma (``clauses.comparatives`` and
+    a clitic), else the verb's own first token."""
+    tk, k = s.tk, cue.lead
+    if k > 0 and tk.keys[k - 1] in s.lex.sources.clitics and not tk.boundary(k):
+        k -= 1
+    if k > 0 and tk.keys[k - 1] in s.lex.comparatives and not tk.boundary(k):
+        return k - 1
+    return cue.lead
+
+
+def _comparative_first(s: Context, cue: Cue) -> Found | Stop:
+    """ "Comme l'a indiqué le ministère, le pont est coupé": the content follows the source's
+    comma."""
+    tk = s.tk
+    start = cue.after if cue.after > cue.b else tk.index_from(cue.end)
+    _, j = np_after(tk, start, s.lex.sources, s.cue_starts)
+    if j >= len(tk) or "," not in tk.gap(j):
+        return STOP
+    return s.source_after(cue, "inverted", s.rest(j)) or STOP
 
 
 @CONSTRUCTIONS.rule("subject")
@@ -400,9 +457,9 @@ def _citation(s: Context, cue: Cue) -> Found | Stop | None:
         return None
     tk = s.tk
     i, j = np_after(tk, cue.after, s.lex.sources, s.cue_starts)
-    kind = s.kind(i, j, open_subject=True)
+    kind = s.kind(i, j)
     if kind is None:
-        return STOP
+        return None  # "a cité le nom des victimes": the object names no source
     src = s.source_span(i, j)
     k = j
     if k + 1 < len(tk) and tk.starts[k + 1] in s.cue_starts and not tk.boundary(k + 1):

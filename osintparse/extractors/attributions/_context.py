@@ -271,8 +271,10 @@ class Context:
         if entry.labels and not self._labels(b, entry.frame_gap):
             return None  # "called the police" is no cue, "called him a liar" is
         plain = Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated)
-        if m.kind not in ("prep", "colon"):
+        if m.kind not in ("prep", "colon", "noun"):  # "appel à la retenue": no channel
             plain.after, plain.channel, plain.document = self.adjuncts(b, entry.recipient)
+            if plain.channel is None and plain.document is None:
+                plain.channel, plain.document = self._opening(c)
         if entry.frame is None:
             return plain
         for k in range(b, min(len(tk), b + entry.frame_gap + 1)):
@@ -300,6 +302,8 @@ class Context:
                 k += 1
             else:
                 i, j = np_after(tk, k, src, self.cue_starts)
+                # A pronoun after the addressee opens the content: "told AFP they saw".
+                j = next((t for t in range(i + 1, j) if tk.keys[t] in src.pronouns), j)
                 if 0 < j - i <= 5 and self.kind(i, j) is not None:
                     channel, k = self.source_span(i, j), j  # "told Reuters"
         for _ in range(4):
@@ -321,14 +325,31 @@ class Context:
             if doc is not None and not (named and self._channel(i, j)):
                 document, k = document or doc, j
             elif self._channel(i, j):
-                channel, k = channel or self.source_span(i, j), j
-                if k < n and tk.keys[k] in lex.channel_with and not tk.boundary(k):
-                    i, j = np_after(tk, k + 1, src, self.cue_starts)
-                    if j > i:
-                        channel, k = self.source_span(i, j), j  # "an interview with CNN"
+                channel, k = self._named_channel(j, channel or self.source_span(i, j))
             else:
                 break
         return k, channel, document
+
+    def _named_channel(self, k: int, channel: tuple[int, int]) -> tuple[tuple[int, int], int]:
+        """The channel a channel noun ending before token ``k`` names after `with`, and the
+        token after it: "an interview with CNN", "un entretien au Figaro"; else ``channel``."""
+        tk, lex = self.tk, self.lex
+        if k < len(tk) and tk.keys[k] in lex.channel_with and not tk.boundary(k):
+            i, j = np_after(tk, k + 1, lex.sources, self.cue_starts)
+            if j > i and self._channel(i, j):
+                return self.source_span(i, j), j
+        return channel, k
+
+    def _opening(self, c: int) -> tuple[tuple[int, int] | None, DocumentKind | None]:
+        """The channel or document opening the sentence before a comma, for a cue at token
+        ``c`` after it: "Dans un communiqué, l'armée a affirmé", "In a statement, X said"."""
+        tk = self.tk
+        if c == 0 or tk.keys[0] not in self.lex.channel_prepositions:
+            return None, None
+        k, channel, document = self.adjuncts(0)
+        if k == 0 or k >= c or "," not in tk.gap(k):
+            return None, None
+        return channel, document
 
     def _channel(self, i: int, j: int) -> bool:
         """True when tokens ``i:j`` name a channel: a listed channel noun or a media term."""
@@ -520,8 +541,12 @@ class Context:
 
     def source_after(self, cue: Cue, pattern: str, content: Span) -> Found | None:
         """The source follows the cue: "..., a indiqué la Finul", "C'est ce qu'indique X"."""
-        start = cue.after if cue.after > cue.b else self.tk.index_from(cue.end)
-        i, j = np_after(self.tk, start, self.lex.sources, self.cue_starts)
+        tk, words = self.tk, self.lex.sources
+        start = cue.after if cue.after > cue.b else tk.index_from(cue.end)
+        i, j = np_after(tk, start, words, self.cue_starts)
+        if i < j < len(tk) and tk.keys[i] in words.links and not tk.boundary(j):
+            # "a dit de RT le sénateur": the source follows the prepositional phrase
+            i, j = np_after(tk, j, words, self.cue_starts)
         kind = self.kind(i, j)
         if kind is None:
             return None

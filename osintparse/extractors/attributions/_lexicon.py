@@ -87,6 +87,15 @@ def key(form: str) -> str:
     return word_key(form)
 
 
+def _pairs(phrases: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """The (first word, second word) keys of two-word phrases."""
+    out = set()
+    for phrase in phrases:
+        first, second = phrase.split()
+        out.add((key(first), key(second)))
+    return frozenset(out)
+
+
 def keys(words: Iterable[str]) -> frozenset[str]:
     """Return the set of lookup keys of ``words``.
 
@@ -330,6 +339,8 @@ class CueLexicon:
     view_openers: frozenset[str] = frozenset()
     possessives: frozenset[str] = frozenset()
     noun_agents: frozenset[str] = frozenset()
+    noun_ends: frozenset[str] = frozenset()
+    comparatives: frozenset[str] = frozenset()
     participle_endings: tuple[str, ...] = ()
     negators: frozenset[str] = frozenset()
     negation_after: frozenset[str] = frozenset()
@@ -380,6 +391,8 @@ class SourceLexicon:
     indefinite: frozenset[str]
     determiners: frozenset[str]
     links: frozenset[str]
+    #: (adjective, preposition) pairs that continue a source past a stop word.
+    postmodifiers: frozenset[tuple[str, str]]
     stops: frozenset[str]
     clause_words: frozenset[str]
     connectors: frozenset[str]
@@ -608,6 +621,7 @@ def _sources(lang: str) -> SourceLexicon:
         indefinite=keys(np["indefinite"]),
         determiners=keys(np["determiners"]),
         links=keys(np["links"]),
+        postmodifiers=_pairs(np["postmodifiers"]),
         stops=keys(np["stops"]),
         clause_words=keys(np["clause_words"]),
         connectors=keys(np["connectors"]),
@@ -695,6 +709,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         adverb_endings=adverb_endings,
         before_verb_endings=adverb_endings if own["adverbs_before_verb"] else (),
         complementizers=keys(clauses["complementizers"]),
+        comparatives=keys(clauses["comparatives"]),
         clause_gap=int(clauses["max_gap"]),
         infinitive_endings=tuple(own["infinitive_endings"]),
         not_infinitives=keys(clauses["not_infinitives"]),
@@ -712,6 +727,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         view_openers=keys(data["prepositions"]["view_openers"]),
         possessives=keys(data["prepositions"]["possessives"]),
         noun_agents=keys(data["nouns"]["agents"]),
+        noun_ends=keys(data["nouns"]["ends"]),
         participle_endings=tuple(typology["noun_phrase"]["participle_endings"]),
         negators=_token_keys(data["negation"]["before"]),
         negation_after=_token_keys(data["negation"]["after"]),

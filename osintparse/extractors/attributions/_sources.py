@@ -160,13 +160,21 @@ def skip_adverbs(
         j > floor
         and not tk.boundary(j)
         and (
-            tk.keys[j - 1] in lex.clitics
+            (tk.keys[j - 1] in lex.clitics and not _speaker_subject(tk, j - 1, lex, floor))
             or (tk.words[j - 1].islower() and is_adverb(tk.keys[j - 1], adverbs, adverb_endings))
         )
         and not (j > 1 and tk.keys[j - 2] in lex.determiners)
     ):
         j -= 1
     return j
+
+
+def _speaker_subject(tk: SentenceTokens, k: int, lex: SourceLexicon, floor: int) -> bool:
+    """True when token ``k``, a clitic that is also a speaker's pronoun, opens its clause
+    and so is the subject ("« Nous estimons que ... »"), not an object ("il nous a dit")."""
+    key = tk.keys[k]
+    speaker = lex.pronouns.get(key) is SourceKind.OTHER and key not in lex.personal
+    return speaker and (k == floor or tk.boundary(k))
 
 
 def _walk_back(tk: SentenceTokens, j: int, lex: SourceLexicon, floor: int) -> tuple[int, str]:
@@ -186,12 +194,26 @@ def _walk_back(tk: SentenceTokens, j: int, lex: SourceLexicon, floor: int) -> tu
 
 def _new_phrase(tk: SentenceTokens, k: int, lex: SourceLexicon) -> bool:
     """True when token ``k``, a determiner not joined by a link word, opens a new phrase;
-    a capitalised one after a title is part of a name ("M. Le Maire")."""
+    a capitalised one after a title is part of a name ("M. Le Maire"), and so is a
+    capitalised definite article before a capitalised word ("le quotidien Le Parisien")."""
     return (
         tk.keys[k] in lex.determiners
         and tk.keys[k] not in lex.links
         and tk.keys[k - 1] not in lex.links
         and not (tk.keys[k - 1] in lex.titles and tk.words[k][:1].isupper())
+        and not _name_article(tk, k, lex)
+    )
+
+
+def _name_article(tk: SentenceTokens, k: int, lex: SourceLexicon) -> bool:
+    """True when token ``k`` is a capitalised definite article before a capitalised word."""
+    return (
+        tk.words[k][:1].isupper()
+        and tk.keys[k] in lex.articles
+        and tk.keys[k] not in lex.indefinite
+        and k + 1 < len(tk)
+        and tk.words[k + 1][:1].isupper()
+        and not tk.boundary(k + 1)
     )
 
 
@@ -243,6 +265,8 @@ def _ends_phrase(
     """True when token ``k`` is past the end of the phrase starting at token ``begin``."""
     if k == begin:
         return tk.keys[k] in lex.stops or tk.keys[k] in lex.clause_words
+    if (tk.keys[k - 1], tk.keys[k]) in lex.postmodifiers:  # "familiar with", "close to"
+        return tk.boundary(k)
     return (
         tk.boundary(k)
         or tk.keys[k] in lex.stops
@@ -288,9 +312,9 @@ def strip_article(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> int
 
     A capitalised definite article followed by capitalised words only (link words
     and articles aside) starts a name and is kept ("La Corée du Nord", "The Chosun
-    Daily", "Le Kremlin"); otherwise it is dropped ("Les analystes" gives
-    "analystes", "le NIS" gives "NIS", "A Ukrainian official" gives "Ukrainian
-    official").
+    Daily", "Le Kremlin"), unless elided ("L'Élysée" gives "Élysée"); otherwise it is
+    dropped ("Les analystes" gives "analystes", "le NIS" gives "NIS", "A Ukrainian
+    official" gives "Ukrainian official").
 
     Examples
     --------
@@ -300,7 +324,8 @@ def strip_article(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> int
     1
     """
     if j - i > 1 and tk.keys[i] in lex.articles:
-        if tk.words[i][:1].isupper() and tk.keys[i] not in lex.indefinite:
+        elided = tk.gap(i + 1).strip() in ("'", "\u2019")  # "L'AFP", "L'Élysée": dropped
+        if tk.words[i][:1].isupper() and tk.keys[i] not in lex.indefinite and not elided:
             rest = range(i + 1, j)
             if all(
                 tk.words[t][:1].isupper() or tk.keys[t] in lex.links or tk.keys[t] in lex.articles
@@ -319,8 +344,8 @@ def _plural_of(word: str, term: str, endings: Sequence[str]) -> bool:
 def _same(word: str, term: str, case: str, endings: Sequence[str]) -> bool:
     if case == "exact":
         return word == term or any(word == term + e for e in endings)
-    if case == "title" and not word[:1].isupper():
-        return False
+    if case == "title" and term[:1].isupper() and not word[:1].isupper():
+        return False  # "Quai d'Orsay": only the term's capitalised words need a capital
     w, t = word.casefold(), term.casefold()
     return w == t or _plural_of(w, t, endings)
 
@@ -546,6 +571,8 @@ def _clause(p: Phrase) -> SourceKind | Literal[False] | None:
     lex = p.lex
     for t in range(p.i, p.j):
         word = p.tk.keys[t]
+        if t > p.i and (p.tk.keys[t - 1], word) in lex.postmodifiers:
+            continue  # "sources close to the president": no infinitive
         breaker = word in lex.breakers and (t == 0 or not p.tk.words[t][:1].isupper())
         if breaker or word in lex.clause_words or p.tk.starts[t] in p.cue_starts:
             return False  # a capitalised "May" (Theresa May) is a name, not a modal

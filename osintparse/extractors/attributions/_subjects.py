@@ -7,7 +7,7 @@ and checks the result can name a source.
 Examples
 --------
 >>> SUBJECTS.names()
-('phrase', 'coordinated', 'relative', 'closed_relative', 'apposition')
+('phrase', 'incise', 'coordinated', 'relative', 'closed_relative', 'apposition')
 """
 
 from __future__ import annotations
@@ -19,7 +19,12 @@ import attrs
 from osintparse._patterns import RuleTable
 from osintparse.extractors.attributions._context import Context, Cue, Subject
 from osintparse.extractors.attributions._lexicon import SourceLexicon, rules_of
-from osintparse.extractors.attributions._sources import is_adverb, np_after, np_before
+from osintparse.extractors.attributions._sources import (
+    document_kind,
+    is_adverb,
+    np_after,
+    np_before,
+)
 from osintparse.model import SourceKind
 
 __all__ = ["SUBJECTS", "Candidate", "clause_subject", "find_clause_subject", "find_subject"]
@@ -75,13 +80,66 @@ def _comma(gap: str) -> bool:
 
 @SUBJECTS.rule("phrase")
 def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
-    """The noun phrase right before the verb, adverbs and clitics skipped: "Les analystes"."""
+    """The noun phrase right before the verb, adverbs and clitics skipped: "Les analystes";
+    a document with a modifier after it is read without it ("Un sondage Ifop publié
+    dimanche montre")."""
     tk, lex, c = s.tk, s.lex, cue.lead
     i, j, stop = np_before(
         tk, c, lex.sources, adverbs=lex.adverbs, adverb_endings=lex.before_verb_endings,
         cross=_comma(tk.gap(c)),
     )  # fmt: skip
+    if j - i > 2 and s.kind(i, j, open_subject=cue.entry.open_subject) is None:
+        j = _document_head(s, i, j)
     return Candidate(i, j, stop)
+
+
+def _document_head(s: Context, i: int, j: int) -> int:
+    """The end of the document phrase opening ``i:j`` before a lower-case modifier and a
+    time word ("sondage Ifop" in "sondage Ifop publié dimanche"), else ``j``."""
+    tk = s.tk
+    for t in range(i + 1, j - 1):
+        if (
+            tk.words[t].islower()
+            and tk.keys[t + 1] in s.lex.sources.time_words
+            and tk.keys[t] not in s.lex.sources.links
+            and document_kind(tk, i, t, s.lex.sources) is not None
+            and s.kind(i, t) is not None
+        ):
+            return t
+    return j
+
+
+@SUBJECTS.rule("incise")
+def _incise(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """A provenance incise between commas is crossed: its source is no subject ("Reuters,
+    citing two officials, reported", "Le directeur, cité par Le Parisien, a assuré",
+    "L'AFP, qui cite le ministère, affirme")."""
+    tk = s.tk
+    if p is None or p.i == 0 or not _comma(tk.gap(cue.lead)):
+        return p
+    t = p.i  # the incise opens the candidate ("citant des responsables") or comes before it
+    while t > max(0, p.i - 10) and not tk.boundary(t):
+        t -= 1
+    if t == 0 or not _comma(tk.gap(t)) or not _opens_incise(s, t, max(p.j, p.i + 1)):
+        return p
+    i, j, stop = np_before(tk, t, s.lex.sources, cross=True)
+    return Candidate(i, j, stop) if j > i else p
+
+
+def _opens_incise(s: Context, t: int, end: int) -> bool:
+    """True when token ``t`` opens a provenance incise: a citing or reporting preposition
+    ("citant", "cited by") or a relative pronoun then a citing verb ("qui cite")."""
+    tk = s.tk
+    if tk.keys[t] in s.lex.sources.relatives and t + 1 < end:
+        entry = s.lex.finite.get(tk.keys[t + 1])
+        return entry is not None and entry.cites == "source" and tk.starts[t + 1] in s.cue_starts
+    if tk.starts[t] not in s.cue_starts:
+        return False
+    preps = s.lex.kinds.get("prep", {})
+    return any(
+        (entry := preps.get(" ".join(tk.keys[t:u]))) is not None and bool(entry.cites)
+        for u in range(t + 1, min(t + 4, end) + 1)
+    )
 
 
 @SUBJECTS.rule("coordinated")
@@ -201,8 +259,8 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
     if i >= j:
         return "none"
     first = tk.keys[i]
-    if j - i == 1 and tk.words[i].isdigit():
-        return "age"
+    if tk.words[i].isdigit() and all(tk.keys[t] in src.time_words for t in range(i + 1, j)):
+        return "age"  # "Quina Jones, 25, said", "Anna, 34 ans, raconte"
     if j - i == 1 and _is_tag(src, tk.words[i]):
         return "tag"
     if j - i == 1 and first in src.pronouns:
@@ -399,8 +457,8 @@ def _name_end(s: Context, cue: Cue, start: int) -> int:
             break
         if k > start and verbs and lower and word.endswith(verbs):
             break
-        if named and lower and word not in grammar:
-            break
+        if named and lower and word not in grammar and s.kind(k, k + 1) is None:
+            break  # "Hillary Clinton went", but "Le Premier ministre"
         named = named or (not lower and word not in grammar)
         k += 1
     return k
