@@ -46,14 +46,17 @@ __all__ = [
     "WINDOW",
     "WORD",
     "LazyPattern",
+    "Prefilter",
     "Rule",
     "RuleTable",
+    "Source",
     "alternation",
     "bounded",
     "compiled",
     "lazy",
     "map_back",
     "match_at",
+    "opening_token",
     "sentence_spans",
     "to_normalized",
     "trie_pattern",
@@ -218,7 +221,9 @@ def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
     >>> compiled(r"a\s+b").pattern
     'a\\s{1,24}b'
     """
-    return regex.compile(bounded(source), flags=flags | regex.V0)
+    if not flags & regex.V1:
+        flags |= regex.V0
+    return regex.compile(bounded(source), flags=flags)
 
 
 class LazyPattern:
@@ -299,6 +304,112 @@ def lazy(source: str, flags: int = 0) -> LazyPattern:
     ['1', '22']
     """
     return LazyPattern(source, flags)
+
+
+#: A token as :class:`Prefilter` reads a text: a run of word characters (as ``\\w`` of the
+#: regex module's version 1 reads them) or one other character that is no white space.
+_TOKEN = regex.compile(r"\w+|[^\w\s]", flags=regex.V1)
+
+
+def opening_token(word: str) -> str:
+    """Return the first token of ``word``, case folded ("" when it has none).
+
+    Examples
+    --------
+    >>> opening_token("D'après"), opening_token("according to"), opening_token(":")
+    ('d', 'according', ':')
+    """
+    m = _TOKEN.search(word)
+    return m.group().casefold() if m is not None else ""
+
+
+#: The pattern source of a :class:`Prefilter` alternative: one source for all its openers,
+#: or a function giving the source that matches the words it is given (the openers of one
+#: token).
+Source = str | Callable[[Sequence[str]], str]
+
+
+class Prefilter:
+    r"""Alternatives of one scan, each tried only where a token opens one of its words.
+
+    It finds what ``finditer`` of the alternation of the alternatives' patterns, in
+    order, would find, when each alternative only matches from the start of a
+    :data:`_TOKEN` (a word-start assertion ``\m`` or a punctuation mark opening it)
+    whose case-folded text is the first token of one of its ``openers``: one pass over
+    the text's tokens, a set lookup each, and a pattern is only tried at the tokens that
+    open it. Patterns are compiled on first use (:func:`lazy`); an alternative whose
+    source is a function has a pattern per token, made of the openers of that token
+    only, so that a text compiles the few words it holds rather than thousands.
+
+    Parameters
+    ----------
+    alternatives
+        ``(source, openers)`` pairs in the order the alternation tries them.
+    flags
+        The flags every pattern is compiled with.
+
+    Examples
+    --------
+    >>> words = lambda ws: r"\m" + alternation(ws) + r"\M"
+    >>> scan = Prefilter([(words, ["a b", "c", "dd"]), (":", [":"])])
+    >>> [m.group() for m in scan.finditer("x a b: c d")]
+    ['a b', ':', 'c']
+    >>> sorted(scan.compiled())
+    [(0, 'a'), (0, 'c'), (1, '')]
+    """
+
+    def __init__(
+        self, alternatives: Sequence[tuple[Source, Iterable[str]]], flags: int = 0
+    ) -> None:
+        self.flags = flags
+        self._sources = tuple(source for source, _ in alternatives)
+        self._words: list[dict[str, tuple[str, ...]]] = []
+        by_token: dict[str, list[int]] = {}
+        for i, (_, openers) in enumerate(alternatives):
+            words: dict[str, list[str]] = {}
+            for word in openers:
+                token = opening_token(word)
+                if token:
+                    words.setdefault(token, []).append(word)
+            self._words.append({k: tuple(v) for k, v in words.items()})
+            for token in sorted(words):
+                by_token.setdefault(token, []).append(i)
+        self._by_token = {k: tuple(v) for k, v in by_token.items()}
+        self._patterns: dict[tuple[int, str], LazyPattern] = {}
+
+    def _pattern(self, i: int, token: str) -> LazyPattern:
+        """The pattern of alternative ``i`` at a token ``token`` (made on first use)."""
+        source = self._sources[i]
+        k = (i, token) if callable(source) else (i, "")
+        p = self._patterns.get(k)
+        if p is None:
+            text = source(self._words[i][token]) if callable(source) else source
+            p = self._patterns.setdefault(k, lazy(text, self.flags))
+        return p
+
+    def compiled(self) -> list[tuple[int, str]]:
+        """The ``(alternative, token)`` pairs whose pattern has been compiled (the token is
+        "" for an alternative with one pattern)."""
+        return [k for k, p in self._patterns.items() if p.is_compiled]
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[regex.Match[str]]:
+        """Yield the matches from ``pos`` to ``endpos``, left to right, not overlapping."""
+        end = len(text) if endpos is None else endpos
+        by_token = self._by_token
+        after = pos
+        for tok in _TOKEN.finditer(text, pos, end):
+            start = tok.start()
+            if start < after:
+                continue
+            token = tok.group().casefold()
+            for i in by_token.get(token, ()):
+                hit = self._pattern(i, token).match(text, start, end)
+                if hit is not None:
+                    yield hit
+                    after = max(hit.end(), start + 1)
+                    break
 
 
 def match_at(

@@ -122,7 +122,7 @@ def match_sentence(
     ['inverted:say']
     """
     lex = cue_lexicon(lang)
-    found = [CueMatch.of(m, lex) for m in lex.cues.finditer(text, lo, hi)]
+    found = [CueMatch.of(m, lex) for m in lex.scan.finditer(text, lo, hi)]
     if not found:
         return []
     tk = SentenceTokens.of(text, lo, hi, lex.sources.titles)

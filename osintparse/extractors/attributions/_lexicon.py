@@ -27,7 +27,17 @@ import regex
 
 from osintparse import lexicons
 from osintparse._cache import once
-from osintparse._patterns import GAP, GAP0, RuleTable, alternation, word_key
+from osintparse._patterns import (
+    GAP,
+    GAP0,
+    LazyPattern,
+    Prefilter,
+    RuleTable,
+    Source,
+    alternation,
+    lazy,
+    word_key,
+)
 from osintparse.errors import LexiconError
 from osintparse.model import DocumentKind, SourceKind, Stance
 
@@ -210,7 +220,10 @@ class CueShape:
     ``pattern`` is one alternative of the combined cue pattern; it holds one named
     group, named after the kind, around the text whose :func:`key` is looked up in
     ``forms``. A cue made of words (``word``) must start and end a word; the others
-    (punctuation: a colon before a quotation) are tried after them.
+    (punctuation: a colon before a quotation) are tried after them. ``openers`` are
+    the words a match opens with (only their first tokens count; None: the keys of
+    ``forms``): the pattern is only tried where a token of the text opens one of them
+    (:class:`~osintparse._patterns.Prefilter`).
 
     Examples
     --------
@@ -221,6 +234,41 @@ class CueShape:
     pattern: str
     forms: Mapping[str, CueEntry]
     word: bool = True
+    openers: tuple[str, ...] | None = None
+    template: str | None = None
+
+    @property
+    def opening_words(self) -> tuple[str, ...]:
+        """The words a match opens with: ``openers``, else the keys of ``forms``."""
+        return tuple(self.forms) if self.openers is None else self.openers
+
+    @classmethod
+    def listed(cls, kind: str, forms: Mapping[str, CueEntry]) -> CueShape:
+        """A cue that is one of ``forms``: the scan compiles the forms of each token of a
+        text as it meets them (``template``: the pattern, "{}" for the forms).
+
+        Examples
+        --------
+        >>> shape = CueShape.listed("view", {"avis": CueEntry("avis", Stance.ESTIMATED)})
+        >>> shape.pattern, shape.template
+        ('(?P<view>(?:avis))', '(?P<view>{})')
+        """
+        return cls(f"(?P<{kind}>{alternation(forms)})", forms, template=f"(?P<{kind}>{{}})")
+
+    @property
+    def alternative(self) -> str:
+        """The pattern as an alternative of the combined cue pattern."""
+        return self._alternative(self.pattern)
+
+    def _alternative(self, pattern: str) -> str:
+        return BEFORE + "(?:" + pattern + ")" + AFTER if self.word else pattern
+
+    def source(self) -> Source:
+        """The pattern source the scan compiles (:data:`~osintparse._patterns.Source`)."""
+        template = self.template
+        if template is None:
+            return self.alternative
+        return lambda words: self._alternative(template.format(alternation(words)))
 
 
 #: The kinds of cue, in the order their alternatives are tried at one position.
@@ -230,7 +278,7 @@ CUE_KINDS: RuleTable[Callable[[VerbForms], CueShape]] = RuleTable("attribution c
 @CUE_KINDS.rule("prep")
 def _prep(f: VerbForms) -> CueShape:
     """A preposition introducing the source: "selon", "d'après", "according to"."""
-    return CueShape(f"(?P<prep>{alternation(f.prepositions)})", f.prepositions)
+    return CueShape.listed("prep", f.prepositions)
 
 
 @CUE_KINDS.rule("colon")
@@ -240,37 +288,54 @@ def _colon(f: VerbForms) -> CueShape:
     return CueShape("(?P<colon>:)", {":": entry}, word=False)
 
 
+def _auxiliaries(f: VerbForms, kind: str) -> tuple[str, ...]:
+    """The auxiliaries of ``kind`` (``attributions.toml auxiliaries``), which open a cue."""
+    return tuple(f.data["auxiliaries"][kind])
+
+
 @CUE_KINDS.rule("passive")
 def _passive(f: VerbForms) -> CueShape:
     """Passive auxiliary, up to two adverbs, past participle: "a été confirmé", "is believed"."""
     parts = f.forms["participle"]
-    return CueShape(f"{f.passive}{f.between}(?P<passive>{alternation(parts)})", parts)
+    return CueShape(
+        f"{f.passive}{f.between}(?P<passive>{alternation(parts)})",
+        parts,
+        openers=_auxiliaries(f, "passive"),
+    )
 
 
 @CUE_KINDS.rule("compound")
 def _compound(f: VerbForms) -> CueShape:
     """Active auxiliary, up to two adverbs, past participle: "a officiellement confirmé"."""
     parts = f.forms["participle"]
-    return CueShape(f"{f.active}{f.between}(?P<compound>{alternation(parts)})", parts)
+    return CueShape(
+        f"{f.active}{f.between}(?P<compound>{alternation(parts)})",
+        parts,
+        openers=_auxiliaries(f, "active"),
+    )
 
 
 @CUE_KINDS.rule("progressive")
 def _progressive(f: VerbForms) -> CueShape:
     """Progressive auxiliary, up to two adverbs, gerund: "is saying", "were calling for"."""
     parts = f.forms["gerund"]
-    return CueShape(f"{f.progressive}{f.between}(?P<progressive>{alternation(parts)})", parts)
+    return CueShape(
+        f"{f.progressive}{f.between}(?P<progressive>{alternation(parts)})",
+        parts,
+        openers=_auxiliaries(f, "progressive"),
+    )
 
 
 @CUE_KINDS.rule("finite")
 def _finite(f: VerbForms) -> CueShape:
     """A finite form of a reporting verb: "estiment", "said", "fait savoir"."""
-    return CueShape(f"(?P<finite>{alternation(f.forms['finite'])})", f.forms["finite"])
+    return CueShape.listed("finite", f.forms["finite"])
 
 
 @CUE_KINDS.rule("gerund")
 def _gerund(f: VerbForms) -> CueShape:
     """A gerund or present participle: "..., saying", "adding that", "ajoutant que"."""
-    return CueShape(f"(?P<gerund>{alternation(f.forms['gerund'])})", f.forms["gerund"])
+    return CueShape.listed("gerund", f.forms["gerund"])
 
 
 @CUE_KINDS.rule("view")
@@ -280,7 +345,7 @@ def _view(f: VerbForms) -> CueShape:
         key(v): CueEntry(lemma=key(v), stance=Stance.ESTIMATED)
         for v in f.data["prepositions"]["views"]
     }
-    return CueShape(f"(?P<view>{alternation(views)})", views)
+    return CueShape.listed("view", views)
 
 
 @CUE_KINDS.rule("noun")
@@ -292,7 +357,7 @@ def _noun(f: VerbForms) -> CueShape:
         entry = CueEntry(lemma=key(noun), stance=_stance(stance, where))
         for form in [noun, *(noun + e for e in f.plural_endings)]:
             nouns.setdefault(key(form), entry)
-    return CueShape(f"(?P<noun>{alternation(nouns)})", nouns)
+    return CueShape.listed("noun", nouns)
 
 
 @attrs.frozen
@@ -310,7 +375,8 @@ class CueLexicon:
     """
 
     lang: str
-    cues: regex.Pattern[str]
+    cues: LazyPattern
+    scan: Prefilter
     kinds: Mapping[str, Mapping[str, CueEntry]]
     finite: Mapping[str, CueEntry]
     verb_forms: VerbForms
@@ -685,10 +751,11 @@ def cue_lexicon(lang: str) -> CueLexicon:
     shapes = {rule.name: rule.fn(forms) for rule in CUE_KINDS}
     words = [s.pattern for s in shapes.values() if s.word]
     others = [s.pattern for s in shapes.values() if not s.word]
-    cues = regex.compile(
-        "|".join([BEFORE + "(?:" + "|".join(words) + ")" + AFTER, *others]),
-        flags=regex.IGNORECASE | regex.V1,
-    )
+    flags = regex.IGNORECASE | regex.V1
+    cues = lazy("|".join([BEFORE + "(?:" + "|".join(words) + ")" + AFTER, *others]), flags)
+    # The same alternatives in the same order, each tried where a token opens it.
+    ordered = [s for s in shapes.values() if s.word] + [s for s in shapes.values() if not s.word]
+    scan = Prefilter([(s.source(), s.opening_words) for s in ordered], flags)
     opener = regex.compile(
         alternation(keys(data["anaphoric"]["openers"])) + rf"(?:(?<=')|(?![\w-])){GAP0}",
         flags=regex.IGNORECASE | regex.V1,
@@ -698,6 +765,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
     return CueLexicon(
         lang=lang,
         cues=cues,
+        scan=scan,
         kinds={name: s.forms for name, s in shapes.items()},
         finite=forms.forms["finite"],
         verb_forms=forms,

