@@ -392,7 +392,8 @@ def head_word(source: str) -> str | None:
     word (:data:`HEAD_CUT`: "of", "for", "who"...) that follows a word; the head is
     the last word before the cut that is not a determiner or quantifier
     (:data:`HEAD_SKIP`), with a possessive ``'s`` removed. When the cut leaves no such
-    word, the last such word of the whole phrase is taken.
+    word, the last such word of the whole phrase is taken; when there is none, the last
+    word (a relative pronoun or a possessive alone: "who", "which", "his").
 
     Examples
     --------
@@ -402,6 +403,8 @@ def head_word(source: str) -> str | None:
     'spokesman'
     >>> head_word("Sen. Lindsey Graham (R-S.C.)"), head_word("he"), head_word("—")
     ('graham', 'he', None)
+    >>> head_word("who"), head_word("his")
+    ('who', 'his')
     """
     before_cut: list[str] = []
     every: list[str] = []
@@ -420,7 +423,8 @@ def head_word(source: str) -> str | None:
         heads = [w for w in words if w not in HEAD_SKIP and w not in HEAD_CUT]
         if heads:
             return heads[-1]
-    return None
+    # A relative pronoun or a possessive alone ("who", "which", "his") is its own head.
+    return every[-1] if every else None
 
 
 def _lemmas(word: str) -> Iterator[str]:

@@ -105,6 +105,9 @@ class Found:
     cites: str = ""
     #: For a citing verb, the span of its subject, the reporter ("l'AFP, qui cite ...").
     reporter: tuple[int, int] | None = None
+    #: The source is a speaker's own pronoun before a cue of a class with ``speaker =
+    #: false`` ("I think", "you want"): the attribution is kept only nested in another's.
+    talk: bool = False
 
 
 @attrs.frozen
@@ -131,6 +134,8 @@ class Subject:
     role: tuple[int, int] | None = None
     resolved: tuple[int, int] | None = None
     parts: int = 1
+    #: A speaker's pronoun before a cue of a class without speakers ("I think").
+    talk: bool = False
 
 
 @attrs.define
@@ -509,6 +514,7 @@ class Context:
         role: tuple[int, int] | None = None,
         resolved: tuple[int, int] | None = None,
         reporter: tuple[int, int] | None = None,
+        talk: bool = False,
     ) -> Found:
         """The attribution read by ``pattern`` (its ``rule`` is ``pattern:lemma``)."""
         start = min(span[0], cue.first) if span[0] == cue.start else span[0]
@@ -521,7 +527,7 @@ class Context:
             start, span[1], src[0], src[1], cue.first, cue.end, stance or cue.entry.stance,
             kind, content[0], content[1], anaphoric, f"{pattern}:{cue.entry.lemma}",
             negated=cue.negated, role=role, resolved=resolved, document=document,
-            channel=cue.channel, cites=cue.entry.cites, reporter=reporter,
+            channel=cue.channel, cites=cue.entry.cites, reporter=reporter, talk=talk,
         )  # fmt: skip
 
     def by_subject(self, cue: Cue, pattern: str, content: Span) -> Found:
@@ -530,7 +536,7 @@ class Context:
         assert sub is not None
         return self.found(
             cue, pattern, sub.span, sub.src, sub.kind, content, role=sub.role,
-            resolved=sub.resolved,
+            resolved=sub.resolved, talk=sub.talk,
         )  # fmt: skip
 
     def source_after(self, cue: Cue, pattern: str, content: Span) -> Found | None:
@@ -545,9 +551,27 @@ class Context:
         if kind is None:
             return None
         src = self.source_span(i, j)
+        role = self.role_after(j)
         _, channel, document = self.adjuncts(j)  # "..., said the ministry in a statement"
         cue.channel, cue.document = cue.channel or channel, cue.document or document
-        return self.found(cue, pattern, (cue.start, src[1]), src, kind, content)
+        end = role[1] if role is not None else src[1]
+        return self.found(cue, pattern, (cue.start, end), src, kind, content, role=role)
+
+    def role_after(self, j: int) -> tuple[int, int] | None:
+        """The apposition after a source read forward, between a comma and punctuation: "...,
+        said Huma Abedin, vice chairwoman for the campaign." (opened by a determiner or a
+        lower-case word, holding a source term or a noun phrase that could be one)."""
+        tk, src = self.tk, self.lex.sources
+        n = len(tk)
+        if j >= n or tk.gap(j).strip() != "," or not tk.words[j][:1].islower():
+            return None
+        i2 = j  # np_after stops at the comma: read on from the word after it
+        j2 = max(np_after(tk, j + 1, src, self.cue_starts)[1], j + 1)
+        if (j2 < n and not tk.boundary(j2)) or tk.keys[i2] in src.links:
+            return None
+        if self.kind(i2, j2, open_subject=tk.keys[i2] in src.determiners) is None:
+            return None
+        return self.source_span(i2, j2)
 
     def agent(self, cue: Cue, pattern: str, content: Span, anaphoric: bool) -> Found | None:
         """A passive's source: the agent ("par X", "by X"), or anonymous with a complement."""

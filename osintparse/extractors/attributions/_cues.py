@@ -21,8 +21,10 @@ Examples
 
 from __future__ import annotations
 
+import attrs
+
 from osintparse.extractors.attributions._constructions import read
-from osintparse.extractors.attributions._context import Context, Found
+from osintparse.extractors.attributions._context import Context, Found, trim
 from osintparse.extractors.attributions._lexicon import CueLexicon, cue_lexicon
 from osintparse.extractors.attributions._readings import CueMatch, not_a_cue
 from osintparse.extractors.attributions._sources import SentenceTokens, is_adverb
@@ -75,7 +77,9 @@ def _participle_place(m: CueMatch, tk: SentenceTokens, lex: CueLexicon) -> bool:
 
 def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[int, ...]:
     """Where contents end: before a gerund after a comma or an opener (", adding that", "by
-    saying"), and before the connector of a verb right after one ("and said", "but told")."""
+    saying"), before the connector of a verb right after one ("and said", "but told"), and
+    before the comma of a verb right after one (the verb of a subject whose relative clause
+    closes there: "The governor, who praised X, said ...")."""
     out: list[int] = []
     for m in cues:
         k = tk.index_from(m.start)
@@ -84,7 +88,9 @@ def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[in
         before = tk.keys[k - 1]
         opened = m.kind == "gerund" and before in lex.participle_openers
         coordinated = m.kind != "prep" and before in lex.coordinators
-        if m.kind == "gerund" and "," in tk.gap(k):
+        # ", adding that": a gerund after a comma; ", said ...": a verb right after one
+        after_comma = "," in tk.gap(k) if m.kind == "gerund" else tk.gap(k).strip() == ","
+        if after_comma and m.kind not in _NOT_VERBS:
             out.append(tk.ends[k - 1])
         elif (opened or coordinated) and not tk.boundary(k):
             out.append(tk.ends[k - 2] if k > 1 else tk.starts[k - 1])
@@ -132,6 +138,26 @@ def match_sentence(
         cue = ctx.cue(m)
         f = read(ctx, cue) if cue is not None else None
         if f is not None:
+            _end_contents_before(out, f, text)
             out.append(f)
             taken_until = max(f.end, f.cue_end)
     return out
+
+
+#: How many attributions before one are checked for a content running into it (a bound
+#: that keeps a sentence holding thousands of cues linear).
+_LOOK_BACK = 24
+
+
+def _end_contents_before(out: list[Found], f: Found, text: str) -> None:
+    """The contents found so far that run into ``f``, an attribution whose content comes
+    before it ("Germany supports X, the diplomat said."), end before it."""
+    if f.content_start is None or f.content_end is None or f.content_end > f.start:
+        return
+    for k in range(max(0, len(out) - _LOOK_BACK), len(out)):
+        g = out[k]
+        if g.content_start is None or g.content_end is None or g.cue_start < f.content_start:
+            continue
+        if g.content_start < f.start < g.content_end:
+            start, end = trim(text, g.content_start, f.start)
+            out[k] = attrs.evolve(g, content_start=start, content_end=end)

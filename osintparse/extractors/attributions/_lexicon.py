@@ -172,6 +172,7 @@ class CueEntry:
     complements: frozenset[str] = COMPLEMENTS
     cites: str = ""
     people: bool = True
+    speaker: bool = True
     frame_optional: bool = False
     labels: bool = False
     initial: bool = False
@@ -472,6 +473,7 @@ class SourceLexicon:
     personal: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
+    dialogue: frozenset[str] = frozenset()
     documents: Mapping[str, tuple[tuple[tuple[str, ...], DocumentKind, str], ...]] = attrs.field(
         factory=dict
     )
@@ -510,6 +512,7 @@ def _entry(
         complements=complements,
         cites="source" if entry.get("cites", False) else "",
         people=bool(cls.get("people", True)),
+        speaker=bool(cls.get("speaker", True)),
         frame_optional=bool(entry.get("frame_optional", False)),
         labels=bool(entry.get("labels", False)),
     )
@@ -699,6 +702,7 @@ def _sources(lang: str) -> SourceLexicon:
         personal=keys(data["pronouns"]["other"]) - keys(data["pronouns"]["speaker"]),
         plural_pronouns=keys(data["pronouns"]["plural"]),
         people=keys(data["pronouns"]["people"]),
+        dialogue=keys(data["pronouns"].get("dialogue", ())),
         documents=_documents(lang, data),
     )
 

@@ -11,7 +11,9 @@ attributions of the whole text, each a small pass:
   ("X said Y had told him ...", a quotation holding "I think"): the attribution with
   the smallest such content is its parent;
 * ``pronoun``: a personal pronoun source is resolved to the nearest preceding named
-  source of the same number in its paragraph.
+  source of the same number in its paragraph;
+* ``own_talk``: a speaker's own talk ("I think", "you want": ``Found.talk``) is dropped
+  unless it is nested in another attribution or the parent of one.
 
 A ``parent`` is the index of another attribution in the text's list; following the
 parents of an attribution gives its provenance chain, from the journalist's source
@@ -20,7 +22,7 @@ down to the cited one. Offsets are into the normalised text.
 Examples
 --------
 >>> LINKS.names()
-('reported_by', 'citing', 'content', 'pronoun')
+('reported_by', 'citing', 'content', 'pronoun', 'own_talk')
 """
 
 from __future__ import annotations
@@ -206,6 +208,30 @@ def _pronoun(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
             ):
                 out[k] = _with(out[k], resolved=named)
                 break
+    return out
+
+
+@LINKS.rule("own_talk")
+def _talk(found: list[Placed], text: str, lex: CueLexicon) -> list[Placed]:
+    """A speaker's own talk ("I think ...", "you want ..." in a quotation whose speaker is
+    not found around it) is no source of its own: dropped unless nested in another
+    attribution or the parent of one; the parents of the others are renumbered."""
+    parents = {p.found.parent for p in found}
+    keep = [
+        k
+        for k, p in enumerate(found)
+        if not p.found.talk or p.found.parent is not None or k in parents
+    ]
+    if len(keep) == len(found):
+        return found
+    index = {k: n for n, k in enumerate(keep)}
+    out = []
+    for k in keep:
+        p = found[k]
+        parent = p.found.parent
+        if parent is not None:
+            p = attrs.evolve(p, found=attrs.evolve(p.found, parent=index[parent]))
+        out.append(p)
     return out
 
 

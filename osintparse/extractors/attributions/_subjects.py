@@ -7,7 +7,7 @@ and checks the result can name a source.
 Examples
 --------
 >>> SUBJECTS.names()
-('phrase', 'incise', 'coordinated', 'relative', 'apposition')
+('phrase', 'incise', 'coordinated', 'relative', 'closed_relative', 'apposition')
 """
 
 from __future__ import annotations
@@ -73,8 +73,9 @@ _MAX_PARTS = 4
 
 
 def _comma(gap: str) -> bool:
-    """True when a gap is a comma (after an abbreviation's full stop, maybe)."""
-    return gap.strip().lstrip(".") == ","
+    """True when a gap is a comma (after an abbreviation's full stop or a closing bracket,
+    maybe: "Sen. Rob Portman (R-Ohio), another incumbent, said")."""
+    return gap.strip().lstrip(".").lstrip(")").strip() == ","
 
 
 @SUBJECTS.rule("phrase")
@@ -188,6 +189,41 @@ def _relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
         # ", who ..., said", "who requested anonymity said": the relative clause is crossed
         return _parts(s, Candidate(i, j, "relative" if stop == "start" else stop))
     return p  # "which advocates say": the phrase after the relative pronoun
+
+
+#: How many tokens back from a verb a relative clause closed by a comma is looked for.
+_RELATIVE_REACH = 30
+
+
+@SUBJECTS.rule("closed_relative")
+def _closed_relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """A relative clause closed by a comma right before the verb is crossed, whatever it
+    holds: "Dunwoody, who worked for X in the general election, said", "Mike Morrell, a
+    veteran of the CIA who retired in 2013, said" (the noun phrase before the pronoun, with
+    its apposition, is the subject; not "general election" nor "2013"). A quotation mark, a
+    semicolon or a colon on the way back ends the search."""
+    if p is None or p.relative or p.stop == "relative" or p.kind is not None:
+        return p
+    tk, src, c = s.tk, s.lex.sources, cue.lead
+    if c == 0 or not _comma(tk.gap(c)):
+        return p
+    quotes = s.lex.quotes.values()
+    for r in range(c - 1, max(0, c - _RELATIVE_REACH) - 1, -1):
+        gap = tk.gap(r + 1)
+        if any(ch in quotes or ch in ";:" for ch in gap):
+            return p
+        if tk.keys[r] not in src.relatives or r == 0 or not tk.words[r].islower():
+            continue
+        if r + 1 >= c:
+            return p
+        i, j, stop = np_before(tk, r, src, cross=True)
+        if i >= j or stop == "long":
+            return p
+        found = _parts(s, Candidate(i, j, stop))
+        if s.kind(found.i, found.j, open_subject=cue.entry.open_subject) is None:
+            return p
+        return attrs.evolve(found, stop="relative")
+    return p
 
 
 def _name_of(s: Context, i: int, j: int, stop: str) -> tuple[int, int] | None:
@@ -461,9 +497,12 @@ def _subject_of(s: Context, cue: Cue, phrase: Candidate) -> Subject | None:
     else:
         src = s.source_span(i, j)
     start = tk.starts[phrase.start]
+    # "I think", "you want": a speaker's own talk, kept only inside another's content
+    said = s.text[tk.starts[i] : tk.ends[j - 1]].casefold().replace("\u2019", "'")
+    talk = not cue.entry.speaker and said in s.lex.sources.dialogue
     return Subject(
         phrase.start, j, phrase.stop, kind, src, (start, cue.end), role=role,
-        resolved=resolved, parts=phrase.parts,
+        resolved=resolved, parts=phrase.parts, talk=talk,
     )  # fmt: skip
 
 
