@@ -11,6 +11,7 @@ import pytest
 from osintparse import lexicons
 from osintparse._patterns import Prefilter, alternation
 from osintparse.extractors.attributions._lexicon import CUE_KINDS, cue_lexicon
+from osintparse.extractors.quantities._numbers import _grammar, find_numbers
 from tests.conftest import ROOT
 
 CASES = ROOT / "tests" / "cases"
@@ -66,3 +67,34 @@ def test_cue_scan_compiles_only_the_forms_a_text_holds() -> None:
     compiled = {token for _, token in scan.compiled()}
     assert {"said", "according", "report"} <= compiled
     assert "claimed" not in compiled  # a form the text does not hold
+
+
+def _amount_words(lang: str) -> list[str]:
+    numbers, vague = lexicons.load(lang, "numbers"), lexicons.load(lang, "quantities")["vague"]
+    words = [*numbers["cardinals"], *numbers["scales"], *numbers["fractions"]]
+    return [*words, *numbers["words"]["articles"], *vague["singular"], *vague["plural"]]
+
+
+@pytest.mark.parametrize("lang", lexicons.supported_languages())
+def test_quantities_prefilter_lets_through_every_number_the_scanner_finds(lang: str) -> None:
+    """A sentence the quantities prefilter skips holds no number: every number word (two
+    letters or more) passes it in any case and glued to a hyphen or after an apostrophe,
+    and each number :func:`find_numbers` reads in a golden case opens with a prefilter hit."""
+    prefilter = _grammar(lang).prefilter
+    for word in (w for w in _amount_words(lang) if len(w) >= 2):
+        for shown in (word, word.upper(), word.capitalize(), f"l'{word}-x", f"({word})"):
+            assert prefilter.search(shown) is not None, shown
+    found = 0
+    for text in _texts(lang):
+        for n in find_numbers(text, lang=lang):
+            found += 1
+            assert prefilter.search(text, n.start, n.end) is not None, (text, n.text)
+    assert found > 10
+
+
+def test_quantities_prefilter_skips_words_that_only_open_like_a_number_word() -> None:
+    """Whole short number words and four-letter heads, not three-letter prefixes: "unités",
+    "militaires" and "troupes" do not open "un", "mille" or "trois"; "un" and "Mille" do."""
+    prefilter = _grammar("fr").prefilter
+    assert prefilter.search("Les unités militaires et des troupes") is None
+    assert [prefilter.search(t) is not None for t in ("d'un", "Mille", "dix-huit")] == [1, 1, 1]

@@ -546,8 +546,12 @@ def _grammar(lang: str) -> _Grammar:
     t = _word_tables(lex, vague)
     amount_words = [*t["cardinals"], *t["scales"], *t["fractions"], *words["articles"]]
     amount_words += [*t["vague_singular"], *t["vague_plural"]]
-    # Cheap first pass: a digit or the first letters of a number or amount word.
-    starts = {w[:3] for w in amount_words if len(w[:3]) >= 2}
+    # Cheap first pass: a digit, a glyph, or a word opening a number or amount word: its
+    # first four letters, or the whole of a shorter one ("un", not "unités"), unless the
+    # language glues cardinals into one-word fractions (``[compound_fractions]``).
+    heads = {w[:4] for w in amount_words if len(w) >= 4}
+    short = alternation(w for w in amount_words if 2 <= len(w) < 4)
+    short_end = "" if lex["compound_fractions"]["endings"] else B1
     return _Grammar(
         lang=lang,
         text2num=lexicons.parser_code(lang, "text2num"),
@@ -588,7 +592,7 @@ def _grammar(lang: str) -> _Grammar:
             [*amount_words, *vague["words"]["determiners"], *lex["glyphs"]],
         ),
         prefilter=compiled(
-            rf"(?i:\d|{alternation(lex['glyphs'])}|{B0}{alternation(starts)})",
+            rf"(?i:\d|{alternation(lex['glyphs'])}|{B0}(?:{alternation(heads)}|{short}{short_end}))",
         ),
     )
 
