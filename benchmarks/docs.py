@@ -140,8 +140,14 @@ def performance_lines(f: dict[str, Any]) -> list[str]:
         f"- Linearity: ms per KB at {lin['to_kb']} KB over {lin['from_kb']} KB: "
         f"fr {lin['fr']:.2f}x, en {lin['en']:.2f}x.",
         f"- Memory, the {_n(mem['kb'], 1)} KB article parsed in a fresh process: peak RSS "
-        f"{mem['rss_peak_mb']:.0f} MB ({mem['rss_before_mb']:.0f} MB before it), "
-        f"`tracemalloc` peak {mem['tracemalloc_peak_mb']:.0f} MB.",
+        f"{mem['rss_peak_mb']:.0f} MB ({mem['rss_before_mb']:.0f} MB before it)"
+        + (
+            f", `tracemalloc` peak {mem['tracemalloc_peak_mb']:.0f} MB"
+            if "tracemalloc_peak_mb" in mem  # not measured in every run
+            else ""
+        )
+        + (f"; through the CLI (jsonl) {mem['cli_peak_mb']:.0f} MB" if "cli_peak_mb" in mem else "")
+        + ".",
         f"- `import osintparse`: {imp['import_ms']:.0f} ms CPU, {imp['import_wall_ms']:.0f} ms "
         f"wall (medians of {imp['runs']} fresh processes); first parse of the seed after it "
         f"{imp['first_parse_ms']:.0f} ms; heavy modules loaded by the import: "
