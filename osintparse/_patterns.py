@@ -226,6 +226,10 @@ def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
     return regex.compile(bounded(source), flags=flags)
 
 
+#: The methods of a compiled pattern a :class:`LazyPattern` offers.
+_LAZY_METHODS = ("match", "fullmatch", "search", "finditer", "findall", "sub", "split")
+
+
 class LazyPattern:
     r"""A pattern compiled (with :func:`compiled`) the first time it is used.
 
@@ -259,37 +263,17 @@ class LazyPattern:
     def compiled_pattern(self) -> regex.Pattern[str]:
         """The compiled pattern (compiled now if it was not yet)."""
         p = compiled(self.source, self.flags)
-        for name in ("match", "fullmatch", "search", "finditer", "findall", "sub", "split"):
+        for name in _LAZY_METHODS:
             self.__dict__[name] = getattr(p, name)
         return p
 
-    def match(self, *args: Any, **kwargs: Any) -> Any:
-        """``regex.Pattern.match``."""
-        return self.compiled_pattern.match(*args, **kwargs)
-
-    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
-        """``regex.Pattern.fullmatch``."""
-        return self.compiled_pattern.fullmatch(*args, **kwargs)
-
-    def search(self, *args: Any, **kwargs: Any) -> Any:
-        """``regex.Pattern.search``."""
-        return self.compiled_pattern.search(*args, **kwargs)
-
-    def finditer(self, *args: Any, **kwargs: Any) -> Any:
-        """``regex.Pattern.finditer``."""
-        return self.compiled_pattern.finditer(*args, **kwargs)
-
-    def findall(self, *args: Any, **kwargs: Any) -> Any:
-        """``regex.Pattern.findall``."""
-        return self.compiled_pattern.findall(*args, **kwargs)
-
-    def sub(self, *args: Any, **kwargs: Any) -> Any:
-        """``regex.Pattern.sub``."""
-        return self.compiled_pattern.sub(*args, **kwargs)
-
-    def split(self, *args: Any, **kwargs: Any) -> Any:
-        """``regex.Pattern.split``."""
-        return self.compiled_pattern.split(*args, **kwargs)
+    def __getattr__(self, name: str) -> Any:
+        """The compiled pattern's method ``name`` (``match``, ``search``, ``finditer``...):
+        only called before the first compilation, which stores them on the instance."""
+        if name not in _LAZY_METHODS:
+            raise AttributeError(name)
+        self.compiled_pattern  # noqa: B018 (compiles and stores the methods)
+        return self.__dict__[name]
 
     def __repr__(self) -> str:
         return f"lazy({self.source!r})"
