@@ -17,12 +17,12 @@ True
 from __future__ import annotations
 
 import functools
-import threading
 from typing import Any
 
 import regex
 
 from osintparse import lexicons
+from osintparse._cache import once
 
 __all__ = ["UNDETERMINED", "detect_language"]
 
@@ -56,19 +56,10 @@ def _vote(sample: str) -> str | None:
     return None
 
 
-# functools.cache does not stop threads that miss the cache together from each
-# computing the value: 8 threads on a cold cache loaded langdetect's profiles 8 times
-# (0.8 s each). The lock makes the first load happen once.
-_FACTORY_LOCK = threading.Lock()
-
-
+# Built once across threads (8 threads on a cold cache loaded langdetect's profiles 8
+# times, 0.8 s each, under functools.cache).
+@once
 def _factory() -> Any:
-    with _FACTORY_LOCK:
-        return _load_factory()
-
-
-@functools.cache
-def _load_factory() -> Any:
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     factory = DetectorFactory()
