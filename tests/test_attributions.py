@@ -657,3 +657,12 @@ def test_conditional_hedge_rule_names_the_ending_from_the_data() -> None:
     assert {h.rule.partition(":")[2] for h in found} <= set(endings)
     assert lexicons.language("en")["attributions"]["conditional_endings"] == []
     assert find_hedges("They would have lost the portrait.", lang="en") == ()
+
+
+def test_a_postmodifier_of_other_than_two_words_is_a_lexicon_error() -> None:
+    from osintparse.errors import LexiconError
+    from osintparse.extractors.attributions._lexicon import _pairs
+
+    assert _pairs(["Familiar with"]) == frozenset({("familiar", "with")})
+    with pytest.raises(LexiconError, match="'with knowledge of' is not two words"):
+        _pairs(["with knowledge of"])

@@ -98,11 +98,16 @@ def key(form: str) -> str:
 
 
 def _pairs(phrases: Iterable[str]) -> frozenset[tuple[str, str]]:
-    """The (first word, second word) keys of two-word phrases."""
+    """The (first word, second word) keys of two-word phrases (``postmodifiers``)."""
     out = set()
     for phrase in phrases:
-        first, second = phrase.split()
-        out.add((key(first), key(second)))
+        words = phrase.split()
+        if len(words) != 2:
+            raise LexiconError(
+                f"sources.toml noun_phrase.postmodifiers: {phrase!r} is not two words; write "
+                "an adjective and the preposition after it, such as 'familiar with'"
+            )
+        out.add((key(words[0]), key(words[1])))
     return frozenset(out)
 
 
