@@ -92,6 +92,7 @@ _UI_STRINGS = {
     ("osintparse/text.py", "\ufb05"),
     ("osintparse/text.py", "\ufb06"),
     ("osintparse/io/html.py", "address"),  # the HTML element <address>, no English word
+    ("osintparse/_patterns.py", "split"),  # regex.Pattern.split, a method name
 }
 
 
