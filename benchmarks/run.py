@@ -191,7 +191,7 @@ def _predict_ms(points: list[tuple[float, float]], kb: float) -> float:
         kb0, ms0 = points[-2]
         if kb1 > kb0 and ms0 > 0 and ms1 > 0:
             exponent = min(3.0, max(1.0, math.log(ms1 / ms0) / math.log(kb1 / kb0)))
-    return ms1 * (kb / kb1) ** exponent
+    return float(ms1 * (kb / kb1) ** exponent)
 
 
 def _row(
@@ -541,7 +541,7 @@ def _parallel_ceiling(runs: int) -> float:
         list(pool.map(_spin, [1000, 1000]))  # start the workers
         parallel = measure(lambda: list(pool.map(_spin, [n, n])), runs)["wall_ms"]
     serial = measure(lambda: [_spin(n), _spin(n)], runs)["wall_ms"]
-    return serial / parallel
+    return float(serial / parallel)
 
 
 def _git_commit() -> str:

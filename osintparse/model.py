@@ -439,6 +439,8 @@ def _layer(kind: bool | str = True) -> Any:
 
 # Converters that pass a member through: ``Cls(member)`` is an enum lookup costing a tenth
 # of the time of building a record.
+# One named function per enum, not a factory: mypy's attrs plugin accepts only named
+# functions, types and lambdas as converters (a factory's result fails ``mypy --strict``).
 
 
 def _to_paragraph_kind(value: ParagraphKind | str) -> ParagraphKind:
