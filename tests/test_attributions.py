@@ -226,7 +226,7 @@ SEED_EXPECTED = [
     ("gouvernement nord-coréen", "a déclaré", "asserted", "government", "verb_inf:déclarer"),
     (
         "La Corée du Nord",
-        "présente sa position comme",
+        "présente",
         "asserted",
         "government",
         "frame:présenter ... comme",

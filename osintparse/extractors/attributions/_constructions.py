@@ -488,7 +488,10 @@ def _quote_after(s: Context, cue: Cue) -> Found | Stop | None:
 
 @CONSTRUCTIONS.rule("frame")
 def _frame(s: Context, cue: Cue) -> Found | Stop | None:
-    """A verb with its particle: "X présente sa position comme ...", "describes ... as"."""
+    """A verb with its particle: "X présente sa position comme ...", "describes ... as".
+
+    The cue is the verb alone ("présente"); the content starts after it.
+    """
     sub = cue.subject
     if sub is None or not cue.framed:
         return None

@@ -281,9 +281,9 @@ class Context:
             if k > b and tk.boundary(k):
                 break
             if tk.keys[k] == entry.frame:
-                return Cue(
-                    m.kind, m.start, tk.ends[k], entry, c, b, None, lead, first, negated, True
-                )
+                # The cue is the verb; its particle is grammar ("described", not
+                # "described the move as": PolNeAR's convention too).
+                return Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated, True)
         return plain if entry.frame_optional else None
 
     def adjuncts(
