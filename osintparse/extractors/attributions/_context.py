@@ -302,8 +302,16 @@ class Context:
                 k += 1
             else:
                 i, j = np_after(tk, k, src, self.cue_starts)
-                # A pronoun after the addressee opens the content: "told AFP they saw".
-                j = next((t for t in range(i + 1, j) if tk.keys[t] in src.pronouns), j)
+                # A pronoun after the addressee opens the content ("told AFP they saw"); a
+                # time word ends the addressee ("told reporters Tuesday").
+                j = next(
+                    (
+                        t
+                        for t in range(i + 1, j)
+                        if tk.keys[t] in src.pronouns or tk.keys[t] in src.time_words
+                    ),
+                    j,
+                )
                 if 0 < j - i <= 5 and self.kind(i, j) is not None:
                     channel, k = self.source_span(i, j), j  # "told Reuters"
         for _ in range(4):
