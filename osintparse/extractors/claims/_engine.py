@@ -368,7 +368,12 @@ def run(state: State, sections: Sequence[Section]) -> tuple[Claim, ...]:
     # One str per distinct rule chain, shared by the claims it names (most claims of an
     # article share a handful of chains: a copy each cost ~60 bytes a claim).
     rules: dict[str, str] = {}
-    for draft in state.drafts:
+    # Each draft is let go as its claim is made: the drafts (an object and three lists a
+    # sentence) and the claims are not all alive at once.
+    drafts, state.drafts = state.drafts, []
+    drafts.reverse()
+    while drafts:
+        draft = drafts.pop()
         start, end = state.span(draft)
         first = state.chosen[draft.sentences[0]]
         rule = "+".join(draft.rules)
