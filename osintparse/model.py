@@ -974,6 +974,11 @@ class Attribution:
     resolved_start: int | None = None
     resolved_end: int | None = None
     document: DocumentKind | None = attrs.field(default=None, converter=_optional_document)
+    #: Where the document is named: its words ("report" in "A report by Human Rights Watch
+    #: found", whose source is the issuer, "Human Rights Watch"; "statement" in "said in a
+    #: statement").
+    document_start: int | None = None
+    document_end: int | None = None
     parent: int | None = None
 
     @property

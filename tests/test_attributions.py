@@ -98,6 +98,10 @@ def _as_dict(text: str, a: Attribution) -> dict[str, Any]:
         "role": a.role,
         "resolved": a.resolved,
         "document": a.document.value if a.document else None,
+        # the document's words, its issuer being the source ("report" of "A report by X")
+        "document_words": (
+            text[a.document_start : a.document_end] if a.document_start is not None else None
+        ),
         "parent": a.parent,
     }
     out.update({k: v for k, v in extra.items() if v is not False and v != "" and v is not None})
@@ -115,6 +119,9 @@ def _check_offsets(text: str, found: tuple[Attribution, ...]) -> None:
         if a.content_start is not None:
             assert a.content_end is not None
             assert 0 <= a.content_start < a.content_end <= len(text)
+        assert (a.document_start is None) == (a.document_end is None) == (a.document is None)
+        if a.document_start is not None:
+            assert a.document_start < a.document_end
         for name in ("role", "channel", "resolved"):
             s, e = getattr(a, f"{name}_start"), getattr(a, f"{name}_end")
             assert (s is None) == (e is None) == (getattr(a, name) in ("", None)), name
@@ -419,7 +426,7 @@ def test_noun_readings_lexicon_is_checked() -> None:
             "Moscow's state television",
             "reported",
         ),
-        ("The agency's report states that 3,000 left.", "agency's report", "states"),
+        ("The agency's report states that 3,000 left.", "agency", "states"),
         ("A new estimate says 3,000 left.", "new estimate", "says"),
         ("Kyiv estimates that 3,000 left.", "Kyiv", "estimates"),
         ("Officials report that 3,000 left.", "Officials", "report"),

@@ -627,9 +627,11 @@ def to_pred(a: Any, text: str = "") -> PredAttribution | None:
     PolNeAR's source is the whole noun phrase (determiner, title, apposition, party
     tag: "a spokesman for the office", "Mark Spivey, a spokesman for the office,"),
     where osintparse's ``source`` is what an analyst records ("spokesman for the
-    office", "Mark Spivey", the apposition in ``role``). So the predicted source is
-    the smallest span holding the ``source`` and its ``role`` (when the role lies in
-    the attribution phrase), widened to a determiner right before it
+    office", "Mark Spivey", the apposition in ``role``; "Human Rights Watch" for "A report
+    by Human Rights Watch", the document's words in ``document_start:document_end``). So
+    the predicted source is the smallest span holding the ``source``, its ``role`` and its
+    document's words (each when it lies in the attribution phrase, the document when no
+    punctuation parts it from the source), widened to a determiner right before it
     (:data:`DETERMINERS`). :func:`score_document` also scores the ``source`` field
     alone (role ``source field``).
 
@@ -652,9 +654,10 @@ def to_pred(a: Any, text: str = "") -> PredAttribution | None:
     parts = [phrase, cue] + ([source] if source else [])
     span = (min(p[0] for p in parts), max(p[1] for p in parts))
     role = _span(getattr(a, "role_start", None), getattr(a, "role_end", None))
+    document = _span(getattr(a, "document_start", None), getattr(a, "document_end", None))
     return PredAttribution(
         span=span,
-        source=_noun_phrase(text, phrase, source, role),
+        source=_noun_phrase(text, phrase, source, role, document),
         cue=cue,
         content=content,
         source_field=source,
@@ -662,13 +665,20 @@ def to_pred(a: Any, text: str = "") -> PredAttribution | None:
     )
 
 
-def _noun_phrase(text: str, phrase: Span, source: Span | None, role: Span | None) -> Span | None:
+def _noun_phrase(
+    text: str, phrase: Span, source: Span | None, role: Span | None, document: Span | None = None
+) -> Span | None:
     """The source's noun phrase in PolNeAR's sense (see :func:`to_pred`)."""
     if source is None:
         return None
     a, b = source
     if role is not None and phrase[0] <= role[0] and role[1] <= phrase[1]:
         a, b = min(a, role[0]), max(b, role[1])
+    if document is not None and phrase[0] <= document[0] and document[1] <= phrase[1]:
+        # the document its source issued, not one it spoke in ("In a statement, X said")
+        gap = text[document[1] : a] if document[1] <= a else text[b : document[0]]
+        if not any(mark in gap for mark in ",;:.()"):
+            a, b = min(a, document[0]), max(b, document[1])
     m = _DETERMINER_BEFORE.search(text, max(phrase[0], a - 12), a)
     if m is not None and m.group(1).lower() in DETERMINERS:
         a = m.start(1)

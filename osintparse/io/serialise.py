@@ -286,12 +286,13 @@ _ADDED: dict[int, dict[str, Any]] = {3: {"skipped": []}}
 #: end holds the end).
 _SPANS_OUTSIDE = frozenset(
     {"content", "trigger", "whole", "channel", "role", "resolved", "relation", "head"}
-    | {"anchor", "range"}
+    | {"anchor", "range", "document"}
 )
 #: Names of spans whose same-named field is a label, not the text they cover (a place's
 #: ``relation`` is ``"border"``, its span the phrase "à la frontière entre ..."; a date's
-#: ``anchor`` says what kind of anchor it is).
-_SPANS_LABELLED = frozenset({"relation", "anchor"})
+#: ``anchor`` says what kind of anchor it is; an attribution's ``document`` the kind of
+#: document).
+_SPANS_LABELLED = frozenset({"relation", "anchor", "document"})
 
 
 def _what(value: Any) -> str:

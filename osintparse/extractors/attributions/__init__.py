@@ -157,6 +157,7 @@ def _attribution(text: str, norm: Normalized, f: Found) -> Attribution:
     channel, channel_start, channel_end = _sub_span(text, norm, f.channel)
     role, role_start, role_end = _sub_span(text, norm, f.role)
     resolved, resolved_start, resolved_end = _sub_span(text, norm, f.resolved)
+    _, document_start, document_end = _sub_span(text, norm, f.document_span)
     return Attribution(
         start=s,
         end=e,
@@ -181,6 +182,8 @@ def _attribution(text: str, norm: Normalized, f: Found) -> Attribution:
         role_start=role_start,
         role_end=role_end,
         document=f.document,
+        document_start=document_start,
+        document_end=document_end,
         resolved=resolved or None,
         resolved_start=resolved_start,
         resolved_end=resolved_end,

@@ -20,17 +20,21 @@ import enum
 
 import attrs
 
+from osintparse.extractors.attributions._issuers import issued
 from osintparse.extractors.attributions._lexicon import CueEntry, CueLexicon
 from osintparse.extractors.attributions._readings import CueMatch
 from osintparse.extractors.attributions._sources import (
     SentenceTokens,
-    document_kind,
+    document_words,
     is_adverb,
     np_after,
     source_span,
     valid_np,
 )
 from osintparse.model import DocumentKind, SourceKind, Stance
+
+#: A document's kind and the offsets of its words ("in a statement": statement, "statement").
+DocumentAt = tuple[DocumentKind, tuple[int, int]]
 
 __all__ = [
     "END_PUNCT",
@@ -98,6 +102,8 @@ class Found:
     channel: tuple[int, int] | None = None
     role: tuple[int, int] | None = None
     document: DocumentKind | None = None
+    #: Where the document is named: its words ("report"), the issuer being the source.
+    document_span: tuple[int, int] | None = None
     resolved: tuple[int, int] | None = None
     parent: int | None = None
     #: "source" when the source is one the reporter cites ("citing X"), "reporting" when it
@@ -171,7 +177,7 @@ class Cue:
     #: where its content or source starts. ``-1`` until the cue is read.
     after: int = -1
     channel: tuple[int, int] | None = None
-    document: DocumentKind | None = None
+    document: DocumentAt | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.lead < 0:
@@ -288,14 +294,15 @@ class Context:
 
     def adjuncts(
         self, b: int, recipient: bool = False
-    ) -> tuple[int, tuple[int, int] | None, DocumentKind | None]:
+    ) -> tuple[int, tuple[int, int] | None, DocumentAt | None]:
         """Read the adjuncts opening at token ``b``: the one a `recipient` verb tells, times,
         channels and documents ("told Reuters on Tuesday", "said in a statement", "a déclaré à
-        l'AFP"); return the token after them, the channel's span and the document's kind."""
+        l'AFP"); return the token after them, the channel's span and the document's kind and
+        words."""
         tk, lex, src = self.tk, self.lex, self.lex.sources
         n = len(tk)
         channel: tuple[int, int] | None = None
-        document: DocumentKind | None = None
+        document: DocumentAt | None = None
         k = b
         if recipient and k < n and not tk.boundary(k):
             if tk.keys[k] in src.pronouns:
@@ -327,7 +334,8 @@ class Context:
             j = next((t for t in range(i + 1, j) if tk.keys[t] in src.time_words), j)
             if i >= j:
                 break
-            doc = document_kind(tk, i, j, src)
+            words = document_words(tk, i, j, src)
+            doc = None if words is None else (words[0], self.span_of(words[1], words[2]))
             # "in an interview with CNN": a channel noun naming its channel is no document
             named = j < n and tk.keys[j] in lex.channel_with and not tk.boundary(j)
             if doc is not None and not (named and self._channel(i, j)):
@@ -348,7 +356,7 @@ class Context:
                 return self.source_span(i, j), j
         return channel, k
 
-    def _opening(self, c: int) -> tuple[tuple[int, int] | None, DocumentKind | None]:
+    def _opening(self, c: int) -> tuple[tuple[int, int] | None, DocumentAt | None]:
         """The channel or document opening the sentence before a comma, for a cue at token
         ``c`` after it: "Dans un communiqué, l'armée a affirmé", "In a statement, X said"."""
         tk = self.tk
@@ -526,15 +534,20 @@ class Context:
     ) -> Found:
         """The attribution read by ``pattern`` (its ``rule`` is ``pattern:lemma``)."""
         start = min(span[0], cue.first) if span[0] == cue.start else span[0]
-        document = None
-        if src[1] > src[0]:
-            i, j = self.tk.index_from(src[0]), self.tk.index_from(src[1])
-            document = document_kind(self.tk, i, j, self.lex.sources) if j > i else None
-        document = document or cue.document
+        document = cue.document
+        i, j = self.tk.index_from(src[0]), self.tk.index_from(src[1])
+        words = document_words(self.tk, i, j, self.lex.sources) if j > i else None
+        if words is not None:
+            document = words[0], self.span_of(words[1], words[2])
+            split = issued(self.tk, i, j, self.lex.sources, self.kind)
+            if split is not None:  # "A report by Human Rights Watch found": the issuer says it
+                src, kind = self.source_span(*split.issuer), split.kind
+                document = words[0], self.span_of(split.a, split.b)
         return Found(
             start, span[1], src[0], src[1], cue.first, cue.end, stance or cue.entry.stance,
             kind, content[0], content[1], anaphoric, f"{pattern}:{cue.entry.lemma}",
-            negated=cue.negated, role=role, resolved=resolved, document=document,
+            negated=cue.negated, role=role, resolved=resolved,
+            document=document and document[0], document_span=document and document[1],
             channel=cue.channel, cites=cue.entry.cites, reporter=reporter, talk=talk,
         )  # fmt: skip
 

@@ -482,6 +482,12 @@ class SourceLexicon:
     documents: Mapping[str, tuple[tuple[tuple[str, ...], DocumentKind, str], ...]] = attrs.field(
         factory=dict
     )
+    #: Words opening a document's issuer right after its words ("report by"), and after one
+    #: participle ("sondage réalisé par").
+    issuer_links: frozenset[str] = frozenset()
+    issuer_agents: frozenset[str] = frozenset()
+    #: Words opening the client of a survey after its issuer ("Ifop pour Le Figaro").
+    issuer_clients: frozenset[str] = frozenset()
 
 
 def _stance(value: str, where: str) -> Stance:
@@ -709,6 +715,9 @@ def _sources(lang: str) -> SourceLexicon:
         people=keys(data["pronouns"]["people"]),
         dialogue=keys(data["pronouns"].get("dialogue", ())),
         documents=_documents(lang, data),
+        issuer_links=keys(data["issuers"]["links"]),
+        issuer_agents=keys(data["issuers"]["agents"]),
+        issuer_clients=keys(data["issuers"]["clients"]),
     )
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "Phrase",
     "SentenceTokens",
     "document_kind",
+    "document_words",
     "has_name",
     "is_adverb",
     "np_after",
@@ -372,9 +373,26 @@ def document_kind(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> Doc
     >>> document_kind(tk, 0, 4, cue_lexicon("en").sources).value
     'report'
     """
+    found = document_words(tk, i, j, lex)
+    return None if found is None else found[0]
+
+
+def document_words(
+    tk: SentenceTokens, i: int, j: int, lex: SourceLexicon
+) -> tuple[DocumentKind, int, int] | None:
+    """:func:`document_kind` with the tokens ``a:b`` of the document's words.
+
+    Examples
+    --------
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+    >>> tk = SentenceTokens.of("Un sondage Ifop", 0, 15)
+    >>> kind, a, b = document_words(tk, 0, 3, cue_lexicon("fr").sources)
+    >>> kind.value, tk.words[a:b]
+    ('survey', ['sondage'])
+    """
     lo, hi = _parts(tk, i, j, lex)[0]
     ends = lex.plural_endings
-    found: list[tuple[int, DocumentKind]] = []
+    found: list[tuple[int, int, DocumentKind]] = []
     for t in range(lo, hi):
         word = tk.keys[t]
         options = list(lex.documents.get(word, ()))
@@ -386,10 +404,15 @@ def document_kind(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> Doc
             if case == "any" and t > 0 and tk.words[t][:1].isupper():
                 continue  # "The Washington Post" is no post
             if t + n <= hi and all(_same(tk.words[t + k], words[k], case, ends) for k in range(n)):
-                found.append((t, kind))
+                found.append((t, t + n, kind))
     if not found:
         return None
-    return (min(found) if lex.head_first else max(found))[1]
+    # Nearest the head; of the terms there, the longest ("note interne" over "note").
+    if lex.head_first:
+        a, b, kind = min(found, key=lambda f: (f[0], -f[1]))
+    else:
+        a, b, kind = max(found, key=lambda f: (f[1], -f[0]))
+    return kind, a, b
 
 
 def _matches(

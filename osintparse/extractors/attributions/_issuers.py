@@ -1,0 +1,195 @@
+"""The body that issued a document named as a source: a table of small named rules.
+
+"A report by Human Rights Watch found ..." is said by Human Rights Watch, through a report:
+the attribution's ``source`` is the issuer, its ``document`` the kind of document, and
+``document_start``/``document_end`` locate the document's words ("report"). A document
+without a named issuer ("The report states", "Satellite images show") stays the source.
+
+Each rule of :data:`ISSUERS` reads the source's noun phrase around its document words and
+returns the issuer's tokens, or ``None``; the first that finds one wins:
+
+``after``
+    a link word right after the document's words opens the issuer ("report by Human
+    Rights Watch", "chiffres de l'Insee", "figures from the statistics office");
+``agent``
+    the same after one participle ("survey conducted by Gallup", "images analysées par
+    Maxar");
+``before``
+    a name, or a possessive, before the document's words ("A UN report", "the
+    government's latest estimate");
+``name_after``
+    a name right after the document's words ("un sondage Ifop", "una encuesta Gallup").
+
+The link words are lexicon data (``sources.toml [issuers]``). An issuer must name a source
+(the source checks of :func:`~._sources.valid_np`) and have no document at its head ("the
+findings of the inquiry" keeps its source; "the statistics office" issues).
+
+Examples
+--------
+>>> ISSUERS.names()
+('after', 'agent', 'before', 'name_after')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from osintparse._patterns import RuleTable
+from osintparse.extractors.attributions._lexicon import SourceLexicon
+from osintparse.extractors.attributions._sources import SentenceTokens, document_words
+from osintparse.model import DocumentKind, SourceKind
+
+__all__ = ["ISSUERS", "Issued", "issued"]
+
+_APOSTROPHES = ("'", "\u2019")
+
+#: The kind of source tokens ``i:j`` name, ``None`` if none (the context's ``kind``).
+KindOf = Callable[[int, int], "SourceKind | None"]
+
+
+@attrs.frozen
+class Issued:
+    """A document phrase split: the issuer's tokens ``i:j``, the document's ``a:b`` (its
+    words and their modifiers: "new report" of "a new report by Politico").
+
+    Examples
+    --------
+    >>> Issued(3, 6, 1, 2, SourceKind.NGO).issuer
+    (3, 6)
+    """
+
+    i: int
+    j: int
+    a: int
+    b: int
+    kind: SourceKind
+
+    @property
+    def issuer(self) -> tuple[int, int]:
+        """The issuer's tokens ``(i, j)``."""
+        return self.i, self.j
+
+
+@attrs.frozen
+class _Phrase:
+    """What the rules read: the phrase's tokens ``i:j``, the document's ``a:b``."""
+
+    tk: SentenceTokens
+    lex: SourceLexicon
+    kind_of: KindOf
+    i: int
+    j: int
+    a: int
+    b: int
+
+    def named(self, x: int, y: int) -> SourceKind | None:
+        """The kind of source tokens ``x:y`` name when they name one and no document."""
+        if not x < y or self.tk.keys[x] in self.lex.time_words:
+            return None
+        doc = document_words(self.tk, x, y, self.lex)
+        if doc is not None and (doc[1] == x if self.lex.head_first else doc[2] == y):
+            return None  # a document itself ("the inquiry"), not "the statistics office"
+        return self.kind_of(x, y)
+
+    def after_determiners(self, x: int) -> int:
+        """The first token from ``x`` that is no determiner."""
+        while x < self.j and self.tk.keys[x] in self.lex.determiners:
+            x += 1
+        return x
+
+
+Rule = Callable[[_Phrase], "tuple[int, int] | None"]
+ISSUERS: RuleTable[Rule] = RuleTable("document issuers")
+
+
+@ISSUERS.rule("after")
+def _after(p: _Phrase) -> tuple[int, int] | None:
+    """A link word right after the document's words opens the issuer: "report by X"."""
+    if p.b < p.j and p.tk.keys[p.b] in p.lex.issuer_links and not p.tk.boundary(p.b):
+        return p.after_determiners(p.b + 1), p.j
+    return None
+
+
+@ISSUERS.rule("agent")
+def _agent(p: _Phrase) -> tuple[int, int] | None:
+    """An agent word after a participle (and a word before it) opens the issuer: "survey
+    conducted by X", "images satellites analysées par Maxar"."""
+    tk = p.tk
+    for k in range(p.b + 1, min(p.j, p.b + 3)):
+        if not tk.words[k - 1].islower() or tk.boundary(k - 1) or tk.boundary(k):
+            return None
+        if tk.keys[k] in p.lex.issuer_agents:
+            return p.after_determiners(k + 1), p.j
+    return None
+
+
+@ISSUERS.rule("before")
+def _before(p: _Phrase) -> tuple[int, int] | None:
+    """A name or a possessive before the document's words: "A UN report", "the
+    government's latest estimate" (a name opening the sentence must be a known source)."""
+    tk, x = p.tk, p.after_determiners(p.i)
+    if x >= p.a:
+        return None
+    for t in range(x + 1, p.a):
+        if tk.keys[t] == "s" and tk.gap(t) in _APOSTROPHES:  # a possessive
+            adjectives = all(tk.words[k].islower() for k in range(t + 1, p.a))
+            return (x, t) if adjectives else None
+    if not all(tk.words[t][:1].isupper() for t in range(x, p.a)):
+        return None
+    if x == 0 and p.kind_of(x, p.a) in (None, SourceKind.OTHER):
+        return None  # "Western estimates", "New figures": capitalised by the sentence
+    return x, p.a
+
+
+@ISSUERS.rule("name_after")
+def _name_after(p: _Phrase) -> tuple[int, int] | None:
+    """A name right after the document's words: "un sondage Ifop" (its capitalised words:
+    "un sondage Ifop réalisé pour Le Figaro" is Ifop's)."""
+    tk, k = p.tk, p.b
+    while k < p.j and tk.words[k][:1].isupper() and not tk.boundary(k):
+        k += 1
+    return (p.b, k) if k > p.b else None
+
+
+def issued(
+    tk: SentenceTokens, i: int, j: int, lex: SourceLexicon, kind_of: KindOf
+) -> Issued | None:
+    """Split the source phrase ``tk.words[i:j]`` into a document and its issuer, if it
+    names both (see the module's rules).
+
+    Examples
+    --------
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+    >>> tk = SentenceTokens.of("A report by Human Rights Watch", 0, 30)
+    >>> lex = cue_lexicon("en").sources
+    >>> got = issued(tk, 1, 6, lex, lambda x, y: SourceKind.NGO)
+    >>> tk.words[got.i : got.j], tk.words[got.a : got.b], got.kind.value
+    (['Human', 'Rights', 'Watch'], ['report'], 'ngo')
+    >>> issued(tk, 1, 2, lex, lambda x, y: SourceKind.NGO) is None
+    True
+    """
+    found = document_words(tk, i, j, lex)
+    if found is None:
+        return None
+    document, a, b = found
+    phrase = _Phrase(tk, lex, kind_of, i, j, a, b)
+    # a time word ends the issuer ("an analysis released by the VA last month"), and so does
+    # a survey's client ("un sondage Ifop pour Le Figaro")
+    ends = lex.time_words | (lex.issuer_clients if document is DocumentKind.SURVEY else set())
+    for rule in ISSUERS:
+        span = rule.fn(phrase)
+        if span is None:
+            continue
+        x, y = span
+        y = next((t for t in range(x + 1, y) if tk.keys[t] in ends), y)
+        kind = phrase.named(x, y)
+        if kind is None:
+            return None
+        if x >= b:  # the document's phrase: its modifiers, not its determiners or issuer
+            a = phrase.after_determiners(i)
+        else:  # "the government's latest estimate": after the possessive
+            a = y + 1 if tk.keys[y] == "s" and tk.gap(y) in _APOSTROPHES else y
+        return Issued(x, y, a, b, kind)
+    return None
