@@ -20,7 +20,7 @@ import enum
 
 import attrs
 
-from osintparse.extractors.attributions._issuers import issued
+from osintparse.extractors.attributions._issuers import client_end, document_before, issued
 from osintparse.extractors.attributions._lexicon import CueEntry, CueLexicon
 from osintparse.extractors.attributions._readings import CueMatch
 from osintparse.extractors.attributions._sources import (
@@ -537,6 +537,12 @@ class Context:
         document = cue.document
         i, j = self.tk.index_from(src[0]), self.tk.index_from(src[1])
         words = document_words(self.tk, i, j, self.lex.sources) if j > i else None
+        before = document_before(self.tk, i, self.lex.sources) if words is None else None
+        if before is not None:  # "Une enquête menée par l'IGF révèle": the IGF's enquête
+            document = before[0], self.span_of(before[1], before[2])
+            end = client_end(self.tk, i, j, self.lex.sources, before[0])
+            if end < j and (client := self.kind(i, end)) is not None:  # not its client
+                src, kind = self.source_span(i, end), client
         if words is not None:
             document = words[0], self.span_of(words[1], words[2])
             split = issued(self.tk, i, j, self.lex.sources, self.kind)

@@ -20,7 +20,10 @@ returns the issuer's tokens, or ``None``; the first that finds one wins:
 ``name_after``
     a name right after the document's words ("un sondage Ifop", "una encuesta Gallup").
 
-The link words are lexicon data (``sources.toml [issuers]``). An issuer must name a source
+A time word or a survey's client ends the issuer (:func:`client_end`); when the subject
+phrase is the issuer itself, the document before it is read by :func:`document_before`
+("Une enquête menée par l'IGF révèle"). The words are lexicon data (``sources.toml
+[issuers]``). An issuer must name a source
 (the source checks of :func:`~._sources.valid_np`) and have no document at its head ("the
 findings of the inquiry" keeps its source; "the statistics office" issues).
 
@@ -41,7 +44,7 @@ from osintparse.extractors.attributions._lexicon import SourceLexicon
 from osintparse.extractors.attributions._sources import SentenceTokens, document_words
 from osintparse.model import DocumentKind, SourceKind
 
-__all__ = ["ISSUERS", "Issued", "issued"]
+__all__ = ["ISSUERS", "Issued", "client_end", "document_before", "issued"]
 
 _APOSTROPHES = ("'", "\u2019")
 
@@ -114,14 +117,16 @@ def _after(p: _Phrase) -> tuple[int, int] | None:
 
 @ISSUERS.rule("agent")
 def _agent(p: _Phrase) -> tuple[int, int] | None:
-    """An agent word after a participle (and a word before it) opens the issuer: "survey
-    conducted by X", "images satellites analysées par Maxar"."""
+    """An agent word after a participle of issuing (and a word around it) opens the issuer:
+    "survey carried out by X", "images satellites analysées par Maxar"; not "a memo obtained
+    by Reuters" (the medium that obtained it)."""
     tk = p.tk
     for k in range(p.b + 1, min(p.j, p.b + 3)):
         if not tk.words[k - 1].islower() or tk.boundary(k - 1) or tk.boundary(k):
             return None
         if tk.keys[k] in p.lex.issuer_agents:
-            return p.after_determiners(k + 1), p.j
+            ok = any(tk.keys[t] in p.lex.issuer_participles for t in range(p.b, k))
+            return (p.after_determiners(k + 1), p.j) if ok else None
     return None
 
 
@@ -175,15 +180,12 @@ def issued(
         return None
     document, a, b = found
     phrase = _Phrase(tk, lex, kind_of, i, j, a, b)
-    # a time word ends the issuer ("an analysis released by the VA last month"), and so does
-    # a survey's client ("un sondage Ifop pour Le Figaro")
-    ends = lex.time_words | (lex.issuer_clients if document is DocumentKind.SURVEY else set())
     for rule in ISSUERS:
         span = rule.fn(phrase)
         if span is None:
             continue
         x, y = span
-        y = next((t for t in range(x + 1, y) if tk.keys[t] in ends), y)
+        y = client_end(tk, x, y, lex, document)
         kind = phrase.named(x, y)
         if kind is None:
             return None
@@ -192,4 +194,55 @@ def issued(
         else:  # "the government's latest estimate": after the possessive
             a = y + 1 if tk.keys[y] == "s" and tk.gap(y) in _APOSTROPHES else y
         return Issued(x, y, a, b, kind)
+    return None
+
+
+def client_end(
+    tk: SentenceTokens, x: int, y: int, lex: SourceLexicon, document: DocumentKind
+) -> int:
+    """The end of an issuer at tokens ``x:y``: a time word ends it ("an analysis released
+    by the VA last month"), and so does a survey's client ("un sondage Ifop pour Le Figaro").
+
+    Examples
+    --------
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+    >>> tk = SentenceTokens.of("Ifop pour Le Figaro", 0, 19)
+    >>> client_end(tk, 0, 4, cue_lexicon("fr").sources, DocumentKind.SURVEY)
+    1
+    """
+    ends = lex.time_words | (lex.issuer_clients if document is DocumentKind.SURVEY else set())
+    return next((t for t in range(x + 1, y) if tk.keys[t] in ends), y)
+
+
+def document_before(
+    tk: SentenceTokens, i: int, lex: SourceLexicon
+) -> tuple[DocumentKind, int, int] | None:
+    """The document a source at token ``i`` issued, named before it with a participle of
+    issuing and an agent word ("Une enquête menée par l'IGF révèle", where the subject
+    is the issuer): its kind and tokens ``a:b`` (modifiers included), or ``None``.
+
+    Examples
+    --------
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+    >>> tk = SentenceTokens.of("Une enquête menée par l'IGF", 0, 27)
+    >>> kind, a, b = document_before(tk, 5, cue_lexicon("fr").sources)
+    >>> kind.value, tk.words[a:b]
+    ('report', ['enquête'])
+    """
+    t = i - 1
+    while t >= 0 and tk.keys[t] in lex.determiners:
+        t -= 1
+    if t < 1 or tk.keys[t] not in lex.issuer_agents or tk.boundary(t):
+        return None
+    for end in (t - 1, t - 2):  # "menée par", "carried out by"
+        if end < 1 or tk.boundary(end + 1):
+            return None
+        if not any(tk.keys[k] in lex.issuer_participles for k in range(end, t)):
+            continue
+        lo = end
+        while lo > 0 and end - lo < 4 and not tk.boundary(lo):
+            lo -= 1
+        found = document_words(tk, lo, end, lex)
+        if found is not None and found[2] == end:
+            return found
     return None

@@ -486,6 +486,8 @@ class SourceLexicon:
     #: participle ("sondage réalisé par").
     issuer_links: frozenset[str] = frozenset()
     issuer_agents: frozenset[str] = frozenset()
+    #: The participles an agent word follows for it to open the issuer ("conducted by").
+    issuer_participles: frozenset[str] = frozenset()
     #: Words opening the client of a survey after its issuer ("Ifop pour Le Figaro").
     issuer_clients: frozenset[str] = frozenset()
 
@@ -717,6 +719,7 @@ def _sources(lang: str) -> SourceLexicon:
         documents=_documents(lang, data),
         issuer_links=keys(data["issuers"]["links"]),
         issuer_agents=keys(data["issuers"]["agents"]),
+        issuer_participles=keys(data["issuers"]["participles"]),
         issuer_clients=keys(data["issuers"]["clients"]),
     )
 
