@@ -27,7 +27,7 @@ import regex
 
 from osintparse._patterns import RuleTable
 from osintparse.extractors.attributions._lexicon import CueEntry, CueLexicon, key, rules_of
-from osintparse.extractors.attributions._sources import SentenceTokens, is_adverb
+from osintparse.extractors.attributions._sources import SentenceTokens, document_words, is_adverb
 
 __all__ = ["NOUN_READINGS", "CueMatch", "Reading", "not_a_cue"]
 
@@ -163,7 +163,27 @@ def _proper_modifier(r: Reading) -> bool:
         and c > 1
         and tk.words[c - 1][:1].isupper()
         and not tk.titled
+        and not _plural_head(r, c - 1)
     )
+
+
+def _plural_head(r: Reading, k: int) -> bool:
+    """True when the name ending at token ``k`` completes a document phrase whose head the
+    verb agrees with: "Figures from the World Bank show", "Images released by Maxar show"
+    (not "Tickets for the Madonna show")."""
+    tk, src = r.tk, r.lex.sources
+    while k > 0 and tk.words[k][:1].isupper() and not tk.boundary(k):
+        k -= 1
+    while k > 0 and tk.keys[k] in src.determiners and not tk.boundary(k):
+        k -= 1
+    if k < 1 or tk.keys[k] not in src.links or tk.boundary(k):
+        return False
+    k -= 1  # a participle before the link: "released by"
+    if k > 0 and tk.keys[k] in src.issuer_participles and not tk.boundary(k):
+        k -= 1
+    if not (tk.words[k].islower() or k == 0) or tk.keys[k] in src.links:
+        return False
+    return document_words(tk, k, k + 1, src) is not None
 
 
 @NOUN_READINGS.rule("possessive")
