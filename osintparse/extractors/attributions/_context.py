@@ -20,7 +20,7 @@ import enum
 
 import attrs
 
-from osintparse.extractors.attributions._issuers import client_end, document_before, issued
+from osintparse.extractors.attributions._issuers import read_document
 from osintparse.extractors.attributions._lexicon import CueEntry, CueLexicon
 from osintparse.extractors.attributions._readings import CueMatch
 from osintparse.extractors.attributions._sources import (
@@ -534,27 +534,22 @@ class Context:
     ) -> Found:
         """The attribution read by ``pattern`` (its ``rule`` is ``pattern:lemma``)."""
         start = min(span[0], cue.first) if span[0] == cue.start else span[0]
-        document = cue.document
+        document, channel = cue.document, cue.channel
         i, j = self.tk.index_from(src[0]), self.tk.index_from(src[1])
-        words = document_words(self.tk, i, j, self.lex.sources) if j > i else None
-        before = document_before(self.tk, i, self.lex.sources) if words is None else None
-        if before is not None:  # "Une enquête menée par l'IGF révèle": the IGF's enquête
-            document = before[0], self.span_of(before[1], before[2])
-            end = client_end(self.tk, i, j, self.lex.sources, before[0])
-            if end < j and (client := self.kind(i, end)) is not None:  # not its client
-                src, kind = self.source_span(i, end), client
-        if words is not None:
-            document = words[0], self.span_of(words[1], words[2])
-            split = issued(self.tk, i, j, self.lex.sources, self.kind)
-            if split is not None:  # "A report by Human Rights Watch found": the issuer says it
-                src, kind = self.source_span(*split.issuer), split.kind
-                document = words[0], self.span_of(split.a, split.b)
+        read = read_document(self.tk, i, j, self.lex.sources, self.kind)
+        if read is not None:  # "A report by Human Rights Watch found": the issuer says it
+            document = read.kind, self.span_of(*read.words)
+            if read.source is not None and read.source_kind is not None:
+                src, kind = self.source_span(*read.source), read.source_kind
+                start = min(start, src[0])
+            if read.medium is not None:  # "An internal memo obtained by Reuters"
+                channel = self.source_span(*read.medium)
         return Found(
             start, span[1], src[0], src[1], cue.first, cue.end, stance or cue.entry.stance,
             kind, content[0], content[1], anaphoric, f"{pattern}:{cue.entry.lemma}",
             negated=cue.negated, role=role, resolved=resolved,
             document=document and document[0], document_span=document and document[1],
-            channel=cue.channel, cites=cue.entry.cites, reporter=reporter, talk=talk,
+            channel=channel, cites=cue.entry.cites, reporter=reporter, talk=talk,
         )  # fmt: skip
 
     def by_subject(self, cue: Cue, pattern: str, content: Span) -> Found:

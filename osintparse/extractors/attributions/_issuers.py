@@ -35,7 +35,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -44,7 +44,15 @@ from osintparse.extractors.attributions._lexicon import SourceLexicon
 from osintparse.extractors.attributions._sources import SentenceTokens, document_words
 from osintparse.model import DocumentKind, SourceKind
 
-__all__ = ["ISSUERS", "Issued", "client_end", "document_before", "issued"]
+__all__ = [
+    "ISSUERS",
+    "DocumentReading",
+    "Issued",
+    "client_end",
+    "document_before",
+    "issued",
+    "read_document",
+]
 
 _APOSTROPHES = ("'", "\u2019")
 
@@ -214,35 +222,118 @@ def client_end(
     return next((t for t in range(x + 1, y) if tk.keys[t] in ends), y)
 
 
+def _participles_before(
+    tk: SentenceTokens, t: int, lex: SourceLexicon
+) -> Iterator[tuple[int, bool]]:
+    """For an agent word at token ``t``: where the participle phrase before it starts (one
+    or two words: "menée par", "carried out by") and whether it is one of issuing."""
+    for end in (t - 1, t - 2):
+        if end < 1 or tk.boundary(end + 1) or not tk.words[end].islower():
+            return
+        yield end, any(tk.keys[k] in lex.issuer_participles for k in range(end, t))
+
+
 def document_before(
     tk: SentenceTokens, i: int, lex: SourceLexicon
-) -> tuple[DocumentKind, int, int] | None:
-    """The document a source at token ``i`` issued, named before it with a participle of
-    issuing and an agent word ("Une enquête menée par l'IGF révèle", where the subject
-    is the issuer): its kind and tokens ``a:b`` (modifiers included), or ``None``.
+) -> tuple[DocumentKind, int, int, bool] | None:
+    """The document named before a phrase at token ``i`` with a participle and an agent
+    word: its kind, tokens ``a:b`` (modifiers included) and whether the participle is one
+    of issuing ("Une enquête menée par l'IGF": the IGF issued it) or not ("une note
+    consultée par l'AFP": the AFP obtained it); ``None`` without one.
 
     Examples
     --------
     >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
     >>> tk = SentenceTokens.of("Une enquête menée par l'IGF", 0, 27)
-    >>> kind, a, b = document_before(tk, 5, cue_lexicon("fr").sources)
-    >>> kind.value, tk.words[a:b]
-    ('report', ['enquête'])
+    >>> kind, a, b, issuing = document_before(tk, 5, cue_lexicon("fr").sources)
+    >>> kind.value, tk.words[a:b], issuing
+    ('report', ['enquête'], True)
     """
     t = i - 1
     while t >= 0 and tk.keys[t] in lex.determiners:
         t -= 1
     if t < 1 or tk.keys[t] not in lex.issuer_agents or tk.boundary(t):
         return None
-    for end in (t - 1, t - 2):  # "menée par", "carried out by"
-        if end < 1 or tk.boundary(end + 1):
-            return None
-        if not any(tk.keys[k] in lex.issuer_participles for k in range(end, t)):
-            continue
+    for end, issuing in _participles_before(tk, t, lex):
         lo = end
         while lo > 0 and end - lo < 4 and not tk.boundary(lo):
             lo -= 1
         found = document_words(tk, lo, end, lex)
         if found is not None and found[2] == end:
-            return found
+            return (*found, issuing)
     return None
+
+
+@attrs.frozen
+class DocumentReading:
+    """What a source phrase says of a document: its kind and words (tokens ``words``), and,
+    when they differ from the phrase, the source (the issuer, or the document itself when
+    the phrase names the medium that obtained it) and the medium.
+
+    Examples
+    --------
+    >>> DocumentReading(DocumentKind.REPORT, (1, 2)).source is None
+    True
+    """
+
+    kind: DocumentKind
+    words: tuple[int, int]
+    source: tuple[int, int] | None = None
+    source_kind: SourceKind | None = None
+    medium: tuple[int, int] | None = None
+
+
+def read_document(
+    tk: SentenceTokens, i: int, j: int, lex: SourceLexicon, kind_of: KindOf
+) -> DocumentReading | None:
+    """Read the document a source phrase at tokens ``i:j`` names or follows, if any.
+
+    - "A report by Human Rights Watch": the issuer is the source (:func:`issued`);
+    - "An internal memo obtained by Reuters": the document is the source, Reuters the
+      medium that obtained it;
+    - "Une enquête menée par l'IGF" before the phrase "IGF": the IGF's enquête, a survey's
+      client cut off ("l'Ifop pour Le Figaro");
+    - "une note consultée par l'AFP" before the phrase "AFP": the note is the source, the
+      AFP the medium;
+    - any other phrase holding a document's words: the document, the phrase its source.
+
+    Examples
+    --------
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+    >>> tk = SentenceTokens.of("An internal memo obtained by Reuters", 0, 36)
+    >>> got = read_document(tk, 1, 6, cue_lexicon("en").sources, lambda x, y: SourceKind.MEDIA)
+    >>> tk.words[slice(*got.source)], tk.words[slice(*got.medium)]
+    (['internal', 'memo'], ['Reuters'])
+    """
+    found = document_words(tk, i, j, lex) if j > i else None
+    if found is None:
+        return _read_before(tk, i, j, lex, kind_of)
+    document, a, b = found
+    split = issued(tk, i, j, lex, kind_of)
+    if split is not None:
+        return DocumentReading(document, (split.a, split.b), split.issuer, split.kind)
+    for t in (b + 1, b + 2):  # "memo obtained by Reuters", "documents handed over to X"
+        if t >= j or tk.keys[t] not in lex.issuer_agents or tk.boundary(t):
+            continue
+        for first, issuing in _participles_before(tk, t, lex):
+            medium = t + 1, j
+            if first == b and not issuing and kind_of(*medium) is not None:
+                lo = _Phrase(tk, lex, kind_of, i, j, a, b).after_determiners(i)
+                own = kind_of(lo, b) or SourceKind.OTHER
+                return DocumentReading(document, (lo, b), (lo, b), own, medium)
+    return DocumentReading(document, (a, b))
+
+
+def _read_before(
+    tk: SentenceTokens, i: int, j: int, lex: SourceLexicon, kind_of: KindOf
+) -> DocumentReading | None:
+    before = document_before(tk, i, lex)
+    if before is None:
+        return None
+    document, a, b, issuing = before
+    if not issuing:  # "une note consultée par l'AFP indique": the note says it
+        return DocumentReading(document, (a, b), (a, b), kind_of(a, b) or SourceKind.OTHER, (i, j))
+    end = client_end(tk, i, j, lex, document)
+    if end < j and (client := kind_of(i, end)) is not None:  # "l'Ifop pour Le Figaro"
+        return DocumentReading(document, (a, b), (i, end), client)
+    return DocumentReading(document, (a, b))

@@ -170,7 +170,7 @@ def _proper_modifier(r: Reading) -> bool:
 def _plural_head(r: Reading, k: int) -> bool:
     """True when the name ending at token ``k`` completes a document phrase whose head the
     verb agrees with: "Figures from the World Bank show", "Images released by Maxar show"
-    (not "Tickets for the Madonna show")."""
+    ("Documents seen by the BBC show"; not "Tickets for the Madonna show")."""
     tk, src = r.tk, r.lex.sources
     while k > 0 and tk.words[k][:1].isupper() and not tk.boundary(k):
         k -= 1
@@ -178,8 +178,8 @@ def _plural_head(r: Reading, k: int) -> bool:
         k -= 1
     if k < 1 or tk.keys[k] not in src.links or tk.boundary(k):
         return False
-    k -= 1  # a participle before the link: "released by"
-    if k > 0 and tk.keys[k] in src.issuer_participles and not tk.boundary(k):
+    k -= 1  # a participle before the link: "released by", "seen by"
+    if k > 0 and tk.words[k].islower() and not tk.boundary(k) and tk.keys[k] not in src.links:
         k -= 1
     if not (tk.words[k].islower() or k == 0) or tk.keys[k] in src.links:
         return False
