@@ -935,7 +935,9 @@ class Attribution:
     an interview with CNN"), never the source; ``role_*`` the source's apposition ("a
     spokesman for the ministry"); ``resolved_*`` the named source a pronoun source
     stands for; ``document`` the kind of document the source is or issued ("a report
-    by the UN"); ``parent`` the index (in the article's ``attributions``) of the
+    by the UN") and ``document_start``/``document_end`` its words ("report" in "A
+    report by Human Rights Watch found", whose source is the issuer; "statement" in "said
+    in a statement"); ``parent`` the index (in the article's ``attributions``) of the
     attribution this one is reported through ("selon l'AFP, qui cite le ministère").
 
     Examples
@@ -974,9 +976,6 @@ class Attribution:
     resolved_start: int | None = None
     resolved_end: int | None = None
     document: DocumentKind | None = attrs.field(default=None, converter=_optional_document)
-    #: Where the document is named: its words ("report" in "A report by Human Rights Watch
-    #: found", whose source is the issuer, "Human Rights Watch"; "statement" in "said in a
-    #: statement").
     document_start: int | None = None
     document_end: int | None = None
     parent: int | None = None
