@@ -374,7 +374,10 @@ class Context:
             for phrase in self.lex.channel_nouns.get(keys[t], ()):
                 if tuple(keys[t : t + len(phrase)]) == phrase and t + len(phrase) <= j:
                     return True
-        return self.kind(i, j) is SourceKind.MEDIA
+        # the phrase's own kind: an anonymity marker in the sentence makes sources anonymous,
+        # not media ("des responsables, sous couvert d'anonymat, ont déclaré à CNN")
+        kind = valid_np(self.tk, i, j, self.lex.sources, self.cue_starts)
+        return kind is SourceKind.MEDIA
 
     def _labels(self, b: int, gap: int) -> bool:
         """True when a label follows token ``b`` soon: an indefinite article or a quotation
@@ -574,9 +577,14 @@ class Context:
             return None
         src = self.source_span(i, j)
         role = self.role_after(j)
+        name = self._name_after(i, j) if role is None else None
+        if name is not None:  # "..., a écrit le ministre iranien, Abbas Araghchi": his role
+            src, role, kind = name, src, self.kind(*self._tokens(name)) or kind
+        if role is not None and kind is SourceKind.OTHER:  # a name's kind is its role's
+            kind = self.kind(*self._tokens(role)) or kind
         _, channel, document = self.adjuncts(j)  # "..., said the ministry in a statement"
         cue.channel, cue.document = cue.channel or channel, cue.document or document
-        end = role[1] if role is not None else src[1]
+        end = max(src[1], role[1]) if role is not None else src[1]
         return self.found(cue, pattern, (cue.start, end), src, kind, content, role=role)
 
     def role_after(self, j: int) -> tuple[int, int] | None:
@@ -594,6 +602,27 @@ class Context:
         if self.kind(i2, j2, open_subject=tk.keys[i2] in src.determiners) is None:
             return None
         return self.source_span(i2, j2)
+
+    def _name_after(self, i: int, j: int) -> tuple[int, int] | None:
+        """A person's name after a role read forward, between a comma and the sentence's end:
+        '"...," said the Iranian foreign minister, Abbas Araghchi.' (the role a lower-case
+        source term, the name capitalised words naming no other kind of source)."""
+        tk = self.tk
+        n = len(tk)
+        if j >= n or tk.gap(j).strip() != "," or not tk.words[i][:1].islower():
+            return None
+        end = j
+        while end < n and tk.words[end][:1].isupper() and (end == j or not tk.boundary(end)):
+            end += 1
+        if end - j < 2 or (end < n and not tk.boundary(end)):
+            return None
+        if self.kind(i, j) in (None, SourceKind.OTHER) or self.kind(j, end) is not SourceKind.OTHER:
+            return None
+        return self.source_span(j, end)
+
+    def _tokens(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The tokens ``(i, j)`` of a span of offsets."""
+        return self.tk.index_from(span[0]), self.tk.index_from(span[1])
 
     def agent(self, cue: Cue, pattern: str, content: Span, anaphoric: bool) -> Found | None:
         """A passive's source: the agent ("par X", "by X"), or anonymous with a complement."""

@@ -111,16 +111,22 @@ def _document_head(s: Context, i: int, j: int) -> int:
 
 @SUBJECTS.rule("incise")
 def _incise(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
-    """A provenance incise between commas is crossed: its source is no subject ("Reuters,
-    citing two officials, reported", "Le directeur, cité par Le Parisien, a assuré",
-    "L'AFP, qui cite le ministère, affirme")."""
-    tk = s.tk
-    if p is None or p.i == 0 or not _comma(tk.gap(cue.lead)):
+    """A provenance or anonymity incise between commas is crossed: its source is no
+    subject ("Reuters, citing two officials, reported", "Le directeur, cité par Le
+    Parisien, a assuré", "L'AFP, qui cite le ministère, affirme", "Des responsables,
+    s'exprimant sous couvert d'anonymat, ont déclaré")."""
+    tk, c = s.tk, cue.lead
+    if (p is not None and p.i == 0) or c < 2 or not _comma(tk.gap(c)):
         return p
-    t = p.i  # the incise opens the candidate ("citant des responsables") or comes before it
-    while t > max(0, p.i - 10) and not tk.boundary(t):
+    # the incise opens the candidate ("citant des responsables") or comes before it
+    first = p.i if p is not None else c - 1
+    t = first
+    while t > max(0, first - 10) and not tk.boundary(t):
         t -= 1
-    if t == 0 or not _comma(tk.gap(t)) or not _opens_incise(s, t, max(p.j, p.i + 1)):
+    if t == 0 or not _comma(tk.gap(t)):
+        return p
+    anonymity = s.lex.sources.anonymity.search(s.text, tk.starts[t], tk.starts[c])
+    if anonymity is None and (p is None or not _opens_incise(s, t, max(p.j, p.i + 1))):
         return p
     i, j, stop = np_before(tk, t, s.lex.sources, cross=True)
     return Candidate(i, j, stop) if j > i else p
