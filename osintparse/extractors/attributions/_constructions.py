@@ -130,8 +130,9 @@ def _prep_source(s: Context, cue: Cue) -> tuple[int, tuple[int, int], SourceKind
     if b < len(tk) and tk.keys[b] in lex.prep_blocked:
         return None
     # After "according to" any noun phrase is a source ("according to a new poll"), and a
-    # cue form in it is a noun ("according to its FEC reports").
-    i, j = np_after(tk, b, lex.sources, frozenset())
+    # cue form in it is a noun ("according to its FEC reports"); a cue naming the reporter
+    # ends it ("according to an official quoted by Politico": Politico reports).
+    i, j = np_after(tk, b, lex.sources, s.reporters)
     kind = s.kind(i, j, open_subject=cue.entry.open_subject)
     if kind is None:
         return None
@@ -139,9 +140,18 @@ def _prep_source(s: Context, cue: Cue) -> tuple[int, tuple[int, int], SourceKind
 
 
 def _prep_content(s: Context, cue: Cue, j: int) -> Span:
-    """ "Selon X, <content>" / "<content>, selon X." / the whole sentence otherwise."""
+    """ "Selon X, <content>" / "<content>, selon X." / the whole sentence otherwise; a
+    reporter after the source ("selon un diplomate cité par l'AFP") is read past, and a
+    reporter's content is that of the source it quotes."""
     tk = s.tk
     n = len(tk)
+    if cue.entry.cites == "reporting" and s.done:
+        last = s.done[-1]  # "..., according to an official quoted by Politico"
+        if last.source_end <= cue.start and last.content_start is not None:
+            assert last.content_end is not None
+            return last.content_start, last.content_end
+    if j < n and tk.starts[j] in s.reporters:
+        j = next((t for t in range(j + 1, n) if "," in tk.gap(t)), n)
     if cue.c == 0 and not tk.gap(0).strip():
         if j < n and tk.keys[j] in s.lex.sources.relatives:
             # "Selon l'AFP, qui cite le ministère, ...": the content follows the relative

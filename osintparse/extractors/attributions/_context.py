@@ -229,6 +229,9 @@ class Context:
     #: Offsets where a content ends: the comma or coordinator before a participial or
     #: coordinated cue ("X said A, adding B": A ends before ", adding").
     cuts: tuple[int, ...] = ()
+    #: Where a cue naming the reporter starts ("quoted by Politico"): a source read after a
+    #: preposition ends there ("according to a NATO official quoted by Politico").
+    reporters: frozenset[int] = frozenset()
 
     @classmethod
     def of(

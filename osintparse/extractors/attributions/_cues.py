@@ -130,6 +130,7 @@ def match_sentence(
     starts = frozenset(m.start for m in cues if m.kind not in _NOUNS)
     ctx = Context.of(text, lo, hi, lex, starts, previous, paragraph or (lo, hi), tk)
     ctx.cuts = _cuts(cues, tk, lex)
+    ctx.reporters = frozenset(m.start for m in cues if m.entry.cites == "reporting")
     out: list[Found] = ctx.done
     taken_until = lo
     for m in cues:
