@@ -40,6 +40,7 @@ from osintparse.extractors.attributions._context import (
     Stop,
     trim,
 )
+from osintparse.extractors.attributions._issuers import dated_participle
 from osintparse.extractors.attributions._lexicon import rules_of
 from osintparse.extractors.attributions._sources import np_after, np_before
 from osintparse.extractors.attributions._subjects import find_clause_subject, find_subject
@@ -133,10 +134,13 @@ def _prep_source(s: Context, cue: Cue) -> tuple[int, tuple[int, int], SourceKind
     # cue form in it is a noun ("according to its FEC reports"); a cue naming the reporter
     # ends it ("according to an official quoted by Politico": Politico reports).
     i, j = np_after(tk, b, lex.sources, s.reporters)
-    kind = s.kind(i, j, open_subject=cue.entry.open_subject)
+    y = j  # the source's end: "according to a report released on Monday" gives "report"
+    if j - i > 2 and tk.words[j - 1].islower() and dated_participle(tk, j - 1, lex.sources):
+        y = j - 1
+    kind = s.kind(i, y, open_subject=cue.entry.open_subject)
     if kind is None:
         return None
-    return j, s.source_span(i, j), kind
+    return j, s.source_span(i, y), kind
 
 
 def _prep_content(s: Context, cue: Cue, j: int) -> Span:
@@ -153,6 +157,7 @@ def _prep_content(s: Context, cue: Cue, j: int) -> Span:
     if j < n and tk.starts[j] in s.reporters:
         j = next((t for t in range(j + 1, n) if "," in tk.gap(t)), n)
     if cue.c == 0 and not tk.gap(0).strip():
+        j = _past_time(s, j)  # "Selon un rapport publié lundi, ..."
         if j < n and tk.keys[j] in s.lex.sources.relatives:
             # "Selon l'AFP, qui cite le ministère, ...": the content follows the relative
             k = next((t for t in range(j + 1, n) if tk.gap(t).strip() == ","), n)
@@ -160,9 +165,31 @@ def _prep_content(s: Context, cue: Cue, j: int) -> Span:
         return trim(s.text, tk.ends[j - 1], s.hi)
     if cue.entry.cites == "source" and j < n:
         return NO_SPAN  # "Reuters, citing two officials, reported ...": the reporter's content
+    if j < n and all(_time_word(s, t) for t in range(j, n)):
+        j = n  # "..., according to a report released on Monday."
     if j == n and not tk.gap(n).strip(END_PUNCT):
         return trim(s.text, s.lo, cue.start)
     return trim(s.text, s.lo, s.hi)
+
+
+def _time_word(s: Context, t: int) -> bool:
+    """True when token ``t`` can be part of a time adjunct: a time word, an opener, a
+    determiner or a number."""
+    key, src = s.tk.keys[t], s.lex.sources
+    time = key in src.time_words or key in src.time_openers or key in src.determiners
+    return time or key.isdigit()
+
+
+def _past_time(s: Context, j: int) -> int:
+    """Past a time adjunct ending the source phrase before a comma ("lundi" of "Selon un
+    rapport publié lundi, ..."): the token after the comma, else ``j``."""
+    tk = s.tk
+    for k in range(j, min(j + 5, len(tk))):
+        if not _time_word(s, k) or (k > j and tk.boundary(k)):
+            return j
+        if k + 1 < len(tk) and tk.gap(k + 1).strip() == ",":
+            return k + 1
+    return j
 
 
 @CONSTRUCTIONS.rule("passive")

@@ -49,6 +49,7 @@ __all__ = [
     "DocumentReading",
     "Issued",
     "client_end",
+    "dated_participle",
     "document_before",
     "issued",
     "read_document",
@@ -94,6 +95,7 @@ class _Phrase:
     j: int
     a: int
     b: int
+    document: DocumentKind | None = None
 
     def named(self, x: int, y: int) -> SourceKind | None:
         """The kind of source tokens ``x:y`` name when they name one and no document."""
@@ -117,10 +119,14 @@ ISSUERS: RuleTable[Rule] = RuleTable("document issuers")
 
 @ISSUERS.rule("after")
 def _after(p: _Phrase) -> tuple[int, int] | None:
-    """A link word right after the document's words opens the issuer: "report by X"."""
-    if p.b < p.j and p.tk.keys[p.b] in p.lex.issuer_links and not p.tk.boundary(p.b):
-        return p.after_determiners(p.b + 1), p.j
-    return None
+    """A link word right after the document's words opens the issuer: "report by X"; after a
+    survey, a link of its population does not ("a poll of South Carolina")."""
+    tk, lex = p.tk, p.lex
+    if p.b >= p.j or tk.boundary(p.b) or tk.keys[p.b] not in lex.issuer_links:
+        return None
+    if p.document is DocumentKind.SURVEY and tk.keys[p.b] in lex.issuer_populations:
+        return None
+    return p.after_determiners(p.b + 1), p.j
 
 
 @ISSUERS.rule("agent")
@@ -187,7 +193,7 @@ def issued(
     if found is None:
         return None
     document, a, b = found
-    phrase = _Phrase(tk, lex, kind_of, i, j, a, b)
+    phrase = _Phrase(tk, lex, kind_of, i, j, a, b, document)
     for rule in ISSUERS:
         span = rule.fn(phrase)
         if span is None:
@@ -209,7 +215,8 @@ def client_end(
     tk: SentenceTokens, x: int, y: int, lex: SourceLexicon, document: DocumentKind
 ) -> int:
     """The end of an issuer at tokens ``x:y``: a time word ends it ("an analysis released
-    by the VA last month"), and so does a survey's client ("un sondage Ifop pour Le Figaro").
+    by the VA last month"), so does a lower-case participle of issuing ("un informe de la ONU
+    publicado el martes") and a survey's client ("un sondage Ifop pour Le Figaro").
 
     Examples
     --------
@@ -219,7 +226,36 @@ def client_end(
     1
     """
     ends = lex.time_words | (lex.issuer_clients if document is DocumentKind.SURVEY else set())
-    return next((t for t in range(x + 1, y) if tk.keys[t] in ends), y)
+    return next(
+        (
+            t
+            for t in range(x + 1, y)
+            if tk.keys[t] in ends or (dated_participle(tk, t, lex) and tk.words[t].islower())
+        ),
+        y,
+    )
+
+
+def dated_participle(tk: SentenceTokens, t: int, lex: SourceLexicon) -> bool:
+    """True when token ``t`` is a participle of issuing before a time word ("published
+    Tuesday", "publié le 3 mars"; not "conducted by Edison Research").
+
+    Examples
+    --------
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+    >>> tk = SentenceTokens.of("a report released on Monday", 0, 27)
+    >>> dated_participle(tk, 2, cue_lexicon("en").sources)
+    True
+    """
+    if tk.keys[t] not in lex.issuer_participles:
+        return False
+    for k in range(t + 1, min(t + 4, len(tk))):
+        key = tk.keys[k]
+        if key in lex.time_words or key.isdigit():
+            return True
+        if key not in lex.time_openers and key not in lex.determiners:
+            return False
+    return False
 
 
 def _participles_before(

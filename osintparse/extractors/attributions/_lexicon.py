@@ -473,6 +473,13 @@ class SourceLexicon:
     max_words: int
     titles: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
+    #: The calendar's month and weekday names (among ``time_words``), and its weekday names.
+    calendar: frozenset[str] = frozenset()
+    weekdays: frozenset[str] = frozenset()
+    #: Words opening a time adjunct before a verb ("on Tuesday", "late on Monday").
+    time_openers: frozenset[str] = frozenset()
+    #: Time words opening an adjunct with no preposition ("yesterday", "last week").
+    time_adverbs: frozenset[str] = frozenset()
     party_tags: frozenset[str] = frozenset()
     party_prefixes: tuple[str, ...] = ()
     personal: frozenset[str] = frozenset()
@@ -490,6 +497,8 @@ class SourceLexicon:
     issuer_participles: frozenset[str] = frozenset()
     #: Words opening the client of a survey after its issuer ("Ifop pour Le Figaro").
     issuer_clients: frozenset[str] = frozenset()
+    #: Links opening a survey's population, not its issuer ("a poll of South Carolina").
+    issuer_populations: frozenset[str] = frozenset()
 
 
 def _stance(value: str, where: str) -> Stance:
@@ -710,6 +719,10 @@ def _sources(lang: str) -> SourceLexicon:
         max_words=int(np["max_words"]),
         titles=keys(np["titles"]),
         time_words=_time_words(lang, np["time_words"]),
+        calendar=_time_words(lang, ()),
+        weekdays=_time_words(lang, (), tables=("weekdays",)),
+        time_openers=keys(np["time_openers"]),
+        time_adverbs=keys(np["time_adverbs"]),
         party_tags=keys(t for t in np["party_tags"] if not t.endswith("-")),
         party_prefixes=tuple(key(t) for t in np["party_tags"] if t.endswith("-")),
         personal=keys(data["pronouns"]["other"]) - keys(data["pronouns"]["speaker"]),
@@ -721,14 +734,17 @@ def _sources(lang: str) -> SourceLexicon:
         issuer_agents=keys(data["issuers"]["agents"]),
         issuer_participles=keys(data["issuers"]["participles"]),
         issuer_clients=keys(data["issuers"]["clients"]),
+        issuer_populations=keys(data["issuers"].get("populations", ())),
     )
 
 
-def _time_words(lang: str, words: Iterable[str]) -> frozenset[str]:
+def _time_words(
+    lang: str, words: Iterable[str], tables: tuple[str, ...] = ("months", "weekdays")
+) -> frozenset[str]:
     """The words of time a source never consists of: ``time_words`` and the calendar's."""
     calendar = lexicons.load(lang, "calendar")
     found = set(keys(words))
-    for table in ("months", "weekdays"):
+    for table in tables:
         found.update(key(w).rstrip(".") for w in calendar.get(table, {}))
     return frozenset(found)
 

@@ -40,6 +40,7 @@ __all__ = [
     "np_after",
     "np_before",
     "skip_adverbs",
+    "skip_time",
     "source_kind",
     "source_span",
     "strip_article",
@@ -170,6 +171,85 @@ def skip_adverbs(
     return j
 
 
+def skip_time(tk: SentenceTokens, end: int, lex: SourceLexicon, *, floor: int = 0) -> int:
+    """Return where a time adjunct ending before token ``end`` starts, ``end`` if none.
+
+    The adjunct is a run of time words (``time_words`` and the calendar's), numbers and
+    determiners, opened by up to two ``time_openers`` ("on Tuesday", "late on Monday", "le 3
+    mars", "el 3 de marzo"), between a source and its verb: "The ministry on Tuesday said".
+    A capitalised word in it must be a calendar word ("USA Today" is a name). A run without
+    an opener (:func:`_bare_run`) must start with a determiner, a number, a calendar word or
+    a ``time_adverbs`` word ("yesterday", "last week"; not "of recent years"), follow no link
+    word ("Le Journal du Dimanche") and, when it holds a capitalised month, no capitalised
+    word ("Theresa May said"; but "The Pentagon Tuesday announced"). Something must stand
+    before the adjunct. A participle of issuing right before it goes with it ("Un informe
+    de la ONU publicado el martes indica": the report says it).
+
+    Examples
+    --------
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+    >>> tk = SentenceTokens.of("The ministry late on Tuesday said", 0, 33)
+    >>> skip_time(tk, 5, cue_lexicon("en").sources)
+    2
+    """
+    k, timed = end, False
+    while k > floor + 1 and not tk.boundary(k):
+        key, word = tk.keys[k - 1], tk.words[k - 1]
+        if word[:1].isupper() and key not in lex.calendar:
+            break
+        if key in lex.time_words:
+            timed = True
+        elif not (key.isdigit() or (timed and _time_inner(tk, k - 1, lex))):
+            break
+        k -= 1
+    if not timed:
+        return end
+    opened = k
+    while opened > floor + 1 and not tk.boundary(opened):
+        if tk.keys[opened - 1] not in lex.time_openers:
+            break
+        opened -= 1
+    if opened == k and not _bare_run(tk, k, end, lex):
+        return end
+    k = opened
+    if k <= floor or tk.boundary(k) or tk.keys[k - 1] in lex.determiners:
+        return end
+    if k - 1 > floor and tk.words[k - 1].islower() and tk.keys[k - 1] in lex.issuer_participles:
+        k -= 1
+    return k
+
+
+def _bare_run(tk: SentenceTokens, k: int, end: int, lex: SourceLexicon) -> bool:
+    """True when the run ``k:end``, with no opener, is a time adjunct (see
+    :func:`skip_time`)."""
+    first = tk.keys[k]
+    starts = first in lex.time_adverbs or first in lex.calendar or first in lex.determiners
+    if not (starts or first.isdigit()) or tk.keys[k - 1] in lex.links:
+        return False
+    return not _name_run(tk, k, end, lex)
+
+
+def _name_run(tk: SentenceTokens, k: int, end: int, lex: SourceLexicon) -> bool:
+    """True when a capitalised month of the run ``k:end`` follows a capitalised word: a
+    name ("Theresa May said"), not a date ("The Pentagon Tuesday announced")."""
+    return tk.words[k - 1][:1].isupper() and any(
+        tk.words[t][:1].isupper() and tk.keys[t] not in lex.weekdays for t in range(k, end)
+    )
+
+
+def _time_inner(tk: SentenceTokens, k: int, lex: SourceLexicon) -> bool:
+    """True when token ``k`` can stand inside a time adjunct before a time word: a
+    determiner ("le 3 mars", "this week"), or a link after a number or a time word ("3 de
+    marzo")."""
+    key = tk.keys[k]
+    if key in lex.determiners and key not in lex.links:
+        return True
+    if key not in lex.links or k == 0:
+        return False
+    before = tk.keys[k - 1]
+    return before.isdigit() or before in lex.time_words or before in lex.time_openers
+
+
 def _speaker_subject(tk: SentenceTokens, k: int, lex: SourceLexicon, floor: int) -> bool:
     """True when token ``k``, a clitic that is also a speaker's pronoun, opens its clause
     and so is the subject ("« Nous estimons que ... »"), not an object ("il nous a dit")."""
@@ -227,11 +307,14 @@ def np_before(
     adverbs: Set[str] = frozenset(),
     adverb_endings: Sequence[str] = (),
     cross: bool = False,
+    time: bool = False,
 ) -> tuple[int, int, str]:
     """Return ``(i, j, stop)``: the noun phrase ending before token ``end``.
 
     Adverbs and clitic pronouns right before the verb are skipped
-    (:func:`skip_adverbs`). ``stop`` tells what ended the phrase on the left:
+    (:func:`skip_adverbs`), and with ``time`` a time adjunct before the verb too
+    (:func:`skip_time`: "The ministry on Tuesday said").
+    ``stop`` tells what ended the phrase on the left:
     ``"start"`` (the sentence start), ``"clause"`` (a clause word), ``"long"``,
     ``"floor"``, ``"none"`` (no phrase), or the punctuation gap itself (", " or
     ' », '). With ``cross``, punctuation right before token ``end`` is crossed
@@ -248,6 +331,8 @@ def np_before(
     (['les', 'experts'], ', ')
     """
     j = skip_adverbs(tk, end, lex, floor=floor, adverbs=adverbs, adverb_endings=adverb_endings)
+    if time and (k := skip_time(tk, j, lex, floor=floor)) < j:  # "Wells Fargo just this month"
+        j = skip_adverbs(tk, k, lex, floor=floor, adverbs=adverbs, adverb_endings=adverb_endings)
     if j <= floor or (tk.boundary(j) and not cross and not tk.paren(j)):
         return j, j, "none"
     i, stop = _walk_back(tk, j, lex, floor)

@@ -86,23 +86,36 @@ def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
     tk, lex, c = s.tk, s.lex, cue.lead
     i, j, stop = np_before(
         tk, c, lex.sources, adverbs=lex.adverbs, adverb_endings=lex.before_verb_endings,
-        cross=_comma(tk.gap(c)),
+        cross=_comma(tk.gap(c)), time=True,
     )  # fmt: skip
-    if j - i > 2 and s.kind(i, j, open_subject=cue.entry.open_subject) is None:
+    if j - i > 1 and (_timed(s, j, c) or s.kind(i, j, open_subject=cue.entry.open_subject) is None):
         j = _document_head(s, i, j)
     return Candidate(i, j, stop)
 
 
+def _timed(s: Context, j: int, c: int) -> bool:
+    """True when a time adjunct stands between a phrase ending at token ``j`` and the verb
+    at token ``c`` (``np_before`` skipped it: "Une étude parue lundi révèle")."""
+    if j >= c:
+        return False
+    src, key = s.lex.sources, s.tk.keys[j]
+    return key in src.time_words or key in src.time_openers or key in src.determiners
+
+
 def _document_head(s: Context, i: int, j: int) -> int:
     """The end of the document phrase opening ``i:j`` before a lower-case modifier and a
-    time word ("sondage Ifop" in "sondage Ifop publié dimanche"), else ``j``."""
-    tk = s.tk
-    for t in range(i + 1, j - 1):
+    time word ("sondage Ifop" in "sondage Ifop publié dimanche"), else ``j``; a modifier
+    ending the phrase, before the time adjunct np_before skipped, must follow no link word
+    ("étude" in "Une étude parue lundi", not in "analysis released by the ministry")."""
+    tk, src = s.tk, s.lex.sources
+    for t in range(i + 1, min(j, len(tk) - 1)):
+        after = tk.keys[t + 1]  # past j: the time adjunct np_before skipped ("parue lundi")
         if (
             tk.words[t].islower()
-            and tk.keys[t + 1] in s.lex.sources.time_words
-            and tk.keys[t] not in s.lex.sources.links
-            and document_kind(tk, i, t, s.lex.sources) is not None
+            and (after in src.time_words or (t + 1 == j and after in src.determiners))
+            and (t + 1 < j or not any(tk.keys[x] in src.links for x in range(i, t)))
+            and tk.keys[t] not in src.links
+            and document_kind(tk, i, t, src) is not None
             and s.kind(i, t) is not None
         ):
             return t
