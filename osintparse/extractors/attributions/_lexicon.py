@@ -61,9 +61,13 @@ __all__ = [
 #: Word boundaries used around every cue: a hyphen glues words ("selon-moi").
 BEFORE = r"\m(?<!-)"
 AFTER = r"(?![\w-])"
-#: A word token: an abbreviation with dots ("U.S."), or letters and digits with inner hyphens,
-#: the last part possibly an abbreviation ("D-N.Y.").
-TOKEN = regex.compile(r"(?:\w\.){2,}|\w+(?:-(?:(?:\w\.){2,}|\w+))*", flags=regex.V1)
+#: A word token: a number with digit groups ("1,000", "2.000", "10\u202f000"), an
+#: abbreviation with dots ("U.S."), or letters and digits with inner hyphens, the last part
+#: possibly an abbreviation ("D-N.Y.").
+TOKEN = regex.compile(
+    r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|(?:\w\.){2,}|\w+(?:-(?:(?:\w\.){2,}|\w+))*",
+    flags=regex.V1,
+)
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])

@@ -47,6 +47,7 @@ __all__ = [
     "valid_np",
 ]
 
+_GROUPS = str.maketrans("", "", ",.\u00a0\u202f")
 _SOFT_GAP = frozenset(" '\n\r\t\f\v/&$€£¥")
 _PAREN_GAP = frozenset(" ().")
 
@@ -645,13 +646,19 @@ def _pronoun(p: Phrase) -> SourceKind | Literal[False] | None:
 
 @SOURCE_CHECKS.rule("time")
 def _time(p: Phrase) -> SourceKind | Literal[False] | None:
-    """No source is only time words, numbers and determiners: "Tuesday", "last week"."""
+    """No source is only time words, numbers and determiners: "Tuesday", "last week", "her
+    1,280"."""
     lex = p.lex
     for t in range(p.i, p.j):
         word = p.tk.keys[t]
-        if word not in lex.time_words and word not in lex.determiners and not word.isdigit():
+        if word not in lex.time_words and word not in lex.determiners and not _number(word):
             return None
     return False
+
+
+def _number(key: str) -> bool:
+    """True when a token is a number, with digit groups or not: "2024", "1,280"."""
+    return key[:1].isdigit() and key.translate(_GROUPS).isdigit()
 
 
 @SOURCE_CHECKS.rule("preposition")
