@@ -674,10 +674,25 @@ def _preposition(p: Phrase) -> SourceKind | Literal[False] | None:
 
 @SOURCE_CHECKS.rule("grammar_end")
 def _grammar_end(p: Phrase) -> SourceKind | Literal[False] | None:
-    """No source ends on a determiner, a link or a stop word: "le rapport de"."""
+    """No source ends on a determiner, a link or a stop word: "le rapport de"; a capitalised
+    stop word ending a name is no stop ("USA Today", "Le Journal du Dimanche")."""
     last = p.keys[-1]
     lex = p.lex
-    return False if last in lex.determiners or last in lex.links or last in lex.stops else None
+    if last in lex.determiners or last in lex.links:
+        return False
+    return False if last in lex.stops and not _name_end(p) else None
+
+
+def _name_end(p: Phrase) -> bool:
+    """True when the phrase's last word is capitalised inside a name: after a capitalised
+    word, or after a link word itself after one ("Journal du Dimanche")."""
+    tk, j = p.tk, p.j
+    if j - p.i < 2 or not tk.words[j - 1][:1].isupper():
+        return False
+    before = j - 2
+    if tk.keys[before] in p.lex.links and before > p.i:
+        before -= 1
+    return tk.words[before][:1].isupper()
 
 
 @SOURCE_CHECKS.rule("clause")
