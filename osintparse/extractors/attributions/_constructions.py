@@ -153,6 +153,9 @@ def _prep_content(s: Context, cue: Cue, j: int) -> Span:
     if j < n and tk.starts[j] in s.reporters:
         j = next((t for t in range(j + 1, n) if "," in tk.gap(t)), n)
     if cue.c == 0 and not tk.gap(0).strip():
+        after = s.after_time(j) if j < n else j
+        if j < after and (after == n or tk.gap(after).strip() == ","):
+            j = after  # "Selon un rapport publié lundi, ...": the time is no content
         if j < n and tk.keys[j] in s.lex.sources.relatives:
             # "Selon l'AFP, qui cite le ministère, ...": the content follows the relative
             k = next((t for t in range(j + 1, n) if tk.gap(t).strip() == ","), n)
@@ -182,6 +185,7 @@ def _prep(s: Context, cue: Cue) -> Found | Stop | None:
     if np is None:
         return STOP
     j, src, kind = np
+    j = s.after_time(j) if j < len(s.tk) else j  # "Pour le Kremlin lundi, ..."
     if cue.entry.initial and (j >= len(s.tk) or not s.tk.gap(j).strip().startswith(",")):
         return STOP  # "Pour le Kremlin, ...", not "pour la paix"
     return s.found(cue, "prep", (cue.start, src[1]), src, kind, _prep_content(s, cue, j))

@@ -181,6 +181,7 @@ class CueEntry:
     frame_optional: bool = False
     labels: bool = False
     initial: bool = False
+    document: str = ""
 
     def takes(self, complement: str) -> bool:
         """True when the verb may be read with ``complement`` (one of :data:`COMPLEMENTS`).
@@ -499,6 +500,14 @@ def _stance(value: str, where: str) -> Stance:
         raise LexiconError(f"{where}: unknown stance {value!r}") from None
 
 
+def _document(value: str, where: str) -> str:
+    """A document kind's name, checked (a preposition's ``documents`` value)."""
+    try:
+        return DocumentKind(value).value
+    except ValueError:
+        raise LexiconError(f"{where}: unknown document kind {value!r}") from None
+
+
 def _entry(
     lemma: str, entry: Mapping[str, Any], where: str, classes: Mapping[str, Any]
 ) -> CueEntry:
@@ -579,6 +588,7 @@ def _forms(
         keys(prep["reporting"]),
     )
     initial = keys(prep["initial"])
+    documents = {key(k): _document(v, where) for k, v in prep["documents"].items()}
     preps = {
         key(k): CueEntry(
             lemma=key(k),
@@ -586,6 +596,7 @@ def _forms(
             open_subject=key(k) in open_preps,
             cites="source" if key(k) in citing else "reporting" if key(k) in reporting else "",
             initial=key(k) in initial,
+            document=documents.get(key(k), ""),
         )
         for k, v in prep["cues"].items()
     }
