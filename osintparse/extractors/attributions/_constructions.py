@@ -157,7 +157,9 @@ def _prep_content(s: Context, cue: Cue, j: int) -> Span:
     if j < n and tk.starts[j] in s.reporters:
         j = next((t for t in range(j + 1, n) if "," in tk.gap(t)), n)
     if cue.c == 0 and not tk.gap(0).strip():
-        j = _past_time(s, j)  # "Selon un rapport publié lundi, ..."
+        after = s.after_time(j) if j < n else j
+        if j < after and (after == n or tk.gap(after).strip() == ","):
+            j = after  # "Selon un rapport publié lundi, ...": the time is no content
         if j < n and tk.keys[j] in s.lex.sources.relatives:
             # "Selon l'AFP, qui cite le ministère, ...": the content follows the relative
             k = next((t for t in range(j + 1, n) if tk.gap(t).strip() == ","), n)
@@ -180,18 +182,6 @@ def _time_word(s: Context, t: int) -> bool:
     return time or key.isdigit()
 
 
-def _past_time(s: Context, j: int) -> int:
-    """Past a time adjunct ending the source phrase before a comma ("lundi" of "Selon un
-    rapport publié lundi, ..."): the token after the comma, else ``j``."""
-    tk = s.tk
-    for k in range(j, min(j + 5, len(tk))):
-        if not _time_word(s, k) or (k > j and tk.boundary(k)):
-            return j
-        if k + 1 < len(tk) and tk.gap(k + 1).strip() == ",":
-            return k + 1
-    return j
-
-
 @CONSTRUCTIONS.rule("passive")
 def _passive(s: Context, cue: Cue) -> Found | Stop | None:
     """Passive with an agent, or none: "a été confirmé par l'armée", "is believed to"."""
@@ -209,6 +199,7 @@ def _prep(s: Context, cue: Cue) -> Found | Stop | None:
     if np is None:
         return STOP
     j, src, kind = np
+    j = s.after_time(j) if j < len(s.tk) else j  # "Pour le Kremlin lundi, ..."
     if cue.entry.initial and (j >= len(s.tk) or not s.tk.gap(j).strip().startswith(",")):
         return STOP  # "Pour le Kremlin, ...", not "pour la paix"
     return s.found(cue, "prep", (cue.start, src[1]), src, kind, _prep_content(s, cue, j))

@@ -600,11 +600,35 @@ class Context:
             return None
         i2 = j  # np_after stops at the comma: read on from the word after it
         j2 = max(np_after(tk, j + 1, src, self.cue_starts)[1], j + 1)
-        if (j2 < n and not tk.boundary(j2)) or tk.keys[i2] in src.links:
+        if tk.keys[i2] in src.links:
             return None
         if self.kind(i2, j2, open_subject=tk.keys[i2] in src.determiners) is None:
             return None
-        return self.source_span(i2, j2)
+        end = self._attachments_after(j2)
+        return None if end is None else self.source_span(i2, end)
+
+    def _attachments_after(self, j: int) -> int | None:
+        """The end of a role's prepositional attachments from token ``j`` to punctuation ("a
+        demographer | at Emory University.", "chercheur | à l'Institut."): each a preposition
+        (a link that is also a stop) and a noun phrase with no clause word or cue; ``None``
+        when something else comes before the punctuation; a time adjunct closing it is left
+        out ("on Monday"), and so is a relative clause ("a pollster | who worked for X.")."""
+        tk, src = self.tk, self.lex.sources
+        n = len(tk)
+        while j < n and not tk.boundary(j):
+            after = self.after_time(j)
+            if after > j and (after >= n or tk.boundary(after)):
+                return j  # "..., a spokesman for the group on Monday.": the time is no role
+            key = tk.keys[j]
+            if key in src.relatives and tk.words[j].islower():
+                return j  # "a pollster who worked for X": the relative clause is no role
+            if key not in src.links or key not in src.stops or key in src.clause_words:
+                return None
+            k = np_after(tk, j + 1, src, self.cue_starts)[1]
+            if k <= j + 1 or self.kind(j + 1, k, open_subject=True) is None:
+                return None
+            j = k
+        return j
 
     def _name_after(self, i: int, j: int) -> tuple[int, int] | None:
         """A person's name after a role read forward, between a comma and the sentence's end:

@@ -27,7 +27,12 @@ from osintparse.extractors.attributions._constructions import read
 from osintparse.extractors.attributions._context import Context, Found, trim
 from osintparse.extractors.attributions._lexicon import CueLexicon, cue_lexicon
 from osintparse.extractors.attributions._readings import CueMatch, not_a_cue
-from osintparse.extractors.attributions._sources import SentenceTokens, is_adverb
+from osintparse.extractors.attributions._sources import (
+    SentenceTokens,
+    document_kind,
+    is_adverb,
+    np_after,
+)
 
 __all__ = ["Found", "match_sentence"]
 
@@ -51,6 +56,8 @@ def _cues(found: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> list[Cu
     for m in found:
         if m.kind == "prep" and m.entry.initial and m.start != first:
             continue
+        if m.kind == "prep" and m.entry.document and not _names_document(m, tk, lex):
+            continue  # "in Kyiv", "in a statement": only "in a poll" is a cue
         if m.kind == "gerund" and not _participle_place(m, tk, lex):
             continue  # "a creative writing professor": inside a noun phrase, no cue
         if m.kind in ("colon", "view", "noun") or not not_a_cue(m, tk, lex, verb_starts, markers):
@@ -58,6 +65,15 @@ def _cues(found: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> list[Cu
         elif m.form in nouns:  # "his promise to", "the claim by X": a verb form read as a noun
             out.append(CueMatch("noun", m.start, m.end, m.form, nouns[m.form]))
     return out
+
+
+def _names_document(m: CueMatch, tk: SentenceTokens, lex: CueLexicon) -> bool:
+    """True when the noun phrase after a preposition names a document of the kind its entry
+    requires ("in | a CNN poll released Monday": a survey)."""
+    k = tk.index_from(m.end)
+    i, j = np_after(tk, k, lex.sources, frozenset())
+    kind = document_kind(tk, i, j, lex.sources) if j > i else None
+    return kind is not None and kind.value == m.entry.document
 
 
 def _participle_place(m: CueMatch, tk: SentenceTokens, lex: CueLexicon) -> bool:

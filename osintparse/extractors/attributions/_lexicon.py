@@ -185,6 +185,7 @@ class CueEntry:
     frame_optional: bool = False
     labels: bool = False
     initial: bool = False
+    document: str = ""
 
     def takes(self, complement: str) -> bool:
         """True when the verb may be read with ``complement`` (one of :data:`COMPLEMENTS`).
@@ -512,6 +513,14 @@ def _stance(value: str, where: str) -> Stance:
         raise LexiconError(f"{where}: unknown stance {value!r}") from None
 
 
+def _document(value: str, where: str) -> str:
+    """A document kind's name, checked (a preposition's ``documents`` value)."""
+    try:
+        return DocumentKind(value).value
+    except ValueError:
+        raise LexiconError(f"{where}: unknown document kind {value!r}") from None
+
+
 def _entry(
     lemma: str, entry: Mapping[str, Any], where: str, classes: Mapping[str, Any]
 ) -> CueEntry:
@@ -592,6 +601,7 @@ def _forms(
         keys(prep["reporting"]),
     )
     initial = keys(prep["initial"])
+    documents = {key(k): _document(v, where) for k, v in prep["documents"].items()}
     preps = {
         key(k): CueEntry(
             lemma=key(k),
@@ -599,6 +609,7 @@ def _forms(
             open_subject=key(k) in open_preps,
             cites="source" if key(k) in citing else "reporting" if key(k) in reporting else "",
             initial=key(k) in initial,
+            document=documents.get(key(k), ""),
         )
         for k, v in prep["cues"].items()
     }

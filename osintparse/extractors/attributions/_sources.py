@@ -784,6 +784,17 @@ def _article(
     return tk.starts[strip_article(tk, i, j, lex)], span[1]
 
 
+@SOURCE_SPANS.rule("participle")
+def _participle(
+    tk: SentenceTokens, i: int, j: int, lex: SourceLexicon, span: tuple[int, int]
+) -> tuple[int, int]:
+    """A participle of `issuers.participles` ending the phrase is dropped: "selon un rapport
+    de la Banque mondiale publié lundi" gives "Banque mondiale" (the time ended the phrase)."""
+    if j - i > 1 and tk.keys[j - 1] in lex.issuer_participles and tk.words[j - 1].islower():
+        return span[0], max(span[0], tk.ends[j - 2])
+    return span
+
+
 @SOURCE_SPANS.rule("bracket")
 def _bracket(
     tk: SentenceTokens, i: int, j: int, lex: SourceLexicon, span: tuple[int, int]
