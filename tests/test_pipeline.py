@@ -425,6 +425,13 @@ def test_entry_points_are_read_only_where_a_plugin_may_be_declared(
     the first parse about 25 ms); a plugin's dist-info, a zip on sys.path or a finder of
     distributions other than the standard library's make it asked as before."""
     group = base.ENTRY_POINT_GROUP
+    standard = [
+        f
+        for f in sys.meta_path
+        if (f.__name__ if isinstance(f, type) else type(f).__name__) in base._STANDARD_FINDERS
+        or not hasattr(f, "find_distributions")
+    ]
+    monkeypatch.setattr(sys, "meta_path", standard)
     monkeypatch.setattr(sys, "path", [str(tmp_path / "missing"), str(tmp_path)])
     assert not base._group_may_be_declared(group)
     assert base._entry_points() == {}

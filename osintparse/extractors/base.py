@@ -277,9 +277,13 @@ def _entry_points() -> dict[str, Any]:
     return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
 
-#: The finders of the standard library, whose distributions :func:`_group_may_be_declared`
-#: reads itself (any other finder of ``sys.meta_path`` may find distributions it cannot see).
-_STANDARD_FINDERS = frozenset({"BuiltinImporter", "FrozenImporter", "PathFinder"})
+#: The finders whose distributions :func:`_group_may_be_declared` reads itself: the
+#: standard library's, and the ``importlib_metadata`` backport's (which dask, among others,
+#: installs), which reads the same folders of ``sys.path``. Any other finder of
+#: ``sys.meta_path`` may find distributions it cannot see.
+_STANDARD_FINDERS = frozenset(
+    {"BuiltinImporter", "FrozenImporter", "PathFinder", "MetadataPathFinder"}
+)
 
 
 def _group_may_be_declared(group: str) -> bool:
