@@ -29,6 +29,7 @@ True
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -82,6 +83,7 @@ _APOSTROPHES = "'’"
 _END = ""
 
 
+@functools.lru_cache(maxsize=4096)
 def _char(ch: str, gap: str, apostrophes: bool) -> str:
     if ch == " ":
         return gap
@@ -116,6 +118,13 @@ def alternation(
     >>> [m.group() for m in regex.finditer(alternation(["mai"], boundary=True), "mai maison")]
     ['mai']
     """
+    return _alternation(tuple(words), boundary, apostrophes, gap)
+
+
+@functools.lru_cache(maxsize=1024)
+def _alternation(words: tuple[str, ...], boundary: bool, apostrophes: bool, gap: str) -> str:
+    """:func:`alternation`, cached: engines build the same word lists' patterns more than
+    once (units, prepositions), and building a trie of a thousand words takes milliseconds."""
     root: dict[str, Any] = {}
     for word in words:
         word = " ".join(word.split())

