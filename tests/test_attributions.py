@@ -39,10 +39,17 @@ TABLES: list[RuleTable[Any]] = [
     HEDGES,
 ]
 # The patterns an attribution's rule names: the constructions' names, variants aside.
-VARIANTS = {"quote_after": "quote", "quote_end": "quote", "inverted_end": "inverted"}
+VARIANTS = {
+    "quote_after": "quote",
+    "quote_end": "quote",
+    "inverted_end": "inverted",
+    "verb_bare_clause": "verb_clause",
+}
 GUARDS = {"framed_passive", "not_a_verb", "subject"}
 PATTERNS = {
     "prep",
+    "citing",
+    "issued",
     "view",
     "nominal",
     "colon",

@@ -5,9 +5,9 @@ the rules of :data:`CONSTRUCTIONS`, in order. A rule returns a :class:`~._contex
 (the attribution: the cue is read), ``None`` (the rule does not apply: try the next)
 or :data:`~._context.STOP` (the cue gives no attribution). The attribution's ``rule``
 is ``"<pattern>:<lexicon entry>"``; the pattern is the rule's name, except that the
-variants ``quote_after`` and ``quote_end`` report ``quote`` and ``inverted_end``
-reports ``inverted`` (the pattern names the shape an analyst sees: a quotation, a
-content before its source).
+variants ``quote_after`` and ``quote_end`` report ``quote``, ``inverted_end``
+reports ``inverted`` and ``verb_bare_clause`` reports ``verb_clause`` (the pattern names
+the shape an analyst sees: a quotation, a content before its source, a clause).
 
 Each rule names the cue kinds (rules of :data:`~._lexicon.CUE_KINDS`) it reads; the
 rules after ``subject`` read verbs whose subject is the noun phrase before them
@@ -17,8 +17,8 @@ Offsets here are into the normalised text; the package's ``__init__`` maps them 
 
 Examples
 --------
->>> CONSTRUCTIONS.names()[:5]
-('framed_passive', 'not_a_verb', 'anaphoric', 'passive', 'prep')
+>>> CONSTRUCTIONS.names()[:6]
+('framed_passive', 'not_a_verb', 'anaphoric', 'passive', 'citing', 'prep')
 """
 
 from __future__ import annotations
@@ -42,7 +42,12 @@ from osintparse.extractors.attributions._context import (
 )
 from osintparse.extractors.attributions._issuers import dated_participle
 from osintparse.extractors.attributions._lexicon import rules_of
-from osintparse.extractors.attributions._sources import np_after, np_before
+from osintparse.extractors.attributions._sources import (
+    is_adverb,
+    issuing_verb,
+    np_after,
+    np_before,
+)
 from osintparse.extractors.attributions._subjects import find_clause_subject, find_subject
 from osintparse.model import SourceKind
 
@@ -64,10 +69,15 @@ def _framed_passive(s: Context, cue: Cue) -> Found | Stop | None:
 @CONSTRUCTIONS.rule("not_a_verb")
 def _not_a_verb(s: Context, cue: Cue) -> Found | Stop | None:
     """A finite verb after another verb or an infinitive marker (`breakers`), its own
-    adverbs and negation aside, gives nothing: "to say", "is said"."""
+    adverbs and negation aside, gives nothing: "to say", "is said"; nor one after an
+    imperative adverb (`adverbs.imperative`): "please tell us"."""
     if cue.kind != "finite":
         return None
     tk, k, src = s.tk, cue.lead, s.lex.sources
+    # "please" in the cue's adverbs, or capitalised just before it ("Please tell us")
+    first = k - 1 if k > 0 and not tk.boundary(k) else k
+    if any(tk.keys[t] in s.lex.imperative for t in range(first, cue.c)):
+        return STOP
     if k > 0 and not tk.boundary(k) and tk.keys[k - 1] in src.breakers:
         return None if tk.words[k - 1][:1].isupper() and k > 1 else STOP
     return None
@@ -188,6 +198,33 @@ def _passive(s: Context, cue: Cue) -> Found | Stop | None:
     if cue.kind != "passive":
         return None
     return s.agent(cue, "passive", trim(s.text, s.lo, s.hi), anaphoric=False) or STOP
+
+
+@CONSTRUCTIONS.rule("citing")
+def _citing(s: Context, cue: Cue) -> Found | Stop | None:
+    """A citing preposition after a comma or an opener, its object naming no source: the
+    subject of the clause cites it as its grounds ("X rejected the plan, citing its cost",
+    "..., often citing trust", "by citing his record";
+    "en invoquant des raisons de sécurité"); "Reuters, citing two officials" is ``prep``."""
+    if cue.kind != "prep" or cue.entry.cites != "source":
+        return None
+    tk, k, lex = s.tk, cue.c, s.lex
+    while (
+        k > 0 and not tk.boundary(k) and is_adverb(tk.keys[k - 1], lex.adverbs, lex.adverb_endings)
+    ):
+        k -= 1  # ", often citing"
+    opened = k > 0 and not tk.boundary(k) and tk.keys[k - 1] in lex.participle_openers
+    if k == 0 or not (opened or "," in tk.gap(k)):
+        return None
+    i, j = np_after(tk, cue.b, lex.sources, s.reporters)
+    # "citing his record": a possessive opens a thing, not a source
+    if j <= i or (tk.keys[i] not in lex.possessives and s.kind(i, j) is not None):
+        return None
+    sub = find_clause_subject(s, cue)
+    if sub is None:
+        return STOP
+    cue.subject = sub
+    return s.by_subject(cue, "citing", s.rest(cue.b))
 
 
 @CONSTRUCTIONS.rule("prep")
@@ -368,6 +405,37 @@ def _speaker_name(s: Context, i: int, j: int) -> bool:
     return s.text[tk.starts[i] : tk.starts[j - 1] + len(tk.words[j - 1])].casefold() not in (
         s.lex.colon_labels
     )
+
+
+@CONSTRUCTIONS.rule("issued")
+def _issued(s: Context, cue: Cue) -> Found | Stop | None:
+    """A gerund after a document its source issued, the subject of the issuing verb:
+    "The ministry issued a statement saying ...", "X a publié un communiqué affirmant que";
+    not with an evidence verb, whose subject is the document ("released a video showing")."""
+    if cue.kind != "gerund":
+        return None
+    if not cue.entry.people:
+        return STOP
+    tk = s.tk
+    v = issuing_verb(tk, cue.c, s.lex.sources, s.lex.issuing)
+    if v is None:
+        return None
+    lex = s.lex
+    while (
+        v > 0
+        and not tk.boundary(v)
+        and (
+            tk.keys[v - 1] in lex.active_auxiliaries
+            or is_adverb(tk.keys[v - 1], lex.adverbs, lex.before_verb_endings)
+        )
+    ):
+        v -= 1  # "has also issued", "a publié"
+    sub = find_subject(s, attrs.evolve(cue, c=v, lead=v, first=tk.starts[v]))
+    content = _complement(s, cue)
+    if sub is None or content is None:
+        return STOP
+    cue.subject = sub
+    return s.by_subject(cue, "issued", content)
 
 
 @CONSTRUCTIONS.rule("participial")
@@ -612,6 +680,38 @@ def _verb_obj(s: Context, cue: Cue) -> Found | Stop | None:
     if tk.keys[b] in s.lex.sources.breakers or tk.keys[b] in s.lex.not_objects:
         return None  # "They believe in ...", "les Français approuvent a été publié"
     return s.by_subject(cue, "verb_obj", s.rest(b))
+
+
+@CONSTRUCTIONS.rule("verb_bare_clause")
+def _verb_bare_clause(s: Context, cue: Cue) -> Found | Stop | None:
+    """A clause with no complementizer after a verb taking a clause but no object: "X hopes
+    the talks will resume", "he added they had left" (``clauses.bare_*``; none in French,
+    whose clauses open with "que"). Reports ``verb_clause``."""
+    sub = cue.subject
+    tk, lex, b = s.tk, s.lex, cue.after
+    if sub is None or b >= len(tk) or tk.boundary(b) or not cue.entry.takes("clause"):
+        return None
+    if tk.keys[b] in lex.not_objects or tk.keys[b] in lex.bare_finite:
+        return None  # "it feels like"; "his remarks were": a noun, the subject of "were"
+    if s.text[cue.start : cue.end].casefold() in lex.nouns.homographs and (
+        s.kind(sub.i, sub.j) is None
+    ):
+        return None  # "The 22-member state committee would": a noun, its subject no source
+    if tk.keys[b] in lex.bare_subjects and b + 1 < len(tk) and not tk.boundary(b + 1):
+        return s.by_subject(cue, "verb_clause", s.rest(b))
+    for k in range(b + 1, min(len(tk), b + lex.bare_gap + 1)):
+        if tk.boundary(k) or tk.starts[k] in s.cue_starts or _no_clause_word(s, k - 1):
+            return None  # "felt well and was", "charged his campaign for rent was"
+        if tk.keys[k] in lex.bare_finite and tk.words[k].islower():
+            return s.by_subject(cue, "verb_clause", s.rest(b))
+    return None
+
+
+def _no_clause_word(s: Context, k: int) -> bool:
+    """True when token ``k`` cannot stand inside a clause's subject: a coordinator or a
+    preposition of ``clauses.not_objects``."""
+    key = s.tk.keys[k]
+    return key in s.lex.coordinators or key in s.lex.not_objects
 
 
 def read(s: Context, cue: Cue) -> Found | None:

@@ -396,12 +396,12 @@ class Context:
         return False
 
     def _lead(self, c: int) -> tuple[int, bool]:
-        """The first token of a cue starting at token ``c`` once the adverbs, negators and
-        a negation's auxiliary before it are included (clitics only inside a negation),
-        and whether a negator was found."""
+        """The first token of a cue starting at token ``c`` once a lead-in ("went on to"),
+        the adverbs, negators and a negation's auxiliary before it are included (clitics
+        only inside a negation), and whether a negator was found."""
         tk, lex = self.tk, self.lex
         src = lex.sources
-        k = accepted = c
+        k = accepted = self._lead_in(c)
         negated = False
         while k > 0 and not tk.boundary(k):
             w = tk.keys[k - 1]
@@ -423,6 +423,20 @@ class Context:
             else:
                 break
         return accepted, negated
+
+    def _lead_in(self, c: int) -> int:
+        """The first token of a lead-in phrase ending right before token ``c``
+        (``auxiliaries.lead_ins``: "went on to say"), else ``c``."""
+        tk = self.tk
+        for phrase in self.lex.lead_ins:
+            i = c - len(phrase)
+            if (
+                i >= 0
+                and tuple(tk.keys[i:c]) == phrase
+                and not any(tk.boundary(t) for t in range(i + 1, c + 1))
+            ):
+                return i
+        return c
 
     # -- quotations ----------------------------------------------------------------
     def closing_quote(self, gap_start: int, gap: str) -> int | None:

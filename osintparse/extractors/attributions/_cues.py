@@ -31,6 +31,7 @@ from osintparse.extractors.attributions._sources import (
     SentenceTokens,
     document_kind,
     is_adverb,
+    issuing_verb,
     np_after,
 )
 
@@ -78,8 +79,9 @@ def _names_document(m: CueMatch, tk: SentenceTokens, lex: CueLexicon) -> bool:
 
 def _participle_place(m: CueMatch, tk: SentenceTokens, lex: CueLexicon) -> bool:
     """False when a gerund sits inside a noun phrase: right after a word that is no opener
-    (`participles.openers`), no link and no stop of sources.toml, adverbs aside ("a creative
-    writing teacher"; not ", saying", "by saying", "as saying", "Saying ...")."""
+    (`participles.openers`), no link and no stop of sources.toml, adverbs aside, nor a document
+    an issuing verb takes (`participles.issuing`) ("a creative writing teacher"; not ",
+    saying", "by saying", "as saying", "Saying ...", "issued a statement saying")."""
     k = tk.index_from(m.start)
     while (
         k > 0 and not tk.boundary(k) and is_adverb(tk.keys[k - 1], lex.adverbs, lex.adverb_endings)
@@ -88,17 +90,25 @@ def _participle_place(m: CueMatch, tk: SentenceTokens, lex: CueLexicon) -> bool:
     if k == 0 or tk.boundary(k):
         return True
     before, src = tk.keys[k - 1], lex.sources
+    if issuing_verb(tk, k, src, lex.issuing) is not None:
+        return True  # "issued a statement saying"
     return before in lex.participle_openers or before in src.links or before in src.stops
 
 
 def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[int, ...]:
-    """Where contents end: before a gerund after a comma or an opener (", adding that", "by
-    saying"), before the connector of a verb right after one ("and said", "but told"), and
-    before the comma of a verb right after one (the verb of a subject whose relative clause
-    closes there: "The governor, who praised X, said ...")."""
+    """Where contents end: before a gerund or a citing preposition after a comma or an
+    opener (", adding that", "by saying", ", citing"), before the connector of a verb right
+    after one ("and said", "but told"), and before the comma of a verb right after one (the
+    verb of a subject whose relative clause closes there: "The governor, who praised X, said
+    ...")."""
     out: list[int] = []
     for m in cues:
         k = tk.index_from(m.start)
+        citing = m.kind == "prep" and m.entry.cites == "source"  # "..., (often) citing its cost"
+        while citing and k > 0 and not tk.boundary(k):
+            if not is_adverb(tk.keys[k - 1], lex.adverbs, lex.adverb_endings):
+                break
+            k -= 1
         if k == 0:
             continue
         before = tk.keys[k - 1]
@@ -106,7 +116,7 @@ def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[in
         coordinated = m.kind != "prep" and before in lex.coordinators
         # ", adding that": a gerund after a comma; ", said ...": a verb right after one
         after_comma = "," in tk.gap(k) if m.kind == "gerund" else tk.gap(k).strip() == ","
-        if after_comma and m.kind not in _NOT_VERBS:
+        if after_comma and (m.kind not in _NOT_VERBS or citing):
             out.append(tk.ends[k - 1])
         elif (opened or coordinated) and not tk.boundary(k):
             out.append(tk.ends[k - 2] if k > 1 else tk.starts[k - 1])

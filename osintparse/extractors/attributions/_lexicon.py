@@ -421,6 +421,17 @@ class CueLexicon:
     negators: frozenset[str] = frozenset()
     negation_after: frozenset[str] = frozenset()
     negation_auxiliaries: frozenset[str] = frozenset()
+    bare_subjects: frozenset[str] = frozenset()
+    bare_finite: frozenset[str] = frozenset()
+    bare_gap: int = 0
+    #: Verbs whose object, a document, a gerund cue may follow ("issued a statement saying").
+    issuing: frozenset[str] = frozenset()
+    #: Adverbs marking an imperative (``adverbs.imperative``): "please tell us".
+    imperative: frozenset[str] = frozenset()
+    #: The auxiliaries of compound tenses (``auxiliaries.active``), as token keys.
+    active_auxiliaries: frozenset[str] = frozenset()
+    #: Lead-in phrases joining the verb after them, as token keys ("went on to say").
+    lead_ins: tuple[tuple[str, ...], ...] = ()
 
 
 @attrs.frozen
@@ -848,6 +859,19 @@ def cue_lexicon(lang: str) -> CueLexicon:
         negators=_token_keys(data["negation"]["before"]),
         negation_after=_token_keys(data["negation"]["after"]),
         negation_auxiliaries=_token_keys(data["negation"]["auxiliaries"]),
+        bare_subjects=keys(clauses["bare_subjects"]),
+        bare_finite=_first_keys(clauses["bare_finite"]),
+        bare_gap=int(clauses["bare_gap"]),
+        issuing=keys(data["participles"]["issuing"]),
+        active_auxiliaries=_token_keys(data["auxiliaries"]["active"]),
+        imperative=keys(data["adverbs"]["imperative"]),
+        lead_ins=tuple(
+            sorted(
+                {tuple(t.casefold() for t in tokens(w)) for w in data["auxiliaries"]["lead_ins"]},
+                key=len,
+                reverse=True,
+            )
+        ),
     )
 
 
@@ -859,6 +883,11 @@ def _phrases(words: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         if toks:
             index.setdefault(toks[0], []).append(toks)
     return {k: tuple(v) for k, v in index.items()}
+
+
+def _first_keys(words: Iterable[str]) -> frozenset[str]:
+    """The key of the first token of each of ``words`` ("didn't" gives "didn")."""
+    return frozenset(toks[0].casefold() for w in words if (toks := tokens(w)))
 
 
 def _token_keys(words: Iterable[str]) -> frozenset[str]:

@@ -37,6 +37,7 @@ __all__ = [
     "document_words",
     "has_name",
     "is_adverb",
+    "issuing_verb",
     "np_after",
     "np_before",
     "skip_adverbs",
@@ -461,6 +462,38 @@ def document_kind(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> Doc
     """
     found = document_words(tk, i, j, lex)
     return None if found is None else found[0]
+
+
+#: At most this many words between an issuing verb and its document ("released a new
+#: 40-page statement").
+_ISSUED_GAP = 4
+
+
+def issuing_verb(
+    tk: SentenceTokens, k: int, lex: SourceLexicon, verbs: frozenset[str]
+) -> int | None:
+    """The token of the verb issuing the document right before token ``k`` (time words
+    aside), ``None`` without one: "issued a statement (Wednesday) saying" gives "issued".
+
+    Examples
+    --------
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+    >>> lex = cue_lexicon("en")
+    >>> tk = SentenceTokens.of("It issued a statement Monday saying", 0, 35)
+    >>> issuing_verb(tk, 5, lex.sources, lex.issuing)
+    1
+    """
+    t = k - 1
+    while t > 0 and tk.keys[t] in lex.time_words and not tk.boundary(t + 1):
+        t -= 1
+    if t <= 0 or tk.boundary(t + 1) or document_kind(tk, t, t + 1, lex) is None:
+        return None
+    for v in range(t - 1, max(-1, t - 1 - _ISSUED_GAP), -1):
+        if tk.boundary(v + 1):
+            return None
+        if tk.keys[v] in verbs and tk.words[v].islower():
+            return v
+    return None
 
 
 def document_words(

@@ -465,7 +465,8 @@ def _after_adjunct(s: Context, cue: Cue) -> int:
 
 def _name_end(s: Context, cue: Cue, start: int) -> int:
     """The end of the noun phrase opening at token ``start``: a clause word, a verb, a cue,
-    or a lower-case word after a name ("Hillary Clinton went on offense")."""
+    or a lower-case word naming no source after a name or a source term ("Hillary Clinton
+    went on offense", "The envoy left the talks")."""
     tk, src = s.tk, s.lex.sources
     verbs = s.lex.participle_endings
     grammar = src.links | src.determiners | src.titles
@@ -476,9 +477,10 @@ def _name_end(s: Context, cue: Cue, start: int) -> int:
             break
         if k > start and verbs and lower and word.endswith(verbs):
             break
-        if named and lower and word not in grammar and s.kind(k, k + 1) is None:
-            break  # "Hillary Clinton went", but "Le Premier ministre"
-        named = named or (not lower and word not in grammar)
+        termed = lower and word not in grammar and s.kind(k, k + 1) is not None
+        if named and lower and word not in grammar and not termed:
+            break  # "Hillary Clinton went", "The envoy left", but "Le Premier ministre"
+        named = named or (not lower and word not in grammar) or termed
         k += 1
     return k
 
