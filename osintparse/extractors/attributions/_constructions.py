@@ -296,7 +296,7 @@ def _nominal(s: Context, cue: Cue) -> Found | Stop | None:
     tk, c, b, lex = s.tk, cue.c, cue.b, s.lex
     owner = _possessor(s, c)
     if owner is not None:
-        i, j = owner
+        i, j = _after_preposition(s, *owner)
         pronoun = j - i == 1 and tk.keys[i] in lex.possessives
         kind = SourceKind.OTHER if pronoun else s.kind(i, j)
         content = _subject_end(s, i, _noun_complement(s, b))
@@ -315,6 +315,21 @@ def _nominal(s: Context, cue: Cue) -> Found | Stop | None:
             return STOP  # "the announcement by the ministry that ..."
         return s.found(cue, "nominal", (cue.start, src[1]), src, kind, content)
     return STOP
+
+
+def _after_preposition(s: Context, i: int, j: int) -> tuple[int, int]:
+    """A possessor read back from a nominal cue starts after its last preposition (a link,
+    stop or `clauses.not_objects` word that is no connector such as "and"): "as a result of
+    Turkey's refusal" gives "Turkey", "over Hungary's opposition" "Hungary"; not after a link
+    following a role term ("the head of the agency's refusal": the head's)."""
+    tk, src = s.tk, s.lex.sources
+    marks = src.links | src.stops | s.lex.not_objects  # "of", "at", "over", "against"...
+    cut = next((t for t in range(j - 2, i - 1, -1) if tk.keys[t] in marks), None)
+    if cut is None or tk.keys[cut] in src.connectors or cut == i:
+        return i, j
+    if tk.keys[cut] in src.links and s.kind(i, cut) not in (None, SourceKind.OTHER):
+        return i, j
+    return cut + 1, j
 
 
 def _agent(s: Context, b: int) -> tuple[int, int]:

@@ -116,11 +116,34 @@ def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[in
         coordinated = m.kind != "prep" and before in lex.coordinators
         # ", adding that": a gerund after a comma; ", said ...": a verb right after one
         after_comma = "," in tk.gap(k) if m.kind == "gerund" else tk.gap(k).strip() == ","
+        contrast = _contrast_before(tk, k, lex) if m.kind not in _NOT_VERBS else None
+        if contrast is not None:  # "..., while Kyiv said": the clause is no content
+            out.append(tk.ends[contrast - 1])
         if after_comma and (m.kind not in _NOT_VERBS or citing):
             out.append(tk.ends[k - 1])
         elif (opened or coordinated) and not tk.boundary(k):
             out.append(tk.ends[k - 2] if k > 1 else tk.starts[k - 1])
     return tuple(sorted(out))
+
+
+#: How many words back from a verb a contrast connector is looked for.
+_CONTRAST_GAP = 8
+
+
+def _contrast_before(tk: SentenceTokens, k: int, lex: CueLexicon) -> int | None:
+    """The token opening a contrast connector after a comma, a few words before the verb at
+    token ``k`` with no other punctuation between (", while Kyiv said", ", tandis que Kyiv a
+    assuré"); ``None`` without one."""
+    for t in range(k - 1, max(0, k - _CONTRAST_GAP) - 1, -1):
+        if t == 0:
+            return None
+        if tk.boundary(t):
+            if "," not in tk.gap(t):
+                return None
+            words = tuple(tk.keys[t : t + 3])
+            hit = any(words[: len(c)] == c for c in lex.contrasts)
+            return t if hit else None
+    return None
 
 
 def match_sentence(

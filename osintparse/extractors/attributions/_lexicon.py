@@ -406,6 +406,8 @@ class CueLexicon:
     sources: SourceLexicon
     nouns: NounReadings
     not_objects: frozenset[str] = frozenset()
+    #: Contrast connectors as word sequences ("while", "tandis que"), see ``clauses.contrasts``.
+    contrasts: tuple[tuple[str, ...], ...] = ()
     participle_openers: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
     colon_labels: frozenset[str] = frozenset()
@@ -845,6 +847,9 @@ def cue_lexicon(lang: str) -> CueLexicon:
         sources=_sources(lang),
         nouns=_noun_readings(lang, data["noun_readings"], forms.forms["finite"]),
         not_objects=keys(clauses["not_objects"]),
+        contrasts=tuple(
+            tuple(key(w) for w in c.replace("'", "' ").split()) for c in clauses["contrasts"]
+        ),
         participle_openers=keys(data["participles"]["openers"]),
         coordinators=keys(data["participles"]["coordinators"]),
         colon_labels=keys(data["colon"]["labels"]),

@@ -7,7 +7,8 @@ and checks the result can name a source.
 Examples
 --------
 >>> SUBJECTS.names()
-('phrase', 'incise', 'coordinated', 'relative', 'closed_relative', 'apposition')
+('phrase', 'zero_relative', 'incise', 'coordinated', 'relative', 'closed_relative',
+ 'apposition')
 """
 
 from __future__ import annotations
@@ -100,6 +101,23 @@ def _timed(s: Context, j: int, c: int) -> bool:
         return False
     src, key = s.lex.sources, s.tk.keys[j]
     return key in src.time_words or key in src.time_openers or key in src.determiners
+
+
+@SUBJECTS.rule("zero_relative")
+def _zero_relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """A nominal cue then a name, with no relative pronoun: the name alone is the subject
+    ("a claim Kyiv denied"; "l'accusation que Kyiv a rejetée" has its pronoun; a document
+    word before a name is its issuer: "Un sondage Ifop publié dimanche montre")."""
+    if p is None or p.j - p.i < 2:
+        return p
+    tk, nouns = s.tk, s.lex.kinds["noun"]
+    for t in range(p.j - 2, p.i - 1, -1):
+        if not tk.words[t].islower() or not tk.words[t + 1][:1].isupper():
+            continue
+        if tk.keys[t] in nouns and s.kind(t + 1, p.j) is not None:
+            return Candidate(t + 1, p.j, p.stop)
+        return p
+    return p
 
 
 def _document_head(s: Context, i: int, j: int) -> int:
