@@ -216,6 +216,7 @@ def _anaphora(state: State) -> None:
         owner[i] = draft
         merged.append(draft)
     state.drafts = merged
+    state.hosted = {}  # read by no later step: let it go (~1 byte a character of text)
 
 
 def _unique(items: Sequence[Attribution]) -> tuple[Attribution, ...]:
@@ -235,6 +236,7 @@ def _inherit(state: State) -> None:
     for draft in state.drafts:
         if draft.own:
             draft.attributions = _unique(draft.own)
+            draft.own = None  # read by no later step: the sources are in the tuple
         elif lex is not None and prev is not None and prev.attributions:
             first = state.chosen[draft.first]
             last = state.chosen[prev.last]
