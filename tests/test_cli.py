@@ -808,3 +808,83 @@ def test_extractors_command(boom: None, capsys: pytest.CaptureFixture[str]) -> N
     infos = {i["name"]: i for i in json.loads(capsys.readouterr().out)}
     assert infos["dates"]["default"] is True
     assert infos["boom"]["default"] is False
+
+
+def test_jsonl_writes_each_article_before_parsing_the_next(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Incremental: an article's line is out (flushed) before the next file is read."""
+    from osintparse import cli
+
+    events: list[str] = []
+    parse_one = cli._parse_one
+
+    def spy_parse(item: Any, data: bytes, args: Any, pipeline: Any) -> osintparse.Article:
+        events.append(f"parse {pathlib.Path(item.path).name}")
+        return parse_one(item, data, args, pipeline)
+
+    class Spy(io.StringIO):
+        def flush(self) -> None:
+            events.append(f"lines {self.getvalue().count(chr(10))}")
+
+    monkeypatch.setattr(cli, "_parse_one", spy_parse)
+    _articles(tmp_path, 3)
+    out = Spy()
+    assert main([str(tmp_path), "--format", "jsonl", "--lang", "fr"], out=out) == 0
+    assert events == [
+        "parse a000.txt",
+        "lines 1",
+        "parse a001.txt",
+        "lines 2",
+        "parse a002.txt",
+        "lines 3",
+    ]
+
+
+def test_jsonl_writes_a_long_article_in_pieces(tmp_path: pathlib.Path) -> None:
+    writes: list[str] = []
+
+    class Spy(io.StringIO):
+        def write(self, s: str) -> int:
+            writes.append(s)
+            return super().write(s)
+
+    body = "Selon Kyiv, 300 soldats sont partis hier. " * 20
+    text = "Titre\n\n" + "".join(f"Partie {i}\n\n{body}\n\n" for i in range(200))
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    out = Spy()
+    assert main([str(path), "--format", "jsonl", "--lang", "fr"], out=out) == 0
+    # never the article's text in one piece: 64 000 characters at a time
+    assert len(text) > 150_000
+    assert max(map(len, writes)) < 100_000
+    line = out.getvalue()
+    assert line.count("\n") == 1
+    assert line == osintparse.to_json(osintparse.parse(text, lang="fr")) + "\n"
+
+
+def test_the_file_bytes_are_let_go_before_the_parse(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The decoded file's bytes are not held while the article is parsed."""
+    from osintparse import cli
+
+    held: list[bytes] = []
+    counts: list[int] = []
+    read_text = cli.read_text
+
+    def keep(data: bytes, *, name: str = "<bytes>") -> str:
+        held.append(data)
+        return read_text(data, name=name)
+
+    class Counting:
+        def __call__(self, text: str, **kw: Any) -> osintparse.Article:
+            counts.append(sys.getrefcount(held[0]))  # held's ref and the argument's
+            return osintparse.parse(text, **kw)
+
+    monkeypatch.setattr(cli, "read_text", keep)
+    monkeypatch.setattr(cli, "_pipeline", lambda args: Counting())
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Titre\n\nUne phrase.\n")
+    assert main([str(path), "--format", "jsonl", "--lang", "fr"], out=io.StringIO()) == 0
+    assert counts == [2]

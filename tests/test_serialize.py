@@ -380,3 +380,62 @@ def test_inherited_chains_are_written_once_and_shared_on_reading() -> None:
     b = osintparse.from_dict(osintparse.to_dict(a))
     assert b == a
     assert b.claims[3].chains is b.claims[2].chains is b.claims[1].chains
+
+
+def test_a_long_text_is_written_in_pieces_with_the_same_characters() -> None:
+    """The text goes out in slices (never its whole JSON at once), escaped exactly as
+    json.dumps escapes it: quotes, backslashes, controls, and surrogates on either side
+    of a slice boundary."""
+    edge = serialize._CHUNK
+    text = "a" * (edge - 1) + "\ud83d\ude00" + 'q"\\\n\t\x01' + "\ud800" + "é\u202f" * edge
+    a = osintparse.Article(text=text, title="t")
+    pieces = list(serialize.json_chunks(a))
+    assert len(pieces) > 2
+    assert max(map(len, pieces)) < len(text)
+    expected = serialize._escaped(
+        json.dumps(osintparse.to_dict(a), ensure_ascii=False, allow_nan=False)
+    )
+    assert "".join(pieces) == expected
+    assert "\\ud800" in expected
+    assert "\\ud83d\\ude00" in expected
+
+
+def _claimed(quantities: list[Any], claim_figures: list[Any]) -> osintparse.Article:
+    from osintparse.model import Claim
+
+    text = "x" * 40
+    claim = Claim(start=0, end=40, text=text, quantities=claim_figures)
+    return osintparse.Article(text=text, quantities=quantities, claims=[claim])
+
+
+def _figure(start: int) -> Any:
+    from osintparse.model import Quantity
+
+    return Quantity(start=start, end=start + 1, text="x", value=float(start))
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        [1, 5, 9],  # in order of start: found by bisection
+        [9, 1, 5],  # out of order (a hand-made article): found by a map of ids
+    ],
+)
+def test_claim_figures_are_written_as_their_index_in_any_order(order: list[int]) -> None:
+    figures = [_figure(s) for s in order]
+    a = _claimed(figures, [figures[2], figures[0]])
+    d = osintparse.to_dict(a)
+    assert d["claims"][0]["quantities"] == [2, 0]
+    assert osintparse.from_dict(json.loads(json.dumps(d))) == a
+    assert "".join(serialize.json_chunks(a)) == osintparse.to_json(a)
+
+
+def test_claim_record_indexes_with_shared_starts_and_strangers() -> None:
+    same = [_figure(3) for _ in range(20)]  # one start, 20 records: past the bisection
+    twice = _figure(7)
+    for layer in ([*same[:4], twice, twice], [*same, twice, twice]):
+        stranger = _figure(3)  # equal to the layer's records, but none of them
+        d = osintparse.to_dict(_claimed(layer, [layer[2], twice, stranger]))
+        refs = d["claims"][0]["quantities"]
+        assert refs[:2] == [2, len(layer) - 1]  # the same record twice: its last index
+        assert refs[2]["start"] == 3  # a record of no layer is written in full

@@ -161,21 +161,71 @@ def _claims_to_dicts(article: model.Article) -> list[dict[str, Any]]:
     return [write(i, claim) for i, claim in enumerate(article.claims)]
 
 
+#: Longest run of records with one start a layer may hold and be searched by bisection.
+_MAX_SAME_START = 16
+
+
+def _start(record: Any) -> int:
+    start: int = record.start
+    return start
+
+
+class _Positions:
+    """Where each record of one layer is, without a map of every record: a layer in
+    order of ``start`` (every layer of a parsed article) is searched by bisection; any
+    other layer (a hand-made article) gets a map of its records' ids. A map cost ~100
+    bytes a record (3.4 bytes a character of news text) while an article was written."""
+
+    def __init__(self, records: tuple[Any, ...]) -> None:
+        self.records = records
+        self.ids: dict[int, int] | None = (
+            None if _searchable(records) else {id(r): i for i, r in enumerate(records)}
+        )
+
+    def get(self, record: Any) -> int | None:
+        """The index of ``record`` (the last, if it is there twice), or None."""
+        if self.ids is not None:
+            return self.ids.get(id(record))
+        start = getattr(record, "start", None)
+        if type(start) is not int:
+            return None
+        records = self.records
+        i = bisect.bisect_left(records, start, key=_start)
+        found = None
+        while i < len(records) and records[i].start == start:
+            if records[i] is record:
+                found = i
+            i += 1
+        return found
+
+
+def _searchable(records: tuple[Any, ...]) -> bool:
+    """Whether ``records`` are in order of an int ``start``, in short runs of one start."""
+    prev, run = -1, 0
+    for r in records:
+        start = getattr(r, "start", None)
+        if type(start) is not int or start < prev:
+            return False
+        run = run + 1 if start == prev else 1
+        if run > _MAX_SAME_START:
+            return False
+        prev = start
+    return True
+
+
 class _ClaimWriter:
     """Writes the claims of one article in order, each as a dict whose records are
     references (see above): call it with each claim and its index, in order."""
 
     def __init__(self, article: model.Article) -> None:
-        self.index = {
-            name: {id(record): i for i, record in enumerate(getattr(article, name))}
-            for name in _CLAIM_REFS
-        }
-        self.shared: dict[tuple[str, int], int] = {}  # (field, id of a tuple) -> 1st claim
+        self.index = {name: _Positions(getattr(article, name)) for name in _CLAIM_REFS}
+        # field -> id of a tuple -> the first claim holding it
+        self.shared: dict[str, dict[int, int]] = {name: {} for name in _CLAIM_SHARED}
 
     def _ref(self, name: str, record: Any) -> Any:
-        where = self.index[name]
+        i = self.index[name].get(record)
         # a record of no layer (only a hand-made claim holds one): in full
-        return where[id(record)] if id(record) in where else record_to_dict(record)
+        return i if i is not None else record_to_dict(record)
 
     def __call__(self, i: int, claim: model.Claim) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -185,15 +235,15 @@ class _ClaimWriter:
                 data[name] = _unstructure(value)
             elif not value:
                 data[name] = []
-            elif name in _CLAIM_SHARED and (name, id(value)) in self.shared:
-                data[name] = {"claim": self.shared[name, id(value)]}
+            elif name in self.shared and id(value) in self.shared[name]:
+                data[name] = {"claim": self.shared[name][id(value)]}
             else:
                 if name == "chains":
                     data[name] = [[self._ref("attributions", a) for a in c] for c in value]
                 else:
                     data[name] = [self._ref(name, r) for r in value]
-                if name in _CLAIM_SHARED:
-                    self.shared[name, id(value)] = i
+                if name in self.shared:
+                    self.shared[name][id(value)] = i
         return data
 
 
@@ -854,6 +904,17 @@ def _dumps(value: Any, indent: int | None, where: str) -> str:
         raise SchemaError(_non_finite(value, where)) from None
 
 
+def _string_pieces(value: str) -> Iterator[str]:
+    """The JSON of a long string in pieces of :data:`_CHUNK` characters: the same
+    characters as ``json.dumps(value)`` (it escapes each character on its own), but
+    neither the escaped text nor its join is ever whole in memory (an article's text
+    is the longest string written: three copies of it were the peak of writing it)."""
+    yield '"'
+    for i in range(0, len(value), _CHUNK):
+        yield json.dumps(value[i : i + _CHUNK], ensure_ascii=False)[1:-1]
+    yield '"'
+
+
 def _pieces(article: model.Article, indent: int | None) -> Iterator[str]:
     """The JSON of ``article`` in pieces: each field, and each record of each layer, on
     its own; joined, exactly what ``json.dumps(to_dict(article), indent=indent)`` writes."""
@@ -871,6 +932,9 @@ def _pieces(article: model.Article, indent: int | None) -> Iterator[str]:
         where = f"Article.{name}"
         yield between + json.dumps(name, ensure_ascii=False) + ": "
         value = getattr(article, name)
+        if type(value) is str and len(value) > _CHUNK:
+            yield from _string_pieces(value)
+            continue
         if not (isinstance(value, tuple) and value):
             yield _dumps(_unstructure(value), indent, where)
             continue

@@ -302,24 +302,44 @@ def find_in(
         ctx = _dateline_anchor(lang, norm.text, parts)
     scan = _scanner(lang, norm.text, ctx)
     out: list[DateMention] = []
+    pool = _Pool()
     for lo, hi in parts:
-        out.extend(_mention(norm, s, e, r) for s, e, r in scan.spans(lo, hi))
+        out.extend(_mention(norm, s, e, r, pool) for s, e, r in scan.spans(lo, hi))
     return tuple(out)
 
 
-def _mention(norm: Normalized, s: int, e: int, r: Res) -> DateMention:
+@attrs.define(slots=True)
+class _Pool:
+    """One object per distinct text, rule and day among the mentions of one text: an
+    article names the same days ("mardi", "2024") and rules again and again, and a copy
+    each cost ~130 bytes a mention."""
+
+    strs: dict[str, str] = attrs.field(factory=dict)
+    days: dict[_dt.date, _dt.date] = attrs.field(factory=dict)
+
+    def text(self, value: str) -> str:
+        return self.strs.setdefault(value, value)
+
+    def day(self, value: _dt.date | None) -> _dt.date | None:
+        # A date only: a datetime is never equal to one, but keep the types apart.
+        if type(value) is not _dt.date:
+            return value
+        return self.days.setdefault(value, value)
+
+
+def _mention(norm: Normalized, s: int, e: int, r: Res, pool: _Pool) -> DateMention:
     """The record of one resolved mention, offsets mapped back to the original text."""
     start, end = norm.span(s, e)
     anchor, in_range = _orig(norm, r.anchor_span), _orig(norm, r.range_span)
     return DateMention(
         start=start,
         end=end,
-        text=norm.original[start:end],
-        value=r.value,
-        value_end=r.value_end,
+        text=pool.text(norm.original[start:end]),
+        value=pool.day(r.value),
+        value_end=pool.day(r.value_end),
         precision=r.precision,
         relative=r.relative,
-        rule=r.rule,
+        rule=pool.text(r.rule),
         kind=r.kind,
         modifier=r.modifier,
         day_part=r.day_part,

@@ -53,7 +53,10 @@ __all__ = [
 ]
 
 
-def _record(raw: _Raw, norm: Normalized) -> Quantity:
+def _record(raw: _Raw, norm: Normalized, words: dict[str, str]) -> Quantity:
+    """The record of ``raw``; its noun and trigger shared through ``words`` with the
+    records of the same article that have the same ones ("soldats", "tués": a str each
+    cost ~50 bytes a figure)."""
     s, e = norm.span(raw.start, raw.end)
     ns, ne = norm.span(raw.number_start, raw.number_end)
     noun = None
@@ -61,9 +64,13 @@ def _record(raw: _Raw, norm: Normalized) -> Quantity:
     if raw.noun_start is not None and raw.noun_end is not None:
         nos, noe = norm.span(raw.noun_start, raw.noun_end)
         noun = norm.original[nos:noe]
+        noun = words.setdefault(noun, noun)
     es = ee = ws = we = None
+    trigger = None
     if raw.trigger_start is not None and raw.trigger_end is not None:
         es, ee = norm.span(raw.trigger_start, raw.trigger_end)
+        trigger = norm.original[es:ee]
+        trigger = words.setdefault(trigger, trigger)
     if raw.whole_start is not None and raw.whole_end is not None:
         ws, we = norm.span(raw.whole_start, raw.whole_end)
     return Quantity(
@@ -84,7 +91,7 @@ def _record(raw: _Raw, norm: Normalized) -> Quantity:
         whole_start=ws,
         whole_end=we,
         event=raw.event,
-        trigger=norm.original[es:ee] if es is not None else None,
+        trigger=trigger,
         trigger_start=es,
         trigger_end=ee,
         aspect=raw.aspect,
@@ -121,7 +128,8 @@ def find_quantities(text: str, *, lang: str) -> tuple[Quantity, ...]:
     """
     code = lexicons.check_lang(lang)
     norm = normalize(text)
-    return tuple(_record(r, norm) for r in _find(norm.text, code, 0, len(norm.text)))
+    words: dict[str, str] = {}
+    return tuple(_record(r, norm, words) for r in _find(norm.text, code, 0, len(norm.text)))
 
 
 @attrs.frozen
@@ -146,7 +154,8 @@ class QuantitiesExtractor:
             return {"quantities": ()}
         norm = doc.normalized
         out: list[Quantity] = []
+        words: dict[str, str] = {}
         spans = sentence_spans(norm, doc.get("sentences"), skip=(ParagraphKind.BOILERPLATE,))
         for _, s, e in spans:
-            out.extend(_record(r, norm) for r in _find(norm.text, doc.lang, s, e))
+            out.extend(_record(r, norm, words) for r in _find(norm.text, doc.lang, s, e))
         return {"quantities": tuple(out)}
