@@ -42,6 +42,7 @@ from osintparse._cache import once
 __all__ = [
     "B0",
     "EXPANDING",
+    "FULL_FOLDING",
     "B1",
     "GAP",
     "GAP0",
@@ -243,8 +244,12 @@ def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
 #: "ss", "İ" to "i" and a combining dot, "ŉ" to "ʼn", Greek letters with an iota
 #: subscript...), as the regex module lists them (the list its compiler uses).
 EXPANDING = "".join(sorted(getattr(importlib.import_module("regex._regex"), "get_expand_on_folding")()))
-_EXPANDING = regex.compile("[" + "".join(f"\\U{ord(c):08x}" for c in EXPANDING) + "]")
-_EXPANDING_SET = frozenset(EXPANDING)
+#: The characters a case-insensitive pattern may match otherwise with full case folding
+#: than with simple folding: :data:`EXPANDING`, and the dotless "ı" that full folding
+#: matches to the "i" of a folded sequence ("fi" matches "fı").
+FULL_FOLDING = EXPANDING + "\u0131"
+_FULL_FOLDING = regex.compile("[" + "".join(f"\\U{ord(c):08x}" for c in FULL_FOLDING) + "]")
+_FULL_FOLDING_SET = frozenset(FULL_FOLDING)
 #: Escapes that may write a character, a named list or a back reference without the
 #: character itself: ``\xdf``, ``\N{...}``, ``\L<name>``, ``\g<1>``, ``\1``.
 _HIDDEN = frozenset("xuUNLg0123456789")
@@ -256,7 +261,7 @@ _last_text: tuple[str, bool] = ("", False)
 
 
 def expands(text: str) -> bool:
-    """Whether ``text`` holds a character whose full case folding is longer (:data:`EXPANDING`).
+    """Whether ``text`` holds a character of :data:`FULL_FOLDING` ("ß", "ﬁ", "İ", "ı"...).
 
     The answer for the last text asked about is kept: the patterns of one text ask once.
 
@@ -271,7 +276,7 @@ def expands(text: str) -> bool:
     last = _last_text
     if last[0] is text:
         return last[1]
-    found = _EXPANDING.search(text) is not None
+    found = _FULL_FOLDING.search(text) is not None
     _last_text = (text, found)
     return found
 
@@ -308,10 +313,10 @@ def _classes(source: str) -> list[str] | None:
 
 @functools.lru_cache(maxsize=256)
 def _class_expands(cls: str) -> bool:
-    """Whether the character class ``cls`` may match a character of :data:`EXPANDING`,
+    """Whether the character class ``cls`` may match a character of :data:`FULL_FOLDING`,
     case-insensitively (True when it does not compile on its own)."""
     try:
-        return regex.compile(cls, regex.IGNORECASE | regex.V1).search(EXPANDING) is not None
+        return regex.compile(cls, regex.IGNORECASE | regex.V1).search(FULL_FOLDING) is not None
     except regex.error:
         return True
 
@@ -322,14 +327,15 @@ def simple_folding(source: str, flags: int) -> bool:
 
     Full case folding (``regex.IGNORECASE`` with ``regex.V1``) makes compilation about three
     times slower than simple case folding, and the two differ only where a character of
-    :data:`EXPANDING` takes part: with full folding a literal "ss" or "fi" of the pattern
-    matches "ß" or "ﬁ" of the text, a literal "ß" of the pattern matches "ss" of the text,
-    and a character class that holds such a character ("[\\w-]" holds "ß") also matches
-    the two characters of its folding ("ss"). So simple folding gives the same matches on
-    a text without those characters when the pattern holds none of them: no such
-    character in the source, no character class that may match one, no escape that may
-    write one (:data:`_HIDDEN`) and no flag turning full folding on again. Properties
-    (``\\w``, ``\\p{L}``), zero-width assertions and other characters fold alike both ways.
+    :data:`FULL_FOLDING` takes part: with full folding a literal "ss" or "fi" of the
+    pattern matches "ß", "ﬁ" or "fı" of the text, a literal "ß" of the pattern matches "ss"
+    of the text, and a character class that holds such a character ("[\\w-]" holds "ß")
+    also matches the two characters of its folding ("ss"). So simple folding gives the
+    same matches on a text without those characters when the pattern holds none of them:
+    no such character in the source, no character class that may match one, no escape
+    that may write one (:data:`_HIDDEN`) and no flag turning full folding on again.
+    Properties (``\\w``, ``\\p{L}``), zero-width assertions and every other character fold
+    alike both ways (``tests/test_folding.py`` checks every cased character).
 
     Examples
     --------
@@ -341,7 +347,7 @@ def simple_folding(source: str, flags: int) -> bool:
     """
     if flags & (regex.IGNORECASE | regex.V1) != regex.IGNORECASE | regex.V1:
         return False
-    if not _EXPANDING_SET.isdisjoint(source) or _FLAG_F.search(source) is not None:
+    if not _FULL_FOLDING_SET.isdisjoint(source) or _FLAG_F.search(source) is not None:
         return False
     classes = _classes(source)
     return classes is not None and not any(_class_expands(c) for c in classes)
