@@ -41,9 +41,9 @@ from osintparse._cache import once
 
 __all__ = [
     "B0",
+    "B1",
     "EXPANDING",
     "FULL_FOLDING",
-    "B1",
     "GAP",
     "GAP0",
     "MAX_GAP",
@@ -243,7 +243,8 @@ def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
 #: The characters whose full case folding is longer than one character ("ß" and "ẞ" to
 #: "ss", "İ" to "i" and a combining dot, "ŉ" to "ʼn", Greek letters with an iota
 #: subscript...), as the regex module lists them (the list its compiler uses).
-EXPANDING = "".join(sorted(getattr(importlib.import_module("regex._regex"), "get_expand_on_folding")()))
+_REGEX_C: Any = importlib.import_module("regex._regex")  # its C module: no stub lists this
+EXPANDING = "".join(sorted(_REGEX_C.get_expand_on_folding()))
 #: The characters a case-insensitive pattern may match otherwise with full case folding
 #: than with simple folding: :data:`EXPANDING`, and the dotless "ı" that full folding
 #: matches to the "i" of a folded sequence ("fi" matches "fı").
