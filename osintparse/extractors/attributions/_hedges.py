@@ -21,7 +21,7 @@ import regex
 
 from osintparse import lexicons
 from osintparse._cache import once
-from osintparse._patterns import RuleTable, alternation
+from osintparse._patterns import LazyPattern, RuleTable, alternation, lazy
 from osintparse.extractors.attributions._lexicon import AFTER, BEFORE, key, keys
 
 __all__ = ["HEDGES", "HedgeData", "HedgeLexicon", "HedgeShape", "hedge_lexicon", "hedges_in"]
@@ -102,7 +102,7 @@ class HedgeLexicon:
     """
 
     data: HedgeData
-    pattern: regex.Pattern[str]
+    pattern: LazyPattern
     readers: Mapping[str, Reader]
 
 
@@ -125,9 +125,9 @@ def hedge_lexicon(lang: str) -> HedgeLexicon:
     )
     shapes = {rule.name: rule.fn(d) for rule in HEDGES}
     alts = {name: s for name, s in shapes.items() if s is not None}
-    pattern = regex.compile(
+    pattern = lazy(
         BEFORE + "(?:" + "|".join(s.pattern for s in alts.values()) + ")" + AFTER,
-        flags=regex.IGNORECASE | regex.V1,
+        regex.IGNORECASE | regex.V1,
     )
     return HedgeLexicon(d, pattern, {name: s.read for name, s in alts.items()})
 

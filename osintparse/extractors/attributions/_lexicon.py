@@ -60,7 +60,7 @@ __all__ = [
 
 #: Word boundaries used around every cue: a hyphen glues words ("selon-moi").
 BEFORE = r"\m(?<!-)"
-AFTER = r"(?![\w-])"
+AFTER = r"(?!\w|-)"
 #: A word token: a number with digit groups ("1,000", "2.000", "10\u202f000"), an
 #: abbreviation with dots ("U.S."), or letters and digits with inner hyphens, the last part
 #: possibly an abbreviation ("D-N.Y.").
@@ -137,7 +137,7 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
-def compile_words(words: Iterable[str]) -> regex.Pattern[str]:
+def compile_words(words: Iterable[str]) -> LazyPattern:
     """Compile a case-insensitive pattern matching any of ``words`` as whole words.
 
     Examples
@@ -145,9 +145,7 @@ def compile_words(words: Iterable[str]) -> regex.Pattern[str]:
     >>> compile_words(["on condition of anonymity"]).search("x, on condition of  anonymity").group()
     'on condition of  anonymity'
     """
-    return regex.compile(
-        BEFORE + alternation(keys(words)) + AFTER, flags=regex.IGNORECASE | regex.V1
-    )
+    return lazy(BEFORE + alternation(keys(words)) + AFTER, regex.IGNORECASE | regex.V1)
 
 
 #: What may follow a verb cue: a clause (a complementizer, a quotation, or the verb after
@@ -390,7 +388,7 @@ class CueLexicon:
     kinds: Mapping[str, Mapping[str, CueEntry]]
     finite: Mapping[str, CueEntry]
     verb_forms: VerbForms
-    opener: regex.Pattern[str]
+    opener: LazyPattern
     prep_blocked: frozenset[str]
     passive_agent: frozenset[str]
     passive_complement: frozenset[str]
@@ -453,7 +451,7 @@ class NounReadings:
     modifiers: frozenset[str]
     bare: frozenset[str]
     singular_determiners: frozenset[str]
-    idioms: regex.Pattern[str] | None = None
+    idioms: LazyPattern | None = None
 
 
 @attrs.frozen
@@ -475,7 +473,7 @@ class SourceLexicon:
     head_first: bool
     plural_endings: tuple[str, ...]
     pronouns: Mapping[str, SourceKind]
-    anonymity: regex.Pattern[str]
+    anonymity: LazyPattern
     articles: frozenset[str]
     indefinite: frozenset[str]
     determiners: frozenset[str]
@@ -817,9 +815,8 @@ def cue_lexicon(lang: str) -> CueLexicon:
     # The same alternatives in the same order, each tried where a token opens it.
     ordered = [s for s in shapes.values() if s.word] + [s for s in shapes.values() if not s.word]
     scan = Prefilter([(s.source(), s.opening_words) for s in ordered], flags)
-    opener = regex.compile(
-        alternation(keys(data["anaphoric"]["openers"])) + rf"(?:(?<=')|(?![\w-])){GAP0}",
-        flags=regex.IGNORECASE | regex.V1,
+    opener = lazy(
+        alternation(keys(data["anaphoric"]["openers"])) + rf"(?:(?<=')|(?!\w|-)){GAP0}", flags
     )
     clauses = data["clauses"]
     own = typology["attributions"]
