@@ -242,9 +242,20 @@ def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
 
 #: The characters whose full case folding is longer than one character ("ß" and "ẞ" to
 #: "ss", "İ" to "i" and a combining dot, "ŉ" to "ʼn", Greek letters with an iota
-#: subscript...), as the regex module lists them (the list its compiler uses).
+#: subscript...), as the regex module lists them (the list its compiler uses); a regex
+#: release without that private function gets the characters whose ``str.casefold`` is
+#: longer than one character (the same list less, in regex 2024-2026, one character).
 _REGEX_C: Any = importlib.import_module("regex._regex")  # its C module: no stub lists this
-EXPANDING = "".join(sorted(_REGEX_C.get_expand_on_folding()))
+
+
+def _expanding() -> str:
+    listed = getattr(_REGEX_C, "get_expand_on_folding", None)
+    if listed is not None:
+        return "".join(sorted(listed()))
+    return "".join(chr(i) for i in range(0x110000) if len(chr(i).casefold()) > 1)
+
+
+EXPANDING = _expanding()
 #: The characters a case-insensitive pattern may match otherwise with full case folding
 #: than with simple folding: :data:`EXPANDING`, and the dotless "ı" that full folding
 #: matches to the "i" of a folded sequence ("fi" matches "fı").

@@ -118,3 +118,16 @@ def test_attribution_patterns_fold_simply_and_find_what_full_folding_finds(lang:
         full = regex.compile(p.source, p.flags)
         for text in _texts(lang):
             assert _spans(p, text) == _spans(full, text), text
+
+
+def test_expanding_without_the_private_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A regex release without get_expand_on_folding: the casefold-derived list, which
+    holds ß, ẞ, ﬁ and İ and is the private list but for at most a few characters."""
+    from osintparse import _patterns
+
+    monkeypatch.delattr(_patterns._REGEX_C, "get_expand_on_folding")
+    assert not hasattr(_patterns._REGEX_C, "get_expand_on_folding")
+    derived = _patterns._expanding()
+    for c in "ßẞﬁİŉ":
+        assert c in derived
+    assert len(set(_patterns.EXPANDING) ^ set(derived)) <= 3
