@@ -92,8 +92,10 @@ def test_hard_wrapped_lines_are_linear() -> None:
     ceiling; the child's 600 s wall-clock timeout is a hang guard only. Margins measured
     on 2026-11-30 (load 6): 6.7 s of CPU, ratio 1.28 (limit 3), peak 45 MB (limit 100);
     on 2026-12-01 (load 3): 8.8 s, ratio 1.02. The peak is counted above the process's
-    high-water mark after import and one warm parse (the places gazetteer alone holds about
-    100 MB since the places extractor joined the default pipeline)."""
+    high-water mark after import and one warm parse. Since the places gazetteer is read in
+    blocks as texts need them (2026-12-02), that mark is ~37 MB, not ~130, and no longer
+    hides the places extractor's per-word lists of this one-sentence block: 110 MB, then 49 MB
+    once its offsets were machine integers (load 2; CPU 14.8 s, ratio 0.91)."""
     proc = subprocess.run(
         [sys.executable, "-c", _WRAPPED],
         capture_output=True,

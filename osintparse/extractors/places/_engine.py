@@ -31,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import array
 import bisect
 import itertools
 import sys
@@ -88,7 +89,8 @@ def _core(state: State, use_geo: bool) -> None:
         # The sentence's words once; a word opening a name's words is looked up with the
         # words after it (NameIndex.match), and a name's words are not looked up again.
         parts = split_words(text[lo:hi])
-        offsets = list(itertools.accumulate(map(len, parts), initial=lo))
+        # machine integers: a sentence of a million words costs 8 bytes a word, not 36
+        offsets = array.array("q", itertools.accumulate(map(len, parts), initial=lo))
         # A word cut by the sentence's start opens no name (as if the text went on).
         cut = len(parts) > 1 and parts[0] == "" and TOKEN.match(text, max(0, lo - 1), lo)
         pos = offsets[2] if lo and cut else lo
