@@ -40,7 +40,6 @@ from osintparse.extractors.attributions._context import (
     Stop,
     trim,
 )
-from osintparse.extractors.attributions._issuers import dated_participle
 from osintparse.extractors.attributions._lexicon import rules_of
 from osintparse.extractors.attributions._sources import (
     is_adverb,
@@ -144,13 +143,10 @@ def _prep_source(s: Context, cue: Cue) -> tuple[int, tuple[int, int], SourceKind
     # cue form in it is a noun ("according to its FEC reports"); a cue naming the reporter
     # ends it ("according to an official quoted by Politico": Politico reports).
     i, j = np_after(tk, b, lex.sources, s.reporters)
-    y = j  # the source's end: "according to a report released on Monday" gives "report"
-    if j - i > 2 and tk.words[j - 1].islower() and dated_participle(tk, j - 1, lex.sources):
-        y = j - 1
-    kind = s.kind(i, y, open_subject=cue.entry.open_subject)
+    kind = s.kind(i, j, open_subject=cue.entry.open_subject)
     if kind is None:
         return None
-    return j, s.source_span(i, y), kind
+    return j, s.source_span(i, j), kind  # its span drops a closing participle ("released")
 
 
 def _prep_content(s: Context, cue: Cue, j: int) -> Span:
@@ -177,19 +173,11 @@ def _prep_content(s: Context, cue: Cue, j: int) -> Span:
         return trim(s.text, tk.ends[j - 1], s.hi)
     if cue.entry.cites == "source" and j < n:
         return NO_SPAN  # "Reuters, citing two officials, reported ...": the reporter's content
-    if j < n and all(_time_word(s, t) for t in range(j, n)):
+    if j < n and s.after_time(j) == n:
         j = n  # "..., according to a report released on Monday."
     if j == n and not tk.gap(n).strip(END_PUNCT):
         return trim(s.text, s.lo, cue.start)
     return trim(s.text, s.lo, s.hi)
-
-
-def _time_word(s: Context, t: int) -> bool:
-    """True when token ``t`` can be part of a time adjunct: a time word, an opener, a
-    determiner or a number."""
-    key, src = s.tk.keys[t], s.lex.sources
-    time = key in src.time_words or key in src.time_openers or key in src.determiners
-    return time or key.isdigit()
 
 
 @CONSTRUCTIONS.rule("passive")
