@@ -54,6 +54,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from benchmarks.corpus import SIZES_KB, batch_corpus, sized_corpus
+from benchmarks.docs import target_names
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "seeds" / "000_f65f4b272ae20413.txt"
@@ -691,24 +692,6 @@ def _fmt(m: dict[str, Any] | None) -> str:
     return f"{m['ms']:.2f} ({m['runs']})"
 
 
-def _target_names(f: dict[str, Any]) -> dict[str, str]:
-    lin, mem, b = f["linearity"], f["memory"], f["batch"]
-    return {
-        "seed_vs_search_dates": "parse(seed) / search_dates(seed, ['fr'])",
-        "seed_vs_peers": "parse(seed) / (search_dates + quantulum3 + langdetect)",
-        "seed_vs_floor": "parse(seed) / lexicon token-scan floor",
-        "seed_per_s": "seed articles per second, one core",
-        "linearity": f"ms per KB, {lin['to_kb']} KB over {lin['from_kb']} KB (worse language)",
-        "peak_memory_mb": f"peak RSS, parse of the {mem['kb']:.0f} KB article",
-        "cli_peak_memory_mb": f"peak RSS, CLI --format jsonl, {mem['kb']:.0f} KB article",
-        "pool_overhead": "parse_many(processes=1) CPU / in-process loop",
-        "batch_speedup": f"parse_many, 2 processes over 1 ({b['speedup_judged']})",
-        "import_ms": "import osintparse (CPU time, fresh process)",
-        "first_parse_ms": "first parse after the import (CPU time)",
-        "places_share": "parse(seed) with places / without",
-    }
-
-
 def report(f: dict[str, Any]) -> str:
     """Return the figures as a readable text table."""
     lines = [
@@ -785,10 +768,10 @@ def report(f: dict[str, Any]) -> str:
         "",
         "Targets:",
     ]
-    names = _target_names(f)
-    for key, t in f["targets"].items():
+    for key, name in target_names(f).items():
+        t = f["targets"][key]
         lines.append(
-            f"  {t['status']:<5} {names[key]:<56} {t['value']:.3f}{t['unit']} "
+            f"  {t['status']:<5} {name:<56} {t['value']:.3f}{t['unit']} "
             f"(target {t['op']} {t['limit']:g}{t['unit']})"
             + (f" [{t['note']}]" if t.get("note") else "")
         )

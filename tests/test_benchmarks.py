@@ -145,6 +145,19 @@ def test_docs_figures_are_generated_from_the_saved_run(
     assert _STAMP.search(" ".join(text.split())), text[:400]
 
 
+def test_target_rows_keep_one_order_whatever_the_saved_key_order() -> None:
+    """A run writes its targets in its own order and figures.json saves them with
+    sorted keys: the rendered table must be the same from both, or a fresh
+    --write-docs fails the test above."""
+    figures = json.loads(docs.FIGURES.read_text(encoding="utf-8"))
+    keys = list(figures["targets"])
+    for order in (keys[::-1], sorted(keys), keys[1::2] + keys[::2]):
+        shuffled = {**figures, "targets": {k: figures["targets"][k] for k in order}}
+        assert docs.performance_lines(shuffled) == docs.performance_lines(figures)
+    report = run.report(figures)
+    assert report.index("seed articles per second") < report.index("first `parse` after")
+
+
 def test_bounds_rows_cover_every_kind_at_1_and_10_mb() -> None:
     figures = json.loads(docs.FIGURES.read_text(encoding="utf-8"))
     rows = figures["bounds"]["rows"]
