@@ -8,11 +8,15 @@ without changing this file.
 
 from __future__ import annotations
 
+import ast
 import bisect
 import functools
 import itertools
 import json
 import math
+import pathlib
+import subprocess
+import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -30,6 +34,7 @@ __all__ = [
     "check_round_trip",
     "check_sentence_containment",
     "check_structure",
+    "modules_after",
     "peak_rss_mb",
     "records",
     "strict_json_loads",
@@ -91,6 +96,25 @@ def same_article(a: osintparse.Article, b: osintparse.Article) -> bool:
                     return False
                 compared[name, id(mine)] = id(theirs)
     return True
+
+
+def modules_after(code: str, *names: str) -> list[str]:
+    """Which of the modules ``names`` a fresh interpreter has imported after ``code``.
+
+    Runs ``code`` in a new process from the repository root (an exception in it fails
+    the caller), then lists, sorted, the ``names`` found in ``sys.modules``: the check of
+    every test that a heavy or optional module stays unimported.
+    """
+    probe = f"{code}\nimport sys\nprint(sorted(m for m in {names!r} if m in sys.modules))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=pathlib.Path(__file__).resolve().parent.parent,
+    )
+    found: list[str] = ast.literal_eval(out.stdout.strip().splitlines()[-1])
+    return found
 
 
 def peak_rss_mb() -> int:

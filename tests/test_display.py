@@ -8,7 +8,6 @@ import os
 import pathlib
 import shutil
 import subprocess
-import sys
 import tempfile
 from html.parser import HTMLParser
 
@@ -21,6 +20,7 @@ from osintparse.model import Article, Attribution, Claim, DateMention, Hedge, Me
 from tests.annotate import hand_annotated_seed
 from tests.browser import chromium
 from tests.conftest import ROOT, assert_offsets
+from tests.invariants import modules_after
 
 SCREENSHOT = ROOT / "docs" / "_static" / "seed-display.png"
 
@@ -220,13 +220,8 @@ def test_reprs() -> None:
 
 
 def test_no_ipython_import() -> None:
-    code = (
-        "import sys, osintparse, osintparse.display;"
-        "osintparse.parse('Un.', lang='fr')._repr_html_();"
-        "print('IPython' in sys.modules)"
-    )
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert r.stdout.strip() == "False"
+    code = "import osintparse, osintparse.display\nosintparse.parse('Un.', lang='fr')._repr_html_()"
+    assert modules_after(code, "IPython") == []
 
 
 def test_seed_every_kind() -> None:
