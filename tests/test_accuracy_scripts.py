@@ -20,6 +20,7 @@ import osintparse
 from benchmarks.accuracy import _common, polnear, timeml
 from benchmarks.accuracy.polnear import GoldAttribution, PredAttribution
 from benchmarks.accuracy.timeml import Prediction, Timex
+from benchmarks.docs import block
 
 # ---- shared helpers -----------------------------------------------------------------------
 
@@ -244,6 +245,47 @@ def test_polnear_command_line(tmp_path: pathlib.Path, capsys: pytest.CaptureFixt
     assert figures["attributions"]["gold"] == 2
     assert figures["no_attribution_sentences"]["sentences"] == 2  # the title, the pier
     assert 0.0 <= figures["roles"]["cue_exact"]["f1"] <= 1.0
+
+
+@pytest.mark.parametrize("split", ["dev", "train"])
+def test_polnear_docs_figures_are_rendered_from_the_saved_run(split: str) -> None:
+    """The PolNeAR figures in docs/extractors/attributions.md are exactly what
+    ``--write-docs`` renders from the saved figures: none typed by hand."""
+    figures = json.loads(polnear.figures_path(split).read_text(encoding="utf-8"))
+    page = polnear.DOCS_PAGE.read_text(encoding="utf-8")
+    assert block(page, f"polnear-{split}") == "\n".join(polnear.docs_lines(figures)), (
+        f"run `python benchmarks/accuracy/polnear.py CORPUS_DIR --split {split} --write-docs`"
+    )
+    assert figures["split"] == split
+    assert figures["commit"]
+    assert figures["date"]
+
+
+def test_polnear_write_docs_saves_figures_and_rewrites_only_its_block(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write_polnear(tmp_path)
+    page = tmp_path / "page.md"
+    around = ("intro\n", "\n<!-- polnear-train:start -->\nkept\n<!-- polnear-train:end -->\n")
+    page.write_text(
+        around[0] + "<!-- polnear-dev:start -->\nstale figures\n<!-- polnear-dev:end -->" + around[1],
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(polnear, "DOCS_PAGE", page)
+    monkeypatch.setattr(polnear, "FIGURES_DIR", tmp_path / "figures")
+    monkeypatch.setattr(polnear, "_ROOT", tmp_path)
+    assert polnear.main([str(tmp_path / "data"), "--split", "dev", "--write-docs"]) == 0
+    saved = json.loads((tmp_path / "figures" / "polnear-dev.json").read_text(encoding="utf-8"))
+    assert saved["documents"] == 1
+    assert saved["attributions"]["gold"] == 2
+    assert "time" not in saved  # machine-dependent, not rendered
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith(around[0])
+    assert text.endswith(around[1])
+    assert block(text, "polnear-dev") == "\n".join(polnear.docs_lines(saved))
+    assert "PolNeAR dev split, 1 articles" in text
+    assert "stale figures" not in text
+    assert "rewrote page.md" in capsys.readouterr().out
 
 
 def test_polnear_refuses_the_test_split(
