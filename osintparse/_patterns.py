@@ -38,6 +38,7 @@ import attrs
 import regex
 
 from osintparse._cache import once
+from osintparse._regexcode import compile_pattern
 
 __all__ = [
     "B0",
@@ -237,7 +238,7 @@ def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
     """
     if not flags & regex.V1:
         flags |= regex.V0
-    return regex.compile(bounded(source), flags=flags)
+    return compile_pattern(bounded(source), flags)
 
 
 #: The characters whose full case folding is longer than one character ("ß" and "ẞ" to

@@ -17,6 +17,7 @@ PACKAGE = pathlib.Path(osintparse.__file__).resolve().parent
 RANKS: dict[str, int] = {
     "osintparse.errors": 0,
     "osintparse._cache": 0,
+    "osintparse._regexcode": 0,
     "osintparse.text": 1,
     "osintparse._patterns": 1,
     "osintparse.lexicons": 1,

@@ -24,6 +24,7 @@ import regex
 
 from osintparse._cache import once
 from osintparse._patterns import alternation
+from osintparse._regexcode import compile_pattern
 from osintparse.extractors.dates._calendar import DAY, SKIP, Res, Span
 from osintparse.extractors.dates._context import Context, Found, Hit, Resolver
 from osintparse.extractors.dates._rules import PATTERNS, RULES
@@ -76,7 +77,7 @@ def _prefixed(source: str, prefix: str) -> str:
 
 def _with_lists(source: str, flags: int, lists: Mapping[str, list[str]]) -> regex.Pattern[str]:
     """Compile ``source`` with the calendar's named lists (``\\L<months>``...)."""
-    return regex.compile(
+    return compile_pattern(
         source, flags, months=lists["months"], weekdays=lists["weekdays"], seasons=lists["seasons"]
     )
 
@@ -112,7 +113,7 @@ def compiled(lang: str) -> Compiled:
     return Compiled(
         vocab=v,
         master=_with_lists(source, regex.V0, v.lists),
-        anchors=regex.compile(anchor_source),
+        anchors=compile_pattern(anchor_source),
         master_source=source,
         anchor_source=anchor_source,
         starters=frozenset(t for w in starts if (t := _first_token(w)) is not None),
@@ -126,7 +127,7 @@ def _ignorecase(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     c = compiled(lang)
     return (
         _with_lists(c.master_source, FLAGS, c.vocab.lists),
-        regex.compile(c.anchor_source, regex.IGNORECASE),
+        compile_pattern(c.anchor_source, regex.IGNORECASE),
     )
 
 

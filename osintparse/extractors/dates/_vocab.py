@@ -25,6 +25,7 @@ import regex
 from osintparse import lexicons
 from osintparse._cache import once
 from osintparse._patterns import alternation, word_key
+from osintparse._regexcode import compile_pattern
 
 __all__ = [
     "B0",
@@ -301,7 +302,7 @@ def _day_re(lex: Mapping[str, Any]) -> regex.Pattern[str]:
     """A day in a matched phrase: ``first`` for a first-day word, else ``d`` its digits."""
     num = lex["numbers"]
     suffix = "(?:" + "|".join(regex.escape(s) for s in num["day_suffixes"]) + ")?"
-    return regex.compile(
+    return compile_pattern(
         rf"{B0}(?:(?P<first>{words(num['first_day'])})|(?P<d>\d{{1,2}}){suffix}{B1})", FLAGS
     )
 
@@ -341,7 +342,7 @@ def _anchor_words(cal: Mapping[str, Any], lex: Mapping[str, Any]) -> frozenset[s
 def _context_patterns(preps: Mapping[str, list[str]]) -> dict[str, regex.Pattern[str]]:
     """Prepositions that make a bare year, month or season a date, and "since" words."""
     return {
-        kind: regex.compile(rf"{B0}{lead(preps[kind])}$", FLAGS)
+        kind: compile_pattern(rf"{B0}{lead(preps[kind])}$", FLAGS)
         for kind in ("year", "month", "season", "since")
     }
 
@@ -362,7 +363,7 @@ def _tense(tense: Mapping[str, list[str]]) -> regex.Pattern[str]:
         ends = alternation(sorted(items, key=len, reverse=True))
         return rf"(?!{not_verbs}){B0}\p{{L}}{{2,}}{ends}{B1}"
 
-    return regex.compile(
+    return compile_pattern(
         rf"(?P<next>{B0}{not_cue}{words(tense['future'])})"
         rf"|(?P<past>{participle}{B0}{not_cue}{words(tense['past'])})"
         rf"|(?P<next_ending>{ending(tense['future_endings'])})"
@@ -385,10 +386,10 @@ def _span_patterns(lex: Mapping[str, Any]) -> dict[str, Any]:
     """The fields the vetoes and steps read: articles, modifiers, parts of day, phrases."""
     spans = lex["spans"]
     return {
-        "generic": regex.compile(rf"{B0}{words(lex['negatives']['generic'])}", FLAGS),
-        "article_before": regex.compile(rf"{B0}{lead(spans['articles'])}$", FLAGS),
+        "generic": compile_pattern(rf"{B0}{words(lex['negatives']['generic'])}", FLAGS),
+        "article_before": compile_pattern(rf"{B0}{lead(spans['articles'])}$", FLAGS),
         "modifiers": _inverse(spans["modifiers"]),
-        "modifier_before": regex.compile(
+        "modifier_before": compile_pattern(
             rf"{B0}(?P<word>{words(w for ws in spans['modifiers'].values() for w in ws)}){SP}$",
             FLAGS,
         ),
@@ -401,7 +402,7 @@ def _span_patterns(lex: Mapping[str, Any]) -> dict[str, Any]:
         },
         "later_words": _keyset(lex["anchored"]["counted"]["later"]),
         "lex_compounds": _keyed(lex["anchored"]["counted"]["year_compounds"]),
-        "number_range": regex.compile(
+        "number_range": compile_pattern(
             rf"{SP0}(?:{words(_joiners(lex['ranges']))}|[-–—~]){SP0}\d", FLAGS
         ),
         "article_ends": tuple(
@@ -414,7 +415,7 @@ def _span_patterns(lex: Mapping[str, Any]) -> dict[str, Any]:
         ),
         "year_words": _year_word_values(lex["year_words"]),
         "day_parts": _inverse(spans["day_parts"]),
-        "day_part_after": regex.compile(
+        "day_part_after": compile_pattern(
             rf"{SP}(?P<word>{words(w for ws in spans['day_parts'].values() for w in ws)})", FLAGS
         ),
     }
@@ -473,16 +474,16 @@ def vocab(lang: str) -> Vocab:
         lists=lists,
         anchor_words=_anchor_words(cal, lex),
         f=_fragments(lex, relative, month_first),
-        month_re=regex.compile(rf"{B0}\L<months>{B1}", FLAGS, months=lists["months"]),
-        weekday_re=regex.compile(rf"{B0}\L<weekdays>{B1}", FLAGS, weekdays=lists["weekdays"]),
-        year_re=regex.compile(r"(?<!\d)(?:1\d{3}|2[01]\d{2})(?!\d)"),
+        month_re=compile_pattern(rf"{B0}\L<months>{B1}", FLAGS, months=lists["months"]),
+        weekday_re=compile_pattern(rf"{B0}\L<weekdays>{B1}", FLAGS, weekdays=lists["weekdays"]),
+        year_re=compile_pattern(r"(?<!\d)(?:1\d{3}|2[01]\d{2})(?!\d)"),
         day_re=_day_re(lex),
         prep=_context_patterns(preps),
-        next_word=regex.compile(r"[^\S\n]{0,24}([%€$£]|[\p{L}]+)"),
+        next_word=compile_pattern(r"[^\S\n]{0,24}([%€$£]|[\p{L}]+)"),
         tense=_tense(lex["tense"]),
         lowercase_calendar=typology["dates"]["lowercase_calendar"],
         calendar_words=_keyset([*cal["months"], *cal["weekdays"]]),
         lowercase_words=_keyset([*rel["days"], *relative["this"]["before"]]),
-        first_word=regex.compile(r"\p{L}[\p{L}'’-]*"),
+        first_word=compile_pattern(r"\p{L}[\p{L}'’-]*"),
         **_span_patterns(lex),
     )

@@ -24,6 +24,7 @@ import regex
 
 from osintparse._cache import once
 from osintparse._patterns import MAX_GAP, RuleTable, alternation
+from osintparse._regexcode import compile_pattern
 from osintparse.extractors.places._gazetteer import Entry, Lexicon, fold, lexicon
 from osintparse.model import PlaceKind, PlaceRole, SourceKind
 
@@ -326,7 +327,7 @@ def _cue_pattern(lang: str, key: str) -> regex.Pattern[str]:
     """A cue word of list ``key``, then determiners, at the end of a window (read backwards)."""
     words = lexicon(lang).words
     dets = alternation(words["names.determiners"], boundary=True)
-    return regex.compile(
+    return compile_pattern(
         rf"(?r)(?<![\p{{L}}\p{{M}}])(?P<cue>{alternation(words[key], boundary=True)})"
         rf"\s{{0,{MAX_GAP}}}(?:{dets}\s{{0,{MAX_GAP}}}){{0,2}}\Z",
         regex.IGNORECASE,
@@ -430,7 +431,7 @@ def _direction_pattern(lang: str) -> regex.Pattern[str]:
     units = alternation(lex.words["distance_units"], boundary=True)
     dirs = alternation(lex.directions, boundary=False)
     dets = alternation(lex.words["names.determiners"], boundary=True)
-    return regex.compile(
+    return compile_pattern(
         rf"(?r)(?:(?:{prefix}\s{{1,{MAX_GAP}}})?{_DIGITS}\s{{0,{MAX_GAP}}}{units}"
         rf"\s{{1,{MAX_GAP}}})?(?P<dir>{dirs})\s{{0,{MAX_GAP}}}(?:{dets}\s{{0,{MAX_GAP}}})?\Z",
         regex.IGNORECASE,

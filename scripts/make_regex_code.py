@@ -1,0 +1,139 @@
+"""Build ``osintparse/_regexcode.zlib``: the compiled code of the engines' patterns.
+
+The patterns recorded are those :func:`osintparse._regexcode.compile_pattern` compiles
+while the default pipeline parses the seed articles (``seeds/*.txt``) and the texts of
+the golden cases (``tests/cases/<lang>/*.jsonl``, each in its language), in that order;
+each entry is what the ``regex`` module handed its C module for that pattern. The file
+carries the ``regex`` version it was made with and is read only under that version (see
+``osintparse/_regexcode.py``). It is generated, never edited: run this script after
+changing a pattern, a lexicon or the ``regex`` version; ``tests/test_regexcode.py`` runs
+``--check``. The ``regex`` module writes the members of some character sets in the order
+of a Python set of objects hashed by address, which changes from run to run: an entry
+already in the file that differs from the fresh one only so (the same fields, the same
+opcodes in another order) is kept, so that the file changes only when a pattern does.
+
+Usage::
+
+    python scripts/make_regex_code.py          # rewrite the file
+    python scripts/make_regex_code.py --check  # exit 1 if the file is stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import sys
+from typing import Any
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def _texts() -> list[tuple[str, str | None, str | None]]:
+    """(text, language, publication date) of every text parsed, in a fixed order."""
+    out: list[tuple[str, str | None, str | None]] = [
+        (p.read_text(encoding="utf-8"), None, None) for p in sorted((ROOT / "seeds").glob("*.txt"))
+    ]
+    for path in sorted((ROOT / "tests" / "cases").glob("*/*.jsonl")):
+        lang = path.parent.name
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                case = json.loads(line)
+                out.append((case["text"], lang, case.get("published")))
+    return out
+
+
+class _Recorder(dict):  # type: ignore[type-arg]
+    """Stands for the file's table: remembers the key asked for, answers "not listed"."""
+
+    asked: Any = None
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        import regex
+
+        self.asked = key
+        regex.purge()  # the regex module compiles it anew: its C module sees it
+        return default
+
+
+def build() -> dict[Any, tuple[Any, ...]]:
+    """The entries of the file, from the patterns the texts' parses compile (in a fresh process:
+    a pattern compiled before is not recorded)."""
+
+    import osintparse
+    from osintparse import _regexcode
+
+    recorder = _Recorder()
+    entries: dict[Any, tuple[Any, ...]] = {}
+    c_compile = _regexcode._C.compile
+
+    def recording(*args: Any) -> Any:
+        if recorder.asked is not None:
+            entries.setdefault(recorder.asked, _regexcode.freeze(args))
+            recorder.asked = None
+        return c_compile(*args)
+
+    table = _regexcode._table
+    _regexcode._table = lambda: recorder
+    _regexcode._C.compile = recording
+    try:
+        pipeline = osintparse.Pipeline.default()
+        for text, lang, published in _texts():
+            pipeline(text, lang=lang, published=published)
+    finally:
+        _regexcode._table = table
+        _regexcode._C.compile = c_compile
+    return entries
+
+
+def _same(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
+    """Whether two entries of one pattern differ at most in the order of their opcodes."""
+    code = 2  # the opcodes' place in an entry
+    return (
+        old[:code] == new[:code]
+        and old[code + 1 :] == new[code + 1 :]
+        and sorted(old[code]) == sorted(new[code])
+    )
+
+
+def merged(fresh: dict[Any, tuple[Any, ...]], path: pathlib.Path) -> dict[Any, tuple[Any, ...]]:
+    """``fresh``, with the entries of the file at ``path`` that are the same (see :func:`_same`)."""
+    import regex
+
+    from osintparse import _regexcode
+
+    old = _regexcode.read(path.read_bytes(), regex.__version__) if path.exists() else None
+    if old is None:
+        return fresh
+    return {k: old[k] if k in old and _same(old[k], v) else v for k, v in fresh.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the file, or with ``--check`` say whether it holds what it would be rebuilt with."""
+    import zlib
+
+    import regex
+
+    from osintparse import _regexcode
+
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
+    parser.add_argument("--out", type=pathlib.Path, default=_regexcode.CODE_FILE)
+    args = parser.parse_args(argv)
+    data = _regexcode.dump(merged(build(), args.out), regex.__version__)
+    if args.check:
+        current = zlib.decompress(args.out.read_bytes()) if args.out.exists() else None
+        # compared decompressed: another zlib may compress the same bytes differently
+        if current != zlib.decompress(data):
+            print(f"{args.out} is stale: run python scripts/make_regex_code.py", file=sys.stderr)
+            return 1
+        return 0
+    args.out.write_bytes(data)
+    print(f"wrote {args.out} ({len(data) // 1000} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
