@@ -8,7 +8,7 @@ Examples
 --------
 >>> SUBJECTS.names()
 ('phrase', 'zero_relative', 'incise', 'coordinated', 'relative', 'closed_relative',
- 'apposition')
+ 'apposition', 'long_apposition')
 """
 
 from __future__ import annotations
@@ -284,6 +284,70 @@ def _apposition(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     return _parts(s, p, walk=not interposed)
 
 
+#: How many tokens back from a verb after a comma a long apposition's opening comma is looked for.
+_APPOSITION_REACH = 40
+
+
+@SUBJECTS.rule("long_apposition")
+def _long_apposition(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """A name opening the sentence, then a long apposition or adjunct closed by the comma
+    before the verb, whatever it holds ("and", a relative clause, "D.C.-based", inner
+    commas): "Bob Smith, a talk show host and station manager in Alabama, said", "Jane Roe,
+    wearing a red cape, said". Tried when the rules before found no name with its role;
+    the apposition is the role (an adjunct or relative clause is none)."""
+    if p is None or p.relative or p.kind is not None or p.role is not None or p.parts > 1:
+        return p
+    tk, src, c = s.tk, s.lex.sources, cue.lead
+    if c < 3 or not _comma(tk.gap(c)) or p.i == 0:
+        return p
+    gap = tk.gap(cue.b) if cue.b < len(tk) else ""
+    if gap.strip().startswith(",") and not any(ch in s.lex.quotes.values() for ch in gap):
+        return p  # "X, he said, Y": the subject is read alone
+    quotes = s.lex.quotes.values()
+    for t in range(c - 1, max(0, c - _APPOSITION_REACH), -1):
+        g = tk.gap(t)
+        if any(ch in quotes or ch in ";:" for ch in g):
+            return p
+        if not _comma(g) or t + 1 >= c:
+            continue
+        i, j, stop = np_before(tk, t, src, cross=True)
+        if stop != "start" or j != t or _kind_of_part(s, i, j) != "name":
+            continue
+        if not _apposition_body(s, t, c):
+            return p
+        mid = _kind_of_part(s, t, c)
+        if mid in ("age", "tag", "pronoun") or (mid == "name" and not _linked(s, t, c)):
+            return p  # "Smith, Jones, said": a list, no apposition
+        name, tag = _split_tag(s, i, j)
+        # "wearing a red cape", "who runs X", "whose coalition ...": an adjunct or a
+        # clause, no role
+        clause = mid == "adjunct" or tk.keys[t] in src.relatives or tk.keys[t] in src.stops
+        role = tag if clause else (t, c)
+        return Candidate(i, name, stop, first=i, role=role, parts=2)
+    return p
+
+
+def _apposition_body(s: Context, i: int, j: int) -> bool:
+    """True when tokens ``i:j`` can stand between a name and its verb: no cue, no dash and,
+    unless a clause word opens them ("who had served", "when asked"), no other verb
+    (`breakers` but "to": "a rabbi helping to organize it"; not "her son had been
+    traveling")."""
+    tk, src = s.tk, s.lex.sources
+    clause = tk.keys[i] in src.clause_words
+    for t in range(i, j):
+        if tk.starts[t] in s.cue_starts or any(ch in "\u2014\u2013" for ch in tk.gap(t)):
+            return False
+        key = tk.keys[t]
+        if not clause and key in src.breakers and key not in src.links:
+            return False
+    return True
+
+
+def _linked(s: Context, i: int, j: int) -> bool:
+    """True when tokens ``i:j`` hold a link word ("Democrat of California")."""
+    return any(s.tk.keys[t] in s.lex.sources.links for t in range(i, j))
+
+
 def _kind_of_part(s: Context, i: int, j: int) -> str:
     """What a comma-separated part is: ``age``, ``tag``, ``pronoun``, ``adjunct``, ``name``,
     ``role`` or ``none``.
@@ -375,7 +439,7 @@ def _parts(s: Context, p: Candidate, *, walk: bool = True) -> Candidate:
         if _whole(s, i):
             return _parts(s, Candidate(i, j, stop))
     parts = _walk_parts(s, [(p.i, p.j, p.stop, first)]) if walk else [(p.i, p.j, p.stop, first)]
-    if len(parts) > 1 and _coordinated(s, p.i, p.j):
+    if len(parts) > 1 and _coordinated(s, p.i, p.j) and not _named_role(s, parts):
         # "Clinton, Trump and Sanders said": one source, a list.
         return Candidate(parts[0][0], p.j, parts[0][2], parts=len(parts))
     people = [x for x in parts if x[3] in ("name", "role")]
@@ -387,6 +451,19 @@ def _parts(s: Context, p: Candidate, *, walk: bool = True) -> Candidate:
         j, tag = _split_tag(s, p.i, p.j)
         return Candidate(p.i, j, p.stop, role=tag) if tag else p
     return _with_role(s, parts, people)
+
+
+def _named_role(s: Context, parts: list[_Part]) -> bool:
+    """True when the parts are a proper name then a role holding a coordinator: an
+    apposition, no list ("Marie Dupont, directrice des prix et des salaires, a dit"; not
+    "Officials, diplomats and analysts said", whose first part is a source term)."""
+    first, last = parts[0], parts[-1]
+    return (
+        len(parts) == 2
+        and first[3] == "name"
+        and last[3] == "role"
+        and s.kind(first[0], first[1]) is SourceKind.OTHER
+    )
 
 
 def _walk_parts(s: Context, parts: list[_Part]) -> list[_Part]:
