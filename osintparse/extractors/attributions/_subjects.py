@@ -7,8 +7,8 @@ and checks the result can name a source.
 Examples
 --------
 >>> SUBJECTS.names()
-('phrase', 'zero_relative', 'incise', 'coordinated', 'relative', 'closed_relative',
- 'apposition', 'long_apposition')
+('phrase', 'fronted', 'zero_relative', 'incise', 'coordinated', 'relative',
+ 'closed_relative', 'apposition', 'long_apposition')
 """
 
 from __future__ import annotations
@@ -92,6 +92,27 @@ def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
     if j - i > 1 and (_timed(s, j, c) or s.kind(i, j, open_subject=cue.entry.open_subject) is None):
         j = _document_head(s, i, j)
     return Candidate(i, j, stop)
+
+
+@SUBJECTS.rule("fronted")
+def _fronted(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """A time adjunct opening the clause with no comma before the subject is dropped: "On
+    Tuesday night he said", "In March Clinton told" (the words after its last time word,
+    when they open with a pronoun or a capitalised word and name a source)."""
+    if p is None or p.j - p.i < 3:
+        return p
+    tk, src = s.tk, s.lex.sources
+    if tk.keys[p.i] not in src.links and tk.keys[p.i] not in src.stops:
+        return p
+    for k in range(p.j - 2, p.i, -1):
+        key = tk.keys[k]
+        if key in src.time_words or key.isdigit():
+            rest = tk.keys[k + 1]
+            named = rest in src.pronouns or tk.words[k + 1][:1].isupper()
+            if named and s.kind(k + 1, p.j, open_subject=cue.entry.open_subject) is not None:
+                return attrs.evolve(p, i=k + 1, stop="floor")
+            return p
+    return p
 
 
 def _timed(s: Context, j: int, c: int) -> bool:
@@ -311,20 +332,34 @@ def _long_apposition(s: Context, cue: Cue, p: Candidate | None) -> Candidate | N
         if not _comma(g) or t + 1 >= c:
             continue
         i, j, stop = np_before(tk, t, src, cross=True)
-        if stop != "start" or j != t or _kind_of_part(s, i, j) != "name":
-            continue
-        if not _apposition_body(s, t, c):
-            return p
-        mid = _kind_of_part(s, t, c)
-        if mid in ("age", "tag", "pronoun") or (mid == "name" and not _linked(s, t, c)):
-            return p  # "Smith, Jones, said": a list, no apposition
-        name, tag = _split_tag(s, i, j)
-        # "wearing a red cape", "who runs X", "whose coalition ...": an adjunct or a
-        # clause, no role
-        clause = mid == "adjunct" or tk.keys[t] in src.relatives or tk.keys[t] in src.stops
-        role = tag if clause else (t, c)
-        return Candidate(i, name, stop, first=i, role=role, parts=2)
+        # "Still, Tad Devine, ...", "In Alexandria, Va., Lazar, in a jumpsuit, said"
+        opening = stop == "start" or (_comma(stop) and _adjunct_first(s))
+        if opening and j == t and _kind_of_part(s, i, j) == "name":
+            return _name_then_body(s, Candidate(i, j, stop), c) or p
     return p
+
+
+def _name_then_body(s: Context, name: Candidate, c: int) -> Candidate | None:
+    """The name ``name`` with what stands between it and the verb at token ``c`` as its
+    role (see ``long_apposition``), or ``None`` when that cannot be an apposition."""
+    tk, src, t = s.tk, s.lex.sources, name.j
+    if not _apposition_body(s, t, c):
+        return None
+    mid = _kind_of_part(s, t, c)
+    if mid in ("age", "tag", "pronoun") or (mid == "name" and not _linked(s, t, c)):
+        return None  # "Smith, Jones, said": a list, no apposition
+    j, tag = _split_tag(s, name.i, name.j)
+    # "wearing a red cape", "who runs X", "whose coalition ...": an adjunct or a clause
+    clause = mid == "adjunct" or tk.keys[t] in src.relatives or tk.keys[t] in src.stops
+    role = tag if clause else (t, c)
+    return Candidate(name.i, j, name.stop, first=name.i, role=role, parts=2)
+
+
+def _adjunct_first(s: Context) -> bool:
+    """True when the sentence opens with an adjunct or a connector ("In August, ...",
+    "Still, ...")."""
+    src, first = s.lex.sources, s.tk.keys[0]
+    return first in src.links or first in src.stops or first in src.connectors
 
 
 def _apposition_body(s: Context, i: int, j: int) -> bool:
