@@ -228,6 +228,8 @@ def _bare_run(tk: SentenceTokens, k: int, end: int, lex: SourceLexicon) -> bool:
     starts = first in lex.time_adverbs or first in lex.calendar or first in lex.determiners
     if not (starts or first.isdigit()) or tk.keys[k - 1] in lex.links:
         return False
+    if k > 1 and tk.words[k - 1][:1].isupper() and tk.keys[k - 2] in lex.time_openers:
+        return False  # "on Super Tuesday": a capitalised word after an opener names the day
     return not _name_run(tk, k, end, lex)
 
 

@@ -419,13 +419,34 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
     verbs = s.lex.participle_endings
     if (
         tk.words[last - 1][:1].isupper()
-        and not any(
-            tk.words[t].islower() and tk.keys[t].endswith(verbs) for t in range(i, last) if verbs
-        )
+        and not any(_verb_like(s, t) for t in range(i, last))
         and s.kind(i, j) is not None
     ):
-        return "name"  # "Russia attacked Kyiv" is none: a lower-case participle
+        return "name"  # "Russia attacked Kyiv", "Clinton won on Super Tuesday" are none
     return "none"
+
+
+def _verb_like(s: Context, t: int) -> bool:
+    """True when token ``t``, inside a capitalised part, reads as its verb: a lower-case word
+    with a participle ending, or one that is no grammar word and no source term before a
+    link, stop or determiner, with no plural ending ("won" in "Clinton won on Super
+    Tuesday"; not "voters" in "Most Republican voters in Ohio", nor "delegate" in
+    "Florida delegate John Archer", nor "columnist" in "Post columnist Jane Roe")."""
+    tk, src = s.tk, s.lex.sources
+    word, key = tk.words[t], tk.keys[t]
+    if not word.islower():
+        return False
+    verbs = s.lex.participle_endings
+    if verbs and key.endswith(verbs):
+        return True
+    grammar = key in src.links or key in src.determiners or key in src.stops
+    if grammar or key in src.connectors or t + 1 >= len(tk) or tk.boundary(t + 1):
+        return False
+    if src.plural_endings and key.endswith(src.plural_endings):
+        return False  # "Republican voters in Alabama": a plural noun, maybe
+    after = tk.keys[t + 1]  # "won on", "lacks support from": a verb before its complement
+    before = after in src.links or after in src.stops or after in src.determiners
+    return before and s.kind(t, t + 1) is None
 
 
 def _possessive(s: Context, i: int, j: int) -> bool:
