@@ -6,8 +6,9 @@ the rules of :data:`CONSTRUCTIONS`, in order. A rule returns a :class:`~._contex
 or :data:`~._context.STOP` (the cue gives no attribution). The attribution's ``rule``
 is ``"<pattern>:<lexicon entry>"``; the pattern is the rule's name, except that the
 variants ``quote_after`` and ``quote_end`` report ``quote``, ``inverted_end``
-reports ``inverted`` and ``verb_bare_clause`` reports ``verb_clause`` (the pattern names
-the shape an analyst sees: a quotation, a content before its source, a clause).
+reports ``inverted``, and ``verb_bare_clause`` and ``as_clause`` report ``verb_clause``
+(the pattern names the shape an analyst sees: a quotation, a content before its source,
+a clause).
 
 Each rule names the cue kinds (rules of :data:`~._lexicon.CUE_KINDS`) it reads; the
 rules after ``subject`` read verbs whose subject is the noun phrase before them
@@ -631,6 +632,20 @@ def _inverted_end(s: Context, cue: Cue) -> Found | Stop | None:
     k = s.content_start(sub)
     start, _ = s.gap_before(k, s.tk.starts[k])
     return s.by_subject(cue, "inverted", trim(s.text, s.lo, start))
+
+
+@CONSTRUCTIONS.rule("as_clause")
+def _as_clause(s: Context, cue: Cue) -> Found | Stop | None:
+    """An opener (`clauses.as_openers`) opening the sentence, then subject and verb, then a
+    comma: the rest of the sentence is the content ("As the ministry noted, ...", "Comme le
+    ministère l'a indiqué, ..."). Reports ``verb_clause``."""
+    sub = cue.subject
+    tk, b = s.tk, cue.after
+    if sub is None or b >= len(tk) or tk.gap(b).strip() != "," or sub.i != 1:
+        return None
+    if tk.keys[0] not in s.lex.as_openers or not cue.entry.takes("clause"):
+        return None
+    return s.by_subject(cue, "verb_clause", s.rest(b))
 
 
 @CONSTRUCTIONS.rule("verb")

@@ -129,14 +129,21 @@ def _after(p: _Phrase) -> tuple[int, int] | None:
     return p.after_determiners(p.b + 1), p.j
 
 
+#: How many tokens after a document's words its agent word may stand ("released on
+#: Tuesday by").
+_AGENT_REACH = 5
+
+
 @ISSUERS.rule("agent")
 def _agent(p: _Phrase) -> tuple[int, int] | None:
-    """An agent word after a participle of issuing (and a word around it) opens the issuer:
-    "survey carried out by X", "images satellites analysées par Maxar"; not "a memo obtained
-    by Reuters" (the medium that obtained it)."""
-    tk = p.tk
-    for k in range(p.b + 1, min(p.j, p.b + 3)):
-        if not tk.words[k - 1].islower() or tk.boundary(k - 1) or tk.boundary(k):
+    """An agent word after a participle of issuing (and a word around it, or a time adjunct)
+    opens the issuer: "survey carried out by X", "images satellites analysées par Maxar", "a
+    poll released Tuesday by Gallup"; not "a memo obtained by Reuters" (the medium that
+    obtained it)."""
+    tk, times = p.tk, p.lex.time_words
+    for k in range(p.b + 1, min(p.j, p.b + _AGENT_REACH)):
+        lower = tk.words[k - 1].islower() or tk.keys[k - 1] in times
+        if not lower or tk.boundary(k - 1) or tk.boundary(k):
             return None
         if tk.keys[k] in p.lex.issuer_agents:
             ok = any(tk.keys[t] in p.lex.issuer_participles for t in range(p.b, k))

@@ -417,6 +417,7 @@ class CueLexicon:
     noun_agents: frozenset[str] = frozenset()
     noun_ends: frozenset[str] = frozenset()
     comparatives: frozenset[str] = frozenset()
+    as_openers: frozenset[str] = frozenset()
     participle_endings: tuple[str, ...] = ()
     negators: frozenset[str] = frozenset()
     negation_after: frozenset[str] = frozenset()
@@ -836,6 +837,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         before_verb_endings=adverb_endings if own["adverbs_before_verb"] else (),
         complementizers=keys(clauses["complementizers"]),
         comparatives=keys(clauses["comparatives"]),
+        as_openers=keys(clauses["as_openers"]),
         clause_gap=int(clauses["max_gap"]),
         infinitive_endings=tuple(own["infinitive_endings"]),
         not_infinitives=keys(clauses["not_infinitives"]),

@@ -228,6 +228,8 @@ def _bare_run(tk: SentenceTokens, k: int, end: int, lex: SourceLexicon) -> bool:
     starts = first in lex.time_adverbs or first in lex.calendar or first in lex.determiners
     if not (starts or first.isdigit()) or tk.keys[k - 1] in lex.links:
         return False
+    if k > 1 and tk.words[k - 1][:1].isupper() and tk.keys[k - 2] in lex.time_openers:
+        return False  # "on Super Tuesday": a capitalised word after an opener names the day
     return not _name_run(tk, k, end, lex)
 
 
@@ -737,9 +739,24 @@ def _clause(p: Phrase) -> SourceKind | Literal[False] | None:
         if t > p.i and (p.tk.keys[t - 1], word) in lex.postmodifiers:
             continue  # "sources close to the president": no infinitive
         breaker = word in lex.breakers and (t == 0 or not p.tk.words[t][:1].isupper())
+        if breaker and word in lex.links and _preposition_before(p, t):
+            continue  # "adviser to Mr. Sanders", "Paths to Peace": no infinitive
         if breaker or word in lex.clause_words or p.tk.starts[t] in p.cue_starts:
             return False  # a capitalised "May" (Theresa May) is a name, not a modal
     return None
+
+
+def _preposition_before(p: Phrase, t: int) -> bool:
+    """True when token ``t``, a breaker that is also a link ("to"), is a preposition: after
+    a capitalised word or a source term right before it, and before a name, a title, a
+    determiner or a number ("adviser to Mr. Sanders", "aides to the governor", "Paths to
+    Peace"; not "helping to organize", "access to the people")."""
+    if t + 1 >= p.j or t == p.i:
+        return False
+    tk, lex = p.tk, p.lex
+    key, word = tk.keys[t + 1], tk.words[t + 1]
+    after = word[:1].isupper() or key in lex.determiners or key in lex.titles or word[:1].isdigit()
+    return after and (tk.words[t - 1][:1].isupper() or _classify(tk, t - 1, t, lex)[1])
 
 
 @SOURCE_CHECKS.rule("term")

@@ -7,8 +7,8 @@ and checks the result can name a source.
 Examples
 --------
 >>> SUBJECTS.names()
-('phrase', 'zero_relative', 'incise', 'coordinated', 'relative', 'closed_relative',
- 'apposition')
+('phrase', 'fronted', 'zero_relative', 'incise', 'coordinated', 'relative',
+ 'closed_relative', 'apposition', 'long_apposition')
 """
 
 from __future__ import annotations
@@ -92,6 +92,27 @@ def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
     if j - i > 1 and (_timed(s, j, c) or s.kind(i, j, open_subject=cue.entry.open_subject) is None):
         j = _document_head(s, i, j)
     return Candidate(i, j, stop)
+
+
+@SUBJECTS.rule("fronted")
+def _fronted(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """A time adjunct opening the clause with no comma before the subject is dropped: "On
+    Tuesday night he said", "In March Clinton told" (the words after its last time word,
+    when they open with a pronoun or a capitalised word and name a source)."""
+    if p is None or p.j - p.i < 3:
+        return p
+    tk, src = s.tk, s.lex.sources
+    if tk.keys[p.i] not in src.links and tk.keys[p.i] not in src.stops:
+        return p
+    for k in range(p.j - 2, p.i, -1):
+        key = tk.keys[k]
+        if key in src.time_words or key.isdigit():
+            rest = tk.keys[k + 1]
+            named = rest in src.pronouns or tk.words[k + 1][:1].isupper()
+            if named and s.kind(k + 1, p.j, open_subject=cue.entry.open_subject) is not None:
+                return attrs.evolve(p, i=k + 1, stop="floor")
+            return p
+    return p
 
 
 def _timed(s: Context, j: int, c: int) -> bool:
@@ -284,6 +305,84 @@ def _apposition(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     return _parts(s, p, walk=not interposed)
 
 
+#: How many tokens back from a verb after a comma a long apposition's opening comma is looked for.
+_APPOSITION_REACH = 40
+
+
+@SUBJECTS.rule("long_apposition")
+def _long_apposition(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """A name opening the sentence, then a long apposition or adjunct closed by the comma
+    before the verb, whatever it holds ("and", a relative clause, "D.C.-based", inner
+    commas): "Bob Smith, a talk show host and station manager in Alabama, said", "Jane Roe,
+    wearing a red cape, said". Tried when the rules before found no name with its role;
+    the apposition is the role (an adjunct or relative clause is none)."""
+    if p is None or p.relative or p.kind is not None or p.role is not None or p.parts > 1:
+        return p
+    tk, src, c = s.tk, s.lex.sources, cue.lead
+    if c < 3 or not _comma(tk.gap(c)) or p.i == 0:
+        return p
+    gap = tk.gap(cue.b) if cue.b < len(tk) else ""
+    if gap.strip().startswith(",") and not any(ch in s.lex.quotes.values() for ch in gap):
+        return p  # "X, he said, Y": the subject is read alone
+    quotes = s.lex.quotes.values()
+    for t in range(c - 1, max(0, c - _APPOSITION_REACH), -1):
+        g = tk.gap(t)
+        if any(ch in quotes or ch in ";:" for ch in g):
+            return p
+        if not _comma(g) or t + 1 >= c:
+            continue
+        i, j, stop = np_before(tk, t, src, cross=True)
+        # "Still, Tad Devine, ...", "In Alexandria, Va., Lazar, in a jumpsuit, said"
+        opening = stop == "start" or (_comma(stop) and _adjunct_first(s))
+        if opening and j == t and _kind_of_part(s, i, j) == "name":
+            return _name_then_body(s, Candidate(i, j, stop), c) or p
+    return p
+
+
+def _name_then_body(s: Context, name: Candidate, c: int) -> Candidate | None:
+    """The name ``name`` with what stands between it and the verb at token ``c`` as its
+    role (see ``long_apposition``), or ``None`` when that cannot be an apposition."""
+    tk, src, t = s.tk, s.lex.sources, name.j
+    if not _apposition_body(s, t, c):
+        return None
+    mid = _kind_of_part(s, t, c)
+    if mid in ("age", "tag", "pronoun") or (mid == "name" and not _linked(s, t, c)):
+        return None  # "Smith, Jones, said": a list, no apposition
+    j, tag = _split_tag(s, name.i, name.j)
+    # "wearing a red cape", "who runs X", "whose coalition ...": an adjunct or a clause
+    clause = mid == "adjunct" or tk.keys[t] in src.relatives or tk.keys[t] in src.stops
+    role = tag if clause else (t, c)
+    return Candidate(name.i, j, name.stop, first=name.i, role=role, parts=2)
+
+
+def _adjunct_first(s: Context) -> bool:
+    """True when the sentence opens with an adjunct or a connector ("In August, ...",
+    "Still, ...")."""
+    src, first = s.lex.sources, s.tk.keys[0]
+    return first in src.links or first in src.stops or first in src.connectors
+
+
+def _apposition_body(s: Context, i: int, j: int) -> bool:
+    """True when tokens ``i:j`` can stand between a name and its verb: no cue, no dash and,
+    unless a clause word opens them ("who had served", "when asked"), no other verb
+    (`breakers` but "to": "a rabbi helping to organize it"; not "her son had been
+    traveling")."""
+    tk, src = s.tk, s.lex.sources
+    clause = tk.keys[i] in src.clause_words
+    for t in range(i, j):
+        if tk.starts[t] in s.cue_starts or any(ch in "\u2014\u2013" for ch in tk.gap(t)):
+            return False
+        key = tk.keys[t]
+        if not clause and key in src.breakers and key not in src.links:
+            return False
+    return True
+
+
+def _linked(s: Context, i: int, j: int) -> bool:
+    """True when tokens ``i:j`` hold a link word ("Democrat of California")."""
+    return any(s.tk.keys[t] in s.lex.sources.links for t in range(i, j))
+
+
 def _kind_of_part(s: Context, i: int, j: int) -> str:
     """What a comma-separated part is: ``age``, ``tag``, ``pronoun``, ``adjunct``, ``name``,
     ``role`` or ``none``.
@@ -320,13 +419,34 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
     verbs = s.lex.participle_endings
     if (
         tk.words[last - 1][:1].isupper()
-        and not any(
-            tk.words[t].islower() and tk.keys[t].endswith(verbs) for t in range(i, last) if verbs
-        )
+        and not any(_verb_like(s, t) for t in range(i, last))
         and s.kind(i, j) is not None
     ):
-        return "name"  # "Russia attacked Kyiv" is none: a lower-case participle
+        return "name"  # "Russia attacked Kyiv", "Clinton won on Super Tuesday" are none
     return "none"
+
+
+def _verb_like(s: Context, t: int) -> bool:
+    """True when token ``t``, inside a capitalised part, reads as its verb: a lower-case word
+    with a participle ending, or one that is no grammar word and no source term before a
+    link, stop or determiner, with no plural ending ("won" in "Clinton won on Super
+    Tuesday"; not "voters" in "Most Republican voters in Ohio", nor "delegate" in
+    "Florida delegate John Archer", nor "columnist" in "Post columnist Jane Roe")."""
+    tk, src = s.tk, s.lex.sources
+    word, key = tk.words[t], tk.keys[t]
+    if not word.islower():
+        return False
+    verbs = s.lex.participle_endings
+    if verbs and key.endswith(verbs):
+        return True
+    grammar = key in src.links or key in src.determiners or key in src.stops
+    if grammar or key in src.connectors or t + 1 >= len(tk) or tk.boundary(t + 1):
+        return False
+    if src.plural_endings and key.endswith(src.plural_endings):
+        return False  # "Republican voters in Alabama": a plural noun, maybe
+    after = tk.keys[t + 1]  # "won on", "lacks support from": a verb before its complement
+    before = after in src.links or after in src.stops or after in src.determiners
+    return before and s.kind(t, t + 1) is None
 
 
 def _possessive(s: Context, i: int, j: int) -> bool:
@@ -375,7 +495,7 @@ def _parts(s: Context, p: Candidate, *, walk: bool = True) -> Candidate:
         if _whole(s, i):
             return _parts(s, Candidate(i, j, stop))
     parts = _walk_parts(s, [(p.i, p.j, p.stop, first)]) if walk else [(p.i, p.j, p.stop, first)]
-    if len(parts) > 1 and _coordinated(s, p.i, p.j):
+    if len(parts) > 1 and _coordinated(s, p.i, p.j) and not _named_role(s, parts):
         # "Clinton, Trump and Sanders said": one source, a list.
         return Candidate(parts[0][0], p.j, parts[0][2], parts=len(parts))
     people = [x for x in parts if x[3] in ("name", "role")]
@@ -387,6 +507,19 @@ def _parts(s: Context, p: Candidate, *, walk: bool = True) -> Candidate:
         j, tag = _split_tag(s, p.i, p.j)
         return Candidate(p.i, j, p.stop, role=tag) if tag else p
     return _with_role(s, parts, people)
+
+
+def _named_role(s: Context, parts: list[_Part]) -> bool:
+    """True when the parts are a proper name then a role holding a coordinator: an
+    apposition, no list ("Marie Dupont, directrice des prix et des salaires, a dit"; not
+    "Officials, diplomats and analysts said", whose first part is a source term)."""
+    first, last = parts[0], parts[-1]
+    return (
+        len(parts) == 2
+        and first[3] == "name"
+        and last[3] == "role"
+        and s.kind(first[0], first[1]) is SourceKind.OTHER
+    )
 
 
 def _walk_parts(s: Context, parts: list[_Part]) -> list[_Part]:
