@@ -404,6 +404,8 @@ class CueLexicon:
     sources: SourceLexicon
     nouns: NounReadings
     not_objects: frozenset[str] = frozenset()
+    #: Two-character quotation marks and the mark each stands for (``quotes.doubled``).
+    doubled: Mapping[str, str] = attrs.field(factory=dict)
     #: Contrast connectors as word sequences ("while", "tandis que"), see ``clauses.contrasts``.
     contrasts: tuple[tuple[str, ...], ...] = ()
     participle_openers: frozenset[str] = frozenset()
@@ -841,6 +843,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         not_infinitives=keys(clauses["not_infinitives"]),
         infinitive_markers=keys(clauses["infinitive_markers"]),
         quotes=_quotes(lang, data["quotes"]["pairs"]),
+        doubled=dict(data["quotes"].get("doubled", {})),
         sources=_sources(lang),
         nouns=_noun_readings(lang, data["noun_readings"], forms.forms["finite"]),
         not_objects=keys(clauses["not_objects"]),
