@@ -54,6 +54,7 @@ PATTERNS = {
     "nominal",
     "colon",
     "participial",
+    "reduced_relative",
     "citation",
     "verb_clause",
     "verb_inf",

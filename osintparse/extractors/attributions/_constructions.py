@@ -38,6 +38,7 @@ from osintparse.extractors.attributions._context import (
     Found,
     Span,
     Stop,
+    Subject,
     trim,
 )
 from osintparse.extractors.attributions._lexicon import rules_of
@@ -46,6 +47,7 @@ from osintparse.extractors.attributions._sources import (
     issuing_verb,
     np_after,
     np_before,
+    relative_head,
 )
 from osintparse.extractors.attributions._subjects import find_clause_subject, find_subject
 from osintparse.model import SourceKind
@@ -408,6 +410,42 @@ def _speaker_name(s: Context, i: int, j: int) -> bool:
     return s.text[tk.starts[i] : tk.starts[j - 1] + len(tk.words[j - 1])].casefold() not in (
         s.lex.colon_labels
     )
+
+
+@CONSTRUCTIONS.rule("reduced_relative")
+def _reduced_relative(s: Context, cue: Cue) -> Found | Stop | None:
+    """A gerund of a class read as a reduced relative (``participles.relatives``) right
+    after a noun phrase that names a source, no comma nor opener between: the noun phrase
+    is the source, "pastors supporting Mr. Cruz", "a super PAC backing her", "un sondage
+    montrant que"; not "forces supporting the offensive" (no source), nor after a document an
+    issuing verb takes (rule ``issued``)."""
+    lex = s.lex
+    if cue.kind != "gerund" or cue.entry.cue_class not in lex.relative_classes:
+        return None
+    tk, k = s.tk, cue.lead
+    if k != cue.c or tk.keys[k - 1] in lex.participle_openers:
+        return None
+    if not relative_head(tk, k, lex.sources, lex.relative_heads, document=not cue.entry.people):
+        return None
+    if issuing_verb(tk, k, lex.sources, lex.issuing) is not None:
+        return None  # "released a video showing": the rule ``issued`` reads it
+    i, j, stop = np_before(tk, k, lex.sources)
+    # the phrase after its last preposition: "the head of the super PAC backing X"
+    cut = [t + 1 for t in range(i, j - 1) if tk.keys[t] in lex.sources.links | lex.sources.stops]
+    i = max([i, *cut])
+    kind = s.kind(i, j) or (SourceKind.OTHER if j - i == 1 else None)
+    content = _complement(s, cue)
+    if kind is None or content is None or kind.value in lex.relative_not_kinds:
+        return None  # "Troops backing the convoy": armed support, no stance
+    b = cue.after
+    if content[0] == tk.starts[b] and tk.keys[b] not in lex.infinitive_markers:
+        # an object: its noun phrase, up to the main clause's auxiliary ("... have met")
+        end = np_after(tk, b, lex.sources, s.cue_starts)[1]
+        end = next((t for t in range(b + 1, end) if tk.keys[t] in lex.bare_finite), end)
+        content = trim(s.text, tk.starts[b], tk.ends[max(b, end - 1)])
+    span = s.source_span(i, j)
+    cue.subject = Subject(i, j, stop, kind, span, (span[0], cue.end))
+    return s.by_subject(cue, "reduced_relative", content)
 
 
 @CONSTRUCTIONS.rule("issued")

@@ -409,6 +409,12 @@ class CueLexicon:
     #: Contrast connectors as word sequences ("while", "tandis que"), see ``clauses.contrasts``.
     contrasts: tuple[tuple[str, ...], ...] = ()
     participle_openers: frozenset[str] = frozenset()
+    #: Cue classes whose gerund right after a noun phrase is a reduced relative clause.
+    relative_classes: frozenset[str] = frozenset()
+    #: Words heading such a phrase alone ("those supporting X"): ``participles.relative_heads``.
+    relative_heads: frozenset[str] = frozenset()
+    #: Source kinds whose reduced relative is no attribution (``participles.relative_not_kinds``).
+    relative_not_kinds: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
     colon_labels: frozenset[str] = frozenset()
     channel_prepositions: frozenset[str] = frozenset()
@@ -851,6 +857,9 @@ def cue_lexicon(lang: str) -> CueLexicon:
             tuple(key(w) for w in c.replace("'", "' ").split()) for c in clauses["contrasts"]
         ),
         participle_openers=keys(data["participles"]["openers"]),
+        relative_classes=frozenset(data["participles"].get("relatives", ())),
+        relative_heads=keys(data["participles"].get("relative_heads", ())),
+        relative_not_kinds=frozenset(data["participles"].get("relative_not_kinds", ())),
         coordinators=keys(data["participles"]["coordinators"]),
         colon_labels=keys(data["colon"]["labels"]),
         channel_prepositions=keys(data["channels"]["prepositions"]),
