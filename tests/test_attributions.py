@@ -44,6 +44,7 @@ VARIANTS = {
     "quote_end": "quote",
     "inverted_end": "inverted",
     "verb_bare_clause": "verb_clause",
+    "document_obj": "verb_obj",
 }
 GUARDS = {"framed_passive", "not_a_verb", "subject"}
 PATTERNS = {

@@ -6,7 +6,8 @@ the rules of :data:`CONSTRUCTIONS`, in order. A rule returns a :class:`~._contex
 or :data:`~._context.STOP` (the cue gives no attribution). The attribution's ``rule``
 is ``"<pattern>:<lexicon entry>"``; the pattern is the rule's name, except that the
 variants ``quote_after`` and ``quote_end`` report ``quote``, ``inverted_end``
-reports ``inverted`` and ``verb_bare_clause`` reports ``verb_clause`` (the pattern names
+reports ``inverted``, ``verb_bare_clause`` reports ``verb_clause`` and ``document_obj``
+reports ``verb_obj`` (the pattern names
 the shape an analyst sees: a quotation, a content before its source, a clause).
 
 Each rule names the cue kinds (rules of :data:`~._lexicon.CUE_KINDS`) it reads; the
@@ -43,6 +44,7 @@ from osintparse.extractors.attributions._context import (
 )
 from osintparse.extractors.attributions._lexicon import rules_of
 from osintparse.extractors.attributions._sources import (
+    document_kind,
     is_adverb,
     issuing_verb,
     np_after,
@@ -746,6 +748,23 @@ def _verb_bare_clause(s: Context, cue: Cue) -> Found | Stop | None:
         if tk.keys[k] in lex.bare_finite and tk.words[k].islower():
             return s.by_subject(cue, "verb_clause", s.rest(b))
     return None
+
+
+@CONSTRUCTIONS.rule("document_obj")
+def _document_obj(s: Context, cue: Cue) -> Found | Stop | None:
+    """An evidence verb (a class with ``people = false``) whose subject names a document
+    takes an object even when its entry takes only a clause: "The April survey found
+    Clinton leading", "A poll by X released Saturday found no record of ..." (reports
+    ``verb_obj``)."""
+    sub = cue.subject
+    tk, b, lex = s.tk, cue.after, s.lex
+    if sub is None or cue.entry.people or b >= len(tk) or tk.boundary(b):
+        return None
+    if tk.keys[b] in lex.sources.breakers or tk.keys[b] in lex.not_objects:
+        return None
+    if document_kind(tk, sub.i, sub.j, lex.sources) is None:
+        return None
+    return s.by_subject(cue, "verb_obj", s.rest(b))
 
 
 def _no_clause_word(s: Context, k: int) -> bool:
