@@ -384,10 +384,14 @@ class Context:
 
     def _labels(self, b: int, gap: int) -> bool:
         """True when a label follows token ``b`` soon: an indefinite article or a quotation
-        ("called him a liar", 'called the plan "a disaster"')."""
+        ("called him a liar", 'called the plan "a disaster"', 'what X called "the model"',
+        a two-character mark of ``quotes.doubled`` too)."""
         tk, src = self.tk, self.lex.sources
         for k in range(b, min(len(tk), b + gap + 1)):
-            if k > b and any(ch in self.lex.quotes.values() for ch in tk.gap(k)):
+            opening = tk.gap(k) if k > b else tk.gap(k).lstrip()  # not a closing mark
+            if any(ch in self.lex.quotes.values() for ch in opening) or any(
+                d in opening for d in self.lex.doubled
+            ):
                 return True
             if k > b and tk.boundary(k):
                 return False
