@@ -45,6 +45,7 @@ VARIANTS = {
     "inverted_end": "inverted",
     "verb_bare_clause": "verb_clause",
     "as_clause": "verb_clause",
+    "document_obj": "verb_obj",
 }
 GUARDS = {"framed_passive", "not_a_verb", "subject"}
 PATTERNS = {
@@ -55,6 +56,7 @@ PATTERNS = {
     "nominal",
     "colon",
     "participial",
+    "reduced_relative",
     "citation",
     "verb_clause",
     "verb_inf",

@@ -6,9 +6,9 @@ the rules of :data:`CONSTRUCTIONS`, in order. A rule returns a :class:`~._contex
 or :data:`~._context.STOP` (the cue gives no attribution). The attribution's ``rule``
 is ``"<pattern>:<lexicon entry>"``; the pattern is the rule's name, except that the
 variants ``quote_after`` and ``quote_end`` report ``quote``, ``inverted_end``
-reports ``inverted``, and ``verb_bare_clause`` and ``as_clause`` report ``verb_clause``
-(the pattern names the shape an analyst sees: a quotation, a content before its source,
-a clause).
+reports ``inverted``, ``verb_bare_clause`` and ``as_clause`` report ``verb_clause``, and
+``document_obj`` reports ``verb_obj`` (the pattern names the shape an analyst sees: a
+quotation, a content before its source, a clause).
 
 Each rule names the cue kinds (rules of :data:`~._lexicon.CUE_KINDS`) it reads; the
 rules after ``subject`` read verbs whose subject is the noun phrase before them
@@ -39,14 +39,17 @@ from osintparse.extractors.attributions._context import (
     Found,
     Span,
     Stop,
+    Subject,
     trim,
 )
 from osintparse.extractors.attributions._lexicon import rules_of
 from osintparse.extractors.attributions._sources import (
+    document_kind,
     is_adverb,
     issuing_verb,
     np_after,
     np_before,
+    relative_head,
 )
 from osintparse.extractors.attributions._subjects import find_clause_subject, find_subject
 from osintparse.model import SourceKind
@@ -411,6 +414,42 @@ def _speaker_name(s: Context, i: int, j: int) -> bool:
     )
 
 
+@CONSTRUCTIONS.rule("reduced_relative")
+def _reduced_relative(s: Context, cue: Cue) -> Found | Stop | None:
+    """A gerund of a class read as a reduced relative (``participles.relatives``) right
+    after a noun phrase that names a source, no comma nor opener between: the noun phrase
+    is the source, "pastors supporting Mr. Cruz", "a super PAC backing her", "un sondage
+    montrant que"; not "forces supporting the offensive" (no source), nor after a document an
+    issuing verb takes (rule ``issued``)."""
+    lex = s.lex
+    if cue.kind != "gerund" or cue.entry.cue_class not in lex.relative_classes:
+        return None
+    tk, k = s.tk, cue.lead
+    if k != cue.c or tk.keys[k - 1] in lex.participle_openers:
+        return None
+    if not relative_head(tk, k, lex.sources, lex.relative_heads, document=not cue.entry.people):
+        return None
+    if issuing_verb(tk, k, lex.sources, lex.issuing) is not None:
+        return None  # "released a video showing": the rule ``issued`` reads it
+    i, j, stop = np_before(tk, k, lex.sources)
+    # the phrase after its last preposition: "the head of the super PAC backing X"
+    cut = [t + 1 for t in range(i, j - 1) if tk.keys[t] in lex.sources.links | lex.sources.stops]
+    i = max([i, *cut])
+    kind = s.kind(i, j) or (SourceKind.OTHER if j - i == 1 else None)
+    content = _complement(s, cue)
+    if kind is None or content is None or kind.value in lex.relative_not_kinds:
+        return None  # "Troops backing the convoy": armed support, no stance
+    b = cue.after
+    if content[0] == tk.starts[b] and tk.keys[b] not in lex.infinitive_markers:
+        # an object: its noun phrase, up to the main clause's auxiliary ("... have met")
+        end = np_after(tk, b, lex.sources, s.cue_starts)[1]
+        end = next((t for t in range(b + 1, end) if tk.keys[t] in lex.bare_finite), end)
+        content = trim(s.text, tk.starts[b], tk.ends[max(b, end - 1)])
+    span = s.source_span(i, j)
+    cue.subject = Subject(i, j, stop, kind, span, (span[0], cue.end))
+    return s.by_subject(cue, "reduced_relative", content)
+
+
 @CONSTRUCTIONS.rule("issued")
 def _issued(s: Context, cue: Cue) -> Found | Stop | None:
     """A gerund after a document its source issued, the subject of the issuing verb:
@@ -723,6 +762,23 @@ def _verb_bare_clause(s: Context, cue: Cue) -> Found | Stop | None:
         if tk.keys[k] in lex.bare_finite and tk.words[k].islower():
             return s.by_subject(cue, "verb_clause", s.rest(b))
     return None
+
+
+@CONSTRUCTIONS.rule("document_obj")
+def _document_obj(s: Context, cue: Cue) -> Found | Stop | None:
+    """An evidence verb (a class with ``people = false``) whose subject names a document
+    takes an object even when its entry takes only a clause: "The April survey found
+    Clinton leading", "A poll by X released Saturday found no record of ..." (reports
+    ``verb_obj``)."""
+    sub = cue.subject
+    tk, b, lex = s.tk, cue.after, s.lex
+    if sub is None or cue.entry.people or b >= len(tk) or tk.boundary(b):
+        return None
+    if tk.keys[b] in lex.sources.breakers or tk.keys[b] in lex.not_objects:
+        return None
+    if document_kind(tk, sub.i, sub.j, lex.sources) is None:
+        return None
+    return s.by_subject(cue, "verb_obj", s.rest(b))
 
 
 def _no_clause_word(s: Context, k: int) -> bool:

@@ -384,10 +384,14 @@ class Context:
 
     def _labels(self, b: int, gap: int) -> bool:
         """True when a label follows token ``b`` soon: an indefinite article or a quotation
-        ("called him a liar", 'called the plan "a disaster"')."""
+        ("called him a liar", 'called the plan "a disaster"', 'what X called "the model"',
+        a two-character mark of ``quotes.doubled`` too)."""
         tk, src = self.tk, self.lex.sources
         for k in range(b, min(len(tk), b + gap + 1)):
-            if k > b and any(ch in self.lex.quotes.values() for ch in tk.gap(k)):
+            opening = tk.gap(k) if k > b else tk.gap(k).lstrip()  # not a closing mark
+            if any(ch in self.lex.quotes.values() for ch in opening) or any(
+                d in opening for d in self.lex.doubled
+            ):
                 return True
             if k > b and tk.boundary(k):
                 return False
@@ -518,10 +522,29 @@ class Context:
         The paragraph is read from at most ``_QUOTE_WINDOW`` characters before ``pos``: a
         mark that opens and closes alike (``"``) toggles, the others count.
         """
+        opening = {o: c for c, o in self.lex.quotes.items()}
+        for o in self._open_quotes(pos):
+            end = self.text.find(opening[o], pos, self.hi)
+            if end >= 0:
+                return end
+        return None
+
+    def in_quotation(self, pos: int) -> bool:
+        """True when ``pos`` lies inside a quotation opened earlier in its paragraph (read
+        as :meth:`quotation_end` reads it), wherever the quotation closes."""
+        return bool(self._open_quotes(pos))
+
+    def _open_quotes(self, pos: int) -> list[str]:
+        """The opening marks of the quotations still open at ``pos`` in its paragraph (at
+        most ``_QUOTE_WINDOW`` characters back): a mark that opens and closes alike toggles,
+        the others count; a two-character mark (``quotes.doubled``) is the mark it stands for."""
         closers = self.lex.quotes
         opening = {o: c for c, o in closers.items()}
         depth: dict[str, int] = {}
-        for ch in self.text[max(self.para[0], pos - _QUOTE_WINDOW) : pos]:
+        before = self.text[max(self.para[0], pos - _QUOTE_WINDOW) : pos]
+        for doubled, mark in self.lex.doubled.items():
+            before = before.replace(doubled, mark)
+        for ch in before:
             if ch in opening and opening[ch] == ch:
                 depth[ch] = 1 - depth.get(ch, 0)
             elif ch in opening:
@@ -529,12 +552,7 @@ class Context:
             elif ch in closers:
                 o = closers[ch]
                 depth[o] = max(0, depth.get(o, 0) - 1)
-        for o, d in depth.items():
-            if d > 0:
-                end = self.text.find(opening[o], pos, self.hi)
-                if end >= 0:
-                    return end
-        return None
+        return [o for o, d in depth.items() if d > 0]
 
     def found(
         self,

@@ -33,6 +33,7 @@ from osintparse.extractors.attributions._sources import (
     is_adverb,
     issuing_verb,
     np_after,
+    relative_head,
 )
 
 __all__ = ["Found", "match_sentence"]
@@ -92,7 +93,11 @@ def _participle_place(m: CueMatch, tk: SentenceTokens, lex: CueLexicon) -> bool:
     before, src = tk.keys[k - 1], lex.sources
     if issuing_verb(tk, k, src, lex.issuing) is not None:
         return True  # "issued a statement saying"
-    return before in lex.participle_openers or before in src.links or before in src.stops
+    if before in lex.participle_openers or before in src.links or before in src.stops:
+        return True
+    # "pastors supporting Mr. Cruz": a reduced relative (rule reduced_relative reads it)
+    relative = m.entry.cue_class in lex.relative_classes and k == tk.index_from(m.start)
+    return relative and relative_head(tk, k, src, lex.relative_heads, document=not m.entry.people)
 
 
 def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[int, ...]:

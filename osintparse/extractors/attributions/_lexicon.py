@@ -404,9 +404,17 @@ class CueLexicon:
     sources: SourceLexicon
     nouns: NounReadings
     not_objects: frozenset[str] = frozenset()
+    #: Two-character quotation marks and the mark each stands for (``quotes.doubled``).
+    doubled: Mapping[str, str] = attrs.field(factory=dict)
     #: Contrast connectors as word sequences ("while", "tandis que"), see ``clauses.contrasts``.
     contrasts: tuple[tuple[str, ...], ...] = ()
     participle_openers: frozenset[str] = frozenset()
+    #: Cue classes whose gerund right after a noun phrase is a reduced relative clause.
+    relative_classes: frozenset[str] = frozenset()
+    #: Words heading such a phrase alone ("those supporting X"): ``participles.relative_heads``.
+    relative_heads: frozenset[str] = frozenset()
+    #: Source kinds whose reduced relative is no attribution (``participles.relative_not_kinds``).
+    relative_not_kinds: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
     colon_labels: frozenset[str] = frozenset()
     channel_prepositions: frozenset[str] = frozenset()
@@ -843,6 +851,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         not_infinitives=keys(clauses["not_infinitives"]),
         infinitive_markers=keys(clauses["infinitive_markers"]),
         quotes=_quotes(lang, data["quotes"]["pairs"]),
+        doubled=dict(data["quotes"].get("doubled", {})),
         sources=_sources(lang),
         nouns=_noun_readings(lang, data["noun_readings"], forms.forms["finite"]),
         not_objects=keys(clauses["not_objects"]),
@@ -850,6 +859,9 @@ def cue_lexicon(lang: str) -> CueLexicon:
             tuple(key(w) for w in c.replace("'", "' ").split()) for c in clauses["contrasts"]
         ),
         participle_openers=keys(data["participles"]["openers"]),
+        relative_classes=frozenset(data["participles"].get("relatives", ())),
+        relative_heads=keys(data["participles"].get("relative_heads", ())),
+        relative_not_kinds=frozenset(data["participles"].get("relative_not_kinds", ())),
         coordinators=keys(data["participles"]["coordinators"]),
         colon_labels=keys(data["colon"]["labels"]),
         channel_prepositions=keys(data["channels"]["prepositions"]),

@@ -148,7 +148,14 @@ def _determiner(r: Reading) -> bool:
         and is_adverb(tk.keys[k - 1], lex.adverbs, lex.adverb_endings)
     ):
         k -= 1
-    return k > 0 and not tk.boundary(k) and tk.keys[k - 1] in lex.sources.determiners
+    if k == 0 or tk.boundary(k) or tk.keys[k - 1] not in lex.sources.determiners:
+        return False
+    # "those supporting X": a pronoun heading a reduced relative (rule reduced_relative)
+    return not (
+        r.cue.kind == "gerund"
+        and tk.keys[k - 1] in lex.relative_heads
+        and r.cue.entry.cue_class in lex.relative_classes
+    )
 
 
 @NOUN_READINGS.rule("proper_modifier")

@@ -783,6 +783,40 @@ def _open(p: Phrase) -> SourceKind | Literal[False] | None:
     return SourceKind.OTHER if any(k not in grammar for k in p.keys) else None
 
 
+def relative_head(
+    tk: SentenceTokens, k: int, lex: SourceLexicon, heads: Set[str], *, document: bool
+) -> bool:
+    """True when the word before token ``k`` can head the noun phrase a reduced relative
+    gerund at ``k`` modifies and name a source on its own: one of ``heads`` ("those"), a
+    source term ("pastors"), a name inside the sentence ("Democrats", "super PAC"; a word
+    capitalised only because it opens the sentence is none, and a title-case headline has
+    none), no document ("a letter urging"); with ``document`` (an evidence verb) only a
+    document ("a new poll showing").
+
+    Examples
+    --------
+    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
+    >>> lex = cue_lexicon("en").sources
+    >>> tk = SentenceTokens.of("pastors supporting", 0, 18)
+    >>> relative_head(tk, 1, lex, frozenset(), document=False)
+    True
+    >>> tk = SentenceTokens.of("forces supporting", 0, 17)
+    >>> relative_head(tk, 1, lex, frozenset(), document=False)
+    False
+    """
+    if k == 0 or tk.boundary(k) or tk.titled:
+        return False
+    h = k - 1
+    if tk.keys[h] in heads:
+        return True
+    if document or document_kind(tk, h, k, lex) is not None:
+        # an evidence verb's source is a document; another's is none ("a letter urging")
+        return document and document_kind(tk, h, k, lex) is not None
+    kind = valid_np(tk, h, k, lex, frozenset())
+    opening = h == 0 or tk.boundary(h)
+    return kind is not None and not (opening and kind is SourceKind.OTHER)
+
+
 def valid_np(
     tk: SentenceTokens,
     i: int,

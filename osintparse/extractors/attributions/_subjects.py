@@ -669,13 +669,29 @@ def _subject_of(s: Context, cue: Cue, phrase: Candidate) -> Subject | None:
     else:
         src = s.source_span(i, j)
     start = tk.starts[phrase.start]
-    # "I think", "you want": a speaker's own talk, kept only inside another's content
-    said = s.text[tk.starts[i] : tk.ends[j - 1]].casefold().replace("\u2019", "'")
-    talk = not cue.entry.speaker and said in s.lex.sources.dialogue
+    talk = _own_talk(s, cue, i, j)
     return Subject(
         phrase.start, j, phrase.stop, kind, src, (start, cue.end), role=role,
         resolved=resolved, parts=phrase.parts, talk=talk,
     )  # fmt: skip
+
+
+def _own_talk(s: Context, cue: Cue, i: int, j: int) -> bool:
+    """True when tokens ``i:j`` are a speaker's own talk before a cue of a class without
+    speakers ("you want", "I think" in a quotation): kept only inside another's content. A
+    first-person pronoun (``pronouns.speaker``) outside any quotation is the writer's own
+    view, or an interviewee's in a transcript ("But I think the plan is sound."): a source,
+    unresolved; not as the subject of a coordinated verb."""
+    if cue.entry.speaker:
+        return False
+    said = s.text[s.tk.starts[i] : s.tk.ends[j - 1]].casefold().replace("\u2019", "'")
+    if said not in s.lex.sources.dialogue:
+        return False
+    src, k = s.lex.sources, cue.lead
+    first = said in src.pronouns and said not in src.personal
+    # a coordinated verb ("We must ensure ... training and support") is not the writer's
+    coordinated = k > 0 and s.tk.keys[k - 1] in s.lex.coordinators
+    return not first or coordinated or s.in_quotation(cue.start)
 
 
 def find_clause_subject(s: Context, cue: Cue) -> Subject | None:
