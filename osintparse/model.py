@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
@@ -471,6 +471,77 @@ def _to_source_kind(value: SourceKind | str) -> SourceKind:
     return value if type(value) is SourceKind else SourceKind(value)
 
 
+_R = TypeVar("_R")
+_C = TypeVar("_C", bound=type)
+
+
+def _text_from_source(cls: _C) -> _C:
+    """Make ``cls.text`` read its span of the article text when the record holds the article.
+
+    A structure record (paragraph, section, sentence) made by the pipeline stores the
+    article's text, shared, in its ``text`` slot instead of a copy of its own span: a
+    10 MB article's structure would otherwise hold its text three times over (about
+    50 MB). ``text`` is then ``source[start:end]``, sliced when read; a record built by
+    hand (``Sentence(start=0, end=4, text="Oui.")``) stores its own text, checked as
+    before. Equality, hashing, pickling, :func:`attrs.evolve` and serialisation read
+    the attribute, so they see the span either way. A record kept alone keeps the
+    article's text alive.
+    """
+    slot = cls.__dict__["text"]
+
+    def get(self: Any) -> str:
+        value: str = slot.__get__(self, cls)
+        start, end = self.start, self.end
+        return value if len(value) == end - start else value[start:end]
+
+    cls.text = property(get, slot.__set__, doc="``article.text[start:end]``.")  # type: ignore[attr-defined]
+    cls._stored_text = slot  # type: ignore[attr-defined]
+    return cls
+
+
+def _check_stored_span(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    """:func:`_check_span` of the ``text`` a record of :func:`_text_from_source` stores (not
+    of the span its property reads: a longer text given by hand is an error, not sliced)."""
+    _check_span(instance, attribute, type(instance)._stored_text.__get__(instance))
+
+
+def _from_source(cls: type[_R], source: str, **values: Any) -> _R:
+    """A record of ``cls`` (decorated with :func:`_text_from_source`) whose text is
+    ``source[start:end]``, with ``source`` shared, not copied.
+
+    Private to the engines: fields are converted and defaulted (by value) as ``cls(...)``
+    does, but not checked (the offsets are the engine's, into the article's text ``source``).
+
+    Examples
+    --------
+    >>> s = _from_source(Sentence, "Un. Deux.", start=4, end=9, kind="body")
+    >>> s.text, s == Sentence(start=4, end=9, text="Deux.")
+    ('Deux.', True)
+    """
+    self = object.__new__(cls)
+    put = object.__setattr__
+    for name, default, convert in _init_fields(cls):
+        if name in values:
+            value = values[name]
+            put(self, name, value if convert is None else convert(value))
+        elif name != "text":
+            put(self, name, default)
+    put(self, "text", source)
+    return self
+
+
+_FIELDS: dict[type, tuple[tuple[str, Any, Any], ...]] = {}
+
+
+def _init_fields(cls: type) -> tuple[tuple[str, Any, Any], ...]:
+    """``(name, default, converter)`` of each field of the attrs class ``cls`` (whose
+    defaults are values: none is an ``attrs.Factory``)."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = tuple((f.name, f.default, f.converter) for f in attrs.fields(cls))
+    return found
+
+
 _STR = attrs.validators.instance_of(str)
 
 
@@ -523,6 +594,7 @@ class Mention:
     rule: str = ""
 
 
+@_text_from_source
 @attrs.frozen(kw_only=True)
 class Paragraph:
     """A block of the article: the title, a heading, a body paragraph or boilerplate.
@@ -535,12 +607,13 @@ class Paragraph:
 
     start: int
     end: int
-    text: str = attrs.field(validator=_check_span)
+    text: str = attrs.field(validator=_check_stored_span)
     kind: ParagraphKind = attrs.field(converter=_to_paragraph_kind)
     section: int = 0
     rule: str = ""
 
 
+@_text_from_source
 @attrs.frozen(kw_only=True)
 class Section:
     """A run of paragraphs under one heading (the lead section has no heading).
@@ -560,12 +633,13 @@ class Section:
 
     start: int
     end: int
-    text: str = attrs.field(validator=_check_span)
+    text: str = attrs.field(validator=_check_stored_span)
     heading: str | None = None
     heading_start: int | None = None
     heading_end: int | None = None
 
 
+@_text_from_source
 @attrs.frozen(kw_only=True)
 class Sentence:
     """A sentence, with the paragraph and section it belongs to.
@@ -585,7 +659,7 @@ class Sentence:
 
     start: int
     end: int
-    text: str = attrs.field(validator=_check_span)
+    text: str = attrs.field(validator=_check_stored_span)
     kind: ParagraphKind = attrs.field(converter=_to_paragraph_kind, default=ParagraphKind.BODY)
     paragraph: int = 0
     section: int = 0
@@ -995,6 +1069,7 @@ class Attribution:
         return self.parent is not None
 
 
+@_text_from_source
 @attrs.frozen(kw_only=True, repr=False)
 class Claim:
     """One asserted proposition with its sources, figures, dates and certainty.
@@ -1010,7 +1085,7 @@ class Claim:
 
     start: int
     end: int
-    text: str = attrs.field(validator=_check_span)
+    text: str = attrs.field(validator=_check_stored_span)
     section: str | None = None
     attributions: tuple[Attribution, ...] = attrs.field(default=(), converter=_tup, repr=_count)
     quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=_tup, repr=_count)
