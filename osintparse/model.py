@@ -505,41 +505,23 @@ def _check_stored_span(instance: Any, attribute: attrs.Attribute[Any], value: st
     _check_span(instance, attribute, type(instance)._stored_text.__get__(instance))
 
 
-def _from_source(cls: type[_R], source: str, **values: Any) -> _R:
-    """A record of ``cls`` (decorated with :func:`_text_from_source`) whose text is
-    ``source[start:end]``, with ``source`` shared, not copied.
+def _from_source(record: _R, source: str) -> _R:
+    """``record`` (of a class decorated with :func:`_text_from_source`, built and checked
+    with its own text) made to store ``source``, the article's text it is a span of,
+    shared, in place of its own copy; returned.
 
-    Private to the engines: fields are converted and defaulted (by value) as ``cls(...)``
-    does, but not checked (the offsets are the engine's, into the article's text ``source``).
+    Private to the engines, which call it on the record they have just built, before
+    anything else sees it: a record is never changed once it is out.
 
     Examples
     --------
-    >>> s = _from_source(Sentence, "Un. Deux.", start=4, end=9, kind="body")
+    >>> text = "Un. Deux."
+    >>> s = _from_source(Sentence(start=4, end=9, text=text[4:9]), text)
     >>> s.text, s == Sentence(start=4, end=9, text="Deux.")
     ('Deux.', True)
     """
-    self = object.__new__(cls)
-    put = object.__setattr__
-    for name, default, convert in _init_fields(cls):
-        if name in values:
-            value = values[name]
-            put(self, name, value if convert is None else convert(value))
-        elif name != "text":
-            put(self, name, default)
-    put(self, "text", source)
-    return self
-
-
-_FIELDS: dict[type, tuple[tuple[str, Any, Any], ...]] = {}
-
-
-def _init_fields(cls: type) -> tuple[tuple[str, Any, Any], ...]:
-    """``(name, default, converter)`` of each field of the attrs class ``cls`` (whose
-    defaults are values: none is an ``attrs.Factory``)."""
-    found = _FIELDS.get(cls)
-    if found is None:
-        found = _FIELDS[cls] = tuple((f.name, f.default, f.converter) for f in attrs.fields(cls))
-    return found
+    object.__setattr__(record, "text", source)
+    return record
 
 
 _STR = attrs.validators.instance_of(str)

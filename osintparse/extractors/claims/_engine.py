@@ -407,23 +407,27 @@ def run(state: State, sections: Sequence[Section]) -> tuple[Claim, ...]:
         rule = "+".join(draft.rules)
         claims.append(
             _from_source(
-                Claim,
+                Claim(
+                    start=start,
+                    end=end,
+                    text=state.text[start:end],
+                    section=sections[first.section].heading
+                    if first.section < len(sections)
+                    else None,
+                    attributions=draft.attributions,
+                    quantities=draft.quantities,
+                    dates=draft.dates,
+                    hedges=draft.hedges,
+                    places=draft.places,
+                    stance=draft.sources.stance,
+                    certainty=draft.certainty,
+                    inherited=draft.inherited,
+                    question=draft.question,
+                    rule=rules.setdefault(rule, rule),
+                    chains=draft.chains,
+                ),
                 # The article's text, shared: the claim's text is its span of it.
                 state.text,
-                start=start,
-                end=end,
-                section=sections[first.section].heading if first.section < len(sections) else None,
-                attributions=draft.attributions,
-                quantities=draft.quantities,
-                dates=draft.dates,
-                hedges=draft.hedges,
-                places=draft.places,
-                stance=draft.sources.stance,
-                certainty=draft.certainty,
-                inherited=draft.inherited,
-                question=draft.question,
-                rule=rules.setdefault(rule, rule),
-                chains=draft.chains,
             )
         )
     return tuple(claims)

@@ -165,7 +165,15 @@ def _paragraphs(
         os_, oe = norm.span(s, e)
         paragraphs.append(
             _from_source(
-                Paragraph, text, start=os_, end=oe, kind=kind, section=len(bounds) - 1, rule=rule
+                Paragraph(
+                    start=os_,
+                    end=oe,
+                    text=text[os_:oe],
+                    kind=kind,
+                    section=len(bounds) - 1,
+                    rule=rule,
+                ),
+                text,
             )
         )
     return paragraphs, bounds
@@ -180,13 +188,15 @@ def _sections(
         heading = paragraphs[h] if h is not None else None
         sections.append(
             _from_source(
-                Section,
+                Section(
+                    start=os_,
+                    end=oe,
+                    text=norm.original[os_:oe],
+                    heading=heading.text if heading else None,
+                    heading_start=heading.start if heading else None,
+                    heading_end=heading.end if heading else None,
+                ),
                 norm.original,
-                start=os_,
-                end=oe,
-                heading=heading.text if heading else None,
-                heading_start=heading.start if heading else None,
-                heading_end=heading.end if heading else None,
             )
         )
     return sections
@@ -212,13 +222,15 @@ def _sentences(
             kind = hit[1][0] if hit else para.kind
             sentences.append(
                 _from_source(
-                    Sentence,
+                    Sentence(
+                        start=os_,
+                        end=oe,
+                        text=norm.original[os_:oe],
+                        kind=kind,
+                        paragraph=i,
+                        section=para.section,
+                    ),
                     norm.original,
-                    start=os_,
-                    end=oe,
-                    kind=kind,
-                    paragraph=i,
-                    section=para.section,
                 )
             )
     return sentences
