@@ -478,14 +478,15 @@ _C = TypeVar("_C", bound=type)
 def _text_from_source(cls: _C) -> _C:
     """Make ``cls.text`` read its span of the article text when the record holds the article.
 
-    A structure record (paragraph, section, sentence) made by the pipeline stores the
-    article's text, shared, in its ``text`` slot instead of a copy of its own span: a
-    10 MB article's structure would otherwise hold its text three times over (about
-    50 MB). ``text`` is then ``source[start:end]``, sliced when read; a record built by
-    hand (``Sentence(start=0, end=4, text="Oui.")``) stores its own text, checked as
-    before. Equality, hashing, pickling, :func:`attrs.evolve` and serialisation read
-    the attribute, so they see the span either way. A record kept alone keeps the
-    article's text alive.
+    A record of the structure (paragraph, section, sentence), a claim, a figure or an
+    attribution made by the pipeline stores the article's text, shared, in its ``text``
+    slot instead of a copy of its own span: a 10 MB article's structure alone would
+    otherwise hold its text three times over (about 50 MB). ``text`` is then
+    ``source[start:end]``, sliced when read; a record built by hand
+    (``Sentence(start=0, end=4, text="Oui.")``) stores its own text, checked as before.
+    Equality, hashing, pickling, :func:`attrs.evolve` and serialisation read the
+    attribute, so they see the span either way. A record kept alone keeps the article's
+    text alive.
     """
     slot = cls.__dict__["text"]
 
@@ -522,6 +523,23 @@ def _from_source(record: _R, source: str) -> _R:
     """
     object.__setattr__(record, "text", source)
     return record
+
+
+def _evolved(record: _R, **changes: Any) -> _R:
+    """:func:`attrs.evolve` of ``record`` (of a class decorated with
+    :func:`_text_from_source`) with its offsets unchanged, sharing the text it stores.
+
+    Examples
+    --------
+    >>> text = "10 morts"
+    >>> q = _from_source(Quantity(start=0, end=2, text="10", value=10), text)
+    >>> r = _evolved(q, nationality="FR")
+    >>> r.text, r.nationality, type(r)._stored_text.__get__(r) is text
+    ('10', 'FR', True)
+    """
+    shared: str = type(record)._stored_text.__get__(record)  # type: ignore[attr-defined]
+    new: _R = attrs.evolve(record, **changes)  # type: ignore[misc]
+    return _from_source(new, shared)
 
 
 _STR = attrs.validators.instance_of(str)
@@ -647,6 +665,7 @@ class Sentence:
     section: int = 0
 
 
+@_text_from_source
 @attrs.frozen(kw_only=True, repr=False)
 class Quantity:
     """A figure: its value, bounds, qualifier, unit and the noun it counts.
@@ -675,7 +694,7 @@ class Quantity:
 
     start: int
     end: int
-    text: str = attrs.field(validator=_check_span)
+    text: str = attrs.field(validator=_check_stored_span)
     value: float = attrs.field(converter=float)
     low: float | None = attrs.field(default=None, converter=_opt_float)
     high: float | None = attrs.field(default=None, converter=_opt_float)
@@ -980,6 +999,7 @@ class Place:
         return f"<Place {self.role.value} {what} {_short_text(self.text)} @{self.start}:{self.end}>"
 
 
+@_text_from_source
 @attrs.frozen(kw_only=True)
 class Attribution:
     """Who says something, with which cue, and how sure.
@@ -1007,7 +1027,7 @@ class Attribution:
 
     start: int
     end: int
-    text: str = attrs.field(validator=_check_span)
+    text: str = attrs.field(validator=_check_stored_span)
     source: str
     source_start: int
     source_end: int
