@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
@@ -471,6 +471,77 @@ def _to_source_kind(value: SourceKind | str) -> SourceKind:
     return value if type(value) is SourceKind else SourceKind(value)
 
 
+_R = TypeVar("_R")
+_C = TypeVar("_C", bound=type)
+
+
+def _text_from_source(cls: _C) -> _C:
+    """Make ``cls.text`` read its span of the article text when the record holds the article.
+
+    A record of the structure (paragraph, section, sentence), a claim, a figure or an
+    attribution made by the pipeline stores the article's text, shared, in its ``text``
+    slot instead of a copy of its own span: a 10 MB article's structure alone would
+    otherwise hold its text three times over (about 50 MB). ``text`` is then
+    ``source[start:end]``, sliced when read; a record built by hand
+    (``Sentence(start=0, end=4, text="Oui.")``) stores its own text, checked as before.
+    Equality, hashing, pickling, :func:`attrs.evolve` and serialisation read the
+    attribute, so they see the span either way. A record kept alone keeps the article's
+    text alive.
+    """
+    slot = cls.__dict__["text"]
+
+    def get(self: Any) -> str:
+        value: str = slot.__get__(self, cls)
+        start, end = self.start, self.end
+        return value if len(value) == end - start else value[start:end]
+
+    cls.text = property(get, slot.__set__, doc="``article.text[start:end]``.")  # type: ignore[attr-defined]
+    cls._stored_text = slot  # type: ignore[attr-defined]
+    return cls
+
+
+def _check_stored_span(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    """:func:`_check_span` of the ``text`` a record of :func:`_text_from_source` stores (not
+    of the span its property reads: a longer text given by hand is an error, not sliced)."""
+    _check_span(instance, attribute, type(instance)._stored_text.__get__(instance))
+
+
+def _from_source(record: _R, source: str) -> _R:
+    """``record`` (of a class decorated with :func:`_text_from_source`, built and checked
+    with its own text) made to store ``source``, the article's text it is a span of,
+    shared, in place of its own copy; returned.
+
+    Private to the engines, which call it on the record they have just built, before
+    anything else sees it: a record is never changed once it is out.
+
+    Examples
+    --------
+    >>> text = "Un. Deux."
+    >>> s = _from_source(Sentence(start=4, end=9, text=text[4:9]), text)
+    >>> s.text, s == Sentence(start=4, end=9, text="Deux.")
+    ('Deux.', True)
+    """
+    object.__setattr__(record, "text", source)
+    return record
+
+
+def _evolved(record: _R, **changes: Any) -> _R:
+    """:func:`attrs.evolve` of ``record`` (of a class decorated with
+    :func:`_text_from_source`) with its offsets unchanged, sharing the text it stores.
+
+    Examples
+    --------
+    >>> text = "10 morts"
+    >>> q = _from_source(Quantity(start=0, end=2, text="10", value=10), text)
+    >>> r = _evolved(q, nationality="FR")
+    >>> r.text, r.nationality, type(r)._stored_text.__get__(r) is text
+    ('10', 'FR', True)
+    """
+    shared: str = type(record)._stored_text.__get__(record)  # type: ignore[attr-defined]
+    new: _R = attrs.evolve(record, **changes)  # type: ignore[misc]
+    return _from_source(new, shared)
+
+
 _STR = attrs.validators.instance_of(str)
 
 
@@ -523,6 +594,7 @@ class Mention:
     rule: str = ""
 
 
+@_text_from_source
 @attrs.frozen(kw_only=True)
 class Paragraph:
     """A block of the article: the title, a heading, a body paragraph or boilerplate.
@@ -535,12 +607,13 @@ class Paragraph:
 
     start: int
     end: int
-    text: str = attrs.field(validator=_check_span)
+    text: str = attrs.field(validator=_check_stored_span)
     kind: ParagraphKind = attrs.field(converter=_to_paragraph_kind)
     section: int = 0
     rule: str = ""
 
 
+@_text_from_source
 @attrs.frozen(kw_only=True)
 class Section:
     """A run of paragraphs under one heading (the lead section has no heading).
@@ -560,12 +633,13 @@ class Section:
 
     start: int
     end: int
-    text: str = attrs.field(validator=_check_span)
+    text: str = attrs.field(validator=_check_stored_span)
     heading: str | None = None
     heading_start: int | None = None
     heading_end: int | None = None
 
 
+@_text_from_source
 @attrs.frozen(kw_only=True)
 class Sentence:
     """A sentence, with the paragraph and section it belongs to.
@@ -585,12 +659,13 @@ class Sentence:
 
     start: int
     end: int
-    text: str = attrs.field(validator=_check_span)
+    text: str = attrs.field(validator=_check_stored_span)
     kind: ParagraphKind = attrs.field(converter=_to_paragraph_kind, default=ParagraphKind.BODY)
     paragraph: int = 0
     section: int = 0
 
 
+@_text_from_source
 @attrs.frozen(kw_only=True, repr=False)
 class Quantity:
     """A figure: its value, bounds, qualifier, unit and the noun it counts.
@@ -619,7 +694,7 @@ class Quantity:
 
     start: int
     end: int
-    text: str = attrs.field(validator=_check_span)
+    text: str = attrs.field(validator=_check_stored_span)
     value: float = attrs.field(converter=float)
     low: float | None = attrs.field(default=None, converter=_opt_float)
     high: float | None = attrs.field(default=None, converter=_opt_float)
@@ -924,6 +999,7 @@ class Place:
         return f"<Place {self.role.value} {what} {_short_text(self.text)} @{self.start}:{self.end}>"
 
 
+@_text_from_source
 @attrs.frozen(kw_only=True)
 class Attribution:
     """Who says something, with which cue, and how sure.
@@ -951,7 +1027,7 @@ class Attribution:
 
     start: int
     end: int
-    text: str = attrs.field(validator=_check_span)
+    text: str = attrs.field(validator=_check_stored_span)
     source: str
     source_start: int
     source_end: int
@@ -995,6 +1071,7 @@ class Attribution:
         return self.parent is not None
 
 
+@_text_from_source
 @attrs.frozen(kw_only=True, repr=False)
 class Claim:
     """One asserted proposition with its sources, figures, dates and certainty.
@@ -1010,7 +1087,7 @@ class Claim:
 
     start: int
     end: int
-    text: str = attrs.field(validator=_check_span)
+    text: str = attrs.field(validator=_check_stored_span)
     section: str | None = None
     attributions: tuple[Attribution, ...] = attrs.field(default=(), converter=_tup, repr=_count)
     quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=_tup, repr=_count)

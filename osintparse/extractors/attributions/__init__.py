@@ -34,7 +34,7 @@ from osintparse.extractors.attributions._hedges import hedges_in
 from osintparse.extractors.attributions._lexicon import cue_lexicon
 from osintparse.extractors.attributions._links import Placed, link
 from osintparse.extractors.base import Document
-from osintparse.model import Attribution, Hedge, ParagraphKind, Sentence
+from osintparse.model import Attribution, Hedge, ParagraphKind, Sentence, _from_source
 from osintparse.text import Normalized
 
 __all__ = ["AttributionsExtractor", "find_attributions", "find_hedges"]
@@ -158,36 +158,39 @@ def _attribution(text: str, norm: Normalized, f: Found) -> Attribution:
     role, role_start, role_end = _sub_span(text, norm, f.role)
     resolved, resolved_start, resolved_end = _sub_span(text, norm, f.resolved)
     _, document_start, document_end = _sub_span(text, norm, f.document_span)
-    return Attribution(
-        start=s,
-        end=e,
-        text=text[s:e],
-        source=text[ss:se],
-        source_start=ss,
-        source_end=se,
-        cue=text[cs:ce],
-        cue_start=cs,
-        cue_end=ce,
-        stance=f.stance,
-        source_kind=f.source_kind,
-        content_start=content_start,
-        content_end=content_end,
-        anaphoric=f.anaphoric,
-        rule=sys.intern(f.rule),  # a few names, repeated in long articles
-        negated=f.negated,
-        channel=channel,
-        channel_start=channel_start,
-        channel_end=channel_end,
-        role=role,
-        role_start=role_start,
-        role_end=role_end,
-        document=f.document,
-        document_start=document_start,
-        document_end=document_end,
-        resolved=resolved or None,
-        resolved_start=resolved_start,
-        resolved_end=resolved_end,
-        parent=f.parent,
+    return _from_source(
+        Attribution(
+            start=s,
+            end=e,
+            text=text[s:e],
+            source=text[ss:se],
+            source_start=ss,
+            source_end=se,
+            cue=text[cs:ce],
+            cue_start=cs,
+            cue_end=ce,
+            stance=f.stance,
+            source_kind=f.source_kind,
+            content_start=content_start,
+            content_end=content_end,
+            anaphoric=f.anaphoric,
+            rule=sys.intern(f.rule),  # a few names, repeated in long articles
+            negated=f.negated,
+            channel=channel,
+            channel_start=channel_start,
+            channel_end=channel_end,
+            role=role,
+            role_start=role_start,
+            role_end=role_end,
+            document=f.document,
+            document_start=document_start,
+            document_end=document_end,
+            resolved=resolved or None,
+            resolved_start=resolved_start,
+            resolved_end=resolved_end,
+            parent=f.parent,
+        ),
+        text,
     )
 
 

@@ -69,6 +69,7 @@ from osintparse.model import (
     Quantity,
     Section,
     Sentence,
+    _from_source,
 )
 
 __all__ = ["STEPS", "Draft", "State", "run"]
@@ -405,23 +406,28 @@ def run(state: State, sections: Sequence[Section]) -> tuple[Claim, ...]:
         first = state.chosen[draft.first]
         rule = "+".join(draft.rules)
         claims.append(
-            Claim(
-                start=start,
-                end=end,
-                # A claim of one sentence shares the sentence's text rather than a copy.
-                text=first.text if draft.first == draft.last else state.text[start:end],
-                section=sections[first.section].heading if first.section < len(sections) else None,
-                attributions=draft.attributions,
-                quantities=draft.quantities,
-                dates=draft.dates,
-                hedges=draft.hedges,
-                places=draft.places,
-                stance=draft.sources.stance,
-                certainty=draft.certainty,
-                inherited=draft.inherited,
-                question=draft.question,
-                rule=rules.setdefault(rule, rule),
-                chains=draft.chains,
+            _from_source(
+                Claim(
+                    start=start,
+                    end=end,
+                    text=state.text[start:end],
+                    section=sections[first.section].heading
+                    if first.section < len(sections)
+                    else None,
+                    attributions=draft.attributions,
+                    quantities=draft.quantities,
+                    dates=draft.dates,
+                    hedges=draft.hedges,
+                    places=draft.places,
+                    stance=draft.sources.stance,
+                    certainty=draft.certainty,
+                    inherited=draft.inherited,
+                    question=draft.question,
+                    rule=rules.setdefault(rule, rule),
+                    chains=draft.chains,
+                ),
+                # The article's text, shared: the claim's text is its span of it.
+                state.text,
             )
         )
     return tuple(claims)

@@ -36,7 +36,7 @@ from osintparse import lexicons
 from osintparse._patterns import sentence_spans
 from osintparse.errors import MissingDependencyError
 from osintparse.extractors.base import Document
-from osintparse.model import Attribution, ParagraphKind, Place, PlaceRole, Quantity
+from osintparse.model import Attribution, ParagraphKind, Place, PlaceRole, Quantity, _evolved
 from osintparse.text import normalize
 
 __all__ = ["PlacesExtractor", "find_places", "geo_available", "with_nationalities"]
@@ -134,7 +134,8 @@ def with_nationalities(
             k = bisect.bisect_left(starts, q.noun_start)
             if k < len(marks) and marks[k].end <= q.noun_end:
                 found = marks[k].country
-        out.append(attrs.evolve(q, nationality=found) if found != q.nationality else q)
+        # The new record shares the article's text as the old one did (not a copy of its own).
+        out.append(_evolved(q, nationality=found) if found != q.nationality else q)
     return tuple(out)
 
 

@@ -40,7 +40,7 @@ from osintparse.extractors.quantities._numbers import (
     parse_digits,
     words_to_number,
 )
-from osintparse.model import ParagraphKind, Quantity
+from osintparse.model import ParagraphKind, Quantity, _from_source
 from osintparse.text import Normalized, normalize
 
 __all__ = [
@@ -73,31 +73,34 @@ def _record(raw: _Raw, norm: Normalized, words: dict[str, str]) -> Quantity:
         trigger = words.setdefault(trigger, trigger)
     if raw.whole_start is not None and raw.whole_end is not None:
         ws, we = norm.span(raw.whole_start, raw.whole_end)
-    return Quantity(
-        start=s,
-        end=e,
-        text=norm.original[s:e],
-        value=raw.value,
-        low=raw.low,
-        high=raw.high,
-        qualifier=raw.qualifier,
-        unit=raw.unit,
-        noun=noun,
-        number_start=ns,
-        number_end=ne,
-        noun_start=nos,
-        noun_end=noe,
-        part_of=raw.part_of,
-        whole_start=ws,
-        whole_end=we,
-        event=raw.event,
-        trigger=trigger,
-        trigger_start=es,
-        trigger_end=ee,
-        aspect=raw.aspect,
-        rate_unit=raw.rate_unit,
-        extractor="quantities",
-        rule=sys.intern(raw.rule),  # a few names, repeated in long articles
+    return _from_source(
+        Quantity(
+            start=s,
+            end=e,
+            text=norm.original[s:e],
+            value=raw.value,
+            low=raw.low,
+            high=raw.high,
+            qualifier=raw.qualifier,
+            unit=raw.unit,
+            noun=noun,
+            number_start=ns,
+            number_end=ne,
+            noun_start=nos,
+            noun_end=noe,
+            part_of=raw.part_of,
+            whole_start=ws,
+            whole_end=we,
+            event=raw.event,
+            trigger=trigger,
+            trigger_start=es,
+            trigger_end=ee,
+            aspect=raw.aspect,
+            rate_unit=raw.rate_unit,
+            extractor="quantities",
+            rule=sys.intern(raw.rule),  # a few names, repeated in long articles
+        ),
+        norm.original,
     )
 
 

@@ -56,7 +56,7 @@ from osintparse.extractors.structure._rules import (
     named,
     no_break,
 )
-from osintparse.model import Paragraph, ParagraphKind, Section, Sentence
+from osintparse.model import Paragraph, ParagraphKind, Section, Sentence, _from_source
 from osintparse.text import Normalized, normalize, split_sentences
 
 __all__ = ["Structure", "analyse"]
@@ -164,13 +164,16 @@ def _paragraphs(
             rule = rules.setdefault(rule, rule)  # one str per distinct rule, not per paragraph
         os_, oe = norm.span(s, e)
         paragraphs.append(
-            Paragraph(
-                start=os_,
-                end=oe,
-                text=text[os_:oe],
-                kind=kind,
-                section=len(bounds) - 1,
-                rule=rule,
+            _from_source(
+                Paragraph(
+                    start=os_,
+                    end=oe,
+                    text=text[os_:oe],
+                    kind=kind,
+                    section=len(bounds) - 1,
+                    rule=rule,
+                ),
+                text,
             )
         )
     return paragraphs, bounds
@@ -183,16 +186,17 @@ def _sections(
     for s, e, h in bounds:
         os_, oe = norm.span(s, e)
         heading = paragraphs[h] if h is not None else None
-        alone = heading is not None and (heading.start, heading.end) == (os_, oe)
         sections.append(
-            Section(
-                start=os_,
-                end=oe,
-                # A heading alone in its section: one str for both.
-                text=heading.text if heading is not None and alone else norm.original[os_:oe],
-                heading=heading.text if heading else None,
-                heading_start=heading.start if heading else None,
-                heading_end=heading.end if heading else None,
+            _from_source(
+                Section(
+                    start=os_,
+                    end=oe,
+                    text=norm.original[os_:oe],
+                    heading=heading.text if heading else None,
+                    heading_start=heading.start if heading else None,
+                    heading_end=heading.end if heading else None,
+                ),
+                norm.original,
             )
         )
     return sections
@@ -216,16 +220,17 @@ def _sentences(
             # "paragraph-kind" answers every sentence.
             hit = first(rules, norm.text, (ss, se), para.kind, lex)
             kind = hit[1][0] if hit else para.kind
-            whole = os_ == para.start and oe == para.end
             sentences.append(
-                Sentence(
-                    start=os_,
-                    end=oe,
-                    # A sentence that is its whole paragraph shares the paragraph's text.
-                    text=para.text if whole else norm.original[os_:oe],
-                    kind=kind,
-                    paragraph=i,
-                    section=para.section,
+                _from_source(
+                    Sentence(
+                        start=os_,
+                        end=oe,
+                        text=norm.original[os_:oe],
+                        kind=kind,
+                        paragraph=i,
+                        section=para.section,
+                    ),
+                    norm.original,
                 )
             )
     return sentences
