@@ -268,7 +268,9 @@ def test_polnear_write_docs_saves_figures_and_rewrites_only_its_block(
     page = tmp_path / "page.md"
     around = ("intro\n", "\n<!-- polnear-train:start -->\nkept\n<!-- polnear-train:end -->\n")
     page.write_text(
-        around[0] + "<!-- polnear-dev:start -->\nstale figures\n<!-- polnear-dev:end -->" + around[1],
+        around[0]
+        + "<!-- polnear-dev:start -->\nstale figures\n<!-- polnear-dev:end -->"
+        + around[1],
         encoding="utf-8",
     )
     monkeypatch.setattr(polnear, "DOCS_PAGE", page)
