@@ -59,19 +59,12 @@ def main(argv: list[str] | None = None) -> int:
         "--dir", type=pathlib.Path, default=_geoindex.CITIES_FILE.parent, help="where the files are"
     )
     args = parser.parse_args(argv)
-    stale = 0
-    for name, data in build().items():
-        out = args.dir / name
-        if args.check:
-            current = _geoindex.unpacked(out.read_bytes()) if out.exists() else None
-            # compared decompressed: another zlib may compress the same text differently
-            if current != _geoindex.unpacked(data):
-                print(f"{out} is stale: run python scripts/make_geo_index.py", file=sys.stderr)
-                stale = 1
-            continue
-        out.write_bytes(data)
-        print(f"wrote {out} ({len(data) // 1000} KB)")
-    return stale
+    from scripts._generated import write_or_check
+
+    outputs: dict[pathlib.Path, bytes | str] = {args.dir / n: d for n, d in build().items()}
+    return write_or_check(
+        outputs, check=args.check, script="make_geo_index.py", unpack=_geoindex.unpacked
+    )
 
 
 if __name__ == "__main__":

@@ -41,17 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
     parser.add_argument("--out", type=pathlib.Path, default=lexicons.PARSED_FILE)
     args = parser.parse_args(argv)
-    data = build()
-    if args.check:
-        current = zlib.decompress(args.out.read_bytes()) if args.out.exists() else None
-        # compared decompressed: another zlib may compress the same bytes differently
-        if current != zlib.decompress(data):
-            print(f"{args.out} is stale: run python scripts/make_lexicon_cache.py", file=sys.stderr)
-            return 1
-        return 0
-    args.out.write_bytes(data)
-    print(f"wrote {args.out} ({len(data) // 1000} KB)")
-    return 0
+    from scripts._generated import write_or_check
+
+    outputs: dict[pathlib.Path, bytes | str] = {args.out: build()}
+    return write_or_check(
+        outputs, check=args.check, script="make_lexicon_cache.py", unpack=zlib.decompress
+    )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,10 @@ import pathlib
 import sys
 from typing import Any
 
-LEXICONS = pathlib.Path(__file__).resolve().parents[1] / "osintparse" / "lexicons"
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # for scripts._generated
+    sys.path.insert(0, str(ROOT))
+LEXICONS = ROOT / "osintparse" / "lexicons"
 COMMON = LEXICONS / "_common"
 
 
@@ -166,18 +169,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
     args = parser.parse_args(argv)
-    stale = 0
-    for name, text in (("countries.json", build()), ("cities.toml", build_cities())):
-        out = COMMON / name
-        if args.check:
-            current = out.read_text(encoding="utf-8") if out.exists() else ""
-            if current != text:
-                print(f"{out} is stale: run python scripts/make_places_data.py", file=sys.stderr)
-                stale = 1
-            continue
-        out.write_text(text, encoding="utf-8")
-        print(f"wrote {out}")
-    return stale
+    from scripts._generated import write_or_check
+
+    outputs: dict[pathlib.Path, bytes | str] = {
+        COMMON / "countries.json": build(),
+        COMMON / "cities.toml": build_cities(),
+    }
+    return write_or_check(outputs, check=args.check, script="make_places_data.py")
 
 
 if __name__ == "__main__":

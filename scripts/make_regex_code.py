@@ -122,17 +122,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
     parser.add_argument("--out", type=pathlib.Path, default=_regexcode.CODE_FILE)
     args = parser.parse_args(argv)
+    from scripts._generated import write_or_check
+
     data = _regexcode.dump(merged(build(), args.out), regex.__version__)
-    if args.check:
-        current = zlib.decompress(args.out.read_bytes()) if args.out.exists() else None
-        # compared decompressed: another zlib may compress the same bytes differently
-        if current != zlib.decompress(data):
-            print(f"{args.out} is stale: run python scripts/make_regex_code.py", file=sys.stderr)
-            return 1
-        return 0
-    args.out.write_bytes(data)
-    print(f"wrote {args.out} ({len(data) // 1000} KB)")
-    return 0
+    return write_or_check(
+        {args.out: data}, check=args.check, script="make_regex_code.py", unpack=zlib.decompress
+    )
 
 
 if __name__ == "__main__":
