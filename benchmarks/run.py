@@ -54,7 +54,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from benchmarks.corpus import SIZES_KB, batch_corpus, sized_corpus
-from benchmarks.docs import target_names
+from benchmarks.docs import git_commit, target_names
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "seeds" / "000_f65f4b272ae20413.txt"
@@ -545,23 +545,6 @@ def _parallel_ceiling(runs: int) -> float:
     return float(serial / parallel)
 
 
-def _git_commit() -> str:
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
-        )
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-        )
-    except OSError:
-        return "unknown"
-    commit = out.stdout.strip() or "unknown"
-    return commit + ("+dirty" if dirty.stdout.strip() else "")
-
-
 def run_benchmark(
     *,
     quick: bool = False,
@@ -648,7 +631,7 @@ def run_benchmark(
         targets["batch_speedup"]["status"] = "SKIP (fewer than 2 cores)"
     return {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-        "commit": _git_commit(),
+        "commit": git_commit(),
         "osintparse": osintparse.__version__,
         "extractors": list(osintparse.Pipeline.default().names),
         "python": platform.python_version(),
@@ -787,7 +770,7 @@ def run_bounds(log: Callable[[str], None] = print) -> dict[str, Any]:
     rows = measure_bounds(log=log)
     return {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-        "commit": _git_commit(),
+        "commit": git_commit(),
         "machine": f"{platform.machine()}, {cores} cores, Python {platform.python_version()}",
         "load_average_start": start,
         "load_average": [round(x, 2) for x in os.getloadavg()],

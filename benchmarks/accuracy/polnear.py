@@ -57,7 +57,6 @@ import csv
 import datetime as dt
 import pathlib
 import re
-import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -74,6 +73,7 @@ from benchmarks.accuracy._common import (
     prf_row,
     write_json,
 )
+from benchmarks.docs import git_commit, replace_block
 
 __all__ = [
     "CUE_CLASSES",
@@ -1109,24 +1109,6 @@ def figures_path(split: str) -> pathlib.Path:
     return FIGURES_DIR / f"polnear-{split}.json"
 
 
-def _commit() -> str:
-    """HEAD's short hash, with ``+changes`` when the package differs from it."""
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=_ROOT,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "diff", "--quiet", "HEAD", "--", "osintparse"], cwd=_ROOT, check=False
-        ).returncode
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return head + ("+changes" if dirty else "")
-
-
 def docs_lines(f: dict[str, Any]) -> list[str]:
     """The generated block of one split's figures in docs/extractors/attributions.md.
 
@@ -1176,8 +1158,6 @@ def docs_lines(f: dict[str, Any]) -> list[str]:
 
 def write_docs(figures: dict[str, Any]) -> pathlib.Path:
     """Save one split's figures and rewrite its block of the docs page; the page's path."""
-    from benchmarks.docs import replace_block
-
     path = figures_path(figures["split"])
     path.parent.mkdir(parents=True, exist_ok=True)
     saved = {k: v for k, v in figures.items() if k != "time"}  # machine-dependent
@@ -1238,7 +1218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         write_json(args.json, figures)
     if args.write_docs:
-        figures.update(date=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), commit=_commit())
+        stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+        figures.update(date=stamp, commit=git_commit("osintparse"))
         print(f"rewrote {_rel(write_docs(figures))}")
     return 0
 
