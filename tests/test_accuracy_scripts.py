@@ -447,3 +447,48 @@ def test_timeml_command_line_errors(
     assert timeml.main([str(tmp_path / "absent")]) == 2
     assert timeml.main([str(tmp_path)]) == 2  # a directory without .tml files
     assert "no .tml file" in capsys.readouterr().err
+
+
+def test_timeml_docs_figures_are_rendered_from_the_saved_run() -> None:
+    """Every saved TimeML run's block in docs/extractors/dates.md is exactly what
+    ``--write-docs`` renders from its saved figures: none typed by hand."""
+    saved = sorted(timeml.FIGURES_DIR.glob("timeml-*.json"))
+    assert saved, "no saved TimeML figures: run timeml.py ... --write-docs"
+    page = timeml.DOCS_PAGE.read_text(encoding="utf-8")
+    for path in saved:
+        figures = json.loads(path.read_text(encoding="utf-8"))
+        assert path == timeml.figures_path(figures["lang"])
+        assert block(page, f"timeml-{figures['lang']}") == "\n".join(timeml.docs_lines(figures)), (
+            f"run `python benchmarks/accuracy/timeml.py ... --lang {figures['lang']} --write-docs`"
+        )
+        assert figures["commit"]
+        assert "skipped_duplicates" not in figures  # machine paths stay out of the repo
+
+
+def test_timeml_write_docs_saves_figures_and_rewrites_only_its_block(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for sub, body in (("alpha", _BODY_A), ("beta", "Nothing dated here.")):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / f"{sub}.tml").write_text(_tml(body), encoding="utf-8")
+    page = tmp_path / "page.md"
+    around = ("intro\n", "\n<!-- timeml-en:start -->\nkept\n<!-- timeml-en:end -->\n")
+    page.write_text(
+        around[0] + "<!-- timeml-fr:start -->\nstale\n<!-- timeml-fr:end -->" + around[1],
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(timeml, "DOCS_PAGE", page)
+    monkeypatch.setattr(timeml, "FIGURES_DIR", tmp_path / "figures")
+    monkeypatch.setattr(timeml, "ROOT", tmp_path)
+    args = [str(tmp_path / "alpha"), str(tmp_path / "beta"), "--lang", "fr", "--write-docs"]
+    assert timeml.main(args) == 0
+    saved = json.loads((tmp_path / "figures" / "timeml-fr.json").read_text(encoding="utf-8"))
+    assert saved["overall"]["documents"] == 2
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith(around[0])
+    assert text.endswith(around[1])
+    assert block(text, "timeml-fr") == "\n".join(timeml.docs_lines(saved))
+    assert "| all | 2 |" in text
+    assert "| alpha | 1 |" in text
+    assert "stale" not in text
+    assert "rewrote page.md" in capsys.readouterr().out

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 __all__ = [
+    "FIGURES_DIR",
+    "ROOT",
     "Counts",
     "Span",
     "Timing",
@@ -30,9 +32,15 @@ __all__ = [
     "overlaps",
     "pct",
     "prf_row",
+    "save_figures",
     "total",
     "write_json",
 ]
+
+#: The repository's root (figures and docs pages are written under it).
+ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
+#: Where the scripts' ``--write-docs`` save their figures (numbers only, no corpus text).
+FIGURES_DIR = ROOT / "benchmarks" / "accuracy" / "figures"
 
 #: A half-open character span ``(start, end)`` into a document's text.
 Span = tuple[int, int]
@@ -266,3 +274,29 @@ def write_json(path: str, figures: dict[str, Any]) -> None:
         sys.stdout.write(text + "\n")
     else:
         pathlib.Path(path).write_text(text + "\n", encoding="utf-8")
+
+
+def save_figures(
+    path: pathlib.Path, figures: dict[str, Any], page: pathlib.Path, block: str, lines: list[str]
+) -> None:
+    r"""Save ``figures`` as JSON at ``path`` and rewrite the block ``block`` of ``page``.
+
+    The block (between ``<!-- block:start -->`` and ``<!-- block:end -->``) gets
+    ``lines``, which the caller renders from the same figures, so the page and the saved
+    file agree; the rest of the page is kept.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "p.md").write_text("a\n<!-- x:start -->\nold\n<!-- x:end -->\n")
+    >>> save_figures(d / "f" / "x.json", {"f1": 0.5}, d / "p.md", "x", ["F1 0.5"])
+    >>> (d / "p.md").read_text()
+    'a\n<!-- x:start -->\nF1 0.5\n<!-- x:end -->\n'
+    """
+    from benchmarks.docs import replace_block
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_json(str(path), figures)
+    text = page.read_text(encoding="utf-8")
+    page.write_text(replace_block(text, block, lines), encoding="utf-8")

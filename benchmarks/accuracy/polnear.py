@@ -64,6 +64,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from benchmarks.accuracy._common import (
+    FIGURES_DIR,
+    ROOT,
     Counts,
     Span,
     Timing,
@@ -71,9 +73,10 @@ from benchmarks.accuracy._common import (
     overlaps,
     pct,
     prf_row,
+    save_figures,
     write_json,
 )
-from benchmarks.docs import git_commit, replace_block
+from benchmarks.docs import git_commit
 
 __all__ = [
     "CUE_CLASSES",
@@ -1087,9 +1090,7 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 # ---- generated docs ----------------------------------------------------------------------
 
-_ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
-#: Where ``--write-docs`` saves each split's figures (numbers only, no corpus text).
-FIGURES_DIR = _ROOT / "benchmarks" / "accuracy" / "figures"
+_ROOT = ROOT
 #: The page whose ``polnear-SPLIT`` blocks are rendered from those figures.
 DOCS_PAGE = _ROOT / "docs" / "extractors" / "attributions.md"
 
@@ -1158,13 +1159,9 @@ def docs_lines(f: dict[str, Any]) -> list[str]:
 
 def write_docs(figures: dict[str, Any]) -> pathlib.Path:
     """Save one split's figures and rewrite its block of the docs page; the page's path."""
-    path = figures_path(figures["split"])
-    path.parent.mkdir(parents=True, exist_ok=True)
     saved = {k: v for k, v in figures.items() if k != "time"}  # machine-dependent
-    write_json(str(path), saved)
-    page = DOCS_PAGE.read_text(encoding="utf-8")
     name = f"polnear-{figures['split']}"
-    DOCS_PAGE.write_text(replace_block(page, name, docs_lines(saved)), encoding="utf-8")
+    save_figures(figures_path(figures["split"]), saved, DOCS_PAGE, name, docs_lines(saved))
     return DOCS_PAGE
 
 
