@@ -29,6 +29,7 @@ import attrs
 
 from osintparse import lexicons
 from osintparse._patterns import map_back, to_normalized
+from osintparse.extractors.attributions._context import typewriter_quotes
 from osintparse.extractors.attributions._cues import Found, match_sentence
 from osintparse.extractors.attributions._hedges import hedges_in
 from osintparse.extractors.attributions._lexicon import cue_lexicon
@@ -128,7 +129,8 @@ def _extract(
         paragraphs[s.paragraph] = (min(p_lo, lo), max(p_hi, hi))
     placed: list[Placed] = []
     hedges: list[Hedge] = []
-    nt = norm.text
+    lex = cue_lexicon(lang)
+    nt = typewriter_quotes(norm.text, lex.doubled, lex.quotes)
     last_body: tuple[int, int] | None = None
     previous: tuple[int, int] | None = None
     for k, (s, (lo, hi)) in enumerate(zip(sentences, spans, strict=True)):
@@ -143,7 +145,7 @@ def _extract(
         previous = (lo, hi)
         if s.kind is ParagraphKind.BODY:
             last_body = (lo, hi)
-    linked = link(placed, nt, cue_lexicon(lang)) if placed else []
+    linked = link(placed, nt, lex) if placed else []
     return tuple(_attribution(text, norm, f) for f in linked), tuple(hedges)
 
 
