@@ -45,11 +45,13 @@ from osintparse.extractors.attributions._context import (
 from osintparse.extractors.attributions._lexicon import rules_of
 from osintparse.extractors.attributions._sources import (
     document_kind,
+    document_words,
     is_adverb,
     issuing_verb,
     np_after,
     np_before,
     relative_head,
+    valid_np,
 )
 from osintparse.extractors.attributions._subjects import find_clause_subject, find_subject
 from osintparse.model import SourceKind
@@ -370,35 +372,96 @@ def _noun_complement(s: Context, b: int, *, agent: bool = False) -> Span | None:
 
 @CONSTRUCTIONS.rule("colon")
 def _colon(s: Context, cue: Cue) -> Found | Stop | None:
-    """A name opening the sentence, then a colon: the speaker of what follows ("PENCE: Well,
-    ...", "Zelensky : « Nous tiendrons »"); the name's last word is capitalised (every word,
-    none a determiner nor a label of `colon.labels`, without a quotation after the colon)."""
+    """A speaker opening the sentence (or a dash-led part of it, before a quotation), then
+    a colon: the speaker of what follows ("PENCE: Well, ...", "Zelensky : « Nous
+    tiendrons »", "Clinton camp: ...", "Report: ...", "Clinton to Planned Parenthood: ...",
+    "TURNOUT UP - Michael McDonald: “...”"). Without a quotation after the colon the phrase
+    must read as a speaker (:func:`_speaker`); a label of `colon.labels` never does."""
     if cue.kind != "colon":
         return None
     tk = s.tk
     c = tk.index_from(cue.start)
-    if c == 0 or c > s.lex.sources.max_words // 2:
-        return STOP
-    i, j, _ = np_before(tk, c, s.lex.sources, cross=True)
-    if i != 0 or j != c or not tk.words[j - 1][:1].isupper() or s.kind(i, j) is None:
-        return STOP
     gap = s.text[cue.end : tk.starts[c]] if c < len(tk) else ""
     quoted = s.quoted_after(cue.end, gap)
-    if quoted is None and not _speaker_name(s, i, j):
+    first = _dash_start(s, c) if quoted is not None else 0
+    longest = s.lex.sources.max_words // (1 if quoted is not None else 2)
+    if c <= first or c - first > longest:
+        return STOP
+    found = _colon_speaker(s, first, c)
+    if found is None:
+        return STOP
+    i, j = found
+    if quoted is None and not _speaker(s, i, j):
         return STOP  # "Correction: ...", "Follow him on Twitter: ...": a label
     content = quoted or s.rest(c)
     if not _has_letter(s.text, content):
         return STOP  # "Clinton: 547.", "Online:": a tally or a heading, nothing said
-    src = s.source_span(i, j)
-    return s.found(
-        cue, "colon", (tk.starts[i], cue.end), src, s.kind(i, j) or SourceKind.OTHER, content
-    )
+    kind = s.kind(i, j) or SourceKind.OTHER
+    return s.found(cue, "colon", (tk.starts[first], cue.end), s.source_span(i, j), kind, content)
+
+
+def _dash_start(s: Context, c: int) -> int:
+    """The first token after the last dash set off by spaces before token ``c`` ("TURNOUT
+    UP - Michael McDonald: “...”"), else 0 (the sentence start)."""
+    tk = s.tk
+    for t in range(c - 1, 0, -1):
+        gap = tk.gap(t)
+        if gap.strip() in _DASHES and gap[:1].isspace():
+            return t
+    return 0
+
+
+#: Dashes that set a speaker's name off from a heading before it.
+_DASHES = frozenset({"-", "--", "–", "—"})
+
+
+def _colon_speaker(s: Context, first: int, c: int) -> tuple[int, int] | None:
+    """The tokens naming the speaker before the colon at token ``c``: the noun phrase
+    from token ``first``, in the article's first sentence (its title) cut before a
+    headline's addressee or topic (`colon.topics`: "Clinton to Planned Parenthood", "CNN
+    President On Trump"; in the body, "Success on Signature Issue:" is a section's
+    heading), else ``None``."""
+    tk = s.tk
+    for k in range(first + 1, c if s.previous is None else first):
+        if tk.keys[k] in s.lex.colon_topics and not tk.boundary(k):
+            if _speaker_name(s, first, k):
+                return first, k
+            break
+    i, j, _ = np_before(tk, c, s.lex.sources, cross=True, floor=first)
+    if i != first or j != c:
+        return None
+    if not tk.words[j - 1][:1].isupper() and not _head_source(s, i, j):
+        return None
+    return i, j
+
+
+def _head_source(s: Context, i: int, j: int) -> bool:
+    """True when tokens ``i:j`` end on a lower-case noun naming a source or a document by
+    itself, with no link word before it ("Clinton camp", "WSJ editorial", "insiders"; not
+    "Frustration with police", "Among them"). A cue word counts as a noun here ("report")."""
+    tk, src = s.tk, s.lex.sources
+    head = tk.keys[j - 1]
+    if not tk.words[j - 1].islower() or head in src.pronouns:
+        return False
+    if any(tk.keys[k] in src.links for k in range(i, j)):
+        return False
+    if valid_np(tk, j - 1, j, src, frozenset()) is not None:
+        return True
+    doc = document_words(tk, i, j, src)
+    return doc is not None and doc[2] == j
 
 
 def _has_letter(text: str, span: Span) -> bool:
     """True when the span is set and holds a letter."""
     a, b = span
     return a is not None and b is not None and any(ch.isalpha() for ch in text[a:b])
+
+
+def _speaker(s: Context, i: int, j: int) -> bool:
+    """True when tokens ``i:j`` before a colon with no quotation read as its speaker: a
+    name (:func:`_speaker_name`) or, no label, a phrase whose head names a source or a
+    document ("Clinton camp", "Poll", "Insiders")."""
+    return _speaker_name(s, i, j) or (not _label(s, i, j) and _head_source(s, i, j))
 
 
 def _speaker_name(s: Context, i: int, j: int) -> bool:
@@ -409,9 +472,15 @@ def _speaker_name(s: Context, i: int, j: int) -> bool:
         return False
     if any(not tk.words[k][:1].isupper() for k in range(i, j)):
         return False
-    return s.text[tk.starts[i] : tk.starts[j - 1] + len(tk.words[j - 1])].casefold() not in (
-        s.lex.colon_labels
-    )
+    return not _label(s, i, j)
+
+
+def _label(s: Context, i: int, j: int) -> bool:
+    """True when tokens ``i:j`` are a label of `colon.labels`, alone or after a possessive
+    ("Editor's note", "Tuesday's Morning Email")."""
+    tk = s.tk
+    phrase = s.text[tk.starts[i] : tk.ends[j - 1]].casefold()
+    return phrase in s.lex.colon_labels or phrase.rpartition("'s ")[2] in s.lex.colon_labels
 
 
 @CONSTRUCTIONS.rule("reduced_relative")

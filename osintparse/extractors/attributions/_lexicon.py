@@ -417,6 +417,8 @@ class CueLexicon:
     relative_not_kinds: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
     colon_labels: frozenset[str] = frozenset()
+    #: Words opening a headline's addressee or topic after the speaker (``colon.topics``).
+    colon_topics: frozenset[str] = frozenset()
     channel_prepositions: frozenset[str] = frozenset()
     channel_nouns: Mapping[str, tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
     channel_with: frozenset[str] = frozenset()
@@ -864,6 +866,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         relative_not_kinds=frozenset(data["participles"].get("relative_not_kinds", ())),
         coordinators=keys(data["participles"]["coordinators"]),
         colon_labels=keys(data["colon"]["labels"]),
+        colon_topics=keys(data["colon"]["topics"]),
         channel_prepositions=keys(data["channels"]["prepositions"]),
         channel_nouns=_phrases(data["channels"]["nouns"]),
         channel_with=keys(data["channels"]["with"]),
