@@ -428,7 +428,9 @@ def _colon_speaker(s: Context, first: int, c: int) -> tuple[int, int] | None:
                 return first, k
             break
     i, j, _ = np_before(tk, c, s.lex.sources, cross=True, floor=first)
-    if i != first or j != c:
+    # a source noun phrase, no other cue in it but its first word ("Report:")
+    cues = s.cue_starts - {tk.starts[i]} if j > i else s.cue_starts
+    if i != first or j != c or valid_np(tk, i, j, s.lex.sources, cues) is None:
         return None
     if not tk.words[j - 1][:1].isupper() and not _head_source(s, i, j):
         return None
@@ -436,19 +438,23 @@ def _colon_speaker(s: Context, first: int, c: int) -> tuple[int, int] | None:
 
 
 def _head_source(s: Context, i: int, j: int) -> bool:
-    """True when tokens ``i:j`` end on a lower-case noun naming a source or a document by
-    itself, with no link word before it ("Clinton camp", "WSJ editorial", "insiders"; not
-    "Frustration with police", "Among them"). A cue word counts as a noun here ("report")."""
+    """True when the head of tokens ``i:j`` (the last word, or the first after the
+    determiners where heads come first: ``head_first``) is a lower-case noun naming a source
+    or a document by itself, with no link word in the phrase ("Clinton camp", "WSJ
+    editorial", "le camp Zelensky"; not "Frustration with police", "Among them"). A cue
+    word counts as a noun here ("report")."""
     tk, src = s.tk, s.lex.sources
-    head = tk.keys[j - 1]
-    if not tk.words[j - 1].islower() or head in src.pronouns:
+    h = j - 1
+    if src.head_first:
+        h = next((k for k in range(i, j) if tk.keys[k] not in src.determiners), h)
+    if not tk.words[h].islower() or tk.keys[h] in src.pronouns:
         return False
     if any(tk.keys[k] in src.links for k in range(i, j)):
         return False
-    if valid_np(tk, j - 1, j, src, frozenset()) is not None:
+    if valid_np(tk, h, h + 1, src, frozenset()) is not None:
         return True
     doc = document_words(tk, i, j, src)
-    return doc is not None and doc[2] == j
+    return doc is not None and doc[1] <= h < doc[2]
 
 
 def _has_letter(text: str, span: Span) -> bool:

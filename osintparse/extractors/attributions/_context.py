@@ -234,8 +234,8 @@ def typewriter_quotes(text: str, doubled: Mapping[str, str], quotes: Mapping[str
         opens = mark in quotes.values()
         before = text[k - 1] if k else " "
         after = text[k + 2] if k + 2 < len(text) else " "
-        opening = opens and (not closes or (before.isspace() or before in "([")) and (
-            not after.isspace()
+        opening = (
+            opens and (not closes or (before.isspace() or before in "([")) and (not after.isspace())
         )
         out[k : k + 2] = [" ", mark] if opening else [mark, text[k + 1]]
         k += 2
