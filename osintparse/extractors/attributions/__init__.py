@@ -29,7 +29,7 @@ import attrs
 
 from osintparse import lexicons
 from osintparse._patterns import map_back, to_normalized
-from osintparse.extractors.attributions._context import typewriter_quotes
+from osintparse.extractors.attributions._context import typewriter_quotes, whole_marks
 from osintparse.extractors.attributions._cues import Found, match_sentence
 from osintparse.extractors.attributions._hedges import hedges_in
 from osintparse.extractors.attributions._lexicon import cue_lexicon
@@ -146,7 +146,19 @@ def _extract(
         if s.kind is ParagraphKind.BODY:
             last_body = (lo, hi)
     linked = link(placed, nt, lex) if placed else []
+    if nt is not norm.text:  # typewriter marks were rewritten: no content splits one
+        linked = [_whole_marks(f, norm.text, lex.doubled) for f in linked]
     return tuple(_attribution(text, norm, f) for f in linked), tuple(hedges)
+
+
+def _whole_marks(f: Found, text: str, doubled: Mapping[str, str]) -> Found:
+    """``f`` with a content widened over the two-character quotation mark it splits."""
+    a, b = whole_marks(text, doubled, (f.content_start, f.content_end))
+    if (a, b) == (f.content_start, f.content_end):
+        return f
+    start = min(f.start, a) if a is not None else f.start
+    end = max(f.end, b) if b is not None else f.end
+    return attrs.evolve(f, content_start=a, content_end=b, start=start, end=end)
 
 
 def _attribution(text: str, norm: Normalized, f: Found) -> Attribution:

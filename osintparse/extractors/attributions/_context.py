@@ -50,6 +50,7 @@ __all__ = [
     "Subject",
     "trim",
     "typewriter_quotes",
+    "whole_marks",
 ]
 
 #: Punctuation and spaces trimmed from the end of a content.
@@ -207,19 +208,19 @@ def typewriter_quotes(text: str, doubled: Mapping[str, str], quotes: Mapping[str
     """``text`` with every two-character quotation mark (``quotes.doubled``: ``''``,
     ``<<``) written as the one-character mark it stands for, at the same length.
 
-    The mark goes beside the quoted words: an opening mark (one that only opens, or one
-    that opens and closes alike with a space or the text's start before it and a word
-    after it) becomes space + mark, so that it never reads as a closing one; a closing
-    mark keeps its second character, so that a span ending after the mark ends after
-    both. Read once per article, before any rule: every rule reading quotations
-    (contents, labels after "called", whether a word is quoted speech) then sees one
-    kind of mark. Offsets are unchanged.
+    The mark goes beside the quoted words and a space takes the other character: an
+    opening mark (one that only opens, or one that opens and closes alike with a space or
+    the text's start before it and a word after it) becomes space + mark, a closing one
+    mark + space (:func:`whole_marks` then widens a span that ends or starts inside one).
+    Read once per article, before any rule: every rule reading quotations (contents,
+    labels after "called", whether a word is quoted speech) then sees one kind of mark.
+    Offsets are unchanged.
 
     Examples
     --------
     >>> t = "Not paying taxes ''makes me smart,'' he said."
-    >>> print(typewriter_quotes(t, {"''": '"'}, {'"': '"'}))
-    Not paying taxes  "makes me smart,"' he said.
+    >>> typewriter_quotes(t, {"''": '"'}, {'"': '"'})
+    'Not paying taxes  "makes me smart,"  he said.'
     """
     if not doubled or not any(d in text for d in doubled):
         return text
@@ -237,9 +238,29 @@ def typewriter_quotes(text: str, doubled: Mapping[str, str], quotes: Mapping[str
         opening = (
             opens and (not closes or (before.isspace() or before in "([")) and (not after.isspace())
         )
-        out[k : k + 2] = [" ", mark] if opening else [mark, text[k + 1]]
+        out[k : k + 2] = [" ", mark] if opening else [mark, " "]
         k += 2
     return "".join(out)
+
+
+def whole_marks(text: str, doubled: Mapping[str, str], span: Span) -> Span:
+    """``span`` widened so that it never splits a two-character quotation mark of
+    ``text`` (the text before :func:`typewriter_quotes`): a content ending on a closing
+    mark ends after both characters.
+
+    Examples
+    --------
+    >>> t = "He called it ''a disgrace.''"
+    >>> a, b = whole_marks(t, {"''": '"'}, (13, 27))
+    >>> t[a:b]
+    "''a disgrace.''"
+    """
+    a, b = span
+    if a is not None and a > 0 and text[a - 1 : a + 1] in doubled:
+        a -= 1
+    if b is not None and 0 < b < len(text) and text[b - 1 : b + 1] in doubled:
+        b += 1
+    return a, b
 
 
 @attrs.define
@@ -644,8 +665,8 @@ class Context:
             # "a dit de RT le sénateur": the source follows the prepositional phrase
             i, j = np_after(tk, j, words, self.cue_starts)
         kind = self.kind(i, j)
-        if kind is None:
-            return None
+        if kind is None or (j < len(tk) and not tk.boundary(j) and tk.starts[j] in self.cue_starts):
+            return None  # "..., however, said they believed": "they" is the next verb's subject
         src = self.source_span(i, j)
         role = self.role_after(j)
         name = self._name_after(i, j) if role is None else None

@@ -168,20 +168,43 @@ def _incise(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     Parisien, a assuré", "L'AFP, qui cite le ministère, affirme", "Des responsables,
     s'exprimant sous couvert d'anonymat, ont déclaré")."""
     tk, c = s.tk, cue.lead
-    if (p is not None and p.i == 0) or c < 2 or not _comma(tk.gap(c)):
+    if (p is not None and p.i == 0) or c < 2 or not _comma(_unquoted(s, tk.gap(c))):
         return p
     # the incise opens the candidate ("citant des responsables") or comes before it
-    first = p.i if p is not None else c - 1
+    first = p.i if p is not None and p.j > p.i else c - 1  # an adverb alone read as empty
     t = first
-    while t > max(0, first - 10) and not tk.boundary(t):
-        t -= 1
+    while t > max(0, first - 10) and (not tk.boundary(t) or not _unquoted(s, tk.gap(t)).strip()):
+        t -= 1  # quotation marks inside are crossed: 'X, citing "the magic of Trump," said'
+
     if t == 0 or not _comma(tk.gap(t)):
         return p
     anonymity = s.lex.sources.anonymity.search(s.text, tk.starts[t], tk.starts[c])
-    if anonymity is None and (p is None or not _opens_incise(s, t, max(p.j, p.i + 1))):
+    if (
+        anonymity is None
+        and not _parenthetical(s, t, c)
+        and (p is None or not _opens_incise(s, t, max(p.j, p.i + 1)))
+    ):
         return p
     i, j, stop = np_before(tk, t, s.lex.sources, cross=True)
     return Candidate(i, j, stop) if j > i else p
+
+
+def _unquoted(s: Context, gap: str) -> str:
+    """A gap without its quotation marks."""
+    return "".join(ch for ch in gap if ch not in s.lex.quotes and ch not in s.lex.quotes.values())
+
+
+def _parenthetical(s: Context, t: int, c: int) -> bool:
+    """True when tokens ``t:c`` are an adverb or adverbial phrase of ``adverbs.words`` set off
+    by commas ("U.S. officials, however, said", "The ministry, for its part, said", "Le
+    ministère, de son côté, a indiqué"), or lower-case adverbs only ("X, too, said")."""
+    tk, lex = s.tk, s.lex
+    if t >= c or " ".join(tk.keys[t:c]) in lex.adverbs:
+        return t < c
+    return all(
+        tk.words[k].islower() and is_adverb(tk.keys[k], lex.adverbs, lex.adverb_endings)
+        for k in range(t, c)
+    )
 
 
 def _opens_incise(s: Context, t: int, end: int) -> bool:
@@ -495,8 +518,10 @@ def _parts(s: Context, p: Candidate, *, walk: bool = True) -> Candidate:
         if _whole(s, i):
             return _parts(s, Candidate(i, j, stop))
     parts = _walk_parts(s, [(p.i, p.j, p.stop, first)]) if walk else [(p.i, p.j, p.stop, first)]
-    if len(parts) > 1 and _coordinated(s, p.i, p.j) and not _named_role(s, parts):
-        # "Clinton, Trump and Sanders said": one source, a list.
+    listed = len(parts) > 1 and all(x[3] != "adjunct" for x in parts)
+    if listed and _coordinated(s, p.i, p.j) and not _named_role(s, parts):
+        # "Clinton, Trump and Sanders said": one source, a list (of no adjunct: "In separate
+        # interviews, three current and former employees said").
         return Candidate(parts[0][0], p.j, parts[0][2], parts=len(parts))
     people = [x for x in parts if x[3] in ("name", "role")]
     if len(people) == 2 and all(x[3] == "name" for x in people):
