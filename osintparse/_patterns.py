@@ -38,7 +38,7 @@ import attrs
 import regex
 
 from osintparse._cache import once
-from osintparse._regexcode import compile_pattern
+from osintparse._regexcode import compile_pattern, shipped_source
 
 __all__ = [
     "B0",
@@ -130,7 +130,19 @@ def alternation(
 @functools.lru_cache(maxsize=1024)
 def _alternation(words: tuple[str, ...], boundary: bool, apostrophes: bool, gap: str) -> str:
     """:func:`alternation`, cached: engines build the same word lists' patterns more than
-    once (units, prepositions), and building a trie of a thousand words takes milliseconds."""
+    once (units, prepositions), and building a trie of a thousand words takes milliseconds.
+    A source the first parses of the seed and golden texts built is read from the shipped
+    file (:func:`osintparse._regexcode.shipped_source`), the same string as :func:`_trie`
+    builds. The source does not depend on the words' order (a word list may come from a
+    set), so the file lists it under the sorted words."""
+    shipped = shipped_source(("alternation", tuple(sorted(set(words))), boundary, apostrophes, gap))
+    if shipped is not None:
+        return shipped
+    return _trie(words, boundary, apostrophes, gap)
+
+
+def _trie(words: tuple[str, ...], boundary: bool, apostrophes: bool, gap: str) -> str:
+    """The trie-shaped pattern of :func:`alternation`, built."""
     root: dict[str, Any] = {}
     for word in words:
         word = " ".join(word.split())
