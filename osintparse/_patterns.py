@@ -223,8 +223,8 @@ def trie_pattern(words: Iterable[str]) -> str:
     return alternation(words)
 
 
-_GAP_STAR = regex.compile(r"(?<!\\)\\s\*")
-_GAP_PLUS = regex.compile(r"(?<!\\)\\s\+")
+_GAP_STAR = compile_pattern(r"(?<!\\)\\s\*")
+_GAP_PLUS = compile_pattern(r"(?<!\\)\\s\+")
 
 
 def bounded(source: str) -> str:
@@ -273,13 +273,13 @@ EXPANDING = _expanding()
 #: than with simple folding: :data:`EXPANDING`, and the dotless "ı" that full folding
 #: matches to the "i" of a folded sequence ("fi" matches "fı").
 FULL_FOLDING = EXPANDING + "\u0131"
-_FULL_FOLDING = regex.compile("[" + "".join(f"\\U{ord(c):08x}" for c in FULL_FOLDING) + "]")
+_FULL_FOLDING = compile_pattern("[" + "".join(f"\\U{ord(c):08x}" for c in FULL_FOLDING) + "]")
 _FULL_FOLDING_SET = frozenset(FULL_FOLDING)
 #: Escapes that may write a character, a named list or a back reference without the
 #: character itself: ``\xdf``, ``\N{...}``, ``\L<name>``, ``\g<1>``, ``\1``.
 _HIDDEN = frozenset("xuUNLg0123456789")
 #: An inline flag group that could turn full case folding on again: ``(?f)``, ``(?fi:``.
-_FLAG_F = regex.compile(r"\(\?[\^a-zA-Z0-9-]*f[\^a-zA-Z0-9-]*[:)]")
+_FLAG_F = compile_pattern(r"\(\?[\^a-zA-Z0-9-]*f[\^a-zA-Z0-9-]*[:)]")
 #: Prefixed to a source, the regex module's scoped flag turning full case folding off.
 _SIMPLE = "(?-f)"
 _last_text: tuple[str, bool] = ("", False)
@@ -341,7 +341,7 @@ def _class_expands(cls: str) -> bool:
     """Whether the character class ``cls`` may match a character of :data:`FULL_FOLDING`,
     case-insensitively (True when it does not compile on its own)."""
     try:
-        return regex.compile(cls, regex.IGNORECASE | regex.V1).search(FULL_FOLDING) is not None
+        return compile_pattern(cls, regex.IGNORECASE | regex.V1).search(FULL_FOLDING) is not None
     except regex.error:
         return True
 
@@ -492,7 +492,7 @@ def lazy(source: str, flags: int = 0) -> LazyPattern:
 
 #: A token as :class:`Prefilter` reads a text: a run of word characters (as ``\\w`` of the
 #: regex module's version 1 reads them) or one other character that is no white space.
-_TOKEN = regex.compile(r"\w+|[^\w\s]", flags=regex.V1)
+_TOKEN = compile_pattern(r"\w+|[^\w\s]", flags=regex.V1)
 
 
 def opening_token(word: str) -> str:

@@ -65,16 +65,15 @@ class _Recorder:
 
 def build() -> tuple[dict[Any, tuple[Any, ...]], dict[Any, str]]:
     """The entries of the file, from the patterns the texts' parses compile and the sources
-    they build (in a fresh process: a pattern compiled before is not recorded)."""
-
-    import osintparse
-    from osintparse import _patterns, _regexcode
+    they build (in a fresh process: a pattern compiled before is not recorded). The code
+    file's reader is replaced before any other module of the package is imported, so that
+    the patterns their modules compile when imported are recorded too."""
+    from osintparse import _regexcode
 
     recorder = _Recorder()
     entries: dict[Any, tuple[Any, ...]] = {}
     sources: dict[Any, str] = {}
     c_compile = _regexcode._C.compile
-    trie = _patterns._trie
 
     def recording(*args: Any) -> Any:
         if recorder.asked is not None:
@@ -82,25 +81,32 @@ def build() -> tuple[dict[Any, tuple[Any, ...]], dict[Any, str]]:
             recorder.asked = None
         return c_compile(*args)
 
-    def building(words: tuple[str, ...], boundary: bool, apostrophes: bool, gap: str) -> str:
-        source = trie(words, boundary, apostrophes, gap)
-        key = ("alternation", tuple(sorted(set(words))), boundary, apostrophes, gap)
-        sources.setdefault(key, source)
-        return source
-
     table = _regexcode._table
     _regexcode._table = lambda: recorder
     _regexcode._C.compile = recording
-    _patterns._trie = building
-    _patterns._alternation.cache_clear()
     try:
-        pipeline = osintparse.Pipeline.default()
-        for text, lang, published in _texts():
-            pipeline(text, lang=lang, published=published)
+        import osintparse
+        from osintparse import _patterns
+
+        trie = _patterns._trie
+
+        def building(words: tuple[str, ...], boundary: bool, apostrophes: bool, gap: str) -> str:
+            source = trie(words, boundary, apostrophes, gap)
+            key = ("alternation", tuple(sorted(set(words))), boundary, apostrophes, gap)
+            sources.setdefault(key, source)
+            return source
+
+        _patterns._trie = building
+        _patterns._alternation.cache_clear()
+        try:
+            pipeline = osintparse.Pipeline.default()
+            for text, lang, published in _texts():
+                pipeline(text, lang=lang, published=published)
+        finally:
+            _patterns._trie = trie
     finally:
         _regexcode._table = table
         _regexcode._C.compile = c_compile
-        _patterns._trie = trie
     return entries, sources
 
 
