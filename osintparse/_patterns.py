@@ -38,7 +38,7 @@ import attrs
 import regex
 
 from osintparse._cache import once
-from osintparse._regexcode import compile_pattern
+from osintparse._regexcode import compile_pattern, shipped_source
 
 __all__ = [
     "B0",
@@ -130,7 +130,19 @@ def alternation(
 @functools.lru_cache(maxsize=1024)
 def _alternation(words: tuple[str, ...], boundary: bool, apostrophes: bool, gap: str) -> str:
     """:func:`alternation`, cached: engines build the same word lists' patterns more than
-    once (units, prepositions), and building a trie of a thousand words takes milliseconds."""
+    once (units, prepositions), and building a trie of a thousand words takes milliseconds.
+    A source the first parses of the seed and golden texts built is read from the shipped
+    file (:func:`osintparse._regexcode.shipped_source`), the same string as :func:`_trie`
+    builds. The source does not depend on the words' order (a word list may come from a
+    set), so the file lists it under the sorted words."""
+    shipped = shipped_source(("alternation", tuple(sorted(set(words))), boundary, apostrophes, gap))
+    if shipped is not None:
+        return shipped
+    return _trie(words, boundary, apostrophes, gap)
+
+
+def _trie(words: tuple[str, ...], boundary: bool, apostrophes: bool, gap: str) -> str:
+    """The trie-shaped pattern of :func:`alternation`, built."""
     root: dict[str, Any] = {}
     for word in words:
         word = " ".join(word.split())
@@ -211,8 +223,8 @@ def trie_pattern(words: Iterable[str]) -> str:
     return alternation(words)
 
 
-_GAP_STAR = regex.compile(r"(?<!\\)\\s\*")
-_GAP_PLUS = regex.compile(r"(?<!\\)\\s\+")
+_GAP_STAR = compile_pattern(r"(?<!\\)\\s\*")
+_GAP_PLUS = compile_pattern(r"(?<!\\)\\s\+")
 
 
 def bounded(source: str) -> str:
@@ -261,13 +273,13 @@ EXPANDING = _expanding()
 #: than with simple folding: :data:`EXPANDING`, and the dotless "ı" that full folding
 #: matches to the "i" of a folded sequence ("fi" matches "fı").
 FULL_FOLDING = EXPANDING + "\u0131"
-_FULL_FOLDING = regex.compile("[" + "".join(f"\\U{ord(c):08x}" for c in FULL_FOLDING) + "]")
+_FULL_FOLDING = compile_pattern("[" + "".join(f"\\U{ord(c):08x}" for c in FULL_FOLDING) + "]")
 _FULL_FOLDING_SET = frozenset(FULL_FOLDING)
 #: Escapes that may write a character, a named list or a back reference without the
 #: character itself: ``\xdf``, ``\N{...}``, ``\L<name>``, ``\g<1>``, ``\1``.
 _HIDDEN = frozenset("xuUNLg0123456789")
 #: An inline flag group that could turn full case folding on again: ``(?f)``, ``(?fi:``.
-_FLAG_F = regex.compile(r"\(\?[\^a-zA-Z0-9-]*f[\^a-zA-Z0-9-]*[:)]")
+_FLAG_F = compile_pattern(r"\(\?[\^a-zA-Z0-9-]*f[\^a-zA-Z0-9-]*[:)]")
 #: Prefixed to a source, the regex module's scoped flag turning full case folding off.
 _SIMPLE = "(?-f)"
 _last_text: tuple[str, bool] = ("", False)
@@ -329,7 +341,7 @@ def _class_expands(cls: str) -> bool:
     """Whether the character class ``cls`` may match a character of :data:`FULL_FOLDING`,
     case-insensitively (True when it does not compile on its own)."""
     try:
-        return regex.compile(cls, regex.IGNORECASE | regex.V1).search(FULL_FOLDING) is not None
+        return compile_pattern(cls, regex.IGNORECASE | regex.V1).search(FULL_FOLDING) is not None
     except regex.error:
         return True
 
@@ -480,7 +492,7 @@ def lazy(source: str, flags: int = 0) -> LazyPattern:
 
 #: A token as :class:`Prefilter` reads a text: a run of word characters (as ``\\w`` of the
 #: regex module's version 1 reads them) or one other character that is no white space.
-_TOKEN = regex.compile(r"\w+|[^\w\s]", flags=regex.V1)
+_TOKEN = compile_pattern(r"\w+|[^\w\s]", flags=regex.V1)
 
 
 def opening_token(word: str) -> str:

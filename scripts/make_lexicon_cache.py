@@ -1,10 +1,14 @@
 """Build ``osintparse/lexicons/_parsed.zlib``: the package's TOML files, parsed.
 
-Every ``*.toml`` file under ``osintparse/lexicons/`` is listed with its text and its
-parsed data; the loader reads a file's data from there when the file's text is the one
-listed, and parses the file otherwise (see ``osintparse/lexicons/__init__.py``), so a
-stale file costs time, never correctness. It is generated, never edited: run this script
-after changing a lexicon file; ``tests/test_lexicons.py`` runs ``--check``.
+Every ``*.toml`` file under ``osintparse/lexicons/`` (and every generated ``*.json`` file of
+``_common/``) is listed with its text and its parsed data; the loader reads a file's data
+from there when the file's text is the one listed (see ``osintparse/lexicons/__init__.py``),
+and parses the file otherwise. With each lexicon file is listed the text of its schema when
+the file passed it here: the loader does not check such a file again while its schema's
+text is the same. A stale file costs time, never correctness, except for a change of the
+checking code itself, which ``--check`` reports (every file is checked again here). It is
+generated, never edited: run this script after changing a lexicon file, a schema or the
+checking code; ``tests/test_lexicons.py`` runs ``--check``.
 
 Usage::
 
@@ -17,7 +21,6 @@ from __future__ import annotations
 import argparse
 import pathlib
 import sys
-import zlib
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -25,12 +28,36 @@ if str(ROOT) not in sys.path:
 
 
 def build() -> bytes:
-    """The bytes of the file, from the TOML files of the package."""
+    """The bytes of the file, from the TOML (and generated JSON) files of the package."""
+    import json
+    import tomllib
+
     from osintparse import lexicons
 
     folder = lexicons.PARSED_FILE.parent
-    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.toml"))]
-    return lexicons.dump_parsed(texts)
+    tomls = sorted(folder.rglob("*.toml"))
+    jsons = sorted((folder / "_common").glob("*.json"))
+    checked: dict[str, list[str]] = {}
+    for path in [*tomls, *jsons]:
+        relative = path.relative_to(folder)
+        if relative.parts[0] == "_schema":
+            continue
+        if relative.parts[0] == "_common":
+            schema = folder / "_schema" / "_common" / f"{path.stem}.toml"
+        else:
+            schema = folder / "_schema" / f"{path.stem}.toml"
+        if not schema.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        schema_text = schema.read_text(encoding="utf-8")
+        data = json.loads(text) if path.suffix == ".json" else tomllib.loads(text)
+        if not list(lexicons._check(data, tomllib.loads(schema_text), "")):
+            checked.setdefault(text, []).append(schema_text)
+    return lexicons.dump_parsed(
+        [p.read_text(encoding="utf-8") for p in tomls],
+        json_texts=[p.read_text(encoding="utf-8") for p in jsons],
+        checked=checked,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
 
     outputs: dict[pathlib.Path, bytes | str] = {args.out: build()}
     return write_or_check(
-        outputs, check=args.check, script="make_lexicon_cache.py", unpack=zlib.decompress
+        outputs, check=args.check, script="make_lexicon_cache.py", unpack=lexicons.read_parsed
     )
 
 

@@ -74,16 +74,21 @@ def test_shipped_parsed_lexicons_are_current() -> None:
 def test_parsed_lexicons_are_what_tomllib_reads(tmp_path: Any) -> None:
     """A listed file reads as tomllib parses its text, as a new object each time; a file
     whose text is not listed is parsed, and its errors are reported as before."""
-    import marshal
+    import json
     import tomllib
 
-    listed = lexicons._parsed()
-    texts = [p.read_text(encoding="utf-8") for p in lexicons.PARSED_FILE.parent.rglob("*.toml")]
+    listed = lexicons.read_parsed(lexicons.PARSED_FILE.read_bytes())
+    folder = lexicons.PARSED_FILE.parent
+    texts = [p.read_text(encoding="utf-8") for p in folder.rglob("*.toml")]
     assert texts
-    assert all(t in listed for t in texts)
+    assert all(("toml", t) in listed for t in texts)
     for text in texts:
-        assert marshal.loads(listed[text]) == tomllib.loads(text)
-    path = next(lexicons.PARSED_FILE.parent.glob("en/*.toml"))
+        assert listed["toml", text][0] == tomllib.loads(text)
+        assert lexicons._listed("toml", text) == listed["toml", text]
+    for path in (folder / "_common").glob("*.json"):
+        text = path.read_text(encoding="utf-8")
+        assert listed["json", text][0] == json.loads(text)
+    path = next(folder.glob("en/*.toml"))
     first = lexicons._read_toml(path, "x")
     assert first == lexicons._read_toml(path, "x")
     assert first is not lexicons._read_toml(path, "x")
@@ -94,3 +99,51 @@ def test_parsed_lexicons_are_what_tomllib_reads(tmp_path: Any) -> None:
     with pytest.raises(LexiconError, match=r"other\.toml is not valid TOML"):
         lexicons._read_toml(other, "other.toml")
     assert lexicons.read_parsed(b"not a file") == {}
+
+
+def test_listed_lexicons_passed_their_schemas_as_they_are() -> None:
+    """Every shipped lexicon and common data file is listed as having passed its schema's
+    current text (so the loader does not check it again), and does pass it now."""
+    import tomllib
+
+    listed = lexicons.read_parsed(lexicons.PARSED_FILE.read_bytes())
+    folder = lexicons.PARSED_FILE.parent
+    for lang in lexicons.supported_languages():
+        for name in lexicons.lexicon_names(lang):
+            text = (folder / lang / f"{name}.toml").read_text(encoding="utf-8")
+            schema = (folder / "_schema" / f"{name}.toml").read_text(encoding="utf-8")
+            data, passed = listed["toml", text]
+            assert schema in passed, f"{lang}/{name}.toml"
+            assert not list(lexicons._check(data, tomllib.loads(schema), ""))
+    for name in lexicons.common_names():
+        path = folder / "_common" / f"{name}.json"
+        kind = "json"
+        if not path.is_file():
+            path, kind = folder / "_common" / f"{name}.toml", "toml"
+        schema = (folder / "_schema" / "_common" / f"{name}.toml").read_text(encoding="utf-8")
+        assert schema in listed[kind, path.read_text(encoding="utf-8")][1], name
+
+
+def test_a_listed_file_is_checked_against_another_schema_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A lexicon listed as checked is checked again when its schema's text is not the one it
+    passed (a schema edited after the parsed file was made), and an unlisted one always."""
+    folder = lexicons.PARSED_FILE.parent
+    data, passed = lexicons._listed("toml", (folder / "en" / "stopwords.toml").read_text("utf-8"))
+    calls: list[str] = []
+    real = lexicons.validate
+
+    def spy(data: Any, name: str, *, source: str = "") -> None:
+        calls.append(source)
+        real(data, name, source=source)
+
+    monkeypatch.setattr(lexicons, "validate", spy)
+    lexicons._validate_read(data, passed, "stopwords", "en/stopwords.toml")
+    assert calls == []
+    lexicons._validate_read(data, (), "stopwords", "en/stopwords.toml")
+    assert calls == ["en/stopwords.toml"]
+    lexicons._validate_read({"words": ["x"]}, ("another schema",), "stopwords", "xx")
+    assert calls[-1] == "xx"
+    with pytest.raises(LexiconError, match="missing key 'words'"):
+        lexicons._validate_read({"word": ["x"]}, ("another schema",), "stopwords", "xx")

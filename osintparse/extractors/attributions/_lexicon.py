@@ -38,6 +38,7 @@ from osintparse._patterns import (
     lazy,
     word_key,
 )
+from osintparse._regexcode import compile_pattern
 from osintparse.errors import LexiconError
 from osintparse.model import DocumentKind, SourceKind, Stance
 
@@ -64,7 +65,7 @@ AFTER = r"(?!\w|-)"
 #: A word token: a number with digit groups ("1,000", "2.000", "10\u202f000"), an
 #: abbreviation with dots ("U.S."), or letters and digits with inner hyphens, the last part
 #: possibly an abbreviation ("D-N.Y.").
-TOKEN = regex.compile(
+TOKEN = compile_pattern(
     r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|(?:\w\.){2,}|\w+(?:-(?:(?:\w\.){2,}|\w+))*",
     flags=regex.V1,
 )

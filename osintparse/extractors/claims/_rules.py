@@ -31,6 +31,7 @@ import regex
 from osintparse import lexicons
 from osintparse._cache import once
 from osintparse._patterns import RuleTable, alternation, compiled
+from osintparse._regexcode import compile_pattern
 from osintparse.model import Attribution, SourceKind, Stance
 
 __all__ = [
@@ -80,7 +81,7 @@ ADJUSTMENTS: Mapping[str, float] = {
 }
 
 # Letters, apostrophe and hyphen make a word ("qu'ils", "celui-ci").
-_WORD = regex.compile(r"[\p{L}'-]+")
+_WORD = compile_pattern(r"[\p{L}'-]+")
 # What may come before a sentence's first word (quotes, dashes, digits...).
 _LEAD = r"[^\p{L}'-]{0,40}"
 _WORD_END = r"(?![\p{L}'-])"

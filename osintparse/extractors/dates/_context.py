@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
+from osintparse._regexcode import compile_pattern
 from osintparse.extractors.dates._calendar import Res, Span
 from osintparse.extractors.dates._vocab import Vocab, key
 from osintparse.model import Anchor, Precision
@@ -37,9 +38,9 @@ _RIGHT = 50
 # A cue after the mention counts as this much farther than one before it.
 _RIGHT_WEIGHT = 1.5
 # The end of a clause: a cue beyond it does not speak of the mention.
-_CLAUSE = regex.compile(r"[;!?\n:«»\"“”]|\.(?=\s+\p{Lu})|\.$|,\s(?=\p{Ll}+\s)")
+_CLAUSE = compile_pattern(r"[;!?\n:«»\"“”]|\.(?=\s+\p{Lu})|\.$|,\s(?=\p{Ll}+\s)")
 # After the mention, a comma does not end its clause ("Fin avril, les combats ont repris").
-_CLAUSE_AFTER = regex.compile(r"[;!?\n:«»\"“”]|\.(?=\s+\p{Lu})|\.$")
+_CLAUSE_AFTER = compile_pattern(r"[;!?\n:«»\"“”]|\.(?=\s+\p{Lu})|\.$")
 # A verb ending is a weaker cue than a word: it counts as this many characters farther
 # ("will be named in December": "will", not the participle "named").
 _ENDING_PENALTY = 20

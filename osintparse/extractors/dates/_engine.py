@@ -40,9 +40,9 @@ _LOOKBACK = 40
 # Adversarial input guard: a pattern attempt that takes longer than this is "no match".
 _TIMEOUT = 2.0
 # The first word of a candidate: it must be able to open some rule.
-_TOKEN = regex.compile(r"\p{L}+['-]?")
-_WORD_START = regex.compile(r"(?<![^\W_])(?:[^\W_]|')")
-_GROUP = regex.compile(r"\(\?P([<=])(\w+)([>)])")
+_TOKEN = compile_pattern(r"\p{L}+['-]?")
+_WORD_START = compile_pattern(r"(?<![^\W_])(?:[^\W_]|')")
+_GROUP = compile_pattern(r"\(\?P([<=])(\w+)([>)])")
 # Without a publication date, a day with its year this near the start of the text (the
 # first lines) anchors the relative dates: a dateline ("PARIS, 12 mars 2024 (AFP) -"),
 # a publication line ("Publié le 12/03/2024").

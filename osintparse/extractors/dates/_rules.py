@@ -31,9 +31,9 @@ import datetime as _dt
 from collections.abc import Callable
 
 import attrs
-import regex
 
 from osintparse._patterns import RuleTable, alternation
+from osintparse._regexcode import compile_pattern
 from osintparse.extractors.dates._calendar import (
     DAY,
     DECADE,
@@ -1174,11 +1174,11 @@ def _month(v: Vocab, g: Found, ctx: Context) -> Out:
     return None if p is None else _resolve(v, p, g, ctx, "month")
 
 
-_NUMBER_BEFORE = regex.compile(r"\d[^\S\n]*$")
+_NUMBER_BEFORE = compile_pattern(r"\d[^\S\n]*$")
 
 
 # One or two short lower-case words, then a capitalised one: "March for Life".
-_SHORT_THEN_NAME = regex.compile(r"(?:[^\S\n]{1,3}\p{Ll}{2,3}){1,2}[^\S\n]{1,3}\p{Lu}\p{Ll}")
+_SHORT_THEN_NAME = compile_pattern(r"(?:[^\S\n]{1,3}\p{Ll}{2,3}){1,2}[^\S\n]{1,3}\p{Lu}\p{Ll}")
 
 
 def _before_name(v: Vocab, g: Found) -> bool:
@@ -1222,7 +1222,7 @@ def _year(v: Vocab, g: Found, ctx: Context) -> Out:
     return Res(_dt.date(y, 1, 1), _dt.date(y, 12, 31), YEAR, False, rule)
 
 
-_NEXT_NUMBER = regex.compile(r"\d+")
+_NEXT_NUMBER = compile_pattern(r"\d+")
 
 
 def _listed_year(v: Vocab, text: str, end: int) -> bool:

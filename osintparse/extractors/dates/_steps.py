@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import attrs
-import regex
 
 from osintparse._patterns import RuleTable
+from osintparse._regexcode import compile_pattern
 from osintparse.extractors.dates._calendar import DAY
 from osintparse.extractors.dates._context import Context, Hit
 from osintparse.extractors.dates._vocab import Vocab, key
@@ -39,16 +39,16 @@ STEPS: RuleTable[Step] = RuleTable("date steps")
 
 # What may stand before a mention at the start of a sentence (a capitalised relative
 # word there is not a name).
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n\"“”«»(\[—–`'‘’-])[^\S\n]*$")
+_SENTENCE_START = compile_pattern(r"(?:^|[.!?:;\n\"“”«»(\[—–`'‘’-])[^\S\n]*$")
 # A title in quotes: ABC's "This Week".
-_OPEN_QUOTE = regex.compile(r"[\"“«‘'`][^\S\n]?$")
-_CLOSE_QUOTE = regex.compile(r"[^\S\n]?[,.]?[\"”»’']")
+_OPEN_QUOTE = compile_pattern(r"[\"“«‘'`][^\S\n]?$")
+_CLOSE_QUOTE = compile_pattern(r"[^\S\n]?[,.]?[\"”»’']")
 # A dateline: the text's first line, a place in capitals and a comma before the date,
 # an agency in brackets and a dash after it ("WASHINGTON, March 12 (Xinhua) --").
-_DATELINE_BEFORE = regex.compile(
+_DATELINE_BEFORE = compile_pattern(
     r"\s*(?:\p{Lu}[\p{L}.'’ -]{0,40}(?:,[^\S\n]{0,3}\p{Lu}[\p{L}.'’ -]{0,30}){0,2},[^\S\n]{0,3})?"
 )
-_DATELINE_AFTER = regex.compile(
+_DATELINE_AFTER = compile_pattern(
     r"[^\S\n]{0,3}(?:\([^()\n]{1,40}\)[^\S\n]{0,3})?(?:--|[-–—_:]|\n|$)"
 )
 

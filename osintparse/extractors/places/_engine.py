@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import regex
 
 from osintparse._patterns import RuleTable, map_back, to_normalized
+from osintparse._regexcode import compile_pattern
 from osintparse.extractors.places._gazetteer import (
     MAX_WORDS,
     MIN_GEO_CHARS,
@@ -71,15 +72,15 @@ Step = Callable[[State, bool], None]
 #: The engine's steps, run in order.
 STEPS: RuleTable[Step] = RuleTable("places steps")
 
-_CAPITAL_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}'\-.])\p{Lu}")
-_RUN = regex.compile(
+_CAPITAL_START = compile_pattern(r"(?<![\p{L}\p{M}\p{N}'\-.])\p{Lu}")
+_RUN = compile_pattern(
     rf"\p{{Lu}}[\p{{L}}\p{{M}}]*(?:(?:[ '\-]|\. )[\p{{L}}\p{{M}}]+){{0,{MAX_WORDS - 1}}}"
 )
-_ACRONYM = regex.compile(r"\p{Lu}{2,}")
-_SEPARATOR = regex.compile(r"[ '\-]|\. ")
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
-_AFFIX_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{M}])([\p{L}\p{M}]+)-\Z")
-_AFFIX_AFTER = regex.compile(r"-([\p{L}\p{M}]+)(?![\p{L}\p{M}])")
+_ACRONYM = compile_pattern(r"\p{Lu}{2,}")
+_SEPARATOR = compile_pattern(r"[ '\-]|\. ")
+_WORD = compile_pattern(r"[\p{L}\p{M}]+")
+_AFFIX_BEFORE = compile_pattern(r"(?r)(?<![\p{L}\p{M}])([\p{L}\p{M}]+)-\Z")
+_AFFIX_AFTER = compile_pattern(r"-([\p{L}\p{M}]+)(?![\p{L}\p{M}])")
 
 
 def _core(state: State, use_geo: bool) -> None:

@@ -25,11 +25,11 @@ from collections.abc import Collection, Container, Iterable, Iterator, Mapping, 
 from typing import Any
 
 import attrs
-import regex
 
 from osintparse import lexicons
 from osintparse._cache import once
 from osintparse._patterns import MAX_GAP, word_key
+from osintparse._regexcode import compile_pattern
 from osintparse.errors import LexiconError
 from osintparse.extractors.places import _geoindex
 from osintparse.extractors.places._geoindex import Cities, CityRow, RegionRow, Regions
@@ -149,9 +149,9 @@ def _inflect(base: str, endings: Iterable[list[str]]) -> set[str]:
 
 #: A word, as names and texts are cut into words: a run of letters, digits and "_" (a name
 #: opens and, unless it ends in a mark such as ".", closes where a word does).
-TOKEN = regex.compile(r"[\p{L}\p{N}_]+")
-_WORDS_SPLIT = regex.compile(r"([\p{L}\p{N}_]+)")
-_SPACE_RUN = regex.compile(r"\s+")
+TOKEN = compile_pattern(r"[\p{L}\p{N}_]+")
+_WORDS_SPLIT = compile_pattern(r"([\p{L}\p{N}_]+)")
+_SPACE_RUN = compile_pattern(r"\s+")
 #: Marks a run of white space longer than MAX_GAP in a canonical separator.
 _TOO_LONG = "\x00"
 
@@ -500,7 +500,7 @@ class GeoTable(Mapping[str, tuple[Entry, ...]]):
 _CITIES_FILE = "cities15000.json"
 #: The opening of a city in that file, with the fields the gazetteer reads (the file is
 #: written by ``json.dump``: one space after ":" and ",", fields in this order).
-_CITY = regex.compile(
+_CITY = compile_pattern(
     r'\{"geonameid": (\d+), "name": ("[^"\\]*(?:\\.[^"\\]*)*"), "latitude": (-?[0-9.eE+-]+), '
     r'"longitude": (-?[0-9.eE+-]+), "countrycode": ("[^"\\]*(?:\\.[^"\\]*)*"), '
     r'"population": (\d+), '

@@ -46,9 +46,9 @@ import zlib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 import attrs
-import regex
 
 from osintparse._cache import once
+from osintparse._regexcode import compile_pattern
 
 __all__ = [
     "CITIES_FILE",
@@ -205,7 +205,7 @@ class _CityRows(Sequence[CityRow]):
 
 #: A key's first word: up to the first separator of a run of capitalised words (the places
 #: engine's ``[ '\-]|\. ``), one key a line.
-_FIRST_WORD = regex.compile(r"(?m)^[^ '\-.\n]*+(?:\.(?! )[^ '\-.\n]*+)*+")
+_FIRST_WORD = compile_pattern(r"(?m)^[^ '\-.\n]*+(?:\.(?! )[^ '\-.\n]*+)*+")
 
 
 def first_words(keys: Iterable[str]) -> frozenset[str]:

@@ -56,13 +56,13 @@ TITLE_CASE_WORDS = 4
 # repetitions bounded: unbounded, the reverse scan was quadratic on runs of "l'l'l'..."
 # (tests/test_hostile.py, regex safety).
 _WORD_PARTS = r"[\p{L}\p{M}]{1,64}(?:['\-][\p{L}\p{M}]{1,64}){0,16}'?"
-_WORDS = regex.compile(_WORD_PARTS)
-_LAST_WORDS = regex.compile(r"(?r)" + _WORD_PARTS)
-_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
-_NOT_WORD = regex.compile(r"[^\s\p{L}\p{M}']")
-_JOIN_TOKENS = regex.compile(r"[\p{L}\p{M}]+'?|,")
-_PREVIOUS_CAPITAL = regex.compile(r"(?r)(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*) {1,2}\Z")
-_NEXT_CAPITAL = regex.compile(r" {1,2}(\p{Lu}[\p{L}\p{M}]*)")
+_WORDS = compile_pattern(_WORD_PARTS)
+_LAST_WORDS = compile_pattern(r"(?r)" + _WORD_PARTS)
+_LETTERS = compile_pattern(r"[\p{L}\p{M}]+")
+_NOT_WORD = compile_pattern(r"[^\s\p{L}\p{M}']")
+_JOIN_TOKENS = compile_pattern(r"[\p{L}\p{M}]+'?|,")
+_PREVIOUS_CAPITAL = compile_pattern(r"(?r)(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*) {1,2}\Z")
+_NEXT_CAPITAL = compile_pattern(r" {1,2}(\p{Lu}[\p{L}\p{M}]*)")
 _DIGITS = r"\d[\d\s.,]{0,12}"
 
 

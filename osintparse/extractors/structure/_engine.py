@@ -37,9 +37,9 @@ import functools
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
-import regex
 
 from osintparse._patterns import Rule
+from osintparse._regexcode import compile_pattern
 from osintparse.extractors.structure._rules import (
     BOILER_MAX_CHARS,
     BOILERPLATE,
@@ -61,7 +61,7 @@ from osintparse.text import Normalized, normalize, split_sentences
 
 __all__ = ["Structure", "analyse"]
 
-_LINE = regex.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+_LINE = compile_pattern(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 _Span = tuple[int, int]
 #: Paragraph kinds kept whole as one sentence.

@@ -35,11 +35,11 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import attrs
-import regex
 
 from osintparse import lexicons
 from osintparse._cache import once
 from osintparse._patterns import Rule, RuleTable, word_key
+from osintparse._regexcode import compile_pattern
 from osintparse.model import ParagraphKind
 from osintparse.text import token_before
 
@@ -77,8 +77,8 @@ TITLE_MAX_CHARS = 300
 
 _T = TypeVar("_T")
 _Label = tuple[ParagraphKind, str]
-_WORD = regex.compile(r"\w+")
-_MARKDOWN_HEADING = regex.compile(r"#{1,6}\s")
+_WORD = compile_pattern(r"\w+")
+_MARKDOWN_HEADING = compile_pattern(r"#{1,6}\s")
 
 
 @attrs.frozen
@@ -285,7 +285,7 @@ PARAGRAPHS: RuleTable[ParagraphRule] = RuleTable("structure paragraphs")
 META_MAX_CHARS = 120
 META_MAX_WORDS = 14
 #: A word, a run of digits with an optional ordinal ending ("1er", "12th"), or a sign.
-_TOKEN = regex.compile(r"\d{1,4}\p{L}{0,3}|\w+|[^\w\s]")
+_TOKEN = compile_pattern(r"\d{1,4}\p{L}{0,3}|\w+|[^\w\s]")
 #: Signs a dateline or byline may hold besides its words.
 _META_SIGNS = frozenset(".,;:()[]-–—'’&/")
 
