@@ -47,7 +47,7 @@ VARIANTS = {
     "as_clause": "verb_clause",
     "document_obj": "verb_obj",
 }
-GUARDS = {"framed_passive", "not_a_verb", "subject"}
+GUARDS = {"framed_passive", "not_a_verb", "imperative", "subject"}
 PATTERNS = {
     "prep",
     "citing",

@@ -86,6 +86,35 @@ def _not_a_verb(s: Context, cue: Cue) -> Found | Stop | None:
     return None
 
 
+@CONSTRUCTIONS.rule("imperative")
+def _imperative(s: Context, cue: Cue) -> Found | Stop | None:
+    """A bare form (the verb's lemma) with no subject is an imperative and gives nothing:
+    after an opening bracket, a colon or a semicolon ("(think Jimmy Carter in 1976)"),
+    after an imperative opener opening the sentence (`adverbs.imperative_openers`: "Just
+    ask him") or after a vocative, a name of one person and a comma opening the sentence
+    ("Melania, tell your story"; a third person would take "tells")."""
+    tk, k = s.tk, cue.c
+    if cue.kind != "finite" or " ".join(tk.keys[k : cue.b]) != cue.entry.lemma:
+        return None
+    if k > 0 and tk.boundary(k) and any(ch in tk.gap(k) for ch in "(:;"):
+        return STOP
+    if k == 1 and tk.keys[0] in s.lex.imperative_openers:
+        return STOP
+    return STOP if _vocative(s, k) else None
+
+
+def _vocative(s: Context, k: int) -> bool:
+    """True when tokens ``0:k`` are a vocative: up to three capitalised words naming one
+    person (no grammar word, no plural ending), then a comma ("Melania, ...")."""
+    tk, src = s.tk, s.lex.sources
+    if not 0 < k <= 3 or tk.gap(k).strip() != "," or any(tk.boundary(t) for t in range(1, k)):
+        return False
+    if any(not tk.words[t][:1].isupper() or tk.keys[t] in src.determiners for t in range(k)):
+        return False
+    last = tk.keys[k - 1]
+    return last not in src.pronouns and not last.endswith(src.plural_endings)
+
+
 @CONSTRUCTIONS.rule("anaphoric")
 def _anaphoric(s: Context, cue: Cue) -> Found | Stop | None:
     """After an opener, the cue attributes the previous sentence: "C'est ce qu'indique X"."""

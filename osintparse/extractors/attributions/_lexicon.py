@@ -437,6 +437,8 @@ class CueLexicon:
     issuing: frozenset[str] = frozenset()
     #: Adverbs marking an imperative (``adverbs.imperative``): "please tell us".
     imperative: frozenset[str] = frozenset()
+    #: Adverbs opening an imperative (``adverbs.imperative_openers``): "Just ask him".
+    imperative_openers: frozenset[str] = frozenset()
     #: The auxiliaries of compound tenses (``auxiliaries.active``), as token keys.
     active_auxiliaries: frozenset[str] = frozenset()
     #: Lead-in phrases joining the verb after them, as token keys ("went on to say").
@@ -881,6 +883,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         issuing=keys(data["participles"]["issuing"]),
         active_auxiliaries=_token_keys(data["auxiliaries"]["active"]),
         imperative=keys(data["adverbs"]["imperative"]),
+        imperative_openers=keys(data["adverbs"]["imperative_openers"]),
         lead_ins=tuple(
             sorted(
                 {tuple(t.casefold() for t in tokens(w)) for w in data["auxiliaries"]["lead_ins"]},
