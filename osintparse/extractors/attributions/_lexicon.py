@@ -462,6 +462,8 @@ class NounReadings:
     modifiers: frozenset[str]
     bare: frozenset[str]
     singular_determiners: frozenset[str]
+    #: Number words: a homograph after one is a noun (``noun_readings.numerals``).
+    numerals: frozenset[str] = frozenset()
     idioms: LazyPattern | None = None
 
 
@@ -676,6 +678,7 @@ def _noun_readings(
         modifiers=keys(data["modifiers"]),
         bare=bare,
         singular_determiners=keys(data["singular_determiners"]),
+        numerals=keys(data["numerals"]),
         idioms=compile_words(data["idioms"]),
     )
 

@@ -219,6 +219,17 @@ def _modifier(r: Reading) -> bool:
     return r.homograph and r.after_word and r.previous in r.lex.nouns.modifiers
 
 
+@NOUN_READINGS.rule("number")
+def _number(r: Reading) -> bool:
+    """A homograph right after a number, in digits or a word (`numerals`), is a noun: "eight
+    states", "in 48 states", "deux notes"."""
+    return (
+        r.homograph
+        and r.after_word
+        and (r.previous[:1].isdigit() or r.previous in r.lex.nouns.numerals)
+    )
+
+
 @NOUN_READINGS.rule("compound")
 def _compound(r: Reading) -> bool:
     """A homograph before a compound word or another cue verb is a noun: "state media"."""
