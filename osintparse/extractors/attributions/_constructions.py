@@ -52,7 +52,7 @@ from osintparse.extractors.attributions._sources import (
     relative_head,
 )
 from osintparse.extractors.attributions._subjects import find_clause_subject, find_subject
-from osintparse.model import SourceKind
+from osintparse.model import DocumentKind, SourceKind
 
 __all__ = ["CONSTRUCTIONS", "read"]
 
@@ -458,7 +458,7 @@ def _reduced_relative(s: Context, cue: Cue) -> Found | Stop | None:
         return None
     if not relative_head(tk, k, lex.sources, lex.relative_heads, document=not cue.entry.people):
         return None
-    if issuing_verb(tk, k, lex.sources, lex.issuing) is not None:
+    if issuing_verb(tk, k, lex.sources, lex.issuing, lex.issuing_recipients) is not None:
         return None  # "released a video showing": the rule ``issued`` reads it
     i, j, stop = np_before(tk, k, lex.sources)
     # the phrase after its last preposition: "the head of the super PAC backing X"
@@ -489,7 +489,7 @@ def _issued(s: Context, cue: Cue) -> Found | Stop | None:
     if not cue.entry.people:
         return STOP
     tk = s.tk
-    v = issuing_verb(tk, cue.c, s.lex.sources, s.lex.issuing)
+    v = issuing_verb(tk, cue.c, s.lex.sources, s.lex.issuing, s.lex.issuing_recipients)
     if v is None:
         return None
     lex = s.lex
@@ -765,7 +765,18 @@ def _verb_obj(s: Context, cue: Cue) -> Found | Stop | None:
         return None
     if tk.keys[b] in s.lex.sources.breakers or tk.keys[b] in s.lex.not_objects:
         return None  # "They believe in ...", "les Français approuvent a été publié"
+    if cue.entry.object_source and not _names_source(s, sub):
+        return None  # "Le budget prévoit 3 milliards": a text provides for it
     return s.by_subject(cue, "verb_obj", s.rest(b))
+
+
+def _names_source(s: Context, sub: Subject) -> bool:
+    """True when a subject names a source by itself (a name, a pronoun, a source term; not
+    only through an open cue class), and no legal or written act (documents of kind
+    ``document``: "le projet de loi", "the decree")."""
+    if s.kind(sub.i, sub.j) is None:
+        return False
+    return document_kind(s.tk, sub.i, sub.j, s.lex.sources) is not DocumentKind.DOCUMENT
 
 
 @CONSTRUCTIONS.rule("verb_bare_clause")

@@ -91,7 +91,7 @@ def _participle_place(m: CueMatch, tk: SentenceTokens, lex: CueLexicon) -> bool:
     if k == 0 or tk.boundary(k):
         return True
     before, src = tk.keys[k - 1], lex.sources
-    if issuing_verb(tk, k, src, lex.issuing) is not None:
+    if issuing_verb(tk, k, src, lex.issuing, lex.issuing_recipients) is not None:
         return True  # "issued a statement saying"
     if before in lex.participle_openers or before in src.links or before in src.stops:
         return True

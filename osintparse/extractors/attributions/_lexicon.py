@@ -174,6 +174,8 @@ class CueEntry:
     frame_gap: int = 0
     passive_stance: Stance | None = None
     recipient: bool = False
+    #: With an object, the subject must name a source by itself (``object_source``).
+    object_source: bool = False
     cue_class: str = ""
     open_subject: bool = False
     complements: frozenset[str] = COMPLEMENTS
@@ -435,6 +437,8 @@ class CueLexicon:
     bare_gap: int = 0
     #: Verbs whose object, a document, a gerund cue may follow ("issued a statement saying").
     issuing: frozenset[str] = frozenset()
+    #: Prepositions opening a recipient after such a document ("sent a letter to X urging").
+    issuing_recipients: frozenset[str] = frozenset()
     #: Adverbs marking an imperative (``adverbs.imperative``): "please tell us".
     imperative: frozenset[str] = frozenset()
     #: Adverbs opening an imperative (``adverbs.imperative_openers``): "Just ask him".
@@ -566,6 +570,7 @@ def _entry(
         frame_gap=int(entry.get("frame_gap", 0)),
         passive_stance=_stance(passive, where) if passive else None,
         recipient=bool(entry.get("recipient", False)),
+        object_source=bool(entry.get("object_source", False)),
         cue_class=name,
         open_subject=bool(cls["open_subject"]),
         complements=complements,
@@ -884,6 +889,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         bare_finite=_first_keys(clauses["bare_finite"]),
         bare_gap=int(clauses["bare_gap"]),
         issuing=keys(data["participles"]["issuing"]),
+        issuing_recipients=keys(data["participles"]["issuing_recipients"]),
         active_auxiliaries=_token_keys(data["auxiliaries"]["active"]),
         imperative=keys(data["adverbs"]["imperative"]),
         imperative_openers=keys(data["adverbs"]["imperative_openers"]),
