@@ -91,8 +91,8 @@ def _imperative(s: Context, cue: Cue) -> Found | Stop | None:
     """A bare form (the verb's lemma) with no subject is an imperative and gives nothing:
     after an opening bracket, a colon or a semicolon ("(think Jimmy Carter in 1976)"),
     after an imperative opener opening the sentence (`adverbs.imperative_openers`: "Just
-    ask him") or after a vocative, a name of one person and a comma opening the sentence
-    ("Melania, tell your story"; a third person would take "tells")."""
+    ask him") or after a vocative, a name of one person and a comma opening the sentence or
+    a quotation ("Melania, tell your story"; a third person would take "tells")."""
     tk, k = s.tk, cue.c
     if cue.kind != "finite" or " ".join(tk.keys[k : cue.b]) != cue.entry.lemma:
         return None
@@ -104,12 +104,16 @@ def _imperative(s: Context, cue: Cue) -> Found | Stop | None:
 
 
 def _vocative(s: Context, k: int) -> bool:
-    """True when tokens ``0:k`` are a vocative: up to three capitalised words naming one
-    person (no grammar word, no plural ending), then a comma ("Melania, ...")."""
+    """True when the tokens before token ``k`` are a vocative: up to three capitalised words
+    naming one person (no grammar word, no plural ending), opening the sentence or a
+    quotation, then a comma ("Melania, ...", '"Minister, ...')."""
     tk, src = s.tk, s.lex.sources
-    if not 0 < k <= 3 or tk.gap(k).strip() != "," or any(tk.boundary(t) for t in range(1, k)):
+    if k == 0 or tk.gap(k).strip() != ",":
         return False
-    if any(not tk.words[t][:1].isupper() or tk.keys[t] in src.determiners for t in range(k)):
+    m = next((t for t in range(k - 1, max(-1, k - 4), -1) if t == 0 or tk.boundary(t)), None)
+    if m is None or (m > 0 and not any(q in tk.gap(m) for q in s.lex.quotes.values())):
+        return False
+    if any(not tk.words[t][:1].isupper() or tk.keys[t] in src.determiners for t in range(m, k)):
         return False
     last = tk.keys[k - 1]
     return last not in src.pronouns and not last.endswith(src.plural_endings)
@@ -413,8 +417,8 @@ def _colon(s: Context, cue: Cue) -> Found | Stop | None:
         return STOP
     gap = s.text[cue.end : tk.starts[c]] if c < len(tk) else ""
     quoted = s.quoted_after(cue.end, gap)
-    if quoted is None and not _speaker_name(s, i, j):
-        return STOP  # "Correction: ...", "Follow him on Twitter: ...": a label
+    if quoted is None and (not _speaker_name(s, i, j) or _name_list(s, c)):
+        return STOP  # "Correction: ...", "Follow him on Twitter: ...": a label; "Iowa: A, B, C"
     content = quoted or s.rest(c)
     if not _has_letter(s.text, content):
         return STOP  # "Clinton: 547.", "Online:": a tally or a heading, nothing said
@@ -422,6 +426,25 @@ def _colon(s: Context, cue: Cue) -> Found | Stop | None:
     return s.found(
         cue, "colon", (tk.starts[i], cue.end), src, s.kind(i, j) or SourceKind.OTHER, content
     )
+
+
+#: At least this many comma-separated names make a list after a colon.
+_LIST_ITEMS = 3
+
+
+def _name_list(s: Context, c: int) -> bool:
+    """True when the tokens from ``c`` to the end are a list of names: at least three parts
+    between commas, every word capitalised or a coordinator ("Iowa: Tim Albrecht, Brad
+    Anderson, Rob Barron"): a heading, nothing said."""
+    tk, parts = s.tk, 1
+    for t in range(c, len(tk)):
+        if t > c and "," in tk.gap(t):
+            parts += 1
+        elif t > c and tk.boundary(t):
+            return False
+        if not tk.words[t][:1].isupper() and tk.keys[t] not in s.lex.coordinators:
+            return False
+    return parts >= _LIST_ITEMS
 
 
 def _has_letter(text: str, span: Span) -> bool:
