@@ -90,14 +90,17 @@ def _not_a_verb(s: Context, cue: Cue) -> Found | Stop | None:
 def _imperative(s: Context, cue: Cue) -> Found | Stop | None:
     """A bare form (the verb's lemma) with no subject is an imperative and gives nothing:
     after an opening bracket, a colon or a semicolon ("(think Jimmy Carter in 1976)"),
-    after an imperative opener opening the sentence (`adverbs.imperative_openers`: "Just
-    ask him") or after a vocative, a name of one person and a comma opening the sentence or
-    a quotation ("Melania, tell your story"; a third person would take "tells")."""
+    between commas ("oh, say, five years ago"), after an imperative opener opening the
+    sentence (`adverbs.imperative_openers`: "Just ask him") or after a vocative, a name of
+    one person and a comma opening the sentence or a quotation ("Melania, tell your story";
+    a third person would take "tells")."""
     tk, k = s.tk, cue.c
     if cue.kind != "finite" or " ".join(tk.keys[k : cue.b]) != cue.entry.lemma:
         return None
     if k > 0 and tk.boundary(k) and any(ch in tk.gap(k) for ch in "(:;"):
         return STOP
+    if k > 0 and "," in tk.gap(k) and cue.b < len(tk) and tk.gap(cue.b).strip() == ",":
+        return STOP  # "oh, say, five years": a bare form between commas marks an example
     if k == 1 and tk.keys[0] in s.lex.imperative_openers:
         return STOP
     return STOP if _vocative(s, k) else None
