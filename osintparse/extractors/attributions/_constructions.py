@@ -19,7 +19,7 @@ Offsets here are into the normalised text; the package's ``__init__`` maps them 
 Examples
 --------
 >>> CONSTRUCTIONS.names()[:6]
-('framed_passive', 'not_a_verb', 'anaphoric', 'passive', 'citing', 'prep')
+('framed_passive', 'not_a_verb', 'imperative', 'anaphoric', 'passive', 'citing')
 """
 
 from __future__ import annotations
