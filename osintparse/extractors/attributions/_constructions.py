@@ -19,7 +19,7 @@ Offsets here are into the normalised text; the package's ``__init__`` maps them 
 Examples
 --------
 >>> CONSTRUCTIONS.names()[:6]
-('framed_passive', 'not_a_verb', 'anaphoric', 'passive', 'citing', 'prep')
+('framed_passive', 'not_a_verb', 'imperative', 'anaphoric', 'passive', 'citing')
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ from osintparse.extractors.attributions._sources import (
     valid_np,
 )
 from osintparse.extractors.attributions._subjects import find_clause_subject, find_subject
-from osintparse.model import SourceKind
+from osintparse.model import DocumentKind, SourceKind
 
 __all__ = ["CONSTRUCTIONS", "read"]
 
@@ -86,6 +86,42 @@ def _not_a_verb(s: Context, cue: Cue) -> Found | Stop | None:
     if k > 0 and not tk.boundary(k) and tk.keys[k - 1] in src.breakers:
         return None if tk.words[k - 1][:1].isupper() and k > 1 else STOP
     return None
+
+
+@CONSTRUCTIONS.rule("imperative")
+def _imperative(s: Context, cue: Cue) -> Found | Stop | None:
+    """A bare form (the verb's lemma) with no subject is an imperative and gives nothing:
+    after an opening bracket, a colon or a semicolon ("(think Jimmy Carter in 1976)"),
+    between commas ("oh, say, five years ago"), after an imperative opener opening the
+    sentence (`adverbs.imperative_openers`: "Just ask him") or after a vocative, a name of
+    one person and a comma opening the sentence or a quotation ("Melania, tell your story";
+    a third person would take "tells")."""
+    tk, k = s.tk, cue.c
+    if cue.kind != "finite" or " ".join(tk.keys[k : cue.b]) != cue.entry.lemma:
+        return None
+    if k > 0 and tk.boundary(k) and any(ch in tk.gap(k) for ch in "(:;"):
+        return STOP
+    if k > 0 and "," in tk.gap(k) and cue.b < len(tk) and tk.gap(cue.b).strip() == ",":
+        return STOP  # "oh, say, five years": a bare form between commas marks an example
+    if k == 1 and tk.keys[0] in s.lex.imperative_openers:
+        return STOP
+    return STOP if _vocative(s, k) else None
+
+
+def _vocative(s: Context, k: int) -> bool:
+    """True when the tokens before token ``k`` are a vocative: up to three capitalised words
+    naming one person (no grammar word, no plural ending), opening the sentence or a
+    quotation, then a comma ("Melania, ...", '"Minister, ...')."""
+    tk, src = s.tk, s.lex.sources
+    if k == 0 or tk.gap(k).strip() != ",":
+        return False
+    m = next((t for t in range(k - 1, max(-1, k - 4), -1) if t == 0 or tk.boundary(t)), None)
+    if m is None or (m > 0 and not any(q in tk.gap(m) for q in s.lex.quotes.values())):
+        return False
+    if any(not tk.words[t][:1].isupper() or tk.keys[t] in src.determiners for t in range(m, k)):
+        return False
+    last = tk.keys[k - 1]
+    return last not in src.pronouns and not last.endswith(src.plural_endings)
 
 
 @CONSTRUCTIONS.rule("anaphoric")
@@ -391,8 +427,8 @@ def _colon(s: Context, cue: Cue) -> Found | Stop | None:
     if found is None:
         return STOP
     i, j = found
-    if quoted is None and not _speaker(s, i, j):
-        return STOP  # "Correction: ...", "Follow him on Twitter: ...": a label
+    if quoted is None and (not _speaker(s, i, j) or _name_list(s, c)):
+        return STOP  # "Correction: ...", "Follow him on Twitter: ...": a label; "Iowa: A, B, C"
     content = quoted or s.rest(c)
     if not _has_letter(s.text, content):
         return STOP  # "Clinton: 547.", "Online:": a tally or a heading, nothing said
@@ -457,6 +493,25 @@ def _head_source(s: Context, i: int, j: int) -> bool:
     return doc is not None and doc[1] <= h < doc[2]
 
 
+#: At least this many comma-separated names make a list after a colon.
+_LIST_ITEMS = 3
+
+
+def _name_list(s: Context, c: int) -> bool:
+    """True when the tokens from ``c`` to the end are a list of names: at least three parts
+    between commas, every word capitalised or a coordinator ("Iowa: Tim Albrecht, Brad
+    Anderson, Rob Barron"): a heading, nothing said."""
+    tk, parts = s.tk, 1
+    for t in range(c, len(tk)):
+        if t > c and "," in tk.gap(t):
+            parts += 1
+        elif t > c and tk.boundary(t):
+            return False
+        if not tk.words[t][:1].isupper() and tk.keys[t] not in s.lex.coordinators:
+            return False
+    return parts >= _LIST_ITEMS
+
+
 def _has_letter(text: str, span: Span) -> bool:
     """True when the span is set and holds a letter."""
     a, b = span
@@ -504,7 +559,7 @@ def _reduced_relative(s: Context, cue: Cue) -> Found | Stop | None:
         return None
     if not relative_head(tk, k, lex.sources, lex.relative_heads, document=not cue.entry.people):
         return None
-    if issuing_verb(tk, k, lex.sources, lex.issuing) is not None:
+    if issuing_verb(tk, k, lex.sources, lex.issuing, lex.issuing_recipients) is not None:
         return None  # "released a video showing": the rule ``issued`` reads it
     i, j, stop = np_before(tk, k, lex.sources)
     # the phrase after its last preposition: "the head of the super PAC backing X"
@@ -535,7 +590,7 @@ def _issued(s: Context, cue: Cue) -> Found | Stop | None:
     if not cue.entry.people:
         return STOP
     tk = s.tk
-    v = issuing_verb(tk, cue.c, s.lex.sources, s.lex.issuing)
+    v = issuing_verb(tk, cue.c, s.lex.sources, s.lex.issuing, s.lex.issuing_recipients)
     if v is None:
         return None
     lex = s.lex
@@ -811,7 +866,18 @@ def _verb_obj(s: Context, cue: Cue) -> Found | Stop | None:
         return None
     if tk.keys[b] in s.lex.sources.breakers or tk.keys[b] in s.lex.not_objects:
         return None  # "They believe in ...", "les Français approuvent a été publié"
+    if cue.entry.object_source and not _names_source(s, sub):
+        return None  # "Le budget prévoit 3 milliards": a text provides for it
     return s.by_subject(cue, "verb_obj", s.rest(b))
+
+
+def _names_source(s: Context, sub: Subject) -> bool:
+    """True when a subject names a source by itself (a name, a pronoun, a source term; not
+    only through an open cue class), and no legal or written act (documents of kind
+    ``document``: "le projet de loi", "the decree")."""
+    if s.kind(sub.i, sub.j) is None:
+        return False
+    return document_kind(s.tk, sub.i, sub.j, s.lex.sources) is not DocumentKind.DOCUMENT
 
 
 @CONSTRUCTIONS.rule("verb_bare_clause")

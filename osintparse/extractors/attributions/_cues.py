@@ -26,7 +26,7 @@ import attrs
 from osintparse.extractors.attributions._constructions import read
 from osintparse.extractors.attributions._context import Context, Found, trim
 from osintparse.extractors.attributions._lexicon import CueLexicon, cue_lexicon
-from osintparse.extractors.attributions._readings import CueMatch, not_a_cue
+from osintparse.extractors.attributions._readings import CueMatch, in_phrase, not_a_cue
 from osintparse.extractors.attributions._sources import (
     SentenceTokens,
     document_kind,
@@ -63,8 +63,10 @@ def _cues(found: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> list[Cu
         if m.kind == "gerund" and not _participle_place(m, tk, lex):
             continue  # "a creative writing professor": inside a noun phrase, no cue
         if m.kind in ("colon", "view", "noun") or not not_a_cue(m, tk, lex, verb_starts, markers):
-            out.append(m)
-        elif m.form in nouns:  # "his promise to", "the claim by X": a verb form read as a noun
+            if m.kind not in _NOUNS or not in_phrase(m.start, markers):
+                out.append(m)  # not "staking its claim"
+        elif m.form in nouns and not in_phrase(m.start, markers):
+            # "his promise to", "the claim by X": a verb form read as a noun; "laid claim to" none
             out.append(CueMatch("noun", m.start, m.end, m.form, nouns[m.form]))
     return out
 
@@ -91,7 +93,7 @@ def _participle_place(m: CueMatch, tk: SentenceTokens, lex: CueLexicon) -> bool:
     if k == 0 or tk.boundary(k):
         return True
     before, src = tk.keys[k - 1], lex.sources
-    if issuing_verb(tk, k, src, lex.issuing) is not None:
+    if issuing_verb(tk, k, src, lex.issuing, lex.issuing_recipients) is not None:
         return True  # "issued a statement saying"
     if before in lex.participle_openers or before in src.links or before in src.stops:
         return True

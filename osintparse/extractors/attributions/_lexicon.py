@@ -175,6 +175,8 @@ class CueEntry:
     frame_gap: int = 0
     passive_stance: Stance | None = None
     recipient: bool = False
+    #: With an object, the subject must name a source by itself (``object_source``).
+    object_source: bool = False
     cue_class: str = ""
     open_subject: bool = False
     complements: frozenset[str] = COMPLEMENTS
@@ -438,8 +440,12 @@ class CueLexicon:
     bare_gap: int = 0
     #: Verbs whose object, a document, a gerund cue may follow ("issued a statement saying").
     issuing: frozenset[str] = frozenset()
+    #: Prepositions opening a recipient after such a document ("sent a letter to X urging").
+    issuing_recipients: frozenset[str] = frozenset()
     #: Adverbs marking an imperative (``adverbs.imperative``): "please tell us".
     imperative: frozenset[str] = frozenset()
+    #: Adverbs opening an imperative (``adverbs.imperative_openers``): "Just ask him".
+    imperative_openers: frozenset[str] = frozenset()
     #: The auxiliaries of compound tenses (``auxiliaries.active``), as token keys.
     active_auxiliaries: frozenset[str] = frozenset()
     #: Lead-in phrases joining the verb after them, as token keys ("went on to say").
@@ -463,6 +469,8 @@ class NounReadings:
     modifiers: frozenset[str]
     bare: frozenset[str]
     singular_determiners: frozenset[str]
+    #: Number words: a homograph after one is a noun (``noun_readings.numerals``).
+    numerals: frozenset[str] = frozenset()
     idioms: LazyPattern | None = None
 
 
@@ -565,6 +573,7 @@ def _entry(
         frame_gap=int(entry.get("frame_gap", 0)),
         passive_stance=_stance(passive, where) if passive else None,
         recipient=bool(entry.get("recipient", False)),
+        object_source=bool(entry.get("object_source", False)),
         cue_class=name,
         open_subject=bool(cls["open_subject"]),
         complements=complements,
@@ -677,6 +686,7 @@ def _noun_readings(
         modifiers=keys(data["modifiers"]),
         bare=bare,
         singular_determiners=keys(data["singular_determiners"]),
+        numerals=keys(data["numerals"]),
         idioms=compile_words(data["idioms"]),
     )
 
@@ -883,8 +893,10 @@ def cue_lexicon(lang: str) -> CueLexicon:
         bare_finite=_first_keys(clauses["bare_finite"]),
         bare_gap=int(clauses["bare_gap"]),
         issuing=keys(data["participles"]["issuing"]),
+        issuing_recipients=keys(data["participles"]["issuing_recipients"]),
         active_auxiliaries=_token_keys(data["auxiliaries"]["active"]),
         imperative=keys(data["adverbs"]["imperative"]),
+        imperative_openers=keys(data["adverbs"]["imperative_openers"]),
         lead_ins=tuple(
             sorted(
                 {tuple(t.casefold() for t in tokens(w)) for w in data["auxiliaries"]["lead_ins"]},

@@ -29,7 +29,7 @@ from osintparse._patterns import RuleTable
 from osintparse.extractors.attributions._lexicon import CueEntry, CueLexicon, key, rules_of
 from osintparse.extractors.attributions._sources import SentenceTokens, document_words, is_adverb
 
-__all__ = ["NOUN_READINGS", "CueMatch", "Reading", "not_a_cue"]
+__all__ = ["NOUN_READINGS", "CueMatch", "Reading", "in_phrase", "not_a_cue"]
 
 
 @attrs.frozen
@@ -219,6 +219,17 @@ def _modifier(r: Reading) -> bool:
     return r.homograph and r.after_word and r.previous in r.lex.nouns.modifiers
 
 
+@NOUN_READINGS.rule("number")
+def _number(r: Reading) -> bool:
+    """A homograph right after a number, in digits or a word (`numerals`), is a noun: "eight
+    states", "in 48 states", "deux notes"."""
+    return (
+        r.homograph
+        and r.after_word
+        and (r.previous[:1].isdigit() or r.previous in r.lex.nouns.numerals)
+    )
+
+
 @NOUN_READINGS.rule("compound")
 def _compound(r: Reading) -> bool:
     """A homograph before a compound word or another cue verb is a noun: "state media"."""
@@ -260,7 +271,19 @@ def _singular(r: Reading) -> bool:
 def _phrase(r: Reading) -> bool:
     """A cue inside an anonymity marker or a set phrase is none: "who requested anonymity",
     "you know", "autrement dit"."""
-    return any(a <= r.cue.start < b for a, b in r.markers)
+    return in_phrase(r.cue.start, r.markers)
+
+
+def in_phrase(start: int, markers: Sequence[tuple[int, int]]) -> bool:
+    """True when offset ``start`` lies inside one of ``markers`` (anonymity markers and set
+    phrases): a cue there, verb or noun, is none ("laid claim to", "staking its claim").
+
+    Examples
+    --------
+    >>> in_phrase(5, [(0, 8)]), in_phrase(9, [(0, 8)])
+    (True, False)
+    """
+    return any(a <= start < b for a, b in markers)
 
 
 def not_a_cue(

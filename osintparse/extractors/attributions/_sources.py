@@ -472,10 +472,15 @@ _ISSUED_GAP = 4
 
 
 def issuing_verb(
-    tk: SentenceTokens, k: int, lex: SourceLexicon, verbs: frozenset[str]
+    tk: SentenceTokens,
+    k: int,
+    lex: SourceLexicon,
+    verbs: frozenset[str],
+    recipients: frozenset[str] = frozenset(),
 ) -> int | None:
-    """The token of the verb issuing the document right before token ``k`` (time words
-    aside), ``None`` without one: "issued a statement (Wednesday) saying" gives "issued".
+    """The token of the verb issuing the document right before token ``k`` (time words, or a
+    recipient opened by one of ``recipients``, aside), ``None`` without one: "issued a
+    statement (Wednesday) saying" and "sent a letter to Senate leaders urging" give the verb.
 
     Examples
     --------
@@ -488,6 +493,7 @@ def issuing_verb(
     t = k - 1
     while t > 0 and tk.keys[t] in lex.time_words and not tk.boundary(t + 1):
         t -= 1
+    t = _before_recipient(tk, t, lex, recipients)
     if t <= 0 or tk.boundary(t + 1) or document_kind(tk, t, t + 1, lex) is None:
         return None
     for v in range(t - 1, max(-1, t - 1 - _ISSUED_GAP), -1):
@@ -496,6 +502,23 @@ def issuing_verb(
         if tk.keys[v] in verbs and tk.words[v].islower():
             return v
     return None
+
+
+#: At most this many tokens of a recipient between a document and its gerund.
+_RECIPIENT_WORDS = 5
+
+
+def _before_recipient(
+    tk: SentenceTokens, t: int, lex: SourceLexicon, recipients: frozenset[str]
+) -> int:
+    """The token before a recipient phrase ending at token ``t`` ("to Senate leaders") when a
+    document comes right before it, else ``t``."""
+    for r in range(t, max(0, t - _RECIPIENT_WORDS), -1):
+        if tk.boundary(r + 1):
+            return t
+        if tk.keys[r] in recipients:
+            return r - 1 if r > 0 and document_kind(tk, r - 1, r, lex) is not None else t
+    return t
 
 
 def document_words(

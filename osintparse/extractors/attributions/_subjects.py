@@ -128,10 +128,20 @@ def _timed(s: Context, j: int, c: int) -> bool:
 def _zero_relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     """A nominal cue then a name, with no relative pronoun: the name alone is the subject
     ("a claim Kyiv denied"; "l'accusation que Kyiv a rejetée" has its pronoun; a document
-    word before a name is its issuer: "Un sondage Ifop publié dimanche montre")."""
+    word before a name is its issuer: "Un sondage Ifop publié dimanche montre"). So is a
+    noun then a subject pronoun: the pronoun alone is the subject ("the $18 million he says
+    he raised", "the target it pledged to reach"), or, when the noun is the verb's own
+    object (the verb's complement is missing: nothing, or a preposition, follows it), there
+    is none ("the two guides I wrote in 2014", "the things he said"); not after a nominal cue
+    ("the claim he denied") nor in an adjunct opened by a preposition ("At the rally he said")."""
     if p is None or p.j - p.i < 2:
         return p
     tk, nouns = s.tk, s.lex.kinds["noun"]
+    last = p.j - 1
+    if _pronoun_after_noun(s, last):
+        if tk.keys[last - 1] in nouns or _adjunct_opening(s, p.i) or not _object_gap(s, cue):
+            return Candidate(last, p.j, p.stop)
+        return None
     for t in range(p.j - 2, p.i - 1, -1):
         if not tk.words[t].islower() or not tk.words[t + 1][:1].isupper():
             continue
@@ -139,6 +149,54 @@ def _zero_relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | Non
             return Candidate(t + 1, p.j, p.stop)
         return p
     return p
+
+
+def _object_gap(s: Context, cue: Cue) -> bool:
+    """True when a verb's complement is missing: the sentence or clause ends after it (no
+    quotation opens), or a preposition follows it ("wrote in 2014", "asked for")."""
+    tk, lex, b = s.tk, s.lex, cue.after
+    if b >= len(tk):
+        return True
+    if tk.boundary(b):
+        return not any(q in tk.gap(b) for q in (*lex.quotes, *lex.quotes.values()))
+    key = tk.keys[b]
+    if key in lex.infinitive_markers:
+        return False
+    return key in lex.sources.links or key in lex.sources.stops or key in lex.not_objects
+
+
+def _adjunct_opening(s: Context, i: int) -> bool:
+    """True when the phrase at token ``i`` is, or follows, a preposition opening the sentence
+    or a clause after punctuation: "At the rally", "In a statement"."""
+    tk, src = s.tk, s.lex.sources
+    marks = src.links | src.stops
+    k = i if tk.keys[i] in marks else i - 1
+    return k >= 0 and tk.keys[k] in marks and (k == 0 or tk.boundary(k)) and k <= i
+
+
+def _pronoun_after_noun(s: Context, k: int) -> bool:
+    """True when token ``k`` is a subject pronoun right after a lower-case word that may be a
+    noun: no grammar word, time word, number nor adverb ("guides I", not "then he")."""
+    tk, lex, src = s.tk, s.lex, s.lex.sources
+    if k < 1 or tk.boundary(k) or (tk.keys[k] not in src.pronouns and tk.keys[k] not in src.people):
+        return False
+    key, word = tk.keys[k - 1], tk.words[k - 1]
+    grammar = (
+        src.determiners | src.links | src.stops | src.connectors | src.clause_words
+        | src.breakers | src.time_words | src.calendar | src.relatives | lex.coordinators
+    )  # fmt: skip
+    return (
+        word.islower()
+        and key not in grammar
+        and not word[:1].isdigit()
+        and tk.starts[k - 1] not in s.cue_starts
+        and key not in lex.adverbs
+        # an adverb ending after a determiner is a noun's: "the rally he", "the family"
+        and (
+            not is_adverb(key, lex.adverbs, lex.adverb_endings)
+            or (k > 1 and tk.keys[k - 2] in src.determiners)
+        )
+    )
 
 
 def _document_head(s: Context, i: int, j: int) -> int:
