@@ -450,10 +450,16 @@ class LazyPattern:
             self.__dict__[name] = self._method(name)
 
     def _method(self, name: str) -> Callable[..., Any]:
-        pattern_for = self.pattern_for
+        # What pattern_for does, with the simple pattern's method bound once: this runs on
+        # every call of the method (a parse makes hundreds).
+        simple = getattr(self._simple, name)
+        source, flags = self.source, self.flags
 
         def method(string: str, *args: Any, **kwargs: Any) -> Any:
-            return getattr(pattern_for(string), name)(string, *args, **kwargs)
+            last = _last_text
+            if last[1] if last[0] is string else expands(string):
+                return getattr(compiled(source, flags), name)(string, *args, **kwargs)
+            return simple(string, *args, **kwargs)
 
         method.__name__ = name
         return method

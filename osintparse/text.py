@@ -117,24 +117,20 @@ class Normalized:
     Examples
     --------
     >>> n = normalize("a\u00a0b")
-    >>> n.text, n.span(0, 3)
-    ('a b', (0, 3))
+    >>> n.text, n.span(0, 3), n.identity, normalize("\ufb01n").identity
+    ('a b', (0, 3), True, False)
     """
 
     original: str = attrs.field(repr=False)
     text: str = attrs.field(repr=False)
     starts: array[int] = attrs.field(factory=lambda: array("q"), repr=False, eq=False)
     ends: array[int] = attrs.field(factory=lambda: array("q"), repr=False, eq=False)
+    #: True when normalised offsets equal original offsets (read by every span mapped
+    #: back, hundreds of times a parse: worked out once).
+    identity: bool = attrs.field(init=False, repr=False, eq=False)
 
-    @property
-    def identity(self) -> bool:
-        """True when normalised offsets equal original offsets.
-
-        Examples
-        --------
-        >>> normalize("l\u2019an").identity
-        True
-        """
+    @identity.default
+    def _identity(self) -> bool:
         # No map and the same length: a text that normalises to "" (only soft
         # hyphens or zero-width characters) has no map either, but is not identity.
         return not self.starts and len(self.text) == len(self.original)

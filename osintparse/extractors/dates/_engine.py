@@ -141,6 +141,39 @@ class _Scan:
     master: regex.Pattern[str]
     anchors: regex.Pattern[str]
     ctx: Context
+    #: What the patterns found in the first ``kept`` characters: the anchors of a span
+    #: ``(lo, hi)`` and the master match at ``(x, hi)``. They depend on the text only, not
+    #: on the context, so the scan of a text without a publication date for its dateline
+    #: (:func:`_dateline_anchor`, the first lines) and the scan after it share them.
+    kept: int = 0
+    anchors_found: dict[tuple[int, int], list[int]] = attrs.field(factory=dict, repr=False)
+    matches: dict[tuple[int, int], regex.Match[str] | None] = attrs.field(factory=dict, repr=False)
+
+    def with_context(self, ctx: Context) -> _Scan:
+        """The same scan (patterns, lower-cased text, what they found) in ``ctx``."""
+        ctx.text, ctx.orig = self.ctx.text, self.ctx.orig
+        return attrs.evolve(self, ctx=ctx)
+
+    def _anchors(self, lo: int, hi: int) -> list[int]:
+        """The starts of the anchors of ``low[lo:hi]``."""
+        found = self.anchors_found.get((lo, hi))
+        if found is None:
+            found = [m.start() for m in self.anchors.finditer(self.low, lo, hi)]
+            if hi <= self.kept:
+                self.anchors_found[lo, hi] = found
+        return found
+
+    def _match(self, x: int, hi: int) -> regex.Match[str] | None:
+        """The master pattern's match at ``x`` before ``hi`` (None: no match, or time out)."""
+        if (x, hi) in self.matches:
+            return self.matches[x, hi]
+        try:
+            m = self.master.match(self.low, x, hi, timeout=_TIMEOUT)
+        except TimeoutError:
+            m = None
+        if hi <= self.kept:
+            self.matches[x, hi] = m
+        return m
 
     def resolve(self, m: regex.Match[str], lo: int) -> tuple[int, Sequence[Hit]] | None:
         """Resolve a match: (end of the match, its mentions), or None.
@@ -194,21 +227,17 @@ class _Scan:
 
     def spans(self, lo: int, hi: int) -> Iterator[Hit]:
         """Yield the mentions of ``text[lo:hi]``, leftmost first, none overlapping."""
-        low, master, starters = self.low, self.master, self.c.starters
+        low, starters = self.low, self.c.starters
         self.ctx.lo, self.ctx.hi = lo, hi
         pos = tried = lo
-        for anchor in self.anchors.finditer(low, lo, hi):
-            a = anchor.start()
+        for a in self._anchors(lo, hi):
             if a < pos:
                 continue
             for w in _WORD_START.finditer(low, max(pos, tried, a - _LOOKBACK), a + 1):
                 x = w.start()
                 if x < pos or not _may_start(low, x, starters):
                     continue
-                try:
-                    m = master.match(low, x, hi, timeout=_TIMEOUT)
-                except TimeoutError:
-                    continue
+                m = self._match(x, hi)
                 if m is None:
                     continue
                 self.forget_across_paragraphs(x)
@@ -233,14 +262,14 @@ def _may_start(low: str, x: int, starters: frozenset[str]) -> bool:
     return word in starters or word.rstrip("'-") in starters
 
 
-def _scanner(lang: str, text: str, ctx: Context) -> _Scan:
+def _scanner(lang: str, text: str, ctx: Context, *, kept: int = 0) -> _Scan:
     c = compiled(lang)
     low = lower(text)  # in blocks: text.lower() holds 12 bytes a character
     master, anchors = c.master, c.anchors
     if len(low) != len(text):
         low, (master, anchors) = text, _ignorecase(c.vocab.code)
     ctx.text, ctx.orig = low, text
-    return _Scan(c, text, low, master, anchors, ctx)
+    return _Scan(c, text, low, master, anchors, ctx, kept)
 
 
 def _head_end(text: str) -> int:
@@ -256,13 +285,12 @@ def _head_end(text: str) -> int:
     return min(pos, limit)
 
 
-def _dateline_anchor(lang: str, text: str, spans: Sequence[tuple[int, int]]) -> Context:
+def _dateline_anchor(scan: _Scan, head: int, spans: Sequence[tuple[int, int]]) -> Context:
     """The context of a text without a publication date: its first lines' date, if any.
 
-    The first day with its year in the first lines of the scanned spans.
+    The first day with its year in the first lines (before ``head``) of the scanned
+    spans; ``scan`` is in a context without a date.
     """
-    scan = _scanner(lang, text, Context(None))
-    head = _head_end(text)
     for lo, hi in spans:
         if lo >= head:
             break
@@ -298,10 +326,11 @@ def find_in(
         published = published.date()
     parts = [(0, len(norm.text))] if spans is None else list(spans)
     if published is not None:
-        ctx = Context(published, Anchor.PUBLISHED)
+        scan = _scanner(lang, norm.text, Context(published, Anchor.PUBLISHED))
     else:
-        ctx = _dateline_anchor(lang, norm.text, parts)
-    scan = _scanner(lang, norm.text, ctx)
+        head = _head_end(norm.text)
+        scan = _scanner(lang, norm.text, Context(None), kept=head)
+        scan = scan.with_context(_dateline_anchor(scan, head, parts))
     out: list[DateMention] = []
     pool = _Pool()
     for lo, hi in parts:

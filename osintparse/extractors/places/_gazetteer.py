@@ -484,6 +484,14 @@ class GeoTable(Mapping[str, tuple[Entry, ...]]):
             raise KeyError(key)
         return tuple(map(self._city, cities)) + tuple(map(self._region, regions))
 
+    def get(self, key: str, default: Any = None) -> Any:
+        """``self[key]``, or ``default`` (without raising and catching a KeyError)."""
+        cities = self._cities.keys.get(key, ())
+        regions = self._region_keys.get(key, ())
+        if not cities and not regions:
+            return default
+        return tuple(map(self._city, cities)) + tuple(map(self._region, regions))
+
     def __contains__(self, key: object) -> bool:
         return key in self._cities.keys or key in self._region_keys
 

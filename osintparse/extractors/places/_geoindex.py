@@ -44,6 +44,7 @@ import os
 import pathlib
 import zlib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -152,6 +153,12 @@ class _Keys(Mapping[str, tuple[int, ...]]):
 
     def __getitem__(self, key: str) -> tuple[int, ...]:
         return tuple(map(int, self.bucket(key).raw[key].split(",")))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """``self[key]``, or ``default``; without the KeyError of ``Mapping.get`` (a text
+        looks up dozens of runs of capitalised words, most of them no city)."""
+        raw = self.bucket(key).raw.get(key)
+        return default if raw is None else tuple(map(int, raw.split(",")))
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and key in self.bucket(key).raw

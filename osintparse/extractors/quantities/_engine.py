@@ -41,6 +41,11 @@ def _phrases(span: _Span) -> list[_Raw]:
     out: list[_Raw] = []
     cursor = pos
     while cursor < endpos:
+        # The rest of the span after a number passes the prefilter too (as the span did,
+        # in _find) before the atom pattern scans it: the prefilter reads a character
+        # about three times faster, and the rest of a sentence often holds no number.
+        if cursor > pos and rules.g.prefilter.search(text, cursor, endpos) is None:
+            break
         n = _scan(text, rules.g, cursor, endpos)
         if n is None:
             break
