@@ -45,6 +45,10 @@ def test_english_article_structure() -> None:
         ("en", "Back to top"),
         ("en", "Read more"),
         ("en", "Read more: the war in Ukraine"),
+        ("en", "Editor's note: This story was updated to correct the number of drones."),
+        ("en", "Editor\u2019s note: The senator has repeatedly pledged to close the border."),
+        ("fr", "NDLR : cet article a été mis à jour, selon le ministère."),
+        ("fr", "Note de la rédaction : le bilan a été corrigé."),
     ],
 )
 def test_boilerplate_lines_make_no_sentence(lang: str, line: str) -> None:
@@ -53,6 +57,16 @@ def test_boilerplate_lines_make_no_sentence(lang: str, line: str) -> None:
     boiler = [p for p in a.paragraphs if p.kind is ParagraphKind.BOILERPLATE]
     assert [p.text for p in boiler] == [line]
     assert all(line not in s.text for s in a.sentences)
+
+
+def test_an_editors_note_gives_no_attribution() -> None:
+    # A house line appended to every story on a subject speaks of the article, not the news.
+    text = (
+        "Trump rallies in Ohio\n\nTrump said the vote was rigged.\n\n"
+        "Editor\u2019s note: Donald Trump has repeatedly pledged to ban all Muslims.\n"
+    )
+    a = osintparse.parse(text, lang="en")
+    assert [(x.source, x.cue) for x in a.attributions] == [("Trump", "said")]
 
 
 def test_boilerplate_is_per_language() -> None:

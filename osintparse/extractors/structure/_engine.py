@@ -45,6 +45,7 @@ from osintparse.extractors.structure._rules import (
     BOILERPLATE,
     JOINS,
     NO_LEXICON,
+    NOTE_RULE,
     PARAGRAPHS,
     SENTENCES,
     BoilerRule,
@@ -123,10 +124,11 @@ def _blocks(norm: str, lines: Iterable[_Span]) -> tuple[list[_Span], dict[int, s
 
 
 def _boilerplate(line: str, rules: Sequence[Rule[BoilerRule]], lex: Lexicon) -> _Label | None:
-    if len(line) > BOILER_MAX_CHARS:
+    long = len(line) > BOILER_MAX_CHARS  # only an editor's note is boilerplate then
+    hit = first(rules, boiler_key(line[:BOILER_MAX_CHARS] if long else line), lex)
+    if hit is None or (long and hit[0] != NOTE_RULE):
         return None
-    hit = first(rules, boiler_key(line), lex)
-    return None if hit is None else (ParagraphKind.BOILERPLATE, named(*hit))
+    return ParagraphKind.BOILERPLATE, named(*hit)
 
 
 def _classify(norm: str, blocks: Sequence[_Span], lex: Lexicon) -> list[_Label]:

@@ -69,8 +69,10 @@ HEADING_BAD_END = tuple(".,;:…")
 OPENERS = "«\"'(¿¡"
 #: Stripped from both ends of a line before it is looked up as boilerplate.
 BOILER_PUNCT = " \t.:!?…»«\"'|>-–—•·*#()[]"
-#: A longer line is never boilerplate.
+#: A longer line is never boilerplate, but for an editor's note (rule ``boilerplate-note``).
 BOILER_MAX_CHARS = 200
+#: The rule whose lines may be longer.
+NOTE_RULE = "boilerplate-note"
 HEADING_MAX_CHARS = 160
 HEADING_MAX_WORDS = 20
 TITLE_MAX_CHARS = 300
@@ -94,6 +96,8 @@ class Lexicon:
     lines: frozenset[str]
     prefixes: tuple[str, ...]
     abbreviations: frozenset[str]
+    #: Openings of an editor's note (``boilerplate.notes``), boilerplate at any length.
+    notes: tuple[str, ...] = ()
     #: Words of a dateline after its place (``dateline.words``, month and weekday names).
     dateline_words: frozenset[str] = frozenset()
     #: Month names (``calendar.toml``), one of which a dateline names.
@@ -137,6 +141,7 @@ def lexicon(lang: str) -> Lexicon:
     return Lexicon(
         lines=frozenset(boiler_key(x) for x in data["boilerplate"]["lines"]),
         prefixes=tuple(boiler_key(x) for x in data["boilerplate"]["prefixes"]),
+        notes=tuple(boiler_key(x) for x in data["boilerplate"]["notes"]),
         abbreviations=frozenset(data["abbreviations"]["words"]),
         dateline_words=words | months | weekdays,
         months=months,
@@ -228,6 +233,16 @@ def _boilerplate_prefix(key: str, lex: Lexicon) -> str | None:
             rest = key[len(prefix) :]
             if not rest or rest[0] in " :" or not prefix[-1].isalnum():
                 return prefix
+    return None
+
+
+@BOILERPLATE.rule(NOTE_RULE)
+def _boilerplate_note(key: str, lex: Lexicon) -> str | None:
+    """A paragraph opening with an editor's note and a colon, whatever its length
+    ("Editor's note: ...", "NDLR : ..."): ``boilerplate.notes``."""
+    for note in lex.notes:
+        if key.startswith(note) and key[len(note) : len(note) + 2].lstrip()[:1] == ":":
+            return note
     return None
 
 
