@@ -31,6 +31,7 @@ from osintparse.extractors.attributions._sources import (
     source_span,
     valid_np,
 )
+from osintparse.extractors.attributions._times import time_after
 from osintparse.model import DocumentKind, SourceKind, Stance
 
 #: A document's kind and the offsets of its words ("in a statement": statement, "statement").
@@ -313,13 +314,9 @@ class Context:
             else:
                 i, j = np_after(tk, k, src, self.cue_starts)
                 # A pronoun after the addressee opens the content ("told AFP they saw"); a
-                # time word ends the addressee ("told reporters Tuesday").
+                # time adjunct ends the addressee ("told reporters late Tuesday").
                 j = next(
-                    (
-                        t
-                        for t in range(i + 1, j)
-                        if tk.keys[t] in src.pronouns or tk.keys[t] in src.time_words
-                    ),
+                    (t for t in range(i + 1, j) if tk.keys[t] in src.pronouns or self._timed(t)),
                     j,
                 )
                 if 0 < j - i <= 5 and self.kind(i, j) is not None:
@@ -334,7 +331,7 @@ class Context:
             i, j = np_after(tk, k + 1, src, self.cue_starts)
             while i < j and (tk.keys[i] in src.links or tk.keys[i] in src.determiners):
                 i += 1
-            j = next((t for t in range(i + 1, j) if tk.keys[t] in src.time_words), j)
+            j = next((t for t in range(i + 1, j) if self._timed(t)), j)
             if i >= j:
                 break
             words = document_words(tk, i, j, src)
@@ -752,20 +749,16 @@ class Context:
         endings = lex.infinitive_endings
         return not endings or (nxt.endswith(endings) and nxt not in lex.not_infinitives)
 
+    def _timed(self, t: int) -> bool:
+        """True when a time adjunct opens at token ``t``, inside a phrase read after a cue: a
+        time word, or words before one ("told reporters | late Tuesday", "in a statement | on
+        Monday")."""
+        return self.tk.keys[t] in self.lex.sources.time_words or self.after_time(t) > t
+
     def after_time(self, b: int) -> int:
-        """The token after a time adjunct opening at token ``b`` ("on Monday", "last week")."""
-        tk, src = self.tk, self.lex.sources
-        k, last = b, b
-        while k < len(tk) and k - b < 4 and not (k > b and tk.boundary(k)):
-            word = tk.keys[k]
-            if word in src.time_words or (word.isdigit() and last > b):
-                last = k + 1
-            elif word in self.lex.complementizers:
-                break  # "said that the next round ...": the clause opens, no time adjunct
-            elif word not in src.stops and word not in src.determiners and not word.isdigit():
-                break
-            k += 1
-        return last
+        """The token after a time adjunct opening at token ``b`` ("on Monday", "last week"; see
+        :func:`~._times.time_after`)."""
+        return time_after(self.tk, b, self.lex.sources, clause=self.lex.complementizers)
 
     def content_start(self, sub: Subject) -> int:
         """The token opening the punctuation gap before a subject (brackets crossed)."""

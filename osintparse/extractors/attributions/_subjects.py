@@ -26,6 +26,7 @@ from osintparse.extractors.attributions._sources import (
     np_after,
     np_before,
 )
+from osintparse.extractors.attributions._times import time_at
 from osintparse.model import SourceKind
 
 __all__ = ["SUBJECTS", "Candidate", "clause_subject", "find_clause_subject", "find_subject"]
@@ -89,7 +90,8 @@ def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
         tk, c, lex.sources, adverbs=lex.adverbs, adverb_endings=lex.before_verb_endings,
         cross=_comma(tk.gap(c)), time=True,
     )  # fmt: skip
-    if j - i > 1 and (_timed(s, j, c) or s.kind(i, j, open_subject=cue.entry.open_subject) is None):
+    timed = j < c and time_at(tk, j, lex.sources)  # "Une étude parue | lundi révèle"
+    if j - i > 1 and (timed or s.kind(i, j, open_subject=cue.entry.open_subject) is None):
         j = _document_head(s, i, j)
     return Candidate(i, j, stop)
 
@@ -97,31 +99,21 @@ def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
 @SUBJECTS.rule("fronted")
 def _fronted(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     """A time adjunct opening the clause with no comma before the subject is dropped: "On
-    Tuesday night he said", "In March Clinton told" (the words after its last time word,
-    when they open with a pronoun or a capitalised word and name a source)."""
+    Tuesday night he said", "In March Clinton told" (the words after the adjunct, read by
+    :func:`~._times.time_after`, when they open with a pronoun or a capitalised word and
+    name a source)."""
     if p is None or p.j - p.i < 3:
         return p
     tk, src = s.tk, s.lex.sources
     if tk.keys[p.i] not in src.links and tk.keys[p.i] not in src.stops:
         return p
-    for k in range(p.j - 2, p.i, -1):
-        key = tk.keys[k]
-        if key in src.time_words or key.isdigit():
-            rest = tk.keys[k + 1]
-            named = rest in src.pronouns or tk.words[k + 1][:1].isupper()
-            if named and s.kind(k + 1, p.j, open_subject=cue.entry.open_subject) is not None:
-                return attrs.evolve(p, i=k + 1, stop="floor")
-            return p
+    k = s.after_time(p.i)
+    if not p.i < k < p.j:
+        return p
+    named = tk.keys[k] in src.pronouns or tk.words[k][:1].isupper()
+    if named and s.kind(k, p.j, open_subject=cue.entry.open_subject) is not None:
+        return attrs.evolve(p, i=k, stop="floor")
     return p
-
-
-def _timed(s: Context, j: int, c: int) -> bool:
-    """True when a time adjunct stands between a phrase ending at token ``j`` and the verb
-    at token ``c`` (``np_before`` skipped it: "Une étude parue lundi révèle")."""
-    if j >= c:
-        return False
-    src, key = s.lex.sources, s.tk.keys[j]
-    return key in src.time_words or key in src.time_openers or key in src.determiners
 
 
 @SUBJECTS.rule("zero_relative")
