@@ -231,8 +231,9 @@ def client_end(
     tk: SentenceTokens, x: int, y: int, lex: SourceLexicon, document: DocumentKind
 ) -> int:
     """The end of an issuer at tokens ``x:y``: a time adjunct ends it ("an analysis released
-    by the VA last month", "in March"), so does a lower-case participle of issuing ("un informe de la ONU
-    publicado el martes") and a survey's client ("un sondage Ifop pour Le Figaro").
+    by the VA last month", "in March"), so does a lower-case participle of issuing ("un
+    informe de la ONU publicado el martes") and a survey's client ("un sondage Ifop pour Le
+    Figaro").
 
     Examples
     --------
