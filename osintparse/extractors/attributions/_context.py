@@ -60,6 +60,11 @@ NO_SPAN: Span = (None, None)
 _PARENS = frozenset(" ()")
 #: How far back (in characters) to look for the opening quote of a quotation.
 _QUOTE_WINDOW = 4000
+#: How many tokens a participle clause opening a sentence may hold before its comma.
+_OPENING_REACH = 30
+#: The shortest stem of a participle standing alone before its comma ("Interrogé,"; not
+#: "Mohammed," nor "René,", names).
+_ALONE_STEM = 7
 #: Cue kinds read as verbs with a subject (rules of ``CUE_KINDS``).
 VERBS = frozenset({"compound", "finite", "progressive"})
 #: What may end a subject on its left for it to follow its content (``np_before``'s stops
@@ -358,14 +363,51 @@ class Context:
 
     def _opening(self, c: int) -> tuple[tuple[int, int] | None, DocumentAt | None]:
         """The channel or document opening the sentence before a comma, for a cue at token
-        ``c`` after it: "Dans un communiqué, l'armée a affirmé", "In a statement, X said"."""
+        ``c`` after it: "Dans un communiqué, l'armée a affirmé", "In a statement, X said",
+        "Contacté par l'AFP, le ministère a déclaré" (the agent of an opening participle)."""
         tk = self.tk
+        if c > 0 and (end := self.opening_participle(0)) is not None and end <= c:
+            return self._contacted(end), None
         if c == 0 or tk.keys[0] not in self.lex.channel_prepositions:
             return None, None
         k, channel, document = self.adjuncts(0)
         if k == 0 or k >= c or "," not in tk.gap(k):
             return None, None
         return channel, document
+
+    def _contacted(self, end: int) -> tuple[int, int] | None:
+        """The channel an opening participle clause ending before token ``end`` names after
+        its agent word ("Contacted by Reuters", "Contacté par l'AFP"), ``None`` without one."""
+        tk = self.tk
+        for t in range(1, end - 1):
+            if tk.keys[t] in self.lex.passive_agent:
+                i, j = np_after(tk, t + 1, self.lex.sources, self.cue_starts)
+                return self.source_span(i, j) if j == end and self._channel(i, j) else None
+        return None
+
+    def opening_participle(self, i: int) -> int | None:
+        """The token after the comma closing a participle clause that opens the sentence at
+        token ``i``, ``None`` without one: "Reached Tuesday, | the spokesman said", "Speaking
+        in Beijing, | the spokesman said", "Interrogé, | le porte-parole a indiqué", "Contacté
+        par l'AFP, | le ministère a déclaré". The participle is capitalised, has an ending of
+        ``language.toml [attributions] opening_participle_endings``, names no known source
+        and is followed by a lower-case or time word, or alone by the comma with a long stem;
+        a name ("Retired Army Col. Jane Roe", "Mohammed, a shopkeeper,") opens none."""
+        tk, endings = self.tk, self.lex.opening_participle_endings
+        key, n = tk.keys[i], len(tk)
+        if not endings or not (i == 0 or tk.boundary(i)) or not tk.words[i][:1].isupper():
+            return None
+        stem = max((len(key) - len(e) for e in endings if key.endswith(e)), default=0)
+        if stem < 3 or i + 1 >= n or self.kind(i, i + 1) not in (None, SourceKind.OTHER):
+            return None
+        alone = tk.gap(i + 1).strip() == ","
+        following = tk.words[i + 1].islower() or tk.keys[i + 1] in self.lex.sources.time_words
+        if not ((alone and stem >= _ALONE_STEM) or (following and not tk.boundary(i + 1))):
+            return None
+        for k in range(i + 1, min(n, i + _OPENING_REACH)):
+            if tk.boundary(k):
+                return k if tk.gap(k).strip() == "," else None
+        return None
 
     def _channel(self, i: int, j: int) -> bool:
         """True when tokens ``i:j`` name a channel: a listed channel noun or a media term."""

@@ -407,6 +407,8 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
     if tk.words[i][:1].islower():
         # "director of X", "former top diplomat": a lower-case role holds a source term
         return "role" if s.kind(i, j) is not None else "none"
+    if s.opening_participle(i) == j:
+        return "none"  # "Reached Tuesday, the spokesman said": a clause, no name
     last, _ = _split_tag(s, i, j)
     verbs = s.lex.participle_endings
     if (
@@ -592,10 +594,14 @@ def _first_phrase(s: Context, cue: Cue) -> Candidate | None:
 
 
 def _after_adjunct(s: Context, cue: Cue) -> int:
-    """The first token after a leading adjunct ("In August, ...") and connectors."""
+    """The first token after a leading adjunct ("In August, ...") or participle clause
+    ("Walking to the next address, ...") and connectors."""
     tk, src = s.tk, s.lex.sources
     start = 0
-    if tk.keys[0] in src.links or tk.keys[0] in src.stops or tk.keys[0] in src.connectors:
+    opening = s.opening_participle(0)
+    if opening is not None and opening < cue.c:
+        start = opening  # "Walking to the next address, Ebeling reminisced ... and said"
+    elif tk.keys[0] in src.links or tk.keys[0] in src.stops or tk.keys[0] in src.connectors:
         # "In August, several groups ...": the adjunct runs to the first comma.
         k = 1
         while k < cue.c and k < src.max_words and "," not in tk.gap(k):
