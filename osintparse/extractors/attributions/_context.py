@@ -60,8 +60,10 @@ NO_SPAN: Span = (None, None)
 _PARENS = frozenset(" ()")
 #: How far back (in characters) to look for the opening quote of a quotation.
 _QUOTE_WINDOW = 4000
-#: How many tokens a participle clause opening a sentence may hold before its comma.
-_OPENING_REACH = 30
+#: How many tokens a participle clause opening a sentence may hold before its comma (a
+#: longer one is rather an adjunct of the whole sentence: "Concerning the fate of X in a
+#: transitional period, ...").
+_OPENING_REACH = 10
 #: The shortest stem of a participle standing alone before its comma ("Interrogé,"; not
 #: "Mohammed," nor "René,", names).
 _ALONE_STEM = 7
@@ -390,10 +392,10 @@ class Context:
         token ``i``, ``None`` without one: "Reached Tuesday, | the spokesman said", "Speaking
         in Beijing, | the spokesman said", "Interrogé, | le porte-parole a indiqué", "Contacté
         par l'AFP, | le ministère a déclaré". The participle is capitalised, has an ending of
-        ``language.toml [attributions] opening_participle_endings``, names no known source
+        ``language.toml [attributions] clause_participle_endings``, names no known source
         and is followed by a lower-case or time word, or alone by the comma with a long stem;
         a name ("Retired Army Col. Jane Roe", "Mohammed, a shopkeeper,") opens none."""
-        tk, endings = self.tk, self.lex.opening_participle_endings
+        tk, endings = self.tk, self.lex.clause_participle_endings
         key, n = tk.keys[i], len(tk)
         if not endings or not (i == 0 or tk.boundary(i)) or not tk.words[i][:1].isupper():
             return None

@@ -130,8 +130,8 @@ def _after(p: _Phrase) -> tuple[int, int] | None:
     return p.after_determiners(p.b + 1), p.j
 
 
-#: How many tokens after a document's words its agent word may stand ("released on
-#: Tuesday by").
+#: How many tokens after a document's words its agent word may stand, a time adjunct
+#: aside ("released on Tuesday by", "to be released this week by").
 _AGENT_REACH = 5
 
 
@@ -141,15 +141,15 @@ def _agent(p: _Phrase) -> tuple[int, int] | None:
     opens the issuer: "survey carried out by X", "images satellites analysées par Maxar", "a
     poll released Tuesday by Gallup"; not "a memo obtained by Reuters" (the medium that
     obtained it)."""
-    tk, k = p.tk, p.b + 1
+    tk, k, reach = p.tk, p.b + 1, p.b + _AGENT_REACH
     if p.b >= p.j or not tk.words[p.b].islower():
         return None
-    while k < min(p.j, p.b + _AGENT_REACH):
+    while k < min(p.j, reach):
         if tk.boundary(k - 1) or tk.boundary(k):
             return None
         timed = time_after(tk, k, p.lex)
         if timed > k:  # "released | on Tuesday | by", "publié | le 3 mars | par"
-            k = timed
+            k, reach = timed, reach + timed - k
             continue
         if tk.keys[k] in p.lex.issuer_agents:
             ok = any(tk.keys[t] in p.lex.issuer_participles for t in range(p.b, k))

@@ -7,7 +7,7 @@ and checks the result can name a source.
 Examples
 --------
 >>> SUBJECTS.names()
-('phrase', 'fronted', 'zero_relative', 'incise', 'coordinated', 'relative',
+('phrase', 'modified', 'fronted', 'zero_relative', 'incise', 'coordinated', 'relative',
  'closed_relative', 'apposition', 'long_apposition')
 """
 
@@ -96,23 +96,53 @@ def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
     return Candidate(i, j, stop)
 
 
+@SUBJECTS.rule("modified")
+def _modified(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """A noun with a participle clause after it, cut at a determiner and holding no cue, is
+    the subject with it: "Volunteers helping to rebuild the school said" (not "the
+    school"), "Les bénévoles aidant à reconstruire l'école ont affirmé" (a lower-case word
+    with an ending of ``language.toml [attributions] clause_participle_endings`` after a
+    phrase naming a source, another word before the determiner: "The council received the
+    report" is a verb and its object); the noun alone when the whole phrase names none
+    ("Volunteers")."""
+    tk, src, endings = s.tk, s.lex.sources, s.lex.clause_participle_endings
+    if p is None or p.i == 0 or tk.boundary(p.i) or tk.keys[p.i] not in src.determiners:
+        return p
+    i, j, stop = np_before(tk, p.i, src)
+    if j != p.i or j - i < 2 or any(tk.starts[t] in s.cue_starts for t in range(i, j)):
+        return p  # "Moscow repeated a claim Kyiv denied": a verb, no participle
+    for t in range(i + 1, j - 1):  # a word between the participle and the phrase
+        key = tk.keys[t]
+        grammar = key in src.determiners or key in src.links or key in src.stops
+        if grammar or not tk.words[t].islower() or not key.endswith(endings):
+            continue
+        open_subject = cue.entry.open_subject
+        if len(key) <= 4 or s.kind(i, t) is None:
+            return p
+        # the whole phrase when it can be a source, else the noun ("Volunteers")
+        whole = s.kind(i, p.j, open_subject=open_subject) is not None
+        return Candidate(i, p.j if whole else t, stop)
+    return p
+
+
 @SUBJECTS.rule("fronted")
 def _fronted(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     """A time adjunct opening the clause with no comma before the subject is dropped: "On
-    Tuesday night he said", "In March Clinton told" (the words after the adjunct, read by
-    :func:`~._times.time_after`, when they open with a pronoun or a capitalised word and
-    name a source)."""
+    Tuesday night he said", "In March Clinton told" (the words after its last time word,
+    when they open with a pronoun or a capitalised word and name a source)."""
     if p is None or p.j - p.i < 3:
         return p
     tk, src = s.tk, s.lex.sources
     if tk.keys[p.i] not in src.links and tk.keys[p.i] not in src.stops:
         return p
-    k = s.after_time(p.i)
-    if not p.i < k < p.j:
-        return p
-    named = tk.keys[k] in src.pronouns or tk.words[k][:1].isupper()
-    if named and s.kind(k, p.j, open_subject=cue.entry.open_subject) is not None:
-        return attrs.evolve(p, i=k, stop="floor")
+    for k in range(p.j - 2, p.i, -1):
+        key = tk.keys[k]
+        if key in src.time_words or key.isdigit():
+            rest = tk.keys[k + 1]
+            named = rest in src.pronouns or tk.words[k + 1][:1].isupper()
+            if named and s.kind(k + 1, p.j, open_subject=cue.entry.open_subject) is not None:
+                return attrs.evolve(p, i=k + 1, stop="floor")
+            return p
     return p
 
 
@@ -348,10 +378,11 @@ def _name_then_body(s: Context, name: Candidate, c: int) -> Candidate | None:
 
 
 def _adjunct_first(s: Context) -> bool:
-    """True when the sentence opens with an adjunct or a connector ("In August, ...",
-    "Still, ...")."""
+    """True when the sentence opens with an adjunct, a connector or a participle clause ("In
+    August, ...", "Still, ...", "Speaking in Paris, ...")."""
     src, first = s.lex.sources, s.tk.keys[0]
-    return first in src.links or first in src.stops or first in src.connectors
+    opening = first in src.links or first in src.stops or first in src.connectors
+    return opening or s.opening_participle(0) is not None
 
 
 def _apposition_body(s: Context, i: int, j: int) -> bool:

@@ -45,7 +45,8 @@ def time_after(
     The adjunct ends after its last time word or number: a number counts after a time word
     ("on March 3") or, a year, after an opener ("in 2019"); openers, determiners, stop words
     and link words may stand before and between them ("on Tuesday", "earlier this month",
-    "le 3 mars", "en début de semaine"). A word of ``clause`` opens a clause and ends the
+    "le 3 mars", "en début de semaine"), but no opener after a determiner ("in an early
+    morning tweet" is a noun phrase). A word of ``clause`` opens a clause and ends the
     reading ("said that the next round": no adjunct).
 
     Examples
@@ -63,6 +64,8 @@ def time_after(
             last = k + 1
         elif key in clause or not _filler(key, lex):
             break
+        elif k > b and key in lex.time_openers and tk.keys[k - 1] in lex.determiners:
+            break  # "wrote in an early morning tweet": a noun phrase, its time a modifier
         k += 1
     return last
 
