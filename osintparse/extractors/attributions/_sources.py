@@ -602,8 +602,10 @@ def _pronoun(p: Phrase) -> SourceKind | Literal[False] | None:
 @SOURCE_CHECKS.rule("time")
 def _time(p: Phrase) -> SourceKind | Literal[False] | None:
     """No source is only time words, numbers and determiners: "Tuesday", "last week", "her
-    1,280"."""
+    1,280"; nor one time adjunct ("Later on Sunday", :func:`~._times.time_after`)."""
     lex = p.lex
+    if time_after(p.tk, p.i, lex) >= p.j:
+        return False
     for t in range(p.i, p.j):
         word = p.tk.keys[t]
         if word not in lex.time_words and word not in lex.determiners and not _number(word):

@@ -438,8 +438,8 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
     if tk.words[i][:1].islower():
         # "director of X", "former top diplomat": a lower-case role holds a source term
         return "role" if s.kind(i, j) is not None else "none"
-    if s.opening_participle(i) == j:
-        return "none"  # "Reached Tuesday, the spokesman said": a clause, no name
+    if s.opening_participle(i) == j or s.after_time(i) >= j:
+        return "none"  # "Reached Tuesday, the spokesman said", "Early Tuesday, the ministry"
     last, _ = _split_tag(s, i, j)
     verbs = s.lex.participle_endings
     if (
