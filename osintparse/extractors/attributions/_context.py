@@ -32,6 +32,7 @@ from osintparse.extractors.attributions._sources import (
     source_span,
     valid_np,
 )
+from osintparse.extractors.attributions._times import time_after
 from osintparse.model import DocumentKind, SourceKind, Stance
 
 #: A document's kind and the offsets of its words ("in a statement": statement, "statement").
@@ -62,6 +63,13 @@ NO_SPAN: Span = (None, None)
 _PARENS = frozenset(" ()")
 #: How far back (in characters) to look for the opening quote of a quotation.
 _QUOTE_WINDOW = 4000
+#: How many tokens a participle clause opening a sentence may hold before its comma (a
+#: longer one is rather an adjunct of the whole sentence: "Concerning the fate of X in a
+#: transitional period, ...").
+_OPENING_REACH = 10
+#: The shortest stem of a participle standing alone before its comma ("Interrogé,"; not
+#: "Mohammed," nor "René,", names).
+_ALONE_STEM = 7
 #: Cue kinds read as verbs with a subject (rules of ``CUE_KINDS``).
 VERBS = frozenset({"compound", "finite", "progressive"})
 #: What may end a subject on its left for it to follow its content (``np_before``'s stops
@@ -375,13 +383,9 @@ class Context:
             else:
                 i, j = np_after(tk, k, src, self.cue_starts)
                 # A pronoun after the addressee opens the content ("told AFP they saw"); a
-                # time word ends the addressee ("told reporters Tuesday").
+                # time adjunct ends the addressee ("told reporters late Tuesday").
                 j = next(
-                    (
-                        t
-                        for t in range(i + 1, j)
-                        if tk.keys[t] in src.pronouns or tk.keys[t] in src.time_words
-                    ),
+                    (t for t in range(i + 1, j) if tk.keys[t] in src.pronouns or self._timed(t)),
                     j,
                 )
                 if 0 < j - i <= 5 and self.kind(i, j) is not None:
@@ -396,7 +400,7 @@ class Context:
             i, j = np_after(tk, k + 1, src, self.cue_starts)
             while i < j and (tk.keys[i] in src.links or tk.keys[i] in src.determiners):
                 i += 1
-            j = next((t for t in range(i + 1, j) if tk.keys[t] in src.time_words), j)
+            j = next((t for t in range(i + 1, j) if self._timed(t)), j)
             if i >= j:
                 break
             words = document_words(tk, i, j, src)
@@ -423,14 +427,51 @@ class Context:
 
     def _opening(self, c: int) -> tuple[tuple[int, int] | None, DocumentAt | None]:
         """The channel or document opening the sentence before a comma, for a cue at token
-        ``c`` after it: "Dans un communiqué, l'armée a affirmé", "In a statement, X said"."""
+        ``c`` after it: "Dans un communiqué, l'armée a affirmé", "In a statement, X said",
+        "Contacté par l'AFP, le ministère a déclaré" (the agent of an opening participle)."""
         tk = self.tk
+        if c > 0 and (end := self.opening_participle(0)) is not None and end <= c:
+            return self._contacted(end), None
         if c == 0 or tk.keys[0] not in self.lex.channel_prepositions:
             return None, None
         k, channel, document = self.adjuncts(0)
         if k == 0 or k >= c or "," not in tk.gap(k):
             return None, None
         return channel, document
+
+    def _contacted(self, end: int) -> tuple[int, int] | None:
+        """The channel an opening participle clause ending before token ``end`` names after
+        its agent word ("Contacted by Reuters", "Contacté par l'AFP"), ``None`` without one."""
+        tk = self.tk
+        for t in range(1, end - 1):
+            if tk.keys[t] in self.lex.passive_agent:
+                i, j = np_after(tk, t + 1, self.lex.sources, self.cue_starts)
+                return self.source_span(i, j) if j == end and self._channel(i, j) else None
+        return None
+
+    def opening_participle(self, i: int) -> int | None:
+        """The token after the comma closing a participle clause that opens the sentence at
+        token ``i``, ``None`` without one: "Reached Tuesday, | the spokesman said", "Speaking
+        in Beijing, | the spokesman said", "Interrogé, | le porte-parole a indiqué", "Contacté
+        par l'AFP, | le ministère a déclaré". The participle is capitalised, has an ending of
+        ``language.toml [attributions] clause_participle_endings``, names no known source
+        and is followed by a lower-case or time word, or alone by the comma with a long stem;
+        a name ("Retired Army Col. Jane Roe", "Mohammed, a shopkeeper,") opens none."""
+        tk, endings = self.tk, self.lex.clause_participle_endings
+        key, n = tk.keys[i], len(tk)
+        if not endings or not (i == 0 or tk.boundary(i)) or not tk.words[i][:1].isupper():
+            return None
+        stem = max((len(key) - len(e) for e in endings if key.endswith(e)), default=0)
+        if stem < 3 or i + 1 >= n or self.kind(i, i + 1) not in (None, SourceKind.OTHER):
+            return None
+        alone = tk.gap(i + 1).strip() == ","
+        following = tk.words[i + 1].islower() or tk.keys[i + 1] in self.lex.sources.time_words
+        if not ((alone and stem >= _ALONE_STEM) or (following and not tk.boundary(i + 1))):
+            return None
+        for k in range(i + 1, min(n, i + _OPENING_REACH)):
+            if tk.boundary(k):
+                return k if tk.gap(k).strip() == "," else None
+        return None
 
     def _channel(self, i: int, j: int) -> bool:
         """True when tokens ``i:j`` name a channel: a listed channel noun or a media term."""
@@ -809,20 +850,16 @@ class Context:
         endings = lex.infinitive_endings
         return not endings or (nxt.endswith(endings) and nxt not in lex.not_infinitives)
 
+    def _timed(self, t: int) -> bool:
+        """True when a time adjunct opens at token ``t``, inside a phrase read after a cue: a
+        time word, or words before one ("told reporters | late Tuesday", "in a statement | on
+        Monday")."""
+        return self.tk.keys[t] in self.lex.sources.time_words or self.after_time(t) > t
+
     def after_time(self, b: int) -> int:
-        """The token after a time adjunct opening at token ``b`` ("on Monday", "last week")."""
-        tk, src = self.tk, self.lex.sources
-        k, last = b, b
-        while k < len(tk) and k - b < 4 and not (k > b and tk.boundary(k)):
-            word = tk.keys[k]
-            if word in src.time_words or (word.isdigit() and last > b):
-                last = k + 1
-            elif word in self.lex.complementizers:
-                break  # "said that the next round ...": the clause opens, no time adjunct
-            elif word not in src.stops and word not in src.determiners and not word.isdigit():
-                break
-            k += 1
-        return last
+        """The token after a time adjunct opening at token ``b`` ("on Monday", "last week"; see
+        :func:`~._times.time_after`)."""
+        return time_after(self.tk, b, self.lex.sources, clause=self.lex.complementizers)
 
     def content_start(self, sub: Subject) -> int:
         """The token opening the punctuation gap before a subject (brackets crossed)."""

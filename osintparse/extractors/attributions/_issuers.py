@@ -42,6 +42,7 @@ import attrs
 from osintparse._patterns import RuleTable
 from osintparse.extractors.attributions._lexicon import SourceLexicon
 from osintparse.extractors.attributions._sources import SentenceTokens, document_words
+from osintparse.extractors.attributions._times import time_after
 from osintparse.model import DocumentKind, SourceKind
 
 __all__ = [
@@ -129,8 +130,8 @@ def _after(p: _Phrase) -> tuple[int, int] | None:
     return p.after_determiners(p.b + 1), p.j
 
 
-#: How many tokens after a document's words its agent word may stand ("released on
-#: Tuesday by").
+#: How many tokens after a document's words its agent word may stand, a time adjunct
+#: aside ("released on Tuesday by", "to be released this week by").
 _AGENT_REACH = 5
 
 
@@ -140,14 +141,22 @@ def _agent(p: _Phrase) -> tuple[int, int] | None:
     opens the issuer: "survey carried out by X", "images satellites analysées par Maxar", "a
     poll released Tuesday by Gallup"; not "a memo obtained by Reuters" (the medium that
     obtained it)."""
-    tk, times = p.tk, p.lex.time_words
-    for k in range(p.b + 1, min(p.j, p.b + _AGENT_REACH)):
-        lower = tk.words[k - 1].islower() or tk.keys[k - 1] in times
-        if not lower or tk.boundary(k - 1) or tk.boundary(k):
+    tk, k, reach = p.tk, p.b + 1, p.b + _AGENT_REACH
+    if p.b >= p.j or not tk.words[p.b].islower():
+        return None
+    while k < min(p.j, reach):
+        if tk.boundary(k - 1) or tk.boundary(k):
             return None
+        timed = time_after(tk, k, p.lex)
+        if timed > k:  # "released | on Tuesday | by", "publié | le 3 mars | par"
+            k, reach = timed, reach + timed - k
+            continue
         if tk.keys[k] in p.lex.issuer_agents:
             ok = any(tk.keys[t] in p.lex.issuer_participles for t in range(p.b, k))
             return (p.after_determiners(k + 1), p.j) if ok else None
+        if not tk.words[k].islower():
+            return None
+        k += 1
     return None
 
 
@@ -221,9 +230,10 @@ def issued(
 def client_end(
     tk: SentenceTokens, x: int, y: int, lex: SourceLexicon, document: DocumentKind
 ) -> int:
-    """The end of an issuer at tokens ``x:y``: a time word ends it ("an analysis released
-    by the VA last month"), so does a lower-case participle of issuing ("un informe de la ONU
-    publicado el martes") and a survey's client ("un sondage Ifop pour Le Figaro").
+    """The end of an issuer at tokens ``x:y``: a time adjunct ends it ("an analysis released
+    by the VA last month", "in March"), so does a lower-case participle of issuing ("un
+    informe de la ONU publicado el martes") and a survey's client ("un sondage Ifop pour Le
+    Figaro").
 
     Examples
     --------
@@ -232,12 +242,14 @@ def client_end(
     >>> client_end(tk, 0, 4, cue_lexicon("fr").sources, DocumentKind.SURVEY)
     1
     """
-    ends = lex.time_words | (lex.issuer_clients if document is DocumentKind.SURVEY else set())
+    clients = lex.issuer_clients if document is DocumentKind.SURVEY else frozenset()
     return next(
         (
             t
             for t in range(x + 1, y)
-            if tk.keys[t] in ends or (dated_participle(tk, t, lex) and tk.words[t].islower())
+            if tk.keys[t] in clients
+            or time_after(tk, t, lex) > t
+            or (dated_participle(tk, t, lex) and tk.words[t].islower())
         ),
         y,
     )
@@ -254,15 +266,9 @@ def dated_participle(tk: SentenceTokens, t: int, lex: SourceLexicon) -> bool:
     >>> dated_participle(tk, 2, cue_lexicon("en").sources)
     True
     """
-    if tk.keys[t] not in lex.issuer_participles:
+    if tk.keys[t] not in lex.issuer_participles or t + 1 >= len(tk) or tk.boundary(t + 1):
         return False
-    for k in range(t + 1, min(t + 4, len(tk))):
-        key = tk.keys[k]
-        if key in lex.time_words or key.isdigit():
-            return True
-        if key not in lex.time_openers and key not in lex.determiners:
-            return False
-    return False
+    return time_after(tk, t + 1, lex) > t + 1
 
 
 def _participles_before(

@@ -432,6 +432,9 @@ class CueLexicon:
     comparatives: frozenset[str] = frozenset()
     as_openers: frozenset[str] = frozenset()
     participle_endings: tuple[str, ...] = ()
+    #: Endings of a participle opening a sentence before its subject ("Reached Tuesday, the
+    #: spokesman said", "Interrogé, le porte-parole a indiqué").
+    clause_participle_endings: tuple[str, ...] = ()
     negators: frozenset[str] = frozenset()
     negation_after: frozenset[str] = frozenset()
     negation_auxiliaries: frozenset[str] = frozenset()
@@ -886,6 +889,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         noun_agents=keys(data["nouns"]["agents"]),
         noun_ends=keys(data["nouns"]["ends"]),
         participle_endings=tuple(typology["noun_phrase"]["participle_endings"]),
+        clause_participle_endings=tuple(own["clause_participle_endings"]),
         negators=_token_keys(data["negation"]["before"]),
         negation_after=_token_keys(data["negation"]["after"]),
         negation_auxiliaries=_token_keys(data["negation"]["auxiliaries"]),

@@ -26,6 +26,7 @@ import attrs
 
 from osintparse._patterns import RuleTable
 from osintparse.extractors.attributions._lexicon import TOKEN, SourceLexicon, rules_of
+from osintparse.extractors.attributions._times import time_after, time_before
 from osintparse.model import DocumentKind, SourceKind
 
 __all__ = [
@@ -41,7 +42,6 @@ __all__ = [
     "np_after",
     "np_before",
     "skip_adverbs",
-    "skip_time",
     "source_kind",
     "source_span",
     "strip_article",
@@ -173,87 +173,6 @@ def skip_adverbs(
     return j
 
 
-def skip_time(tk: SentenceTokens, end: int, lex: SourceLexicon, *, floor: int = 0) -> int:
-    """Return where a time adjunct ending before token ``end`` starts, ``end`` if none.
-
-    The adjunct is a run of time words (``time_words`` and the calendar's), numbers and
-    determiners, opened by up to two ``time_openers`` ("on Tuesday", "late on Monday", "le 3
-    mars", "el 3 de marzo"), between a source and its verb: "The ministry on Tuesday said".
-    A capitalised word in it must be a calendar word ("USA Today" is a name). A run without
-    an opener (:func:`_bare_run`) must start with a determiner, a number, a calendar word or
-    a ``time_adverbs`` word ("yesterday", "last week"; not "of recent years"), follow no link
-    word ("Le Journal du Dimanche") and, when it holds a capitalised month, no capitalised
-    word ("Theresa May said"; but "The Pentagon Tuesday announced"). Something must stand
-    before the adjunct. A participle of issuing right before it goes with it ("Un informe
-    de la ONU publicado el martes indica": the report says it).
-
-    Examples
-    --------
-    >>> from osintparse.extractors.attributions._lexicon import cue_lexicon
-    >>> tk = SentenceTokens.of("The ministry late on Tuesday said", 0, 33)
-    >>> skip_time(tk, 5, cue_lexicon("en").sources)
-    2
-    """
-    k, timed = end, False
-    while k > floor + 1 and not tk.boundary(k):
-        key, word = tk.keys[k - 1], tk.words[k - 1]
-        if word[:1].isupper() and key not in lex.calendar:
-            break
-        if key in lex.time_words:
-            timed = True
-        elif not (key.isdigit() or (timed and _time_inner(tk, k - 1, lex))):
-            break
-        k -= 1
-    if not timed:
-        return end
-    opened = k
-    while opened > floor + 1 and not tk.boundary(opened):
-        if tk.keys[opened - 1] not in lex.time_openers:
-            break
-        opened -= 1
-    if opened == k and not _bare_run(tk, k, end, lex):
-        return end
-    k = opened
-    if k <= floor or tk.boundary(k) or tk.keys[k - 1] in lex.determiners:
-        return end
-    if k - 1 > floor and tk.words[k - 1].islower() and tk.keys[k - 1] in lex.issuer_participles:
-        k -= 1
-    return k
-
-
-def _bare_run(tk: SentenceTokens, k: int, end: int, lex: SourceLexicon) -> bool:
-    """True when the run ``k:end``, with no opener, is a time adjunct (see
-    :func:`skip_time`)."""
-    first = tk.keys[k]
-    starts = first in lex.time_adverbs or first in lex.calendar or first in lex.determiners
-    if not (starts or first.isdigit()) or tk.keys[k - 1] in lex.links:
-        return False
-    if k > 1 and tk.words[k - 1][:1].isupper() and tk.keys[k - 2] in lex.time_openers:
-        return False  # "on Super Tuesday": a capitalised word after an opener names the day
-    return not _name_run(tk, k, end, lex)
-
-
-def _name_run(tk: SentenceTokens, k: int, end: int, lex: SourceLexicon) -> bool:
-    """True when a capitalised month of the run ``k:end`` follows a capitalised word: a
-    name ("Theresa May said"), not a date ("The Pentagon Tuesday announced")."""
-    return tk.words[k - 1][:1].isupper() and any(
-        tk.words[t][:1].isupper() and tk.keys[t] not in lex.weekdays for t in range(k, end)
-    )
-
-
-def _time_inner(tk: SentenceTokens, k: int, lex: SourceLexicon) -> bool:
-    """True when token ``k`` can stand inside a time adjunct before a time word: a
-    determiner ("le 3 mars", "this week"), or a link after a number or a time word ("3 de
-    marzo")."""
-    key = tk.keys[k]
-    if key in lex.determiners and key not in lex.links:
-        return True
-    if key not in lex.links or k == 0:
-        return False
-    before = tk.keys[k - 1]
-    return before.isdigit() or before in lex.time_words or before in lex.time_openers
-
-
 def _speaker_subject(tk: SentenceTokens, k: int, lex: SourceLexicon, floor: int) -> bool:
     """True when token ``k``, a clitic that is also a speaker's pronoun, opens its clause
     and so is the subject ("« Nous estimons que ... »"), not an object ("il nous a dit")."""
@@ -280,9 +199,12 @@ def _walk_back(tk: SentenceTokens, j: int, lex: SourceLexicon, floor: int) -> tu
 def _new_phrase(tk: SentenceTokens, k: int, lex: SourceLexicon) -> bool:
     """True when token ``k``, a determiner not joined by a link word, opens a new phrase;
     a capitalised one after a title is part of a name ("M. Le Maire"), and so is a
-    capitalised definite article before a capitalised word ("le quotidien Le Parisien")."""
+    capitalised definite article before a capitalised word ("le quotidien Le Parisien"), and
+    so is one opening a time adjunct ("A report released earlier | this month | by the UN",
+    "Un rapport publié | le 3 mars | par l'ONU")."""
     return (
         tk.keys[k] in lex.determiners
+        and time_after(tk, k, lex) == k
         and tk.keys[k] not in lex.links
         and tk.keys[k - 1] not in lex.links
         and not (tk.keys[k - 1] in lex.titles and tk.words[k][:1].isupper())
@@ -317,7 +239,7 @@ def np_before(
 
     Adverbs and clitic pronouns right before the verb are skipped
     (:func:`skip_adverbs`), and with ``time`` a time adjunct before the verb too
-    (:func:`skip_time`: "The ministry on Tuesday said").
+    (:func:`~._times.time_before`: "The ministry on Tuesday said").
     ``stop`` tells what ended the phrase on the left:
     ``"start"`` (the sentence start), ``"clause"`` (a clause word), ``"long"``,
     ``"floor"``, ``"none"`` (no phrase), or the punctuation gap itself (", " or
@@ -335,7 +257,7 @@ def np_before(
     (['les', 'experts'], ', ')
     """
     j = skip_adverbs(tk, end, lex, floor=floor, adverbs=adverbs, adverb_endings=adverb_endings)
-    if time and (k := skip_time(tk, j, lex, floor=floor)) < j:  # "Wells Fargo just this month"
+    if time and (k := time_before(tk, j, lex, floor=floor)) < j:  # "Wells Fargo just this month"
         j = skip_adverbs(tk, k, lex, floor=floor, adverbs=adverbs, adverb_endings=adverb_endings)
     if j <= floor or (tk.boundary(j) and not cross and not tk.paren(j)):
         return j, j, "none"
@@ -490,10 +412,7 @@ def issuing_verb(
     >>> issuing_verb(tk, 5, lex.sources, lex.issuing)
     1
     """
-    t = k - 1
-    while t > 0 and tk.keys[t] in lex.time_words and not tk.boundary(t + 1):
-        t -= 1
-    t = _before_recipient(tk, t, lex, recipients)
+    t = _before_recipient(tk, time_before(tk, k, lex) - 1, lex, recipients)
     if t <= 0 or tk.boundary(t + 1) or document_kind(tk, t, t + 1, lex) is None:
         return None
     for v in range(t - 1, max(-1, t - 1 - _ISSUED_GAP), -1):
@@ -705,8 +624,10 @@ def _pronoun(p: Phrase) -> SourceKind | Literal[False] | None:
 @SOURCE_CHECKS.rule("time")
 def _time(p: Phrase) -> SourceKind | Literal[False] | None:
     """No source is only time words, numbers and determiners: "Tuesday", "last week", "her
-    1,280"."""
+    1,280"; nor one time adjunct ("Later on Sunday", :func:`~._times.time_after`)."""
     lex = p.lex
+    if time_after(p.tk, p.i, lex) >= p.j:
+        return False
     for t in range(p.i, p.j):
         word = p.tk.keys[t]
         if word not in lex.time_words and word not in lex.determiners and not _number(word):

@@ -7,7 +7,7 @@ and checks the result can name a source.
 Examples
 --------
 >>> SUBJECTS.names()
-('phrase', 'fronted', 'zero_relative', 'incise', 'coordinated', 'relative',
+('phrase', 'modified', 'fronted', 'zero_relative', 'incise', 'coordinated', 'relative',
  'closed_relative', 'apposition', 'long_apposition')
 """
 
@@ -26,6 +26,7 @@ from osintparse.extractors.attributions._sources import (
     np_after,
     np_before,
 )
+from osintparse.extractors.attributions._times import time_at
 from osintparse.model import SourceKind
 
 __all__ = ["SUBJECTS", "Candidate", "clause_subject", "find_clause_subject", "find_subject"]
@@ -89,9 +90,39 @@ def _phrase(s: Context, cue: Cue, _: Candidate | None) -> Candidate | None:
         tk, c, lex.sources, adverbs=lex.adverbs, adverb_endings=lex.before_verb_endings,
         cross=_comma(tk.gap(c)), time=True,
     )  # fmt: skip
-    if j - i > 1 and (_timed(s, j, c) or s.kind(i, j, open_subject=cue.entry.open_subject) is None):
+    timed = j < c and time_at(tk, j, lex.sources)  # "Une étude parue | lundi révèle"
+    if j - i > 1 and (timed or s.kind(i, j, open_subject=cue.entry.open_subject) is None):
         j = _document_head(s, i, j)
     return Candidate(i, j, stop)
+
+
+@SUBJECTS.rule("modified")
+def _modified(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """A noun with a participle clause after it, cut at a determiner and holding no cue, is
+    the subject with it: "Volunteers helping to rebuild the school said" (not "the
+    school"), "Les bénévoles aidant à reconstruire l'école ont affirmé" (a lower-case word
+    with an ending of ``language.toml [attributions] clause_participle_endings`` after a
+    phrase naming a source, another word before the determiner: "The council received the
+    report" is a verb and its object); the noun alone when the whole phrase names none
+    ("Volunteers")."""
+    tk, src, endings = s.tk, s.lex.sources, s.lex.clause_participle_endings
+    if p is None or p.i == 0 or tk.boundary(p.i) or tk.keys[p.i] not in src.determiners:
+        return p
+    i, j, stop = np_before(tk, p.i, src)
+    if j != p.i or j - i < 2 or any(tk.starts[t] in s.cue_starts for t in range(i, j)):
+        return p  # "Moscow repeated a claim Kyiv denied": a verb, no participle
+    for t in range(i + 1, j - 1):  # a word between the participle and the phrase
+        key = tk.keys[t]
+        grammar = key in src.determiners or key in src.links or key in src.stops
+        if grammar or not tk.words[t].islower() or not key.endswith(endings):
+            continue
+        open_subject = cue.entry.open_subject
+        if len(key) <= 4 or s.kind(i, t) is None:
+            return p
+        # the whole phrase when it can be a source, else the noun ("Volunteers")
+        whole = s.kind(i, p.j, open_subject=open_subject) is not None
+        return Candidate(i, p.j if whole else t, stop)
+    return p
 
 
 @SUBJECTS.rule("fronted")
@@ -113,15 +144,6 @@ def _fronted(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
                 return attrs.evolve(p, i=k + 1, stop="floor")
             return p
     return p
-
-
-def _timed(s: Context, j: int, c: int) -> bool:
-    """True when a time adjunct stands between a phrase ending at token ``j`` and the verb
-    at token ``c`` (``np_before`` skipped it: "Une étude parue lundi révèle")."""
-    if j >= c:
-        return False
-    src, key = s.lex.sources, s.tk.keys[j]
-    return key in src.time_words or key in src.time_openers or key in src.determiners
 
 
 @SUBJECTS.rule("zero_relative")
@@ -437,10 +459,11 @@ def _name_then_body(s: Context, name: Candidate, c: int) -> Candidate | None:
 
 
 def _adjunct_first(s: Context) -> bool:
-    """True when the sentence opens with an adjunct or a connector ("In August, ...",
-    "Still, ...")."""
+    """True when the sentence opens with an adjunct, a connector or a participle clause ("In
+    August, ...", "Still, ...", "Speaking in Paris, ...")."""
     src, first = s.lex.sources, s.tk.keys[0]
-    return first in src.links or first in src.stops or first in src.connectors
+    opening = first in src.links or first in src.stops or first in src.connectors
+    return opening or s.opening_participle(0) is not None
 
 
 def _apposition_body(s: Context, i: int, j: int) -> bool:
@@ -496,6 +519,8 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
     if tk.words[i][:1].islower():
         # "director of X", "former top diplomat": a lower-case role holds a source term
         return "role" if s.kind(i, j) is not None else "none"
+    if s.opening_participle(i) == j or s.after_time(i) >= j:
+        return "none"  # "Reached Tuesday, the spokesman said", "Early Tuesday, the ministry"
     last, _ = _split_tag(s, i, j)
     verbs = s.lex.participle_endings
     if (
@@ -683,10 +708,14 @@ def _first_phrase(s: Context, cue: Cue) -> Candidate | None:
 
 
 def _after_adjunct(s: Context, cue: Cue) -> int:
-    """The first token after a leading adjunct ("In August, ...") and connectors."""
+    """The first token after a leading adjunct ("In August, ...") or participle clause
+    ("Walking to the next address, ...") and connectors."""
     tk, src = s.tk, s.lex.sources
     start = 0
-    if tk.keys[0] in src.links or tk.keys[0] in src.stops or tk.keys[0] in src.connectors:
+    opening = s.opening_participle(0)
+    if opening is not None and opening < cue.c:
+        start = opening  # "Walking to the next address, Ebeling reminisced ... and said"
+    elif tk.keys[0] in src.links or tk.keys[0] in src.stops or tk.keys[0] in src.connectors:
         # "In August, several groups ...": the adjunct runs to the first comma.
         k = 1
         while k < cue.c and k < src.max_words and "," not in tk.gap(k):
