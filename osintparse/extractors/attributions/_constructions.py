@@ -625,6 +625,24 @@ def _quote_after(s: Context, cue: Cue) -> Found | Stop | None:
     return s.by_subject(cue, "quote", quoted)
 
 
+@CONSTRUCTIONS.rule("quoted_object")
+def _quoted_object(s: Context, cue: Cue) -> Found | Stop | None:
+    """Subject, a verb taking an object but no clause, then a quotation opening its object:
+    'one which historian X calls "a foundation of our culture"', 'what X called "the
+    beginning"', 'who he dubbed "the little senator"', 'X cited "failed" policies' (reports
+    ``verb_obj``; the quotation opens the object, it is no clause)."""
+    sub = cue.subject
+    tk, b = s.tk, cue.after
+    if sub is None or b >= len(tk) or cue.entry.takes("clause") or not cue.entry.takes("object"):
+        return None
+    left = tk.ends[b - 1] if b > cue.b else cue.end
+    gap = s.text[left : tk.starts[b]]
+    mark = gap.strip()  # a quotation mark alone, no comma nor colon
+    if mark not in s.lex.quotes.values() and mark not in s.lex.doubled:
+        return None
+    return s.by_subject(cue, "verb_obj", s.rest(b))
+
+
 @CONSTRUCTIONS.rule("frame")
 def _frame(s: Context, cue: Cue) -> Found | Stop | None:
     """A verb with its particle: "X présente sa position comme ...", "describes ... as".
