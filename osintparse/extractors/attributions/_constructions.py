@@ -7,8 +7,8 @@ or :data:`~._context.STOP` (the cue gives no attribution). The attribution's ``r
 is ``"<pattern>:<lexicon entry>"``; the pattern is the rule's name, except that the
 variants ``quote_after`` and ``quote_end`` report ``quote``, ``inverted_end``
 reports ``inverted``, ``verb_bare_clause`` and ``as_clause`` report ``verb_clause``, and
-``document_obj`` reports ``verb_obj`` (the pattern names the shape an analyst sees: a
-quotation, a content before its source, a clause).
+``document_obj`` and ``quoted_object`` report ``verb_obj`` (the pattern names the shape
+an analyst sees: a quotation, a content before its source, a clause).
 
 Each rule names the cue kinds (rules of :data:`~._lexicon.CUE_KINDS`) it reads; the
 rules after ``subject`` read verbs whose subject is the noun phrase before them
@@ -590,7 +590,8 @@ def _subject(s: Context, cue: Cue) -> Found | Stop | None:
 @CONSTRUCTIONS.rule("citation")
 def _citation(s: Context, cue: Cue) -> Found | Stop | None:
     """A verb whose object is a source its subject cites ("l'AFP, qui cite le ministère",
-    "Reuters cited two officials"): the object is the source, the subject its reporter."""
+    "Reuters cited two officials"): the object is the source, the subject its reporter; a
+    document object is the subject's grounds ("She cited satellite images": ``verb_obj``)."""
     sub = cue.subject
     if sub is None or cue.entry.cites != "source":
         return None
@@ -599,6 +600,8 @@ def _citation(s: Context, cue: Cue) -> Found | Stop | None:
     kind = s.kind(i, j)
     if kind is None:
         return None  # "a cité le nom des victimes": the object names no source
+    if document_kind(tk, i, j, s.lex.sources) is not None:
+        return None  # "She cited satellite images": the subject's grounds, read as an object
     src = s.source_span(i, j)
     k = j
     if k + 1 < len(tk) and tk.starts[k + 1] in s.cue_starts and not tk.boundary(k + 1):
@@ -630,7 +633,8 @@ def _quoted_object(s: Context, cue: Cue) -> Found | Stop | None:
     """Subject, a verb taking an object but no clause, then a quotation opening its object:
     'one which historian X calls "a foundation of our culture"', 'what X called "the
     beginning"', 'who he dubbed "the little senator"', 'X cited "failed" policies' (reports
-    ``verb_obj``; the quotation opens the object, it is no clause)."""
+    ``verb_obj``; the quotation opens the object, it is no clause). A quotation opening with a
+    capital is a name ('a show called "Brokers"'): none."""
     sub = cue.subject
     tk, b = s.tk, cue.after
     if sub is None or b >= len(tk) or cue.entry.takes("clause") or not cue.entry.takes("object"):
@@ -640,6 +644,8 @@ def _quoted_object(s: Context, cue: Cue) -> Found | Stop | None:
     mark = gap.strip()  # a quotation mark alone, no comma nor colon
     if mark not in s.lex.quotes.values() and mark not in s.lex.doubled:
         return None
+    if not tk.words[b].islower():
+        return None  # 'a show called "Brokers"': a name, no label
     return s.by_subject(cue, "verb_obj", s.rest(b))
 
 

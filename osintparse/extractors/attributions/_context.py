@@ -277,7 +277,7 @@ class Context:
                 end, b = tk.ends[b], b + 1
         first = tk.starts[lead] if lead < c else m.start
         entry = m.entry
-        if entry.labels and not self._labels(b, entry.frame_gap):
+        if entry.labels and not (self._labels(b, entry.frame_gap) or self._predicate(b)):
             return None  # "called the police" is no cue, "called him a liar" is
         plain = Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated)
         if m.kind not in ("prep", "colon", "noun"):  # "appel à la retenue": no channel
@@ -289,7 +289,7 @@ class Context:
         for k in range(b, min(len(tk), b + entry.frame_gap + 1)):
             if k > b and tk.boundary(k):
                 break
-            if tk.keys[k] == entry.frame:
+            if self._frame_word(k, entry.frame):
                 # The cue is the verb; its particle is grammar ("described", not
                 # "described the move as": PolNeAR's convention too).
                 return Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated, True)
@@ -396,6 +396,44 @@ class Context:
             if k > b and tk.boundary(k):
                 return False
             if tk.keys[k] in src.indefinite:
+                return True
+        return False
+
+    def _frame_word(self, k: int, frame: str) -> bool:
+        """True when token ``k`` is the particle ``frame``, or it elided before an apostrophe
+        (its last letter dropped: "qualifié les accusations d'infondées")."""
+        key = self.tk.keys[k]
+        if key == frame:
+            return True
+        elided = k + 1 < len(self.tk) and self.tk.gap(k + 1).strip() in ("'", "\u2019")
+        return elided and key == frame[:-1]
+
+    def _predicate(self, b: int) -> bool:
+        """True when an object and its predicate open at token ``b`` (``labels``): an object
+        pronoun and a lower-case word that is no preposition, adverb, time word nor excluded
+        ("called them rapists", not "called him back"), or a determiner, one or two words and
+        a word with a predicate ending closing the clause ("called the charges baseless.")."""
+        tk, lex = self.tk, self.lex
+        n = len(tk)
+        if b + 1 >= n or tk.boundary(b + 1) or not tk.words[b + 1].islower():
+            return False
+        if tk.keys[b] in lex.label_objects:
+            word = tk.keys[b + 1]
+            return not (
+                word in lex.not_objects
+                or word in lex.label_not_predicates
+                or word in lex.bare_finite  # "the roll call itself was"
+                or word in lex.sources.time_words
+                or word in lex.sources.indefinite
+                or is_adverb(word, lex.adverbs, lex.adverb_endings)
+            )
+        if tk.keys[b] not in lex.sources.determiners:
+            return False
+        for k in range(b + 2, min(n, b + 4)):
+            if tk.boundary(k):
+                return False
+            closed = k + 1 >= n or tk.boundary(k + 1) or tk.keys[k + 1] in lex.coordinators
+            if closed and tk.words[k].islower() and tk.keys[k].endswith(lex.label_endings):
                 return True
         return False
 

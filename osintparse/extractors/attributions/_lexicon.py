@@ -417,6 +417,11 @@ class CueLexicon:
     relative_not_kinds: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
     colon_labels: frozenset[str] = frozenset()
+    #: A labelled object and its predicate ("called them rapists"): ``labels.objects``,
+    #: ``labels.not_predicates``, ``labels.predicate_endings``.
+    label_objects: frozenset[str] = frozenset()
+    label_not_predicates: frozenset[str] = frozenset()
+    label_endings: tuple[str, ...] = ()
     channel_prepositions: frozenset[str] = frozenset()
     channel_nouns: Mapping[str, tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
     channel_with: frozenset[str] = frozenset()
@@ -496,6 +501,8 @@ class SourceLexicon:
     clitics: frozenset[str]
     relatives: frozenset[str]
     max_words: int
+    #: Relative pronouns only after a document or a source (``noun_relatives``: "that").
+    noun_relatives: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     #: The calendar's month and weekday names (among ``time_words``), and its weekday names.
@@ -751,6 +758,7 @@ def _sources(lang: str) -> SourceLexicon:
         breakers=keys(np["breakers"]),
         clitics=keys(np["clitics"]),
         relatives=keys(np["relatives"]),
+        noun_relatives=keys(np.get("noun_relatives", ())),
         max_words=int(np["max_words"]),
         titles=keys(np["titles"]),
         time_words=_time_words(lang, np["time_words"]),
@@ -864,6 +872,9 @@ def cue_lexicon(lang: str) -> CueLexicon:
         relative_not_kinds=frozenset(data["participles"].get("relative_not_kinds", ())),
         coordinators=keys(data["participles"]["coordinators"]),
         colon_labels=keys(data["colon"]["labels"]),
+        label_objects=keys(data["labels"]["objects"]),
+        label_not_predicates=keys(data["labels"]["not_predicates"]),
+        label_endings=tuple(data["labels"]["predicate_endings"]),
         channel_prepositions=keys(data["channels"]["prepositions"]),
         channel_nouns=_phrases(data["channels"]["nouns"]),
         channel_with=keys(data["channels"]["with"]),
