@@ -269,7 +269,7 @@ class Context:
         """
         tk = self.tk
         c, b = tk.index_from(m.start), tk.index_from(m.end)
-        lead, negated = self._lead(c)
+        lead, negated = self._lead(c, m.entry.cue_class in self.lex.modal_classes)
         negated = negated or any(tk.keys[t] in self.lex.negators for t in range(c, b))
         end = m.end
         if negated and m.kind == "finite":
@@ -437,10 +437,11 @@ class Context:
                 return True
         return False
 
-    def _lead(self, c: int) -> tuple[int, bool]:
+    def _lead(self, c: int, modal: bool = False) -> tuple[int, bool]:
         """The first token of a cue starting at token ``c`` once a lead-in ("went on to"),
-        the adverbs, negators and a negation's auxiliary before it are included (clitics
-        only inside a negation), and whether a negator was found."""
+        the adverbs, negators and a negation's auxiliary before it are included (with
+        ``modal``, a modal too), clitics only inside a negation, and whether a negator was
+        found."""
         tk, lex = self.tk, self.lex
         src = lex.sources
         k = accepted = self._lead_in(c)
@@ -452,6 +453,9 @@ class Context:
                 accepted = k
             elif negated and w in lex.negation_auxiliaries:
                 accepted = k - 1
+                break
+            elif modal and w in lex.modals and tk.words[k - 1].islower():
+                accepted = k - 1  # "would support", "did support"
                 break
             elif w in src.clitics and tk.words[k - 1].islower():
                 k -= 1

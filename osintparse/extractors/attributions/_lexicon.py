@@ -442,6 +442,10 @@ class CueLexicon:
     issuing: frozenset[str] = frozenset()
     #: Adverbs marking an imperative (``adverbs.imperative``): "please tell us".
     imperative: frozenset[str] = frozenset()
+    #: Modals joining the verb after them (``auxiliaries.modals``): "would support".
+    modals: frozenset[str] = frozenset()
+    #: The cue classes whose verbs a modal joins (``auxiliaries.modal_classes``).
+    modal_classes: frozenset[str] = frozenset()
     #: The auxiliaries of compound tenses (``auxiliaries.active``), as token keys.
     active_auxiliaries: frozenset[str] = frozenset()
     #: Lead-in phrases joining the verb after them, as token keys ("went on to say").
@@ -892,6 +896,8 @@ def cue_lexicon(lang: str) -> CueLexicon:
         issuing=keys(data["participles"]["issuing"]),
         active_auxiliaries=_token_keys(data["auxiliaries"]["active"]),
         imperative=keys(data["adverbs"]["imperative"]),
+        modals=keys(data["auxiliaries"].get("modals", ())),
+        modal_classes=frozenset(data["auxiliaries"].get("modal_classes", ())),
         lead_ins=tuple(
             sorted(
                 {tuple(t.casefold() for t in tokens(w)) for w in data["auxiliaries"]["lead_ins"]},
