@@ -59,6 +59,9 @@ NO_SPAN: Span = (None, None)
 _PARENS = frozenset(" ()")
 #: How far back (in characters) to look for the opening quote of a quotation.
 _QUOTE_WINDOW = 4000
+#: How many words an object may hold before the word that opens a verb's subject
+#: (``verbs.*.open_with``: "accused the Republican candidate of").
+_OPEN_WITH_GAP = 6
 #: Cue kinds read as verbs with a subject (rules of ``CUE_KINDS``).
 VERBS = frozenset({"compound", "finite", "progressive"})
 #: What may end a subject on its left for it to follow its content (``np_before``'s stops
@@ -279,6 +282,8 @@ class Context:
         entry = m.entry
         if entry.labels and not (self._labels(b, entry.frame_gap) or self._predicate(b)):
             return None  # "called the police" is no cue, "called him a liar" is
+        if entry.open_with and not entry.open_subject and self._open_with(b, entry):
+            entry = attrs.evolve(entry, open_subject=True)  # "Some accused X of ..."
         plain = Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated)
         if m.kind not in ("prep", "colon", "noun"):  # "appel à la retenue": no channel
             plain.after, plain.channel, plain.document = self.adjuncts(b, entry.recipient)
@@ -397,6 +402,18 @@ class Context:
                 return False
             if tk.keys[k] in src.indefinite:
                 return True
+        return False
+
+    def _open_with(self, b: int, entry: CueEntry) -> bool:
+        """True when the word ``entry.open_with`` follows the object opening at token ``b``,
+        within ``_OPEN_WITH_GAP`` words and no punctuation ("accused the army of", "a accusé
+        l'armée d'avoir"), itself followed by a word."""
+        tk = self.tk
+        for k in range(b + 1, min(len(tk) - 1, b + _OPEN_WITH_GAP + 1)):
+            if tk.boundary(k):
+                return False
+            if self._frame_word(k, entry.open_with):
+                return not tk.boundary(k + 1)
         return False
 
     def _frame_word(self, k: int, frame: str) -> bool:

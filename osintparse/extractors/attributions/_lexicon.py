@@ -182,6 +182,8 @@ class CueEntry:
     speaker: bool = True
     frame_optional: bool = False
     labels: bool = False
+    #: Any noun phrase is the subject when this word follows the object ("accuse X of").
+    open_with: str = ""
     initial: bool = False
     document: str = ""
 
@@ -581,6 +583,7 @@ def _entry(
         speaker=bool(cls.get("speaker", True)),
         frame_optional=bool(entry.get("frame_optional", False)),
         labels=bool(entry.get("labels", False)),
+        open_with=str(entry.get("open_with", "")),
     )
 
 
