@@ -47,6 +47,7 @@ VARIANTS = {
     "as_clause": "verb_clause",
     "document_obj": "verb_obj",
     "quoted_object": "verb_obj",
+    "free_relative": "verb_clause",
 }
 GUARDS = {"framed_passive", "not_a_verb", "subject"}
 PATTERNS = {

@@ -7,8 +7,9 @@ or :data:`~._context.STOP` (the cue gives no attribution). The attribution's ``r
 is ``"<pattern>:<lexicon entry>"``; the pattern is the rule's name, except that the
 variants ``quote_after`` and ``quote_end`` report ``quote``, ``inverted_end``
 reports ``inverted``, ``verb_bare_clause`` and ``as_clause`` report ``verb_clause``, and
-``document_obj`` and ``quoted_object`` report ``verb_obj`` (the pattern names the shape
-an analyst sees: a quotation, a content before its source, a clause).
+``document_obj`` and ``quoted_object`` report ``verb_obj``, ``free_relative`` reports
+``verb_clause`` (the pattern names the shape an analyst sees: a quotation, a content
+before its source, a clause).
 
 Each rule names the cue kinds (rules of :data:`~._lexicon.CUE_KINDS`) it reads; the
 rules after ``subject`` read verbs whose subject is the noun phrase before them
@@ -786,6 +787,24 @@ def _verb_bare_clause(s: Context, cue: Cue) -> Found | Stop | None:
         if tk.keys[k] in lex.bare_finite and tk.words[k].islower():
             return s.by_subject(cue, "verb_clause", s.rest(b))
     return None
+
+
+@CONSTRUCTIONS.rule("free_relative")
+def _free_relative(s: Context, cue: Cue) -> Found | Stop | None:
+    """A free relative (``clauses.free_relatives``) right before the subject, then the verb
+    and a copula (``clauses.copulas``): the content follows the copula ("What witnesses said
+    was a drone", "struck what analysts said was a depot", "ce que les témoins ont décrit
+    est un drone"). Reports ``verb_clause``."""
+    sub = cue.subject
+    tk, b = s.tk, cue.after
+    if sub is None or b + 1 >= len(tk) or tk.keys[b] not in s.lex.copulas or tk.boundary(b):
+        return None
+    if not cue.entry.takes("clause"):
+        return None  # "What Washington wants is ...": an aim, no content said
+    before = tuple(tk.keys[max(0, sub.i - 3) : sub.i])
+    if not any(before[len(before) - len(w) :] == w for w in s.lex.free_relatives):
+        return None
+    return s.by_subject(cue, "verb_clause", s.rest(b + 1))
 
 
 @CONSTRUCTIONS.rule("document_obj")

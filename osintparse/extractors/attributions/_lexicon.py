@@ -410,6 +410,10 @@ class CueLexicon:
     doubled: Mapping[str, str] = attrs.field(factory=dict)
     #: Contrast connectors as word sequences ("while", "tandis que"), see ``clauses.contrasts``.
     contrasts: tuple[tuple[str, ...], ...] = ()
+    #: Free relatives as word sequences ("what", "ce que"): ``clauses.free_relatives``.
+    free_relatives: tuple[tuple[str, ...], ...] = ()
+    #: Copulas after a free relative's verb ("what X said was"): ``clauses.copulas``.
+    copulas: frozenset[str] = frozenset()
     participle_openers: frozenset[str] = frozenset()
     #: Cue classes whose gerund right after a noun phrase is a reduced relative clause.
     relative_classes: frozenset[str] = frozenset()
@@ -873,6 +877,11 @@ def cue_lexicon(lang: str) -> CueLexicon:
         contrasts=tuple(
             tuple(key(w) for w in c.replace("'", "' ").split()) for c in clauses["contrasts"]
         ),
+        free_relatives=tuple(
+            tuple(key(w) for w in c.replace("'", "' ").split())
+            for c in clauses.get("free_relatives", ())
+        ),
+        copulas=keys(clauses.get("copulas", ())),
         participle_openers=keys(data["participles"]["openers"]),
         relative_classes=frozenset(data["participles"].get("relatives", ())),
         relative_heads=keys(data["participles"].get("relative_heads", ())),
