@@ -46,6 +46,8 @@ VARIANTS = {
     "verb_bare_clause": "verb_clause",
     "as_clause": "verb_clause",
     "document_obj": "verb_obj",
+    "quoted_object": "verb_obj",
+    "free_relative": "verb_clause",
 }
 GUARDS = {"framed_passive", "not_a_verb", "imperative", "subject"}
 PATTERNS = {

@@ -7,8 +7,9 @@ or :data:`~._context.STOP` (the cue gives no attribution). The attribution's ``r
 is ``"<pattern>:<lexicon entry>"``; the pattern is the rule's name, except that the
 variants ``quote_after`` and ``quote_end`` report ``quote``, ``inverted_end``
 reports ``inverted``, ``verb_bare_clause`` and ``as_clause`` report ``verb_clause``, and
-``document_obj`` reports ``verb_obj`` (the pattern names the shape an analyst sees: a
-quotation, a content before its source, a clause).
+``document_obj`` and ``quoted_object`` report ``verb_obj``, ``free_relative`` reports
+``verb_clause`` (the pattern names the shape an analyst sees: a quotation, a content
+before its source, a clause).
 
 Each rule names the cue kinds (rules of :data:`~._lexicon.CUE_KINDS`) it reads; the
 rules after ``subject`` read verbs whose subject is the noun phrase before them
@@ -720,7 +721,8 @@ def _subject(s: Context, cue: Cue) -> Found | Stop | None:
 @CONSTRUCTIONS.rule("citation")
 def _citation(s: Context, cue: Cue) -> Found | Stop | None:
     """A verb whose object is a source its subject cites ("l'AFP, qui cite le ministère",
-    "Reuters cited two officials"): the object is the source, the subject its reporter."""
+    "Reuters cited two officials"): the object is the source, the subject its reporter; a
+    document object is the subject's grounds ("She cited satellite images": ``verb_obj``)."""
     sub = cue.subject
     if sub is None or cue.entry.cites != "source":
         return None
@@ -729,6 +731,8 @@ def _citation(s: Context, cue: Cue) -> Found | Stop | None:
     kind = s.kind(i, j)
     if kind is None:
         return None  # "a cité le nom des victimes": the object names no source
+    if document_kind(tk, i, j, s.lex.sources) is not None:
+        return None  # "She cited satellite images": the subject's grounds, read as an object
     src = s.source_span(i, j)
     k = j
     if k + 1 < len(tk) and tk.starts[k + 1] in s.cue_starts and not tk.boundary(k + 1):
@@ -753,6 +757,27 @@ def _quote_after(s: Context, cue: Cue) -> Found | Stop | None:
     if quoted is None:
         return None
     return s.by_subject(cue, "quote", quoted)
+
+
+@CONSTRUCTIONS.rule("quoted_object")
+def _quoted_object(s: Context, cue: Cue) -> Found | Stop | None:
+    """Subject, a verb taking an object but no clause, then a quotation opening its object:
+    'one which historian X calls "a foundation of our culture"', 'what X called "the
+    beginning"', 'who he dubbed "the little senator"', 'X cited "failed" policies' (reports
+    ``verb_obj``; the quotation opens the object, it is no clause). A quotation opening with a
+    capital is a name ('a show called "Brokers"'): none."""
+    sub = cue.subject
+    tk, b = s.tk, cue.after
+    if sub is None or b >= len(tk) or cue.entry.takes("clause") or not cue.entry.takes("object"):
+        return None
+    left = tk.ends[b - 1] if b > cue.b else cue.end
+    gap = s.text[left : tk.starts[b]]
+    mark = gap.strip()  # a quotation mark alone, no comma nor colon (typewriter ones rewritten)
+    if mark not in s.lex.quotes.values():
+        return None
+    if not tk.words[b].islower():
+        return None  # 'a show called "Brokers"': a name, no label
+    return s.by_subject(cue, "verb_obj", s.rest(b))
 
 
 @CONSTRUCTIONS.rule("frame")
@@ -903,6 +928,24 @@ def _verb_bare_clause(s: Context, cue: Cue) -> Found | Stop | None:
         if tk.keys[k] in lex.bare_finite and tk.words[k].islower():
             return s.by_subject(cue, "verb_clause", s.rest(b))
     return None
+
+
+@CONSTRUCTIONS.rule("free_relative")
+def _free_relative(s: Context, cue: Cue) -> Found | Stop | None:
+    """A free relative (``clauses.free_relatives``) right before the subject, then the verb
+    and a copula (``clauses.copulas``): the content follows the copula ("What witnesses said
+    was a drone", "struck what analysts said was a depot", "ce que les témoins ont décrit
+    est un drone"). Reports ``verb_clause``."""
+    sub = cue.subject
+    tk, b = s.tk, cue.after
+    if sub is None or b + 1 >= len(tk) or tk.keys[b] not in s.lex.copulas or tk.boundary(b):
+        return None
+    if not cue.entry.takes("clause"):
+        return None  # "What Washington wants is ...": an aim, no content said
+    before = tuple(tk.keys[max(0, sub.i - 3) : sub.i])
+    if not any(before[len(before) - len(w) :] == w for w in s.lex.free_relatives):
+        return None
+    return s.by_subject(cue, "verb_clause", s.rest(b + 1))
 
 
 @CONSTRUCTIONS.rule("document_obj")

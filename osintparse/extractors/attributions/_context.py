@@ -70,6 +70,9 @@ _OPENING_REACH = 10
 #: The shortest stem of a participle standing alone before its comma ("Interrogé,"; not
 #: "Mohammed," nor "René,", names).
 _ALONE_STEM = 7
+#: How many words an object may hold before the word that opens a verb's subject
+#: (``verbs.*.open_with``: "accused the Republican candidate of").
+_OPEN_WITH_GAP = 6
 #: Cue kinds read as verbs with a subject (rules of ``CUE_KINDS``).
 VERBS = frozenset({"compound", "finite", "progressive"})
 #: What may end a subject on its left for it to follow its content (``np_before``'s stops
@@ -339,7 +342,7 @@ class Context:
         """
         tk = self.tk
         c, b = tk.index_from(m.start), tk.index_from(m.end)
-        lead, negated = self._lead(c)
+        lead, negated = self._lead(c, m.entry.cue_class in self.lex.modal_classes)
         negated = negated or any(tk.keys[t] in self.lex.negators for t in range(c, b))
         end = m.end
         if negated and m.kind == "finite":
@@ -347,8 +350,10 @@ class Context:
                 end, b = tk.ends[b], b + 1
         first = tk.starts[lead] if lead < c else m.start
         entry = m.entry
-        if entry.labels and not self._labels(b, entry.frame_gap):
+        if entry.labels and not (self._labels(b, entry.frame_gap) or self._predicate(b)):
             return None  # "called the police" is no cue, "called him a liar" is
+        if entry.open_with and not entry.open_subject and self._open_with(b, entry):
+            entry = attrs.evolve(entry, open_subject=True)  # "Some accused X of ..."
         plain = Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated)
         if m.kind not in ("prep", "colon", "noun"):  # "appel à la retenue": no channel
             plain.after, plain.channel, plain.document = self.adjuncts(b, entry.recipient)
@@ -359,7 +364,7 @@ class Context:
         for k in range(b, min(len(tk), b + entry.frame_gap + 1)):
             if k > b and tk.boundary(k):
                 break
-            if tk.keys[k] == entry.frame:
+            if self._frame_word(k, entry.frame):
                 # The cue is the verb; its particle is grammar ("described", not
                 # "described the move as": PolNeAR's convention too).
                 return Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated, True)
@@ -499,10 +504,61 @@ class Context:
                 return True
         return False
 
-    def _lead(self, c: int) -> tuple[int, bool]:
+    def _open_with(self, b: int, entry: CueEntry) -> bool:
+        """True when the word ``entry.open_with`` follows the object opening at token ``b``,
+        within ``_OPEN_WITH_GAP`` words and no punctuation ("accused the army of", "a accusé
+        l'armée d'avoir"), itself followed by a word."""
+        tk = self.tk
+        for k in range(b + 1, min(len(tk) - 1, b + _OPEN_WITH_GAP + 1)):
+            if tk.boundary(k):
+                return False
+            if self._frame_word(k, entry.open_with):
+                return not tk.boundary(k + 1)
+        return False
+
+    def _frame_word(self, k: int, frame: str) -> bool:
+        """True when token ``k`` is the particle ``frame``, or it elided before an apostrophe
+        (its last letter dropped: "qualifié les accusations d'infondées")."""
+        key = self.tk.keys[k]
+        if key == frame:
+            return True
+        elided = k + 1 < len(self.tk) and self.tk.gap(k + 1).strip() in ("'", "\u2019")
+        return elided and key == frame[:-1]
+
+    def _predicate(self, b: int) -> bool:
+        """True when an object and its predicate open at token ``b`` (``labels``): an object
+        pronoun and a lower-case word that is no preposition, adverb, time word nor excluded
+        ("called them rapists", not "called him back"), or a determiner, one or two words and
+        a word with a predicate ending closing the clause ("called the charges baseless.")."""
+        tk, lex = self.tk, self.lex
+        n = len(tk)
+        if b + 1 >= n or tk.boundary(b + 1) or not tk.words[b + 1].islower():
+            return False
+        if tk.keys[b] in lex.label_objects:
+            word = tk.keys[b + 1]
+            return not (
+                word in lex.not_objects
+                or word in lex.label_not_predicates
+                or word in lex.bare_finite  # "the roll call itself was"
+                or word in lex.sources.time_words
+                or word in lex.sources.indefinite
+                or is_adverb(word, lex.adverbs, lex.adverb_endings)
+            )
+        if tk.keys[b] not in lex.sources.determiners:
+            return False
+        for k in range(b + 2, min(n, b + 4)):
+            if tk.boundary(k):
+                return False
+            closed = k + 1 >= n or tk.boundary(k + 1) or tk.keys[k + 1] in lex.coordinators
+            if closed and tk.words[k].islower() and tk.keys[k].endswith(lex.label_endings):
+                return True
+        return False
+
+    def _lead(self, c: int, modal: bool = False) -> tuple[int, bool]:
         """The first token of a cue starting at token ``c`` once a lead-in ("went on to"),
-        the adverbs, negators and a negation's auxiliary before it are included (clitics
-        only inside a negation), and whether a negator was found."""
+        the adverbs, negators and a negation's auxiliary before it are included (with
+        ``modal``, a modal too), clitics only inside a negation, and whether a negator was
+        found."""
         tk, lex = self.tk, self.lex
         src = lex.sources
         k = accepted = self._lead_in(c)
@@ -514,6 +570,9 @@ class Context:
                 accepted = k
             elif negated and w in lex.negation_auxiliaries:
                 accepted = k - 1
+                break
+            elif modal and w in lex.modals and tk.words[k - 1].islower():
+                accepted = k - 1  # "would support", "did support"
                 break
             elif w in src.clitics and tk.words[k - 1].islower():
                 k -= 1

@@ -185,6 +185,8 @@ class CueEntry:
     speaker: bool = True
     frame_optional: bool = False
     labels: bool = False
+    #: Any noun phrase is the subject when this word follows the object ("accuse X of").
+    open_with: str = ""
     initial: bool = False
     document: str = ""
 
@@ -411,6 +413,10 @@ class CueLexicon:
     doubled: Mapping[str, str] = attrs.field(factory=dict)
     #: Contrast connectors as word sequences ("while", "tandis que"), see ``clauses.contrasts``.
     contrasts: tuple[tuple[str, ...], ...] = ()
+    #: Free relatives as word sequences ("what", "ce que"): ``clauses.free_relatives``.
+    free_relatives: tuple[tuple[str, ...], ...] = ()
+    #: Copulas after a free relative's verb ("what X said was"): ``clauses.copulas``.
+    copulas: frozenset[str] = frozenset()
     participle_openers: frozenset[str] = frozenset()
     #: Cue classes whose gerund right after a noun phrase is a reduced relative clause.
     relative_classes: frozenset[str] = frozenset()
@@ -422,6 +428,11 @@ class CueLexicon:
     colon_labels: frozenset[str] = frozenset()
     #: Words opening a headline's addressee or topic after the speaker (``colon.topics``).
     colon_topics: frozenset[str] = frozenset()
+    #: A labelled object and its predicate ("called them rapists"): ``labels.objects``,
+    #: ``labels.not_predicates``, ``labels.predicate_endings``.
+    label_objects: frozenset[str] = frozenset()
+    label_not_predicates: frozenset[str] = frozenset()
+    label_endings: tuple[str, ...] = ()
     channel_prepositions: frozenset[str] = frozenset()
     channel_nouns: Mapping[str, tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
     channel_with: frozenset[str] = frozenset()
@@ -449,6 +460,10 @@ class CueLexicon:
     imperative: frozenset[str] = frozenset()
     #: Adverbs opening an imperative (``adverbs.imperative_openers``): "Just ask him".
     imperative_openers: frozenset[str] = frozenset()
+    #: Modals joining the verb after them (``auxiliaries.modals``): "would support".
+    modals: frozenset[str] = frozenset()
+    #: The cue classes whose verbs a modal joins (``auxiliaries.modal_classes``).
+    modal_classes: frozenset[str] = frozenset()
     #: The auxiliaries of compound tenses (``auxiliaries.active``), as token keys.
     active_auxiliaries: frozenset[str] = frozenset()
     #: Lead-in phrases joining the verb after them, as token keys ("went on to say").
@@ -510,6 +525,8 @@ class SourceLexicon:
     clitics: frozenset[str]
     relatives: frozenset[str]
     max_words: int
+    #: Relative pronouns only after a document or a source (``noun_relatives``: "that").
+    noun_relatives: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     #: The calendar's month and weekday names (among ``time_words``), and its weekday names.
@@ -585,6 +602,7 @@ def _entry(
         speaker=bool(cls.get("speaker", True)),
         frame_optional=bool(entry.get("frame_optional", False)),
         labels=bool(entry.get("labels", False)),
+        open_with=str(entry.get("open_with", "")),
     )
 
 
@@ -767,6 +785,7 @@ def _sources(lang: str) -> SourceLexicon:
         breakers=keys(np["breakers"]),
         clitics=keys(np["clitics"]),
         relatives=keys(np["relatives"]),
+        noun_relatives=keys(np.get("noun_relatives", ())),
         max_words=int(np["max_words"]),
         titles=keys(np["titles"]),
         time_words=_time_words(lang, np["time_words"]),
@@ -874,6 +893,11 @@ def cue_lexicon(lang: str) -> CueLexicon:
         contrasts=tuple(
             tuple(key(w) for w in c.replace("'", "' ").split()) for c in clauses["contrasts"]
         ),
+        free_relatives=tuple(
+            tuple(key(w) for w in c.replace("'", "' ").split())
+            for c in clauses.get("free_relatives", ())
+        ),
+        copulas=keys(clauses.get("copulas", ())),
         participle_openers=keys(data["participles"]["openers"]),
         relative_classes=frozenset(data["participles"].get("relatives", ())),
         relative_heads=keys(data["participles"].get("relative_heads", ())),
@@ -881,6 +905,9 @@ def cue_lexicon(lang: str) -> CueLexicon:
         coordinators=keys(data["participles"]["coordinators"]),
         colon_labels=keys(data["colon"]["labels"]),
         colon_topics=keys(data["colon"]["topics"]),
+        label_objects=keys(data["labels"]["objects"]),
+        label_not_predicates=keys(data["labels"]["not_predicates"]),
+        label_endings=tuple(data["labels"]["predicate_endings"]),
         channel_prepositions=keys(data["channels"]["prepositions"]),
         channel_nouns=_phrases(data["channels"]["nouns"]),
         channel_with=keys(data["channels"]["with"]),
@@ -901,6 +928,8 @@ def cue_lexicon(lang: str) -> CueLexicon:
         active_auxiliaries=_token_keys(data["auxiliaries"]["active"]),
         imperative=keys(data["adverbs"]["imperative"]),
         imperative_openers=keys(data["adverbs"]["imperative_openers"]),
+        modals=keys(data["auxiliaries"].get("modals", ())),
+        modal_classes=frozenset(data["auxiliaries"].get("modal_classes", ())),
         lead_ins=tuple(
             sorted(
                 {tuple(t.casefold() for t in tokens(w)) for w in data["auxiliaries"]["lead_ins"]},

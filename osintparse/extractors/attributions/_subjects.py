@@ -321,7 +321,9 @@ def _relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     """A relative pronoun: the source when the verb is the relative clause's ("McConnell,
     who said", kept with its antecedent), else crossed ("An official who asked ... said")."""
     tk, src = s.tk, s.lex.sources
-    if p is None or p.stop != "clause" or p.i == 0 or tk.keys[p.i - 1] not in src.relatives:
+    if p is None or p.stop != "clause" or p.i == 0:
+        return p
+    if tk.keys[p.i - 1] not in src.relatives and not _noun_relative(s, p.i - 1):
         return p
     if p.kind is not None:
         return p
@@ -350,6 +352,19 @@ def _relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
         # ", who ..., said", "who requested anonymity said": the relative clause is crossed
         return _parts(s, Candidate(i, j, "relative" if stop == "start" else stop))
     return p  # "which advocates say": the phrase after the relative pronoun
+
+
+def _noun_relative(s: Context, rel: int) -> bool:
+    """True when token ``rel`` is a relative pronoun of ``noun_relatives`` ("that") right
+    after a noun phrase naming a document or a source, no cue before it: "A 2014 study that
+    appeared in X found" (not "officials said that", "so large that")."""
+    tk, src = s.tk, s.lex.sources
+    if rel == 0 or tk.keys[rel] not in src.noun_relatives or tk.boundary(rel):
+        return False
+    i, j, _ = np_before(tk, rel, src)
+    if j <= i or j != rel or any(tk.starts[t] in s.cue_starts for t in range(i, j)):
+        return False
+    return document_kind(tk, i, j, src) is not None or s.kind(i, j) is not None
 
 
 #: How many tokens back from a verb a relative clause closed by a comma is looked for.
