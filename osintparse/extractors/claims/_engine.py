@@ -332,10 +332,13 @@ def _stance(state: State) -> None:
     :func:`~._rules.sources`).
     """
     facts: dict[int, Sources] = {}
+    # Equal facts, one record: the drafts hold a few records, not one a tuple of sources.
+    shared: dict[Sources, Sources] = {}
     for draft in state.drafts:
         found = facts.get(id(draft.attributions))
         if found is None:
-            found = facts[id(draft.attributions)] = sources(draft.attributions)
+            found = sources(draft.attributions)
+            found = facts[id(draft.attributions)] = shared.setdefault(found, found)
         draft.sources = found
 
 
