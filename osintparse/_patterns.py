@@ -28,11 +28,12 @@ True
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 import attrs
 import regex
@@ -55,6 +56,7 @@ __all__ = [
     "Rule",
     "RuleTable",
     "Source",
+    "Spans",
     "alternation",
     "bounded",
     "compiled",
@@ -672,6 +674,47 @@ def sentence_spans(
         if sent.kind in skipped:
             continue
         yield sent, to_normalized(norm, sent.start), to_normalized(norm, sent.end)
+
+
+class Spans(Sequence[tuple[int, int]]):
+    """A sequence of ``(start, end)`` spans kept in two machine-integer arrays.
+
+    What an engine reads for the whole text while it runs (one span a sentence): a list
+    of tuples costs about 60 bytes a span (the tuple and its list slot) where this costs
+    16; each span read is a new tuple.
+
+    Examples
+    --------
+    >>> s = Spans([(0, 4), (5, 9)])
+    >>> len(s), s[1], s[-1], list(s)
+    (2, (5, 9), (5, 9), [(0, 4), (5, 9)])
+    """
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts = array.array("q")
+        self._ends = array.array("q")
+        for start, end in spans:
+            self._starts.append(start)
+            self._ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[int, int]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[tuple[int, int]]: ...
+
+    def __getitem__(self, i: int | slice) -> tuple[int, int] | Sequence[tuple[int, int]]:
+        if isinstance(i, slice):
+            return list(zip(self._starts[i], self._ends[i], strict=True))
+        return self._starts[i], self._ends[i]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self._starts, self._ends, strict=True)
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])

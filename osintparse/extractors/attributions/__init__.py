@@ -129,6 +129,9 @@ def _extract(
         paragraphs[s.paragraph] = (min(p_lo, lo), max(p_hi, hi))
     placed: list[Placed] = []
     hedges: list[Hedge] = []
+    # One str per distinct source, cue and hedge text and hedge rule: a long article
+    # repeats a few hundred of them thousands of times.
+    shared: dict[str, str] = {}
     lex = cue_lexicon(lang)
     nt = typewriter_quotes(norm.text, lex.doubled, lex.quotes)
     last_body: tuple[int, int] | None = None
@@ -141,6 +144,7 @@ def _extract(
             placed.append(Placed(f, k, s.paragraph))
         for start, end, effect, rule in hedges_in(nt, lo, hi, lang):
             hs, he, ht = map_back(norm, start, end)
+            ht, rule = shared.setdefault(ht, ht), shared.setdefault(rule, rule)
             hedges.append(Hedge(start=hs, end=he, text=ht, effect=effect, rule=rule))
         previous = (lo, hi)
         if s.kind is ParagraphKind.BODY:
@@ -148,7 +152,7 @@ def _extract(
     linked = link(placed, nt, lex) if placed else []
     if nt is not norm.text:  # typewriter marks were rewritten: no content splits one
         linked = [_whole_marks(f, norm.text, lex.doubled) for f in linked]
-    return tuple(_attribution(text, norm, f) for f in linked), tuple(hedges)
+    return tuple(_attribution(text, norm, f, shared) for f in linked), tuple(hedges)
 
 
 def _whole_marks(f: Found, text: str, doubled: Mapping[str, str]) -> Found:
@@ -161,10 +165,11 @@ def _whole_marks(f: Found, text: str, doubled: Mapping[str, str]) -> Found:
     return attrs.evolve(f, content_start=a, content_end=b, start=start, end=end)
 
 
-def _attribution(text: str, norm: Normalized, f: Found) -> Attribution:
+def _attribution(text: str, norm: Normalized, f: Found, shared: dict[str, str]) -> Attribution:
     s, e = norm.span(f.start, f.end)
     ss, se = norm.span(f.source_start, f.source_end)
     cs, ce = norm.span(f.cue_start, f.cue_end)
+    source, cue = text[ss:se], text[cs:ce]
     content_start = content_end = None
     if f.content_start is not None and f.content_end is not None:
         content_start, content_end = norm.span(f.content_start, f.content_end)
@@ -177,10 +182,10 @@ def _attribution(text: str, norm: Normalized, f: Found) -> Attribution:
             start=s,
             end=e,
             text=text[s:e],
-            source=text[ss:se],
+            source=shared.setdefault(source, source),
             source_start=ss,
             source_end=se,
-            cue=text[cs:ce],
+            cue=shared.setdefault(cue, cue),
             cue_start=cs,
             cue_end=ce,
             stance=f.stance,

@@ -137,7 +137,9 @@ class State:
     include_headings: bool = False
     chosen: list[Sentence] = attrs.field(factory=list)
     starts: list[int] = attrs.field(factory=list)
-    hosted: dict[int, list[Attribution]] = attrs.field(factory=dict)
+    #: The attributions inside a chosen sentence, in text order: each sentence's are a
+    #: run of this one list (not a list a sentence).
+    hosted: list[Attribution] = attrs.field(factory=list)
     drafts: list[Draft] = attrs.field(factory=list)
 
     @property
@@ -179,7 +181,7 @@ def _attach(state: State) -> None:
         if target < 0:
             target = host
         if host >= 0:
-            state.hosted.setdefault(host, []).append(a)
+            state.hosted.append(a)  # in text order: the hosts never decrease
         if target >= 0:
             state.drafts[target].add((a,))
 
@@ -200,24 +202,28 @@ def _anaphora(state: State) -> None:
     ``language.toml [claims] anaphora_max_rest_chars`` characters of the sentence.
     """
     merged: list[Draft] = []
-    owner: dict[int, Draft] = {}
+    owner: list[Draft] = []  # owner[i]: the draft sentence i went to
+    hosted, j = state.hosted, 0
     for i, draft in enumerate(state.drafts):
-        here = state.hosted.get(i, [])
+        k = j
+        while k < len(hosted) and state.sentence_at(hosted[k].start) == i:
+            k += 1
+        here, j = hosted[j:k], k
         targets = {state.sentence_at(a.content_start) for a in here}
         target = min(targets) if len(targets) == 1 else -1
-        host = owner.get(target) if target != i else None
+        host = owner[target] if 0 <= target < i else None
         if host is not None and _anaphoric_only(state, i, here, target):
             host.last = i
             if draft.own:
                 host.add(draft.own)
             if "anaphora" not in host.rules:
                 host.rules += ("anaphora",)
-            owner[i] = host
+            owner.append(host)
             continue
-        owner[i] = draft
+        owner.append(draft)
         merged.append(draft)
     state.drafts = merged
-    state.hosted = {}  # read by no later step: let it go (~1 byte a character of text)
+    state.hosted = []  # read by no later step: let it go
 
 
 def _unique(items: Sequence[Attribution]) -> tuple[Attribution, ...]:
@@ -285,17 +291,25 @@ def _chains(state: State) -> None:
     """Each source that reports no other source of the draft, with its parents above it.
 
     ``parent`` indexes the article's attributions; chains are computed once per tuple of
-    sources (drafts that inherit share it) and stop on a cycle.
+    sources (drafts that inherit share it: they follow one another) and stop on a cycle.
     """
-    index: dict[int, int] = {}  # id -> index of every attribution, once one has a parent
-    done: dict[int, tuple[tuple[Attribution, ...], ...]] = {}
+    index: dict[int, int] = {}  # id -> index of each attribution that is another's parent
+    last: tuple[Attribution, ...] | None = None
+    chains: tuple[tuple[Attribution, ...], ...] = ()
     for draft in state.drafts:
-        key = id(draft.attributions)
-        if key not in done:
+        if draft.attributions is not last:
             if not index and any(a.parent is not None for a in draft.attributions):
-                index = {id(a): i for i, a in enumerate(state.attributions)}
-            done[key] = _chains_of(draft.attributions, state.attributions, index)
-        draft.chains = done[key]
+                index = _parents(state.attributions)
+            last = draft.attributions
+            chains = _chains_of(last, state.attributions, index)
+        draft.chains = chains
+
+
+def _parents(every: Sequence[Attribution]) -> dict[int, int]:
+    """``id`` -> index of the attributions that are another's ``parent``: only those are
+    looked up (an attribution reporting another, or a cycle returning to one)."""
+    parents = {a.parent for a in every if a.parent is not None}
+    return {id(every[p]): p for p in sorted(parents) if 0 <= p < len(every)}
 
 
 def _chains_of(
@@ -327,15 +341,18 @@ def _chains_of(
 def _stance(state: State) -> None:
     """``denied`` if a source denies, else the strongest stance of the sources.
 
-    Computed once per tuple of sources: drafts that inherit share the tuple, so a
-    long chain of inheriting sentences costs one computation (see
-    :func:`~._rules.sources`).
+    Computed once per tuple of sources: drafts that inherit share the tuple (and
+    follow one another), so a long chain of inheriting sentences costs one
+    computation (see :func:`~._rules.sources`).
     """
-    facts: dict[int, Sources] = {}
+    # Equal facts, one record: the drafts hold a few records, not one a tuple of sources.
+    shared: dict[Sources, Sources] = {}
+    last: tuple[Attribution, ...] | None = None
+    found = _NO_SOURCES
     for draft in state.drafts:
-        found = facts.get(id(draft.attributions))
-        if found is None:
-            found = facts[id(draft.attributions)] = sources(draft.attributions)
+        if draft.attributions is not last:
+            last, found = draft.attributions, sources(draft.attributions)
+            found = shared.setdefault(found, found)
         draft.sources = found
 
 

@@ -209,15 +209,18 @@ class Sources:
     """What a claim's sources give its stance and certainty, computed once per tuple.
 
     A claim that inherits its sources shares the previous claim's tuple and these
-    facts, so inheriting costs the same whatever the number of sources.
+    facts, so inheriting costs the same whatever the number of sources. The facts
+    are values (not the tuple they were read from): claims whose sources say the
+    same share one record.
 
     Examples
     --------
     >>> sources(()).stance
     <Stance.UNATTRIBUTED: 'unattributed'>
+    >>> sources(()) == sources(())
+    True
     """
 
-    attributions: tuple[Attribution, ...]
     stance: Stance
     anonymous_only: bool
     distinct: int
@@ -242,7 +245,6 @@ def sources(attributions: tuple[Attribution, ...]) -> Sources:
     False
     """
     return Sources(
-        attributions=attributions,
         stance=_stance(attributions),
         anonymous_only=bool(attributions)
         and all(a.source_kind is SourceKind.ANONYMOUS for a in attributions),

@@ -33,7 +33,7 @@ from typing import Any, ClassVar
 import attrs
 
 from osintparse import lexicons
-from osintparse._patterns import sentence_spans
+from osintparse._patterns import Spans, sentence_spans
 from osintparse.errors import MissingDependencyError
 from osintparse.extractors.base import Document
 from osintparse.model import Attribution, ParagraphKind, Place, PlaceRole, Quantity, _evolved
@@ -169,9 +169,10 @@ class PlacesExtractor:
         from osintparse.extractors.places._engine import find_in
 
         skip = (ParagraphKind.BOILERPLATE,)
-        spans = [
+        # Two arrays, not a tuple a sentence: alive while the places' steps run.
+        spans = Spans(
             (lo, hi) for _, lo, hi in sentence_spans(doc.normalized, doc["sentences"], skip=skip)
-        ]
+        )
         places = find_in(doc.normalized, doc.lang, spans, doc.get("attributions"),
                          use_geo=_use_geo(self.geo))  # fmt: skip
         return {"places": places, "quantities": with_nationalities(quantities, places)}

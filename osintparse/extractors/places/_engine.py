@@ -254,7 +254,8 @@ def _roles(state: State, use_geo: bool) -> None:
             answer = rule.fn(state, f)
             if answer is not None:
                 f.role = answer[0]
-                f.role_rule = rule.name + (f":{answer[1]}" if answer[1] else "")
+                # Interned: a few names, one str each rather than one a place.
+                f.role_rule = sys.intern(rule.name + (f":{answer[1]}" if answer[1] else ""))
                 break
 
 

@@ -66,7 +66,7 @@ _NEXT_CAPITAL = compile_pattern(r" {1,2}(\p{Lu}[\p{L}\p{M}]*)")
 _DIGITS = r"\d[\d\s.,]{0,12}"
 
 
-@attrs.define
+@attrs.define(weakref_slot=False)
 class Found:
     """A name found in the (normalised) text, on its way to becoming a Place."""
 
@@ -112,6 +112,9 @@ class Before:
     ending them are dropped; ``adjacent``: the last content word is followed by nothing but
     determiners and spaces; ``opens``: nothing but determiners comes before the name in its
     sentence, or right after a comma, colon or semicolon.
+
+    One is kept for every name a rule reads it for, while the steps run: it holds the text
+    once (folded when a rule asks, rarely), and its words are the state's strs.
     """
 
     text: str
@@ -119,11 +122,11 @@ class Before:
     content: tuple[str, ...]
     adjacent: bool
     opens: bool
-    folded: str = ""
 
     def holds(self, cues: Iterable[str]) -> bool:
         """Whether one of ``cues`` (folded) occurs in the text before the name."""
-        return any(c in self.folded for c in cues)
+        folded = fold(self.text)
+        return any(c in folded for c in cues)
 
 
 @attrs.define
@@ -141,7 +144,10 @@ class State:
     _before: dict[int, Before] = attrs.field(factory=dict)
     _title_case: dict[int, bool] = attrs.field(factory=dict)
     _keys: dict[int, set[str]] = attrs.field(factory=dict)
-    _cues: dict[tuple[int, str], bool] = attrs.field(factory=dict)
+    # word list -> sentence -> answer: no (sentence, key) tuple an entry
+    _cues: dict[str, dict[int, bool]] = attrs.field(factory=dict)
+    # one str per distinct word read before names (a long article repeats a few hundred)
+    _words: dict[str, str] = attrs.field(factory=dict)
     _spans: dict[bool, tuple[list[Source], list[int], int]] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
@@ -191,7 +197,8 @@ class State:
         lo = max(begin, f.start - BEFORE)
         text = self.text[lo : f.start]
         matches = list(itertools.islice(_LAST_WORDS.finditer(text), CUE_WORDS))[::-1]
-        words = tuple(m.group().casefold() for m in matches)
+        shared = self._words
+        words = tuple(shared.setdefault(w, w) for w in (m.group().casefold() for m in matches))
         dets = self.words("names.determiners")
         n = len(words)
         while n and words[n - 1] in dets:
@@ -205,7 +212,7 @@ class State:
         else:
             adjacent = False
             opens = lo == begin and len(matches) < CUE_WORDS and _NOT_WORD.search(text) is None
-        return Before(text, words, words[:n], adjacent, opens, fold(text))
+        return Before(text, words, words[:n], adjacent, opens)
 
     def title_case(self, sentence: int) -> bool:
         """Whether a sentence is written in title case (most of its long words capitalised)."""
@@ -228,12 +235,15 @@ class State:
 
     def has_cue(self, sentence: int, key: str) -> bool:
         """Whether a sentence holds a cue of word list ``key`` (a quick test, read once)."""
-        found = self._cues.get((sentence, key))
+        answers = self._cues.get(key)
+        if answers is None:
+            answers = self._cues[key] = {}
+        found = answers.get(sentence)
         if found is None:
             lo, hi = self.sentences[sentence]
             text = self.text[lo:hi].casefold()
             cues = self.lex.directions if key == "directions" else self.words(key)
-            found = self._cues[sentence, key] = any(c in text for c in cues)
+            found = answers[sentence] = any(c in text for c in cues)
         return found
 
     def words(self, key: str) -> frozenset[str]:
