@@ -26,7 +26,7 @@ Examples
 >>> SENTENCES.names()
 ('paragraph-kind',)
 >>> BOILERPLATE.names()
-('separator', 'boilerplate-line', 'boilerplate-prefix')
+('separator', 'boilerplate-line', 'boilerplate-prefix', 'boilerplate-note')
 """
 
 from __future__ import annotations
