@@ -233,25 +233,33 @@ def typewriter_quotes(text: str, doubled: Mapping[str, str], quotes: Mapping[str
     >>> typewriter_quotes(t, {"''": '"'}, {'"': '"'})
     'Not paying taxes  "makes me smart,"  he said.'
     """
-    if not doubled or not any(d in text for d in doubled):
+    pending = {d: p for d in doubled if (p := text.find(d)) >= 0}  # next place of each mark
+    if not pending:
         return text
-    out = list(text)
-    k = 0
-    while k < len(text) - 1:
-        mark = doubled.get(text[k : k + 2])
-        if mark is None:
-            k += 1
-            continue
+    pieces: list[str] = []
+    last = 0
+    while pending:
+        d = min(pending, key=pending.__getitem__)
+        k = pending[d]
+        mark, end = doubled[d], k + len(d)
         closes = mark in quotes  # ``quotes`` maps a closing mark to its opening one
-        opens = mark in quotes.values()
         before = text[k - 1] if k else " "
-        after = text[k + 2] if k + 2 < len(text) else " "
+        after = text[end] if end < len(text) else " "
         opening = (
-            opens and (not closes or (before.isspace() or before in "([")) and (not after.isspace())
+            mark in quotes.values()
+            and (not closes or before.isspace() or before in "([")
+            and not after.isspace()
         )
-        out[k : k + 2] = [" ", mark] if opening else [mark, " "]
-        k += 2
-    return "".join(out)
+        pad = " " * (len(d) - 1)
+        pieces += [text[last:k], pad + mark if opening else mark + pad]
+        last = end
+        for other in list(pending):  # str.find jumps from mark to mark (no per-character loop)
+            if pending[other] < end and (p := text.find(other, end)) >= 0:
+                pending[other] = p
+            elif pending[other] < end:
+                del pending[other]
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def whole_marks(text: str, doubled: Mapping[str, str], span: Span) -> Span:

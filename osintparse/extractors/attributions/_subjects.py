@@ -279,8 +279,10 @@ def _parenthetical(s: Context, t: int, c: int) -> bool:
     by commas ("U.S. officials, however, said", "The ministry, for its part, said", "Le
     ministère, de son côté, a indiqué"), or lower-case adverbs only ("X, too, said")."""
     tk, lex = s.tk, s.lex
-    if t >= c or " ".join(tk.keys[t:c]) in lex.adverbs:
-        return t < c
+    if t >= c:
+        return False
+    if " ".join(tk.keys[t:c]) in lex.adverbs:
+        return True
     return all(
         tk.words[k].islower() and is_adverb(tk.keys[k], lex.adverbs, lex.adverb_endings)
         for k in range(t, c)
