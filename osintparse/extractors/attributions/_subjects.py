@@ -191,9 +191,12 @@ def _adjunct_opening(s: Context, i: int) -> bool:
     """True when the phrase at token ``i`` is, or follows, a preposition opening the sentence
     or a clause after punctuation: "At the rally", "In a statement"."""
     tk, src = s.tk, s.lex.sources
-    marks = src.links | src.stops
-    k = i if tk.keys[i] in marks else i - 1
-    return k >= 0 and tk.keys[k] in marks and (k == 0 or tk.boundary(k)) and k <= i
+
+    def mark(t: int) -> bool:
+        return tk.keys[t] in src.links or tk.keys[t] in src.stops
+
+    k = i if mark(i) else i - 1
+    return k >= 0 and mark(k) and (k == 0 or tk.boundary(k)) and k <= i
 
 
 def _pronoun_after_noun(s: Context, k: int) -> bool:
@@ -203,13 +206,17 @@ def _pronoun_after_noun(s: Context, k: int) -> bool:
     if k < 1 or tk.boundary(k) or (tk.keys[k] not in src.pronouns and tk.keys[k] not in src.people):
         return False
     key, word = tk.keys[k - 1], tk.words[k - 1]
-    grammar = (
-        src.determiners | src.links | src.stops | src.connectors | src.clause_words
-        | src.breakers | src.time_words | src.calendar | src.relatives | lex.coordinators
+    # membership in each set: no union of ten sets built on every call
+    grammar = any(
+        key in words
+        for words in (
+            src.determiners, src.links, src.stops, src.connectors, src.clause_words,
+            src.breakers, src.time_words, src.calendar, src.relatives, lex.coordinators,
+        )
     )  # fmt: skip
     return (
         word.islower()
-        and key not in grammar
+        and not grammar
         and not word[:1].isdigit()
         and tk.starts[k - 1] not in s.cue_starts
         and key not in lex.adverbs
