@@ -55,6 +55,7 @@ from osintparse.extractors.attributions._sources import (
     valid_np,
 )
 from osintparse.extractors.attributions._subjects import find_clause_subject, find_subject
+from osintparse.extractors.attributions._times import time_after
 from osintparse.model import DocumentKind, SourceKind
 
 __all__ = ["CONSTRUCTIONS", "read"]
@@ -206,7 +207,7 @@ def _prep_content(s: Context, cue: Cue, j: int) -> Span:
     if j < n and tk.starts[j] in s.reporters:
         j = next((t for t in range(j + 1, n) if "," in tk.gap(t)), n)
     if cue.c == 0 and not tk.gap(0).strip():
-        after = s.after_time(j) if j < n else j
+        after = time_after(s.tk, j, s.lex.sources, clause=s.lex.complementizers) if j < n else j
         if j < after and (after == n or tk.gap(after).strip() == ","):
             j = after  # "Selon un rapport publié lundi, ...": the time is no content
         if j < n and tk.keys[j] in s.lex.sources.relatives:
@@ -216,7 +217,7 @@ def _prep_content(s: Context, cue: Cue, j: int) -> Span:
         return trim(s.text, tk.ends[j - 1], s.hi)
     if cue.entry.cites == "source" and j < n:
         return NO_SPAN  # "Reuters, citing two officials, reported ...": the reporter's content
-    if j < n and s.after_time(j) == n:
+    if j < n and time_after(s.tk, j, s.lex.sources, clause=s.lex.complementizers) == n:
         j = n  # "..., according to a report released on Monday."
     if j == n and not tk.gap(n).strip(END_PUNCT):
         return trim(s.text, s.lo, cue.start)
@@ -267,7 +268,8 @@ def _prep(s: Context, cue: Cue) -> Found | Stop | None:
     if np is None:
         return STOP
     j, src, kind = np
-    j = s.after_time(j) if j < len(s.tk) else j  # "Pour le Kremlin lundi, ..."
+    if j < len(s.tk):  # "Pour le Kremlin lundi, ..."
+        j = time_after(s.tk, j, s.lex.sources, clause=s.lex.complementizers)
     if cue.entry.initial and (j >= len(s.tk) or not s.tk.gap(j).strip().startswith(",")):
         return STOP  # "Pour le Kremlin, ...", not "pour la paix"
     return s.found(cue, "prep", (cue.start, src[1]), src, kind, _prep_content(s, cue, j))
@@ -354,7 +356,7 @@ def _after_preposition(s: Context, i: int, j: int) -> tuple[int, int]:
     Turkey's refusal" gives "Turkey", "over Hungary's opposition" "Hungary"; not after a link
     following a role term ("the head of the agency's refusal": the head's)."""
     tk, src = s.tk, s.lex.sources
-    marks = src.links | src.stops | s.lex.not_objects  # "of", "at", "over", "against"...
+    marks = s.lex.possessor_marks  # "of", "at", "over", "against"...
     cut = next((t for t in range(j - 2, i - 1, -1) if tk.keys[t] in marks), None)
     if cut is None or tk.keys[cut] in src.connectors or cut == i:
         return i, j

@@ -404,7 +404,7 @@ class Context:
                 if 0 < j - i <= 5 and self.kind(i, j) is not None:
                     channel, k = self.source_span(i, j), j  # "told Reuters"
         for _ in range(4):
-            t = self.after_time(k)
+            t = time_after(self.tk, k, self.lex.sources, clause=self.lex.complementizers)
             if t != k:
                 k = t
                 continue
@@ -813,7 +813,7 @@ class Context:
         tk, src = self.tk, self.lex.sources
         n = len(tk)
         while j < n and not tk.boundary(j):
-            after = self.after_time(j)
+            after = time_after(tk, j, src, clause=self.lex.complementizers)
             if after > j and (after >= n or tk.boundary(after)):
                 return j  # "..., a spokesman for the group on Monday.": the time is no role
             key = tk.keys[j]
@@ -890,7 +890,7 @@ class Context:
         tk, b = self.tk, cue.after
         if sub.stop in _NOT_AFTER_CONTENT:
             return False
-        b = self.after_time(b)
+        b = time_after(self.tk, b, self.lex.sources, clause=self.lex.complementizers)
         src = self.lex.sources
         if b >= len(tk) or tk.boundary(b):
             return True
@@ -921,12 +921,10 @@ class Context:
         """True when a time adjunct opens at token ``t``, inside a phrase read after a cue: a
         time word, or words before one ("told reporters | late Tuesday", "in a statement | on
         Monday")."""
-        return self.tk.keys[t] in self.lex.sources.time_words or self.after_time(t) > t
-
-    def after_time(self, b: int) -> int:
-        """The token after a time adjunct opening at token ``b`` ("on Monday", "last week"; see
-        :func:`~._times.time_after`)."""
-        return time_after(self.tk, b, self.lex.sources, clause=self.lex.complementizers)
+        return (
+            self.tk.keys[t] in self.lex.sources.time_words
+            or time_after(self.tk, t, self.lex.sources, clause=self.lex.complementizers) > t
+        )
 
     def content_start(self, sub: Subject) -> int:
         """The token opening the punctuation gap before a subject (brackets crossed)."""

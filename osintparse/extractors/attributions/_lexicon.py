@@ -468,6 +468,12 @@ class CueLexicon:
     active_auxiliaries: frozenset[str] = frozenset()
     #: Lead-in phrases joining the verb after them, as token keys ("went on to say").
     lead_ins: tuple[tuple[str, ...], ...] = ()
+    #: The grammar words of a noun phrase read back from a cue (the sources' links,
+    #: determiners and titles): "of", "the", "President"; precomputed, read on every subject.
+    name_grammar: frozenset[str] = frozenset()
+    #: The words a possessor read back from a nominal cue starts after (the sources' links
+    #: and stops and :attr:`not_objects`): "of", "at", "over", "against"; precomputed.
+    possessor_marks: frozenset[str] = frozenset()
 
 
 @attrs.frozen
@@ -864,6 +870,8 @@ def cue_lexicon(lang: str) -> CueLexicon:
     )
     clauses = data["clauses"]
     own = typology["attributions"]
+    sources = _sources(lang)
+    not_objects = keys(clauses["not_objects"])
     return CueLexicon(
         lang=lang,
         cues=cues,
@@ -887,9 +895,9 @@ def cue_lexicon(lang: str) -> CueLexicon:
         infinitive_markers=keys(clauses["infinitive_markers"]),
         quotes=_quotes(lang, data["quotes"]["pairs"]),
         doubled=dict(data["quotes"].get("doubled", {})),
-        sources=_sources(lang),
+        sources=sources,
         nouns=_noun_readings(lang, data["noun_readings"], forms.forms["finite"]),
-        not_objects=keys(clauses["not_objects"]),
+        not_objects=not_objects,
         contrasts=tuple(
             tuple(key(w) for w in c.replace("'", "' ").split()) for c in clauses["contrasts"]
         ),
@@ -937,6 +945,8 @@ def cue_lexicon(lang: str) -> CueLexicon:
                 reverse=True,
             )
         ),
+        name_grammar=sources.links | sources.determiners | sources.titles,
+        possessor_marks=sources.links | sources.stops | not_objects,
     )
 
 

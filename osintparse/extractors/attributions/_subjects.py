@@ -26,7 +26,7 @@ from osintparse.extractors.attributions._sources import (
     np_after,
     np_before,
 )
-from osintparse.extractors.attributions._times import time_at
+from osintparse.extractors.attributions._times import time_after, time_at
 from osintparse.model import SourceKind
 
 __all__ = ["SUBJECTS", "Candidate", "clause_subject", "find_clause_subject", "find_subject"]
@@ -543,7 +543,10 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
     if tk.words[i][:1].islower():
         # "director of X", "former top diplomat": a lower-case role holds a source term
         return "role" if s.kind(i, j) is not None else "none"
-    if s.opening_participle(i) == j or s.after_time(i) >= j:
+    if (
+        s.opening_participle(i) == j
+        or time_after(s.tk, i, s.lex.sources, clause=s.lex.complementizers) >= j
+    ):
         return "none"  # "Reached Tuesday, the spokesman said", "Early Tuesday, the ministry"
     last, _ = _split_tag(s, i, j)
     verbs = s.lex.participle_endings
@@ -756,7 +759,7 @@ def _name_end(s: Context, cue: Cue, start: int) -> int:
     went on offense", "The envoy left the talks")."""
     tk, src = s.tk, s.lex.sources
     verbs = s.lex.participle_endings
-    grammar = src.links | src.determiners | src.titles
+    grammar = s.lex.name_grammar
     k, named = start, False
     while k < cue.c and k - start < src.max_words and not (k > start and tk.boundary(k)):
         word, lower = tk.keys[k], tk.words[k].islower()
