@@ -8,9 +8,11 @@ Examples
 ('fr', 'Titre')
 
 The functions backed by an extractor's engine (``find_dates``, ``find_quantities``,
-``find_attributions``, ``find_hedges``, ``find_places``) and ``parse_html`` are re-exported
-lazily: their modules are imported on first use, so ``import osintparse`` stays
-fast (the default pipeline imports the engines it runs on the first ``parse``).
+``find_attributions``, ``find_hedges``, ``find_places``), ``parse_html``, and the names of
+the modules ``parse`` does not need (serialisation: ``to_json``, ``to_dict``...;
+``compare`` and ``figures``; ``place_map``; ``to_dataframe``) are re-exported lazily: their
+modules are imported on first use, so ``import osintparse`` stays fast (the default
+pipeline imports the engines it runs on the first ``parse``).
 
 >>> osintparse.find_dates is osintparse.extractors.dates.find_dates
 True
@@ -20,7 +22,6 @@ import importlib
 from typing import TYPE_CHECKING
 
 from osintparse.batch import parse_many
-from osintparse.comparison import Figure, FigureGroup, compare, figures
 from osintparse.errors import (
     DecodeError,
     ExtractorConflictError,
@@ -52,17 +53,7 @@ from osintparse.extractors.base import (
     register_extractor,
     unregister_extractor,
 )
-from osintparse.io.serialise import (
-    from_dict,
-    json_schema,
-    read_jsonl,
-    to_dict,
-    to_json,
-    write_json,
-    write_jsonl,
-)
 from osintparse.lexicons import supported_languages
-from osintparse.maps import PlaceMap, place_map
 from osintparse.model import (
     SCHEMA_VERSION,
     Anchor,
@@ -91,14 +82,25 @@ from osintparse.model import (
     Stance,
 )
 from osintparse.pipeline import WORK_BUDGET, Pipeline, parse
-from osintparse.tables import to_dataframe
 
 if TYPE_CHECKING:
+    from osintparse.comparison import Figure, FigureGroup, compare, figures
     from osintparse.extractors.attributions import find_attributions, find_hedges
     from osintparse.extractors.dates import find_dates
     from osintparse.extractors.places import find_places
     from osintparse.extractors.quantities import find_quantities
     from osintparse.io.html import parse_html
+    from osintparse.io.serialise import (
+        from_dict,
+        json_schema,
+        read_jsonl,
+        to_dict,
+        to_json,
+        write_json,
+        write_jsonl,
+    )
+    from osintparse.maps import PlaceMap, place_map
+    from osintparse.tables import to_dataframe
 
 # Public names whose modules are imported on first access (PEP 562), by module.
 _LAZY = {
@@ -108,14 +110,43 @@ _LAZY = {
     "find_places": "osintparse.extractors.places",
     "find_quantities": "osintparse.extractors.quantities",
     "parse_html": "osintparse.io.html",
+    **dict.fromkeys(("Figure", "FigureGroup", "compare", "figures"), "osintparse.comparison"),
+    **dict.fromkeys(
+        (
+            "from_dict",
+            "json_schema",
+            "read_jsonl",
+            "to_dict",
+            "to_json",
+            "write_json",
+            "write_jsonl",
+        ),
+        "osintparse.io.serialise",
+    ),
+    "PlaceMap": "osintparse.maps",
+    "place_map": "osintparse.maps",
+    "to_dataframe": "osintparse.tables",
+}
+# Submodules that ``import osintparse`` imported before their names became lazy, by the
+# module that makes them whole (``osintparse.io.serialise`` was reachable as an attribute).
+_SUBMODULES = {
+    "comparison": "osintparse.comparison",
+    "io": "osintparse.io.serialise",
+    "maps": "osintparse.maps",
+    "tables": "osintparse.tables",
 }
 
 
 def __getattr__(name: str) -> object:
+    if name in _SUBMODULES:
+        importlib.import_module(_SUBMODULES[name])
+        return globals()[name]  # the import set it
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'osintparse' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # found once: later lookups are plain attribute reads
+    return value
 
 
 def __dir__() -> list[str]:

@@ -22,7 +22,10 @@ ENGINES = tuple(
     f"osintparse.extractors.{name}"
     for name in ("structure", "quantities", "dates", "attributions", "claims")
 )
-LAZY = (*ENGINES, "osintparse.io.html")
+# Modules ``parse`` does not need: their names are re-exported lazily too.
+UNNEEDED = ("osintparse.io.serialise", "osintparse.comparison", "osintparse.maps")
+UNNEEDED += ("osintparse.tables",)
+LAZY = (*ENGINES, "osintparse.io.html", *UNNEEDED)
 
 
 def _modules_after(code: str) -> set[str]:
@@ -45,6 +48,7 @@ def test_first_parse_loads_its_engines_and_no_heavy_module() -> None:
     )
     assert set(ENGINES) <= loaded
     assert sorted(loaded & set(HEAVY)) == []
+    assert sorted(loaded & set(UNNEEDED)) == []
 
 
 @pytest.mark.parametrize(
@@ -55,6 +59,12 @@ def test_first_parse_loads_its_engines_and_no_heavy_module() -> None:
         ("find_attributions", "osintparse.extractors.attributions"),
         ("find_hedges", "osintparse.extractors.attributions"),
         ("parse_html", "osintparse.io.html"),
+        ("to_json", "osintparse.io.serialise"),
+        ("from_dict", "osintparse.io.serialise"),
+        ("compare", "osintparse.comparison"),
+        ("Figure", "osintparse.comparison"),
+        ("place_map", "osintparse.maps"),
+        ("to_dataframe", "osintparse.tables"),
     ],
 )
 def test_lazy_names_resolve_to_their_module(name: str, module: str) -> None:
@@ -73,3 +83,14 @@ def test_unknown_attribute_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         osintparse.nope  # noqa: B018
     assert not hasattr(osintparse, "find_nothing")
+
+
+def test_lazy_submodules_stay_attributes_of_the_package() -> None:
+    # ``import osintparse`` used to import them: ``osintparse.tables.rows`` still works.
+    script = (
+        "import osintparse\n"
+        "print(osintparse.io.serialise.MAX_DATA_DEPTH, osintparse.tables.rows.__name__,"
+        " osintparse.comparison.compare is osintparse.compare, osintparse.maps.__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["64", "rows", "True", "osintparse.maps"]
