@@ -90,7 +90,7 @@ class Stop(enum.Enum):
 STOP = Stop.STOP
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Found:
     """One attribution, offsets into the normalised text.
 
@@ -130,7 +130,7 @@ class Found:
     talk: bool = False
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Subject:
     """The subject of a verb cue: tokens ``i:j``, what ended it on the left, its kind.
 
@@ -158,7 +158,7 @@ class Subject:
     talk: bool = False
 
 
-@attrs.define
+@attrs.define(eq=False)
 class Cue:
     """A cue being read: kind, span (a frame's particle included), entry, tokens.
 
@@ -282,7 +282,7 @@ def whole_marks(text: str, doubled: Mapping[str, str], span: Span) -> Span:
     return a, b
 
 
-@attrs.define
+@attrs.define(eq=False)
 class Context:
     """One sentence being read: its text, tokens, cues, neighbours, and helpers.
 

@@ -27,7 +27,7 @@ from osintparse.extractors.attributions._lexicon import AFTER, BEFORE, key, keys
 __all__ = ["HEDGES", "HedgeData", "HedgeLexicon", "HedgeShape", "hedge_lexicon", "hedges_in"]
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class HedgeData:
     """The hedge data of one language.
 
@@ -47,7 +47,7 @@ class HedgeData:
 Reader = Callable[[regex.Match[str]], tuple[float, str] | None]
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class HedgeShape:
     """One alternative of the hedge pattern (a named group, the rule's name) and its reader.
 
@@ -91,7 +91,7 @@ def _conditional(d: HedgeData) -> HedgeShape | None:
     return HedgeShape(rf"(?P<conditional>\w{{2,40}}?(?P<ending>{ending}))", read)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class HedgeLexicon:
     """The compiled hedge pattern of one language and the readers of its rules.
 

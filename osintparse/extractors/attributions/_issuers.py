@@ -62,7 +62,7 @@ _APOSTROPHES = ("'", "\u2019")
 KindOf = Callable[[int, int], "SourceKind | None"]
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Issued:
     """A document phrase split: the issuer's tokens ``i:j``, the document's ``a:b`` (its
     words and their modifiers: "new report" of "a new report by Politico").
@@ -85,7 +85,7 @@ class Issued:
         return self.i, self.j
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class _Phrase:
     """What the rules read: the phrase's tokens ``i:j``, the document's ``a:b``."""
 
@@ -313,7 +313,7 @@ def document_before(
     return None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class DocumentReading:
     """What a source phrase says of a document: its kind and words (tokens ``words``), and,
     when they differ from the phrase, the source (the issuer, or the document itself when

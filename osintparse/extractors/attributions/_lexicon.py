@@ -154,7 +154,7 @@ def compile_words(words: Iterable[str]) -> LazyPattern:
 COMPLEMENTS = frozenset({"clause", "infinitive", "object", "bare"})
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class CueEntry:
     """A cue entry of the lexicon: a reporting verb or a preposition, and how it reads.
 
@@ -201,7 +201,7 @@ class CueEntry:
         return complement in self.complements
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class VerbForms:
     """What the cue kinds are written from: the lexicon's data and forms, auxiliaries.
 
@@ -226,7 +226,7 @@ class VerbForms:
     plural_endings: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class CueShape:
     """How one kind of cue is written: a pattern and the forms it looks up.
 
@@ -373,7 +373,7 @@ def _noun(f: VerbForms) -> CueShape:
     return CueShape.listed("noun", nouns)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class CueLexicon:
     """Everything the attribution matcher needs for one language.
 
@@ -498,7 +498,7 @@ class NounReadings:
     idioms: LazyPattern | None = None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class SourceLexicon:
     """Source kinds and the grammar words delimiting source noun phrases.
 

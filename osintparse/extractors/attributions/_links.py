@@ -38,7 +38,7 @@ from osintparse.extractors.attributions._lexicon import TOKEN, CueLexicon, rules
 __all__ = ["LINKS", "Placed", "link"]
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Placed:
     """An attribution with the sentence and paragraph it was found in.
 

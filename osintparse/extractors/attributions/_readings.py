@@ -32,7 +32,7 @@ from osintparse.extractors.attributions._sources import SentenceTokens, document
 __all__ = ["NOUN_READINGS", "CueMatch", "Reading", "in_phrase", "not_a_cue"]
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class CueMatch:
     """A cue the combined cue pattern found: its kind, span, matched form and entry.
 
@@ -62,7 +62,7 @@ class CueMatch:
         return cls(kind, m.start(), m.end(), form, lex.kinds[kind][form])
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Reading:
     """What a noun-reading rule looks at: the cue, its first token ``c``, the sentence.
 

@@ -53,7 +53,7 @@ _SOFT_GAP = frozenset(" '\n\r\t\f\v/&$€£¥")
 _PAREN_GAP = frozenset(" ().")
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class SentenceTokens:
     """The word tokens of ``text[lo:hi]`` with their offsets into ``text``.
 
@@ -575,7 +575,7 @@ def has_name(tk: SentenceTokens, i: int, j: int, lex: SourceLexicon) -> bool:
     )
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Phrase:
     """A candidate source: tokens ``i:j`` of a sentence, with the sentence's cues.
 

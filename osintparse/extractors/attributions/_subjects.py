@@ -32,7 +32,7 @@ from osintparse.model import SourceKind
 __all__ = ["SUBJECTS", "Candidate", "clause_subject", "find_clause_subject", "find_subject"]
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Candidate:
     """A candidate subject: tokens ``i:j`` and what ended it on the left (see ``np_before``).
 

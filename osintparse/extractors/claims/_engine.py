@@ -78,7 +78,7 @@ _CLAIM_KINDS = frozenset({ParagraphKind.TITLE, ParagraphKind.BODY})
 _NO_SOURCES = sources(())
 
 
-@attrs.define(weakref_slot=False)
+@attrs.define(weakref_slot=False, eq=False)
 class Draft:
     """A claim being built: its first and last sentence (indexes into
     :attr:`State.chosen`), sources, rules.
@@ -116,7 +116,7 @@ class Draft:
             self.own.extend(found)
 
 
-@attrs.define
+@attrs.define(eq=False)
 class State:
     """The input layers and the drafts the steps work on.
 

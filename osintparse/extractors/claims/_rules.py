@@ -87,7 +87,7 @@ _LEAD = r"[^\p{L}'-]{0,40}"
 _WORD_END = r"(?![\p{L}'-])"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Lexicon:
     """The claims data of one language, compiled once.
 

@@ -62,7 +62,7 @@ FINENESS: Mapping[Precision, int] = types.MappingProxyType(
 Span = tuple[int, int]
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Res:
     """A resolved mention: first day, last day, precision, relative flag, rule.
 
@@ -144,7 +144,7 @@ def monday(d: _dt.date) -> _dt.date:
     return d - _dt.timedelta(days=d.weekday())
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Unit:
     """What a calendar unit of ``dates.toml [units]`` means.
 
@@ -245,7 +245,7 @@ UNITS: Mapping[str, Unit] = types.MappingProxyType(
 )
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Partial:
     """A date with parts missing: "mars 2024" has no day, "12 mars" no year.
 

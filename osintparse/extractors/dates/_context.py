@@ -46,7 +46,7 @@ _CLAUSE_AFTER = compile_pattern(r"[;!?\n:«»\"“”]|\.(?=\s+\p{Lu})|\.$")
 _ENDING_PENALTY = 20
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Pattern:
     """A rule's pattern source and the words that may open it.
 
@@ -65,7 +65,7 @@ class Pattern:
     starts: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Found:
     """One rule's match: its groups by the names the rule's pattern gave them.
 

@@ -50,7 +50,7 @@ _HEAD_LINES = 3
 _HEAD_CHARS = 400
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(eq=False, repr=False)
 class Compiled:
     """The master and anchor patterns of one language, and the rule of each group.
 
@@ -131,7 +131,7 @@ def _ignorecase(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class _Scan:
     """One text being scanned: its patterns, lower-cased copy and anchor date."""
 
@@ -338,7 +338,7 @@ def find_in(
     return tuple(out)
 
 
-@attrs.define(slots=True)
+@attrs.define(slots=True, eq=False)
 class _Pool:
     """One object per distinct text, rule and day among the mentions of one text: an
     article names the same days ("mardi", "2024") and rules again and again, and a copy

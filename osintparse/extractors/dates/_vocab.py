@@ -119,7 +119,7 @@ def _keyed(table: Mapping[str, int]) -> dict[str, int]:
     return {key(k): v for k, v in table.items()}
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Fragments:
     """The pattern pieces every rule is written with (regular-expression sources).
 
@@ -154,7 +154,7 @@ class Fragments:
     number: str
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(eq=False, repr=False)
 class Vocab:
     """The words and pattern fragments of one language (see :func:`vocab`).
 

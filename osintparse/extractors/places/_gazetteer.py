@@ -172,7 +172,7 @@ def _as_written(name: str) -> str:
     return " ".join(name.replace("\u2019", "'").split())
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class NameIndex:
     """Names and demonyms by their words: what finds them in a text, a lookup a word.
 
@@ -282,7 +282,7 @@ def split_words(text: str) -> list[str]:
     return _WORDS_SPLIT.split(text)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Lexicon:
     """The core gazetteer, its name index and the words read around places, for one language."""
 
@@ -688,7 +688,7 @@ def first_words(lang: str) -> Container[str]:
     return _Either(_cities().firsts, _regions(lang).firsts[lang])
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class _Either(Container[str]):
     """The words of either of two collections."""
 

@@ -227,7 +227,7 @@ def first_words(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(_FIRST_WORD.findall("\n".join(keys)))
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Cities:
     """The geo extra's cities (:data:`CityRow`), their rows by the folded keys of their
     names (each key's rows in the order of the GeoNames table) and the keys' first words
@@ -238,7 +238,7 @@ class Cities:
     firsts: Collection[str]
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Regions:
     """The first-level regions (:data:`RegionRow`) and, for each language, their rows by
     the folded keys of their names (in the language and as pycountry lists them) and the

@@ -66,7 +66,7 @@ _NEXT_CAPITAL = compile_pattern(r" {1,2}(\p{Lu}[\p{L}\p{M}]*)")
 _DIGITS = r"\d[\d\s.,]{0,12}"
 
 
-@attrs.define(weakref_slot=False)
+@attrs.define(weakref_slot=False, eq=False)
 class Found:
     """A name found in the (normalised) text, on its way to becoming a Place."""
 
@@ -95,7 +95,7 @@ class Found:
         self.key = fold(self.text)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Source:
     """An attribution's source span (normalised offsets) and kind."""
 
@@ -104,7 +104,7 @@ class Source:
     kind: SourceKind
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Before:
     """What precedes a name in its sentence, read once per name.
 
@@ -129,7 +129,7 @@ class Before:
         return any(c in folded for c in cues)
 
 
-@attrs.define
+@attrs.define(eq=False)
 class State:
     """What the rules read: the text, its sentences, the lexicon and what was found."""
 

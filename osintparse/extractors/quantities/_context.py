@@ -46,7 +46,7 @@ _NO_WORD = r"(?![\p{L}\p{N}])"
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"), ("<", ">"))
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class _Rules:
     """The compiled context patterns and word sets of one language."""
 
@@ -389,7 +389,7 @@ def _rules(lang: str) -> _Rules:
     )
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class _Raw:
     start: int
     end: int

@@ -41,7 +41,7 @@ _PUNCT = r"[,;:.!?()\[\]]|\s[–—]\s"
 _I = regex.IGNORECASE
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class _Lookup:
     """A pattern over trigger words or cues, and the class or key of each."""
 
@@ -72,7 +72,7 @@ def _lookup(table: Mapping[str, Iterable[str]]) -> _Lookup:
     return _Lookup(lazy(source, _I), exact, stems)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class _EventRules:
     triggers: _Lookup
     aspects: _Lookup
@@ -94,7 +94,7 @@ def _event_rules(lang: str) -> _EventRules:
     )
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class _Clause:
     """One quantity in its span: how far left and right its clause may reach."""
 

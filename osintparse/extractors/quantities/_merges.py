@@ -38,7 +38,7 @@ _UPPER = frozenset({Qualifier.LESS_THAN, Qualifier.AT_MOST})
 _LOOSE = frozenset({Qualifier.EXACT, Qualifier.APPROXIMATE})
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class _Span:
     """The text span the passes work on, and the spans no quantity may start in (URLs...)."""
 

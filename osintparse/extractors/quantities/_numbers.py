@@ -52,7 +52,7 @@ __all__ = [
 MAX_DIGITS = 30
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class NumberMatch:
     """A number found in a text, with its span in that text.
 
@@ -106,7 +106,7 @@ def _lowered(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class _Parts:
     """The pattern pieces of one language that the atom sources are built from."""
 
@@ -125,7 +125,7 @@ class _Parts:
     vague_linker: str
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class _Grammar:
     lang: str
     text2num: str | None
@@ -655,7 +655,7 @@ def _tokens(text: str) -> list[str]:
     return [t for t in compiled(_TOKEN_SPLIT).split(text.lower().replace("’", "'")) if t]
 
 
-@attrs.define
+@attrs.define(eq=False)
 class _Reading:
     """Where the reading of number words stands (see :data:`WORD_STEPS`)."""
 

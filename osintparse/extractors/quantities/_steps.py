@@ -64,7 +64,7 @@ _UPPER = frozenset({Qualifier.LESS_THAN, Qualifier.AT_MOST})
 _Unit = tuple[str, str, int]
 
 
-@attrs.define
+@attrs.define(eq=False)
 class _Phrase:
     """What is known of the phrase around number ``n`` while the steps run."""
 
@@ -362,7 +362,7 @@ def _lone_fraction(st: _Phrase) -> int | None:
 # -- ranges -------------------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class _Opener:
     """How a range shape goes on after its first figure."""
 

@@ -70,7 +70,7 @@ _ONE_SENTENCE = frozenset({ParagraphKind.HEADING, ParagraphKind.DATELINE, Paragr
 _Label = tuple[ParagraphKind, str]
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Structure:
     """What :func:`analyse` finds: the title and the paragraph, section, sentence layers.
 

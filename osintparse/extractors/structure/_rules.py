@@ -83,7 +83,7 @@ _WORD = compile_pattern(r"\w+")
 _MARKDOWN_HEADING = compile_pattern(r"#{1,6}\s")
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Lexicon:
     """The structure data of one language (``structure.toml``), ready for lookups.
 
@@ -249,7 +249,7 @@ def _boilerplate_note(key: str, lex: Lexicon) -> str | None:
 # -- title, headings, body -------------------------------------------------------------
 
 
-@attrs.define
+@attrs.define(eq=False)
 class Page:
     """The blocks of a text that are not boilerplate, as the paragraph rules see them.
 
