@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import itertools
-import json
 import unicodedata
 from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -517,7 +516,11 @@ _CITY = compile_pattern(
 
 def _string(literal: str) -> str:
     """A JSON string literal's value (decoded only when it holds an escape)."""
-    value: str = json.loads(literal) if "\\" in literal else literal[1:-1]
+    if "\\" not in literal:
+        return literal[1:-1]
+    import json  # here, not at import: only building from the packages reads JSON
+
+    value: str = json.loads(literal)
     return value
 
 
@@ -553,6 +556,7 @@ def _read_cities(raw: str) -> list[Mapping[str, Any]] | None:
 
     Examples
     --------
+    >>> import json
     >>> city = {"geonameid": 1, "name": "Zürich", "latitude": 47.3, "longitude": 8.5,
     ...         "countrycode": "CH", "population": 20000, "timezone": "", "admin1code": "",
     ...         "alternatenames": ["Zurigo"]}
@@ -564,6 +568,8 @@ def _read_cities(raw: str) -> list[Mapping[str, Any]] | None:
     >>> _read_cities(json.dumps({"1": {"name": "Zürich", "geonameid": 1}})) is None
     True
     """
+    import json  # here, not at import: only building from the packages reads JSON
+
     found = list(_CITY.finditer(raw))
     if not found or len(found) != raw.count('"geonameid": '):
         return None
