@@ -18,6 +18,7 @@ RANKS: dict[str, int] = {
     "osintparse.errors": 0,
     "osintparse._cache": 0,
     "osintparse._regexcode": 0,
+    "osintparse._records": 0,
     "osintparse.text": 1,
     "osintparse._patterns": 1,
     "osintparse.lexicons": 1,

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from osintparse._records import record_repr
 from osintparse.extractors.attributions._issuers import read_document
 from osintparse.extractors.attributions._lexicon import CueEntry, CueLexicon
 from osintparse.extractors.attributions._readings import CueMatch
@@ -100,6 +101,8 @@ class Found:
     'x'
     """
 
+    __repr__ = record_repr
+
     start: int
     end: int
     source_start: int
@@ -145,6 +148,8 @@ class Subject:
     (0, 4)
     """
 
+    __repr__ = record_repr
+
     i: int
     j: int
     stop: str
@@ -175,6 +180,8 @@ class Cue:
     >>> Cue("finite", 9, 13, e, 1, 2).end
     13
     """
+
+    __repr__ = record_repr
 
     kind: str
     start: int
@@ -294,6 +301,8 @@ class Context:
     >>> ctx.tk.words, ctx.opener_end
     (['Kyiv', 'said', 'so'], None)
     """
+
+    __repr__ = record_repr
 
     text: str
     lo: int

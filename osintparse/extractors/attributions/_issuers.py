@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from osintparse._patterns import RuleTable
+from osintparse._records import record_repr
 from osintparse.extractors.attributions._lexicon import SourceLexicon
 from osintparse.extractors.attributions._sources import SentenceTokens, document_words
 from osintparse.extractors.attributions._times import time_after
@@ -73,6 +74,8 @@ class Issued:
     (3, 6)
     """
 
+    __repr__ = record_repr
+
     i: int
     j: int
     a: int
@@ -88,6 +91,8 @@ class Issued:
 @attrs.frozen(eq=False)
 class _Phrase:
     """What the rules read: the phrase's tokens ``i:j``, the document's ``a:b``."""
+
+    __repr__ = record_repr
 
     tk: SentenceTokens
     lex: SourceLexicon
@@ -324,6 +329,8 @@ class DocumentReading:
     >>> DocumentReading(DocumentKind.REPORT, (1, 2)).source is None
     True
     """
+
+    __repr__ = record_repr
 
     kind: DocumentKind
     words: tuple[int, int]

@@ -38,6 +38,7 @@ from osintparse._patterns import (
     lazy,
     word_key,
 )
+from osintparse._records import record_repr
 from osintparse._regexcode import compile_pattern
 from osintparse.errors import LexiconError
 from osintparse.model import DocumentKind, SourceKind, Stance
@@ -168,6 +169,8 @@ class CueEntry:
     ('say', 'asserted', 'reported')
     """
 
+    __repr__ = record_repr
+
     lemma: str
     stance: Stance
     needs_clause: bool = False
@@ -243,6 +246,8 @@ class CueShape:
     >>> CueShape("(?P<prep>selon)", {}).pattern
     '(?P<prep>selon)'
     """
+
+    __repr__ = record_repr
 
     pattern: str
     forms: Mapping[str, CueEntry]

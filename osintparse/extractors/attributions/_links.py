@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from osintparse._patterns import RuleTable
+from osintparse._records import record_repr
 from osintparse.extractors.attributions._context import Found
 from osintparse.extractors.attributions._lexicon import TOKEN, CueLexicon, rules_of
 
@@ -49,6 +50,8 @@ class Placed:
     >>> Placed(f, 0, 0).sentence
     0
     """
+
+    __repr__ = record_repr
 
     found: Found
     sentence: int

@@ -26,6 +26,7 @@ import attrs
 import regex
 
 from osintparse._patterns import RuleTable
+from osintparse._records import record_repr
 from osintparse.extractors.attributions._lexicon import CueEntry, CueLexicon, key, rules_of
 from osintparse.extractors.attributions._sources import SentenceTokens, document_words, is_adverb
 
@@ -47,6 +48,8 @@ class CueMatch:
     >>> c.kind, c.start, c.end, c.form, c.entry.lemma
     ('compound', 5, 14, 'démenti', 'démentir')
     """
+
+    __repr__ = record_repr
 
     kind: str
     start: int
@@ -79,6 +82,8 @@ class Reading:
     >>> r.c, r.after_word, r.previous, r.homograph
     (1, True, 'the', True)
     """
+
+    __repr__ = record_repr
 
     cue: CueMatch
     c: int

@@ -25,6 +25,7 @@ from typing import Literal
 import attrs
 
 from osintparse._patterns import RuleTable
+from osintparse._records import record_repr
 from osintparse.extractors.attributions._lexicon import TOKEN, SourceLexicon, rules_of
 from osintparse.extractors.attributions._times import time_after, time_before
 from osintparse.model import DocumentKind, SourceKind
@@ -63,6 +64,8 @@ class SentenceTokens:
     >>> tk.words, tk.gap(1)
     (['Oui', 'a', 'dit', 'l', 'AFP'], ' », ')
     """
+
+    __repr__ = record_repr
 
     text: str
     lo: int
@@ -586,6 +589,8 @@ class Phrase:
     >>> Phrase(tk, 0, 3, cue_lexicon("fr").sources, frozenset()).keys
     ['des', 'sources', 'locales']
     """
+
+    __repr__ = record_repr
 
     tk: SentenceTokens
     i: int

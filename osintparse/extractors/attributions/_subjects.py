@@ -18,6 +18,7 @@ from collections.abc import Callable
 import attrs
 
 from osintparse._patterns import RuleTable
+from osintparse._records import record_repr
 from osintparse.extractors.attributions._context import Context, Cue, Subject
 from osintparse.extractors.attributions._lexicon import SourceLexicon, rules_of
 from osintparse.extractors.attributions._sources import (
@@ -45,6 +46,8 @@ class Candidate:
     >>> Candidate(0, 2, "start").stop
     'start'
     """
+
+    __repr__ = record_repr
 
     i: int
     j: int

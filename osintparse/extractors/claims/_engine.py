@@ -49,6 +49,7 @@ from typing import Any
 import attrs
 
 from osintparse._patterns import RuleTable
+from osintparse._records import record_repr
 from osintparse.extractors.claims._rules import (
     ADJUSTMENT_RULES,
     ADJUSTMENTS,
@@ -93,6 +94,8 @@ class Draft:
     ('sentence',)
     """
 
+    __repr__ = record_repr
+
     first: int
     last: int
     own: list[Attribution] | None = None
@@ -125,6 +128,8 @@ class State:
     >>> State("", None, ()).drafts
     []
     """
+
+    __repr__ = record_repr
 
     text: str
     lang: str | None

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from osintparse._records import record_repr
 from osintparse.model import Anchor, DateKind, DayPart, Modifier, Precision
 
 __all__ = [
@@ -71,6 +72,8 @@ class Res:
     >>> Res(None, None, Precision.DAY, True, "weekday:bare").relative
     True
     """
+
+    __repr__ = record_repr
 
     value: _dt.date | None
     value_end: _dt.date | None
@@ -174,6 +177,8 @@ class Unit:
     (datetime.date(2025, 5, 5), datetime.date(2025, 5, 11))
     """
 
+    __repr__ = record_repr
+
     precision: Precision
     months: int = 0
     days: int = 0
@@ -254,6 +259,8 @@ class Partial:
     >>> Partial(2024, 3, None).month
     3
     """
+
+    __repr__ = record_repr
 
     year: int | None
     month: int | None

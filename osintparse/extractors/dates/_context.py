@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
+from osintparse._records import record_repr
 from osintparse._regexcode import compile_pattern
 from osintparse.extractors.dates._calendar import Res, Span
 from osintparse.extractors.dates._vocab import Vocab, key
@@ -61,6 +62,8 @@ class Pattern:
     ()
     """
 
+    __repr__ = record_repr
+
     source: str
     starts: tuple[str, ...] = ()
 
@@ -80,6 +83,8 @@ class Found:
     >>> g["d"], g.orig(), g.before(), g.span("d")
     ('12', '12', '', (0, 2))
     """
+
+    __repr__ = record_repr
 
     m: regex.Match[str]
     text: str
@@ -162,6 +167,8 @@ class Context:
     >>> Context(None).published is None
     True
     """
+
+    __repr__ = record_repr
 
     published: _dt.date | None
     source: Anchor | None = None

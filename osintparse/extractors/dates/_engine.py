@@ -24,6 +24,7 @@ import regex
 
 from osintparse._cache import once
 from osintparse._patterns import alternation
+from osintparse._records import record_repr
 from osintparse._regexcode import compile_pattern
 from osintparse.extractors.dates._calendar import DAY, SKIP, Res, Span
 from osintparse.extractors.dates._context import Context, Found, Hit, Resolver
@@ -134,6 +135,8 @@ def _ignorecase(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 @attrs.frozen(eq=False)
 class _Scan:
     """One text being scanned: its patterns, lower-cased copy and anchor date."""
+
+    __repr__ = record_repr
 
     c: Compiled
     text: str
@@ -343,6 +346,8 @@ class _Pool:
     """One object per distinct text, rule and day among the mentions of one text: an
     article names the same days ("mardi", "2024") and rules again and again, and a copy
     each cost ~130 bytes a mention."""
+
+    __repr__ = record_repr
 
     strs: dict[str, str] = attrs.field(factory=dict)
     days: dict[_dt.date, _dt.date] = attrs.field(factory=dict)

@@ -28,6 +28,7 @@ import attrs
 from osintparse import lexicons
 from osintparse._cache import once
 from osintparse._patterns import MAX_GAP, word_key
+from osintparse._records import record_repr
 from osintparse._regexcode import compile_pattern
 from osintparse.errors import LexiconError
 from osintparse.extractors.places import _geoindex
@@ -697,6 +698,8 @@ def first_words(lang: str) -> Container[str]:
 @attrs.frozen(eq=False)
 class _Either(Container[str]):
     """The words of either of two collections."""
+
+    __repr__ = record_repr
 
     one: Collection[str]
     other: Collection[str]

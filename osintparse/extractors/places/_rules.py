@@ -24,6 +24,7 @@ import regex
 
 from osintparse._cache import once
 from osintparse._patterns import MAX_GAP, RuleTable, alternation
+from osintparse._records import record_repr
 from osintparse._regexcode import compile_pattern
 from osintparse.extractors.places._gazetteer import Entry, Lexicon, fold, lexicon
 from osintparse.model import PlaceKind, PlaceRole, SourceKind
@@ -70,6 +71,8 @@ _DIGITS = r"\d[\d\s.,]{0,12}"
 class Found:
     """A name found in the (normalised) text, on its way to becoming a Place."""
 
+    __repr__ = record_repr
+
     start: int
     end: int
     text: str
@@ -99,6 +102,8 @@ class Found:
 class Source:
     """An attribution's source span (normalised offsets) and kind."""
 
+    __repr__ = record_repr
+
     start: int
     end: int
     kind: SourceKind
@@ -117,6 +122,8 @@ class Before:
     once (folded when a rule asks, rarely), and its words are the state's strs.
     """
 
+    __repr__ = record_repr
+
     text: str
     words: tuple[str, ...]
     content: tuple[str, ...]
@@ -132,6 +139,8 @@ class Before:
 @attrs.define(eq=False)
 class State:
     """What the rules read: the text, its sentences, the lexicon and what was found."""
+
+    __repr__ = record_repr
 
     text: str
     lex: Lexicon

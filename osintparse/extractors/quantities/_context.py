@@ -28,6 +28,7 @@ import regex
 from osintparse import lexicons
 from osintparse._cache import once
 from osintparse._patterns import GAP, WORD, RuleTable, alternation, compiled, lazy, match_at
+from osintparse._records import record_repr
 from osintparse.extractors.quantities._numbers import (
     NumberMatch,
     _Grammar,
@@ -391,6 +392,8 @@ def _rules(lang: str) -> _Rules:
 
 @attrs.frozen(eq=False)
 class _Raw:
+    __repr__ = record_repr
+
     start: int
     end: int
     value: float

@@ -28,6 +28,7 @@ import regex
 from osintparse import lexicons
 from osintparse._cache import once
 from osintparse._patterns import B0, B1, RuleTable, alternation, lazy
+from osintparse._records import record_repr
 from osintparse.extractors.quantities._context import _norm_phrase, _Raw
 from osintparse.extractors.quantities._merges import _Span
 
@@ -97,6 +98,8 @@ def _event_rules(lang: str) -> _EventRules:
 @attrs.frozen(eq=False)
 class _Clause:
     """One quantity in its span: how far left and right its clause may reach."""
+
+    __repr__ = record_repr
 
     text: str
     raw: _Raw

@@ -21,6 +21,7 @@ from collections.abc import Callable
 import attrs
 
 from osintparse._patterns import WINDOW, RuleTable, compiled, match_at
+from osintparse._records import record_repr
 from osintparse.extractors.quantities._context import (
     _is_currency,
     _norm_phrase,
@@ -41,6 +42,8 @@ _LOOSE = frozenset({Qualifier.EXACT, Qualifier.APPROXIMATE})
 @attrs.frozen(eq=False)
 class _Span:
     """The text span the passes work on, and the spans no quantity may start in (URLs...)."""
+
+    __repr__ = record_repr
 
     rules: _Rules
     text: str

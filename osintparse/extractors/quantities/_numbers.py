@@ -36,6 +36,7 @@ import regex
 from osintparse import lexicons
 from osintparse._cache import once
 from osintparse._patterns import B0, B1, GAP, GAP0, RuleTable, alternation, compiled, lazy
+from osintparse._records import record_repr
 
 __all__ = [
     "ATOMS",
@@ -81,6 +82,8 @@ class NumberMatch:
     'vague'
     """
 
+    __repr__ = record_repr
+
     start: int
     end: int
     text: str
@@ -109,6 +112,8 @@ def _lowered(words: Iterable[str]) -> frozenset[str]:
 @attrs.frozen(eq=False)
 class _Parts:
     """The pattern pieces of one language that the atom sources are built from."""
+
+    __repr__ = record_repr
 
     word: str  # a number word (cardinal, scale, fraction)
     article: str  # "un", "a": one, before a scale or amount word
@@ -658,6 +663,8 @@ def _tokens(text: str) -> list[str]:
 @attrs.define(eq=False)
 class _Reading:
     """Where the reading of number words stands (see :data:`WORD_STEPS`)."""
+
+    __repr__ = record_repr
 
     cardinals: Mapping[str, float]
     tokens: list[str]

@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from osintparse._patterns import WINDOW, RuleTable, compiled
+from osintparse._records import record_repr
 from osintparse.extractors.quantities._context import (
     NOUN_PHRASES,
     _is_currency,
@@ -67,6 +68,8 @@ _Unit = tuple[str, str, int]
 @attrs.define(eq=False)
 class _Phrase:
     """What is known of the phrase around number ``n`` while the steps run."""
+
+    __repr__ = record_repr
 
     rules: _Rules
     text: str
@@ -365,6 +368,8 @@ def _lone_fraction(st: _Phrase) -> int | None:
 @attrs.frozen(eq=False)
 class _Opener:
     """How a range shape goes on after its first figure."""
+
+    __repr__ = record_repr
 
     joiner: str  # the pattern between the two figures (a field of the language's rules)
     start: int | None = None  # where the opener word starts ("entre"), if any

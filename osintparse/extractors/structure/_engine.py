@@ -39,6 +39,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from osintparse._patterns import Rule
+from osintparse._records import record_repr
 from osintparse._regexcode import compile_pattern
 from osintparse.extractors.structure._rules import (
     BOILER_MAX_CHARS,
@@ -79,6 +80,8 @@ class Structure:
     >>> analyse("", "fr")
     Structure(title=None, paragraphs=(), sections=(), sentences=())
     """
+
+    __repr__ = record_repr
 
     title: str | None
     paragraphs: tuple[Paragraph, ...]

@@ -39,6 +39,7 @@ import attrs
 from osintparse import lexicons
 from osintparse._cache import once
 from osintparse._patterns import Rule, RuleTable, word_key
+from osintparse._records import record_repr
 from osintparse._regexcode import compile_pattern
 from osintparse.model import ParagraphKind
 from osintparse.text import token_before
@@ -266,6 +267,8 @@ class Page:
     >>> p.line(1), p.heading_like(0), p.heading_like(1)
     ('Corps.', True, False)
     """
+
+    __repr__ = record_repr
 
     text: str
     spans: Sequence[tuple[int, int]]
