@@ -39,6 +39,7 @@ import attrs
 import regex
 
 from osintparse._cache import once
+from osintparse._records import record_repr
 from osintparse._regexcode import compile_pattern, shipped_source
 
 __all__ = [
@@ -729,6 +730,8 @@ class Rule(Generic[_F]):
     >>> Rule("between", len, "entre X et Y").name
     'between'
     """
+
+    __repr__ = record_repr
 
     name: str
     fn: _F = attrs.field(repr=False)

@@ -1,13 +1,14 @@
-"""One ``__repr__`` for the engines' internal attrs records, written once, not per class.
+"""One ``__repr__`` for osintparse's attrs records, written once, not per class.
 
 attrs writes the source of each record class's methods and compiles it when the class is
-created; for the engines' records (matches, readings, states: some fifty classes, created
-when the first ``parse`` imports the engines) the ``__repr__`` attrs writes is most of that
-source, and compiling it most of the class's cost. A class that sets
-``__repr__ = record_repr`` in its body gets none written (attrs leaves a ``__repr__`` the
-class defines), and reads the same: ``Name(field=value, ...)`` over the fields attrs shows,
-``...`` for a record met again inside itself. The records of :mod:`osintparse.model` keep
-attrs' own.
+created: some twenty classes when ``import osintparse`` imports the model, some sixty more
+when the first ``parse`` imports the engines. The ``__repr__`` attrs writes is most of that
+source when the class compares by identity, and a large part otherwise, and compiling it a
+large part of the class's cost. A class that sets ``__repr__ = record_repr`` in its body
+gets none written (attrs leaves a ``__repr__`` the class defines) and reads the same:
+``Name(field=value, ...)`` over the fields attrs shows (a field's own ``repr`` callable
+applied), ``...`` for a record met again inside itself. A subclass decorated by attrs gets
+attrs' own again (it does not define ``__repr__`` itself): the same text.
 
 Examples
 --------

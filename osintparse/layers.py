@@ -32,6 +32,7 @@ from typing import Any
 import attrs
 
 from osintparse import model
+from osintparse._records import record_repr
 from osintparse.errors import ExtractorError
 
 __all__ = [
@@ -69,6 +70,8 @@ class Layer:
     >>> get("title").many, get("claims").many
     (False, True)
     """
+
+    __repr__ = record_repr
 
     name: str
     record: type | None

@@ -31,6 +31,7 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 
+from osintparse._records import record_repr
 from osintparse.errors import InvalidPublishedError
 
 __all__ = [
@@ -585,6 +586,8 @@ class Mention:
     'weapon'
     """
 
+    __repr__ = record_repr
+
     start: int
     end: int
     text: str = attrs.field(validator=_check_span)
@@ -604,6 +607,8 @@ class Paragraph:
     >>> Paragraph(start=0, end=5, text="Titre", kind="title").kind
     <ParagraphKind.TITLE: 'title'>
     """
+
+    __repr__ = record_repr
 
     start: int
     end: int
@@ -631,6 +636,8 @@ class Section:
     True
     """
 
+    __repr__ = record_repr
+
     start: int
     end: int
     text: str = attrs.field(validator=_check_stored_span)
@@ -656,6 +663,8 @@ class Sentence:
     >>> Sentence(start=0, end=4, text="Oui.", kind="body").kind.value
     'body'
     """
+
+    __repr__ = record_repr
 
     start: int
     end: int
@@ -801,6 +810,8 @@ class DateMention:
     ('month', '2025-04')
     """
 
+    __repr__ = record_repr
+
     start: int
     end: int
     text: str = attrs.field(validator=_check_span)
@@ -892,6 +903,8 @@ class Hedge:
     >>> Hedge(start=0, end=10, text="reportedly", effect=-0.2).effect
     -0.2
     """
+
+    __repr__ = record_repr
 
     start: int
     end: int
@@ -1024,6 +1037,8 @@ class Attribution:
     >>> a.stance.value, a.source_kind.value
     ('reported', 'government')
     """
+
+    __repr__ = record_repr
 
     start: int
     end: int
@@ -1169,6 +1184,8 @@ class Article:
     >>> osintparse.from_dict(osintparse.to_dict(a)) == a
     True
     """
+
+    __repr__ = record_repr
 
     #: Version of the dict form; see :data:`SCHEMA_VERSION`.
     schema_version: ClassVar[int] = SCHEMA_VERSION

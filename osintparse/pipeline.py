@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from osintparse import layers, lexicons
+from osintparse._records import record_repr
 from osintparse.errors import (
     ExtractorError,
     InputTypeError,
@@ -198,6 +199,8 @@ class Pipeline:
     ...
     osintparse.errors.ExtractorNotFoundError: no extractor named 'nope'; registered extractors: ...
     """
+
+    __repr__ = record_repr
 
     names: tuple[str, ...]
     extractors: tuple[Extractor, ...] = attrs.field(repr=False)

@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable, Iterator
 import attrs
 import regex
 
+from osintparse._records import record_repr
+
 __all__ = ["Normalized", "lower", "normalize", "split_sentences", "token_before"]
 
 # One-to-one replacements: the normalised text keeps every offset.
@@ -120,6 +122,8 @@ class Normalized:
     >>> n.text, n.span(0, 3), n.identity, normalize("\ufb01n").identity
     ('a b', (0, 3), True, False)
     """
+
+    __repr__ = record_repr
 
     original: str = attrs.field(repr=False)
     text: str = attrs.field(repr=False)

@@ -65,6 +65,7 @@ from typing import Any, Protocol, TypeVar, overload, runtime_checkable
 
 import attrs
 
+from osintparse._records import record_repr
 from osintparse.errors import (
     ExtractorConflictError,
     ExtractorError,
@@ -127,6 +128,8 @@ class Document:
     >>> d.with_layers({"title": None}).get("title", "none") is None
     True
     """
+
+    __repr__ = record_repr
 
     text: str = attrs.field(repr=False)
     lang: str | None
@@ -548,6 +551,8 @@ class ExtractorInfo:
     >>> info.produces, info.requires, info.default, info.origin.endswith("(built in)")
     (('dates',), ('sentences',), True, True)
     """
+
+    __repr__ = record_repr
 
     name: str
     produces: tuple[str, ...] = ()

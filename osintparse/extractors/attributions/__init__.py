@@ -29,6 +29,7 @@ import attrs
 
 from osintparse import lexicons
 from osintparse._patterns import map_back, to_normalized
+from osintparse._records import record_repr
 from osintparse.extractors.attributions._context import typewriter_quotes, whole_marks
 from osintparse.extractors.attributions._cues import Found, match_sentence
 from osintparse.extractors.attributions._hedges import hedges_in
@@ -52,6 +53,8 @@ class AttributionsExtractor:
     >>> [(x.source, x.stance.value, x.rule) for x in a.attributions]
     [('analystes', 'estimated', 'verb_clause:estimer')]
     """
+
+    __repr__ = record_repr
 
     name: ClassVar[str] = "attributions"
     produces: ClassVar[tuple[str, ...]] = ("attributions", "hedges")

@@ -492,6 +492,8 @@ class NounReadings:
     (True, True, ("'s", "s'"))
     """
 
+    __repr__ = record_repr
+
     possessive_endings: tuple[str, ...]
     homographs: frozenset[str]
     compounds: Mapping[str, frozenset[str]]

@@ -51,6 +51,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from osintparse._records import record_repr
 from osintparse.extractors.base import Document
 from osintparse.extractors.claims import _rules
 from osintparse.extractors.claims._engine import State, run
@@ -132,6 +133,8 @@ class ClaimsExtractor:
     >>> [c.text for c in p("Titre\\n\\nA b. C d.", lang="fr").claims]
     ['Titre', 'A b.', 'C d.']
     """
+
+    __repr__ = record_repr
 
     name: ClassVar[str] = "claims"
     produces: ClassVar[tuple[str, ...]] = ("claims",)

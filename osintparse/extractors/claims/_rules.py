@@ -31,6 +31,7 @@ import regex
 from osintparse import lexicons
 from osintparse._cache import once
 from osintparse._patterns import RuleTable, alternation, compiled
+from osintparse._records import record_repr
 from osintparse._regexcode import compile_pattern
 from osintparse.model import Attribution, SourceKind, Stance
 
@@ -220,6 +221,8 @@ class Sources:
     >>> sources(()) == sources(())
     True
     """
+
+    __repr__ = record_repr
 
     stance: Stance
     anonymous_only: bool

@@ -30,6 +30,7 @@ from typing import Any, ClassVar
 import attrs
 
 from osintparse._patterns import sentence_spans
+from osintparse._records import record_repr
 from osintparse.extractors.base import Document
 from osintparse.model import DateMention, ParagraphKind
 
@@ -95,6 +96,8 @@ class DatesExtractor:
     >>> DatesExtractor().produces, DatesExtractor().requires
     (('dates',), ('sentences',))
     """
+
+    __repr__ = record_repr
 
     name: ClassVar[str] = "dates"
     produces: ClassVar[tuple[str, ...]] = ("dates",)

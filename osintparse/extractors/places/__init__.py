@@ -34,6 +34,7 @@ import attrs
 
 from osintparse import lexicons
 from osintparse._patterns import Spans, sentence_spans
+from osintparse._records import record_repr
 from osintparse.errors import MissingDependencyError
 from osintparse.extractors.base import Document
 from osintparse.model import Attribution, ParagraphKind, Place, PlaceRole, Quantity, _evolved
@@ -154,6 +155,8 @@ class PlacesExtractor:
     >>> PlacesExtractor().produces, PlacesExtractor().requires
     (('places', 'quantities'), ('sentences',))
     """
+
+    __repr__ = record_repr
 
     name: ClassVar[str] = "places"
     produces: ClassVar[tuple[str, ...]] = ("places", "quantities")

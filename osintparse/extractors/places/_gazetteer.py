@@ -53,6 +53,8 @@ MIN_GEO_CHARS = 3
 class Entry:
     """One gazetteer entry."""
 
+    __repr__ = record_repr
+
     id: str
     name: str
     kind: PlaceKind

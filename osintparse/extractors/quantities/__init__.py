@@ -31,6 +31,7 @@ import attrs
 
 from osintparse import lexicons
 from osintparse._patterns import sentence_spans
+from osintparse._records import record_repr
 from osintparse.extractors.base import Document
 from osintparse.extractors.quantities._context import _Raw
 from osintparse.extractors.quantities._engine import _find
@@ -146,6 +147,8 @@ class QuantitiesExtractor:
     >>> [(q.text, q.noun) for q in a.quantities]
     [('10 000 soldats', 'soldats')]
     """
+
+    __repr__ = record_repr
 
     name: ClassVar[str] = "quantities"
     produces: ClassVar[tuple[str, ...]] = ("quantities",)

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from osintparse._records import record_repr
 from osintparse.extractors.base import Document
 from osintparse.extractors.structure._engine import Structure, analyse
 
@@ -32,6 +33,8 @@ class StructureExtractor:
     >>> StructureExtractor().produces
     ('title', 'paragraphs', 'sections', 'sentences')
     """
+
+    __repr__ = record_repr
 
     name: ClassVar[str] = "structure"
     produces: ClassVar[tuple[str, ...]] = ("title", "paragraphs", "sections", "sentences")
