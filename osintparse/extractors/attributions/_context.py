@@ -570,11 +570,16 @@ class Context:
         tk, lex = self.tk, self.lex
         src = lex.sources
         k = accepted = self._lead_in(c)
-        negated = False
+        negated = tail = False
         while k > 0 and not tk.boundary(k):
             w = tk.keys[k - 1]
+            head, tail = tail and w in lex.negation_heads, False
             if w in lex.negators:
-                negated, k = True, k - 1
+                negated = tail = True
+                k -= 1
+                accepted = k
+            elif head:  # "can" of "can't": no negator alone ("We can say")
+                k -= 1
                 accepted = k
             elif negated and w in lex.negation_auxiliaries:
                 accepted = k - 1

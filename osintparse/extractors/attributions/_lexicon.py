@@ -446,7 +446,12 @@ class CueLexicon:
     #: Endings of a participle opening a sentence before its subject ("Reached Tuesday, the
     #: spokesman said", "Interrogé, le porte-parole a indiqué").
     clause_participle_endings: tuple[str, ...] = ()
+    #: Negators, one token each: single-word ones and the last token of the others ("not",
+    #: "t" of "can't", "longer" of "no longer").
     negators: frozenset[str] = frozenset()
+    #: The tokens before a multi-token negator's last ("can" of "can't", "didn" of "didn't"):
+    #: part of the negation only right before it ("We can say" holds none).
+    negation_heads: frozenset[str] = frozenset()
     negation_after: frozenset[str] = frozenset()
     negation_auxiliaries: frozenset[str] = frozenset()
     bare_subjects: frozenset[str] = frozenset()
@@ -917,7 +922,8 @@ def cue_lexicon(lang: str) -> CueLexicon:
         noun_ends=keys(data["nouns"]["ends"]),
         participle_endings=tuple(typology["noun_phrase"]["participle_endings"]),
         clause_participle_endings=tuple(own["clause_participle_endings"]),
-        negators=_token_keys(data["negation"]["before"]),
+        negators=_tails(data["negation"]["before"]),
+        negation_heads=_heads(data["negation"]["before"]),
         negation_after=_token_keys(data["negation"]["after"]),
         negation_auxiliaries=_token_keys(data["negation"]["auxiliaries"]),
         bare_subjects=keys(clauses["bare_subjects"]),
@@ -953,6 +959,28 @@ def _phrases(words: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
 def _first_keys(words: Iterable[str]) -> frozenset[str]:
     """The key of the first token of each of ``words`` ("didn't" gives "didn")."""
     return frozenset(toks[0].casefold() for w in words if (toks := tokens(w)))
+
+
+def _tails(words: Iterable[str]) -> frozenset[str]:
+    """The key of the last token of each of ``words`` ("can't" gives "t").
+
+    Examples
+    --------
+    >>> sorted(_tails(["not", "can't", "no longer"]))
+    ['longer', 'not', 't']
+    """
+    return frozenset(tokens(w)[-1].casefold() for w in words if tokens(w))
+
+
+def _heads(words: Iterable[str]) -> frozenset[str]:
+    """The keys of the tokens before the last of each of ``words`` ("can't" gives "can").
+
+    Examples
+    --------
+    >>> sorted(_heads(["not", "can't", "no longer"]))
+    ['can', 'no']
+    """
+    return frozenset(t.casefold() for w in words for t in tokens(w)[:-1])
 
 
 def _token_keys(words: Iterable[str]) -> frozenset[str]:
