@@ -533,6 +533,8 @@ class SourceLexicon:
     #: Relative pronouns only after a document or a source (``noun_relatives``: "that").
     noun_relatives: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
+    #: Grammar words that name an organisation when written in capitals ("WHO").
+    acronyms: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     #: The calendar's month and weekday names (among ``time_words``), and its weekday names.
     calendar: frozenset[str] = frozenset()
@@ -793,6 +795,7 @@ def _sources(lang: str) -> SourceLexicon:
         noun_relatives=keys(np.get("noun_relatives", ())),
         max_words=int(np["max_words"]),
         titles=keys(np["titles"]),
+        acronyms=keys(np.get("acronyms", ())),
         time_words=_time_words(lang, np["time_words"]),
         calendar=_time_words(lang, ()),
         weekdays=_time_words(lang, (), tables=("weekdays",)),
