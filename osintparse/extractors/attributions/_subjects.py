@@ -710,10 +710,20 @@ def clause_subject(s: Context, cue: Cue) -> Candidate | None:
         if f.cue_end <= cue.first and f.source_end > f.source_start:
             i, j = s.tk.index_from(f.source_start), s.tk.index_from(f.source_end)
             return Candidate(
-                i, j, "clause", role=_tokens(s, f.role), antecedent=_tokens(s, f.resolved),
-                kind=f.source_kind,
+                i, j, "clause", first=_determiner_before(s, i, f.start),
+                role=_tokens(s, f.role), antecedent=_tokens(s, f.resolved), kind=f.source_kind,
             )  # fmt: skip
     return _first_phrase(s, cue)
+
+
+def _determiner_before(s: Context, i: int, start: int) -> int | None:
+    """Token ``i - 1`` when it is a determiner inside the attribution starting at ``start``
+    ("The senator praised X, saying": the gerund's phrase opens at "The", as the first
+    verb's does), else ``None``."""
+    tk = s.tk
+    if i == 0 or tk.starts[i - 1] < start or tk.boundary(i):
+        return None
+    return i - 1 if tk.keys[i - 1] in s.lex.sources.determiners else None
 
 
 def _first_phrase(s: Context, cue: Cue) -> Candidate | None:
