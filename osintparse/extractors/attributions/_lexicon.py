@@ -494,6 +494,8 @@ class NounReadings:
     singular_determiners: frozenset[str]
     #: Number words: a homograph after one is a noun (``noun_readings.numerals``).
     numerals: frozenset[str] = frozenset()
+    #: Prepositions: a homograph right after one is a noun (``noun_readings.prepositions``).
+    prepositions: frozenset[str] = frozenset()
     idioms: LazyPattern | None = None
 
 
@@ -715,6 +717,7 @@ def _noun_readings(
         bare=bare,
         singular_determiners=keys(data["singular_determiners"]),
         numerals=keys(data["numerals"]),
+        prepositions=keys(data.get("prepositions", ())),
         idioms=compile_words(data["idioms"]),
     )
 

@@ -230,6 +230,13 @@ def _number(r: Reading) -> bool:
     )
 
 
+@NOUN_READINGS.rule("preposition")
+def _preposition(r: Reading) -> bool:
+    """A homograph right after a preposition (`prepositions`) is a noun: "amid reports that",
+    "despite claims", "over fears of"."""
+    return r.homograph and r.after_word and r.previous in r.lex.nouns.prepositions
+
+
 @NOUN_READINGS.rule("compound")
 def _compound(r: Reading) -> bool:
     """A homograph before a compound word or another cue verb is a noun: "state media"; a
