@@ -225,9 +225,12 @@ def _prep_content(s: Context, cue: Cue, j: int) -> Span:
 
 @CONSTRUCTIONS.rule("passive")
 def _passive(s: Context, cue: Cue) -> Found | Stop | None:
-    """Passive with an agent, or none: "a été confirmé par l'armée", "is believed to"."""
+    """Passive with an agent, or none: "a été confirmé par l'armée", "is believed to"; not of
+    a lemma of ``auxiliaries.passive_none`` ("is intended to limit")."""
     if cue.kind != "passive":
         return None
+    if cue.entry.lemma in s.lex.passive_none:
+        return STOP
     return s.agent(cue, "passive", trim(s.text, s.lo, s.hi), anaphoric=False) or STOP
 
 

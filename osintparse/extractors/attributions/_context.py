@@ -870,6 +870,8 @@ class Context:
                 stance=stance, anaphoric=anaphoric,
             )  # fmt: skip
         if b < n and not tk.boundary(b) and tk.keys[b] in lex.passive_complement:
+            if tk.keys[b] in lex.passive_infinitive and not self.infinitive_at(b):
+                return None  # "were added to the party's slate"
             return self.found(
                 cue, pattern, (cue.start, cue.end), (cue.start, cue.start), SourceKind.ANONYMOUS,
                 content, stance=stance, anaphoric=anaphoric,

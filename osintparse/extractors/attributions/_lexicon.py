@@ -446,6 +446,12 @@ class CueLexicon:
     #: Endings of a participle opening a sentence before its subject ("Reached Tuesday, the
     #: spokesman said", "Interrogé, le porte-parole a indiqué").
     clause_participle_endings: tuple[str, ...] = ()
+    #: Complements of an agentless passive that must open an infinitive ("is expected to
+    #: win"; not "were added to the slate"): ``auxiliaries.passive_infinitive``.
+    passive_infinitive: frozenset[str] = frozenset()
+    #: Lemmas whose passive is no attribution ("is intended to", "was added"):
+    #: ``auxiliaries.passive_none``.
+    passive_none: frozenset[str] = frozenset()
     #: Negators, one token each: single-word ones and the last token of the others ("not",
     #: "t" of "can't", "longer" of "no longer").
     negators: frozenset[str] = frozenset()
@@ -886,6 +892,8 @@ def cue_lexicon(lang: str) -> CueLexicon:
         prep_blocked=keys(data["prepositions"]["blocked_next"]),
         passive_agent=keys(data["auxiliaries"]["passive_agent"]),
         passive_complement=keys(data["auxiliaries"]["passive_complement"]),
+        passive_infinitive=keys(data["auxiliaries"].get("passive_infinitive", ())),
+        passive_none=frozenset(data["auxiliaries"].get("passive_none", ())),
         adverbs=keys(data["adverbs"]["words"]),
         adverb_endings=adverb_endings,
         before_verb_endings=adverb_endings if own["adverbs_before_verb"] else (),
