@@ -502,6 +502,9 @@ class NounReadings:
     numerals: frozenset[str] = frozenset()
     #: Prepositions: a homograph right after one is a noun (``noun_readings.prepositions``).
     prepositions: frozenset[str] = frozenset()
+    #: Adjective endings: a homograph ending a sentence after a lower-case phrase of no source
+    #: kind whose last word has one is a noun (``noun_readings.adjective_endings``).
+    adjective_endings: tuple[str, ...] = ()
     idioms: LazyPattern | None = None
 
 
@@ -724,6 +727,7 @@ def _noun_readings(
         singular_determiners=keys(data["singular_determiners"]),
         numerals=keys(data["numerals"]),
         prepositions=keys(data.get("prepositions", ())),
+        adjective_endings=tuple(data.get("adjective_endings", ())),
         idioms=compile_words(data["idioms"]),
     )
 
