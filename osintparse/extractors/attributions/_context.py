@@ -73,6 +73,10 @@ _ALONE_STEM = 7
 #: How many words an object may hold before the word that opens a verb's subject
 #: (``verbs.*.open_with``: "accused the Republican candidate of").
 _OPEN_WITH_GAP = 6
+
+#: How many words after a verb its object's head is looked for (``objects.not_reported``).
+_OBJECT_GAP = 4
+
 #: Cue kinds read as verbs with a subject (rules of ``CUE_KINDS``).
 VERBS = frozenset({"compound", "finite", "progressive"})
 #: What may end a subject on its left for it to follow its content (``np_before``'s stops
@@ -360,6 +364,8 @@ class Context:
         entry = m.entry
         if entry.labels and not (self._labels(b, entry.frame_gap) or self._predicate(b)):
             return None  # "called the police" is no cue, "called him a liar" is
+        if self._not_reported(b, entry.lemma):
+            return None  # "claimed the lives of": taking, not saying
         if entry.open_with and not entry.open_subject and self._open_with(b, entry):
             entry = attrs.evolve(entry, open_subject=True)  # "Some accused X of ..."
         plain = Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated)
@@ -509,6 +515,21 @@ class Context:
             if k > b and tk.boundary(k):
                 return False
             if tk.keys[k] in src.indefinite:
+                return True
+        return False
+
+    def _not_reported(self, b: int, lemma: str) -> bool:
+        """True when a word of ``objects.not_reported`` for ``lemma`` heads the object opening
+        at token ``b``, within ``_OBJECT_GAP`` words, no punctuation and no pronoun ("claims
+        more territory", "claimed 30 lives")."""
+        words = self.lex.not_reported.get(lemma)
+        if not words:
+            return False
+        tk, pronouns = self.tk, self.lex.sources.pronouns
+        for k in range(b, min(len(tk), b + _OBJECT_GAP)):
+            if (tk.boundary(k) and (k > b or tk.gap(k).strip())) or tk.keys[k] in pronouns:
+                return False  # "claims he exaggerated his life story": a clause
+            if tk.keys[k] in words:
                 return True
         return False
 

@@ -428,6 +428,9 @@ class CueLexicon:
     colon_labels: frozenset[str] = frozenset()
     #: Words opening a headline's addressee or topic after the speaker (``colon.topics``).
     colon_topics: frozenset[str] = frozenset()
+    #: Object words after which a verb is no cue, by lemma ("claimed victory"):
+    #: ``objects.not_reported``.
+    not_reported: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
     #: A labelled object and its predicate ("called them rapists"): ``labels.objects``,
     #: ``labels.not_predicates``, ``labels.predicate_endings``.
     label_objects: frozenset[str] = frozenset()
@@ -928,6 +931,10 @@ def cue_lexicon(lang: str) -> CueLexicon:
         coordinators=keys(data["participles"]["coordinators"]),
         colon_labels=keys(data["colon"]["labels"]),
         colon_topics=keys(data["colon"]["topics"]),
+        not_reported={
+            lemma: keys(words)
+            for lemma, words in data.get("objects", {}).get("not_reported", {}).items()
+        },
         label_objects=keys(data["labels"]["objects"]),
         label_not_predicates=keys(data["labels"]["not_predicates"]),
         label_endings=tuple(data["labels"]["predicate_endings"]),
