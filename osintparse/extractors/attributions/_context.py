@@ -605,13 +605,13 @@ class Context:
             elif negated and w in lex.negation_auxiliaries:
                 accepted = k - 1
                 break
-            elif modal and w in lex.modals and tk.words[k - 1].islower():
-                accepted = k - 1  # "would support", "did support"
+            elif modal and w in lex.modals and (tk.words[k - 1].islower() or tk.titled):
+                accepted = k - 1  # "would support", "did support", "Would Support"
                 break
             elif w in src.clitics and tk.words[k - 1].islower():
                 k -= 1
             elif (
-                tk.words[k - 1][:1].islower()
+                (tk.words[k - 1][:1].islower() or tk.titled)  # "Trump Just Revealed"
                 and is_adverb(w, lex.adverbs, lex.before_verb_endings)
                 and not (k > 1 and tk.keys[k - 2] in src.determiners)
             ):
