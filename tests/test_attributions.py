@@ -686,3 +686,31 @@ def test_a_postmodifier_of_other_than_two_words_is_a_lexicon_error() -> None:
     assert _pairs(["Familiar with"]) == frozenset({("familiar", "with")})
     with pytest.raises(LexiconError, match="'with knowledge of' is not two words"):
         _pairs(["with knowledge of"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "phrase"),
+    [
+        (
+            "The foreign minister praised the truce, saying it would hold.",
+            "en",
+            "The foreign minister praised the truce, saying",
+        ),
+        (
+            "“No,” the former president said, adding that he would not run.",
+            "en",
+            "the former president said, adding",
+        ),
+        (
+            "Le ministre a salué la trêve, affirmant qu'elle tiendrait.",
+            "fr",
+            "Le ministre a salué la trêve, affirmant",
+        ),
+    ],
+)
+def test_a_gerund_phrase_opens_where_its_subject_phrase_does(
+    text: str, lang: str, phrase: str
+) -> None:
+    """A gerund taking the previous attribution's source opens at its determiner too."""
+    found = find_attributions(text, lang=lang)
+    assert [a.text for a in found][-1] == phrase

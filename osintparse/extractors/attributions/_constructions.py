@@ -226,9 +226,12 @@ def _prep_content(s: Context, cue: Cue, j: int) -> Span:
 
 @CONSTRUCTIONS.rule("passive")
 def _passive(s: Context, cue: Cue) -> Found | Stop | None:
-    """Passive with an agent, or none: "a été confirmé par l'armée", "is believed to"."""
+    """Passive with an agent, or none: "a été confirmé par l'armée", "is believed to"; not of
+    a lemma of ``auxiliaries.passive_none`` ("is intended to limit")."""
     if cue.kind != "passive":
         return None
+    if cue.entry.lemma in s.lex.passive_none:
+        return STOP
     return s.agent(cue, "passive", trim(s.text, s.lo, s.hi), anaphoric=False) or STOP
 
 
@@ -821,13 +824,32 @@ def _quote_end(s: Context, cue: Cue) -> Found | Stop | None:
 
 @CONSTRUCTIONS.rule("inverted_end")
 def _inverted_end(s: Context, cue: Cue) -> Found | Stop | None:
-    """Subject and verb after their content: "..., officials said." (``inverted``)."""
+    """Subject and verb after their content: "..., officials said." (``inverted``); a verb
+    form that is also a noun after a lower-case phrase naming no source is that phrase's
+    noun ("... list of his anti-Latino remarks.", "..., averaging 5 percent across all states.")."""
     sub = cue.subject
     if sub is None or not s.at_end(cue, sub) or not cue.entry.takes("clause"):
+        return None
+    if _noun_at_end(s, cue, sub):
         return None
     k = s.content_start(sub)
     start, _ = s.gap_before(k, s.tk.starts[k])
     return s.by_subject(cue, "inverted", trim(s.text, s.lo, start))
+
+
+def _noun_at_end(s: Context, cue: Cue, sub: Subject) -> bool:
+    """True when ``cue`` is a finite form that is also a noun (``noun_readings.homographs``)
+    and its subject, of no source kind, ends with a lower-case adjective (hyphenated or with
+    an ending of ``noun_readings.adjective_endings``): "his anti-Muslim comments.", "the
+    wealthiest state."; not "records show.", "many strategists think."."""
+    tk, nouns = s.tk, s.lex.nouns
+    if cue.kind != "finite" or tk.keys[cue.c] not in nouns.homographs:
+        return False
+    word = tk.words[sub.j - 1]
+    head = word.split("-", 1)[0]  # "anti-Western": lower-case before its hyphen
+    if sub.kind is not SourceKind.OTHER or not head.islower() or not head[:1].isalpha():
+        return False
+    return "-" in word or tk.keys[sub.j - 1].endswith(nouns.adjective_endings)
 
 
 @CONSTRUCTIONS.rule("as_clause")

@@ -74,6 +74,10 @@ _ALONE_STEM = 7
 #: How many words an object may hold before the word that opens a verb's subject
 #: (``verbs.*.open_with``: "accused the Republican candidate of").
 _OPEN_WITH_GAP = 6
+
+#: How many words after a verb its object's head is looked for (``objects.not_reported``).
+_OBJECT_GAP = 4
+
 #: Cue kinds read as verbs with a subject (rules of ``CUE_KINDS``).
 VERBS = frozenset({"compound", "finite", "progressive"})
 #: What may end a subject on its left for it to follow its content (``np_before``'s stops
@@ -369,6 +373,8 @@ class Context:
         entry = m.entry
         if entry.labels and not (self._labels(b, entry.frame_gap) or self._predicate(b)):
             return None  # "called the police" is no cue, "called him a liar" is
+        if self._not_reported(b, entry.lemma):
+            return None  # "claimed the lives of": taking, not saying
         if entry.open_with and not entry.open_subject and self._open_with(b, entry):
             entry = attrs.evolve(entry, open_subject=True)  # "Some accused X of ..."
         plain = Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated)
@@ -521,6 +527,21 @@ class Context:
                 return True
         return False
 
+    def _not_reported(self, b: int, lemma: str) -> bool:
+        """True when a word of ``objects.not_reported`` for ``lemma`` heads the object opening
+        at token ``b``, within ``_OBJECT_GAP`` words, no punctuation and no pronoun ("claims
+        more territory", "claimed 30 lives")."""
+        words = self.lex.not_reported.get(lemma)
+        if not words:
+            return False
+        tk, pronouns = self.tk, self.lex.sources.pronouns
+        for k in range(b, min(len(tk), b + _OBJECT_GAP)):
+            if (tk.boundary(k) and (k > b or tk.gap(k).strip())) or tk.keys[k] in pronouns:
+                return False  # "claims he exaggerated his life story": a clause
+            if tk.keys[k] in words:
+                return True
+        return False
+
     def _open_with(self, b: int, entry: CueEntry) -> bool:
         """True when the word ``entry.open_with`` follows the object opening at token ``b``,
         within ``_OPEN_WITH_GAP`` words and no punctuation ("accused the army of", "a accusé
@@ -579,22 +600,27 @@ class Context:
         tk, lex = self.tk, self.lex
         src = lex.sources
         k = accepted = self._lead_in(c)
-        negated = False
+        negated = tail = False
         while k > 0 and not tk.boundary(k):
             w = tk.keys[k - 1]
+            head, tail = tail and w in lex.negation_heads, False
             if w in lex.negators:
-                negated, k = True, k - 1
+                negated = tail = True
+                k -= 1
+                accepted = k
+            elif head:  # "can" of "can't": no negator alone ("We can say")
+                k -= 1
                 accepted = k
             elif negated and w in lex.negation_auxiliaries:
                 accepted = k - 1
                 break
-            elif modal and w in lex.modals and tk.words[k - 1].islower():
-                accepted = k - 1  # "would support", "did support"
+            elif modal and w in lex.modals and (tk.words[k - 1].islower() or tk.titled):
+                accepted = k - 1  # "would support", "did support", "Would Support"
                 break
             elif w in src.clitics and tk.words[k - 1].islower():
                 k -= 1
             elif (
-                tk.words[k - 1][:1].islower()
+                (tk.words[k - 1][:1].islower() or tk.titled)  # "Trump Just Revealed"
                 and is_adverb(w, lex.adverbs, lex.before_verb_endings)
                 and not (k > 1 and tk.keys[k - 2] in src.determiners)
             ):
@@ -874,6 +900,8 @@ class Context:
                 stance=stance, anaphoric=anaphoric,
             )  # fmt: skip
         if b < n and not tk.boundary(b) and tk.keys[b] in lex.passive_complement:
+            if tk.keys[b] in lex.passive_infinitive and not self.infinitive_at(b):
+                return None  # "were added to the party's slate"
             return self.found(
                 cue, pattern, (cue.start, cue.end), (cue.start, cue.start), SourceKind.ANONYMOUS,
                 content, stance=stance, anaphoric=anaphoric,

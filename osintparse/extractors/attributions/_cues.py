@@ -181,7 +181,7 @@ def match_sentence(
     found = [CueMatch.of(m, lex) for m in lex.scan.finditer(text, lo, hi)]
     if not found:
         return []
-    tk = SentenceTokens.of(text, lo, hi, lex.sources.titles)
+    tk = SentenceTokens.of(text, lo, hi, lex.sources.titles, lex.sources.acronyms)
     cues = _cues(found, tk, lex)
     starts = frozenset(m.start for m in cues if m.kind not in _NOUNS)
     ctx = Context.of(text, lo, hi, lex, starts, previous, paragraph or (lo, hi), tk)

@@ -433,6 +433,9 @@ class CueLexicon:
     colon_labels: frozenset[str] = frozenset()
     #: Words opening a headline's addressee or topic after the speaker (``colon.topics``).
     colon_topics: frozenset[str] = frozenset()
+    #: Object words after which a verb is no cue, by lemma ("claimed victory"):
+    #: ``objects.not_reported``.
+    not_reported: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
     #: A labelled object and its predicate ("called them rapists"): ``labels.objects``,
     #: ``labels.not_predicates``, ``labels.predicate_endings``.
     label_objects: frozenset[str] = frozenset()
@@ -451,7 +454,18 @@ class CueLexicon:
     #: Endings of a participle opening a sentence before its subject ("Reached Tuesday, the
     #: spokesman said", "Interrogé, le porte-parole a indiqué").
     clause_participle_endings: tuple[str, ...] = ()
+    #: Complements of an agentless passive that must open an infinitive ("is expected to
+    #: win"; not "were added to the slate"): ``auxiliaries.passive_infinitive``.
+    passive_infinitive: frozenset[str] = frozenset()
+    #: Lemmas whose passive is no attribution ("is intended to", "was added"):
+    #: ``auxiliaries.passive_none``.
+    passive_none: frozenset[str] = frozenset()
+    #: Negators, one token each: single-word ones and the last token of the others ("not",
+    #: "t" of "can't", "longer" of "no longer").
     negators: frozenset[str] = frozenset()
+    #: The tokens before a multi-token negator's last ("can" of "can't", "didn" of "didn't"):
+    #: part of the negation only right before it ("We can say" holds none).
+    negation_heads: frozenset[str] = frozenset()
     negation_after: frozenset[str] = frozenset()
     negation_auxiliaries: frozenset[str] = frozenset()
     bare_subjects: frozenset[str] = frozenset()
@@ -502,6 +516,11 @@ class NounReadings:
     singular_determiners: frozenset[str]
     #: Number words: a homograph after one is a noun (``noun_readings.numerals``).
     numerals: frozenset[str] = frozenset()
+    #: Prepositions: a homograph right after one is a noun (``noun_readings.prepositions``).
+    prepositions: frozenset[str] = frozenset()
+    #: Adjective endings: a homograph ending a sentence after a lower-case phrase of no source
+    #: kind whose last word has one is a noun (``noun_readings.adjective_endings``).
+    adjective_endings: tuple[str, ...] = ()
     idioms: LazyPattern | None = None
 
 
@@ -541,6 +560,8 @@ class SourceLexicon:
     #: Relative pronouns only after a document or a source (``noun_relatives``: "that").
     noun_relatives: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
+    #: Grammar words that name an organisation when written in capitals ("WHO").
+    acronyms: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     #: The calendar's month and weekday names (among ``time_words``), and its weekday names.
     calendar: frozenset[str] = frozenset()
@@ -721,6 +742,8 @@ def _noun_readings(
         bare=bare,
         singular_determiners=keys(data["singular_determiners"]),
         numerals=keys(data["numerals"]),
+        prepositions=keys(data.get("prepositions", ())),
+        adjective_endings=tuple(data.get("adjective_endings", ())),
         idioms=compile_words(data["idioms"]),
     )
 
@@ -801,6 +824,7 @@ def _sources(lang: str) -> SourceLexicon:
         noun_relatives=keys(np.get("noun_relatives", ())),
         max_words=int(np["max_words"]),
         titles=keys(np["titles"]),
+        acronyms=keys(np.get("acronyms", ())),
         time_words=_time_words(lang, np["time_words"]),
         calendar=_time_words(lang, ()),
         weekdays=_time_words(lang, (), tables=("weekdays",)),
@@ -890,6 +914,8 @@ def cue_lexicon(lang: str) -> CueLexicon:
         prep_blocked=keys(data["prepositions"]["blocked_next"]),
         passive_agent=keys(data["auxiliaries"]["passive_agent"]),
         passive_complement=keys(data["auxiliaries"]["passive_complement"]),
+        passive_infinitive=keys(data["auxiliaries"].get("passive_infinitive", ())),
+        passive_none=frozenset(data["auxiliaries"].get("passive_none", ())),
         adverbs=keys(data["adverbs"]["words"]),
         adverb_endings=adverb_endings,
         before_verb_endings=adverb_endings if own["adverbs_before_verb"] else (),
@@ -920,6 +946,10 @@ def cue_lexicon(lang: str) -> CueLexicon:
         coordinators=keys(data["participles"]["coordinators"]),
         colon_labels=keys(data["colon"]["labels"]),
         colon_topics=keys(data["colon"]["topics"]),
+        not_reported={
+            lemma: keys(words)
+            for lemma, words in data.get("objects", {}).get("not_reported", {}).items()
+        },
         label_objects=keys(data["labels"]["objects"]),
         label_not_predicates=keys(data["labels"]["not_predicates"]),
         label_endings=tuple(data["labels"]["predicate_endings"]),
@@ -932,7 +962,8 @@ def cue_lexicon(lang: str) -> CueLexicon:
         noun_ends=keys(data["nouns"]["ends"]),
         participle_endings=tuple(typology["noun_phrase"]["participle_endings"]),
         clause_participle_endings=tuple(own["clause_participle_endings"]),
-        negators=_token_keys(data["negation"]["before"]),
+        negators=_tails(data["negation"]["before"]),
+        negation_heads=_heads(data["negation"]["before"]),
         negation_after=_token_keys(data["negation"]["after"]),
         negation_auxiliaries=_token_keys(data["negation"]["auxiliaries"]),
         bare_subjects=keys(clauses["bare_subjects"]),
@@ -970,6 +1001,28 @@ def _phrases(words: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
 def _first_keys(words: Iterable[str]) -> frozenset[str]:
     """The key of the first token of each of ``words`` ("didn't" gives "didn")."""
     return frozenset(toks[0].casefold() for w in words if (toks := tokens(w)))
+
+
+def _tails(words: Iterable[str]) -> frozenset[str]:
+    """The key of the last token of each of ``words`` ("can't" gives "t").
+
+    Examples
+    --------
+    >>> sorted(_tails(["not", "can't", "no longer"]))
+    ['longer', 'not', 't']
+    """
+    return frozenset(tokens(w)[-1].casefold() for w in words if tokens(w))
+
+
+def _heads(words: Iterable[str]) -> frozenset[str]:
+    """The keys of the tokens before the last of each of ``words`` ("can't" gives "can").
+
+    Examples
+    --------
+    >>> sorted(_heads(["not", "can't", "no longer"]))
+    ['can', 'no']
+    """
+    return frozenset(t.casefold() for w in words for t in tokens(w)[:-1])
 
 
 def _token_keys(words: Iterable[str]) -> frozenset[str]:

@@ -235,11 +235,19 @@ def _number(r: Reading) -> bool:
     )
 
 
+@NOUN_READINGS.rule("preposition")
+def _preposition(r: Reading) -> bool:
+    """A homograph right after a preposition (`prepositions`) is a noun: "amid reports that",
+    "despite claims", "over fears of"."""
+    return r.homograph and r.after_word and r.previous in r.lex.nouns.prepositions
+
+
 @NOUN_READINGS.rule("compound")
 def _compound(r: Reading) -> bool:
-    """A homograph before a compound word or another cue verb is a noun: "state media"."""
+    """A homograph before a compound word or another cue verb is a noun: "state media"; a
+    closing quotation mark between them aside ("cited \"intelligence reports\" of")."""
     n = r.c + 1
-    if not r.homograph or n >= len(r.tk) or r.tk.boundary(n):
+    if not r.homograph or n >= len(r.tk) or (r.tk.boundary(n) and not _closing_gap(r, n)):
         return False
     compounds = r.lex.nouns.compounds.get(r.cue.form, frozenset())
     if r.tk.keys[n] in compounds:
@@ -247,6 +255,35 @@ def _compound(r: Reading) -> bool:
     while n < len(r.tk) - 1 and r.tk.keys[n] in r.lex.adverbs and not r.tk.boundary(n + 1):
         n += 1  # "refugee advocates also said"
     return r.tk.starts[n] in r.verb_starts
+
+
+def _closing_gap(r: Reading, n: int) -> bool:
+    """True when the gap before token ``n`` holds closing quotation marks and spaces only."""
+    gap = r.tk.gap(n).strip()
+    return bool(gap) and all(ch in r.lex.quotes for ch in gap)
+
+
+#: The longest quoted phrase, in words, whose last word is read as a noun (rule quoted_phrase).
+_QUOTED_WORDS = 3
+
+
+@NOUN_READINGS.rule("quoted_phrase")
+def _quoted_phrase(r: Reading) -> bool:
+    """A homograph closing a short quoted phrase is a noun: 'cited "intelligence reports"',
+    'the "state" she runs' (at most three words between the marks)."""
+    tk, c = r.tk, r.c
+    if not r.homograph:
+        return False
+    after = tk.gap(tk.index_from(r.cue.end)).lstrip()
+    if not after or after[0] not in r.lex.quotes:
+        return False
+    openers = frozenset(r.lex.quotes.values())
+    for k in range(c, max(-1, c - _QUOTED_WORDS), -1):
+        if any(ch in openers for ch in tk.gap(k)):
+            return True
+        if k < c and tk.boundary(k):
+            return False
+    return False
 
 
 @NOUN_READINGS.rule("singular")

@@ -79,15 +79,29 @@ class SentenceTokens:
     titled: bool = False
 
     @classmethod
-    def of(cls, text: str, lo: int, hi: int, titles: Set[str] = frozenset()) -> SentenceTokens:
+    def of(
+        cls,
+        text: str,
+        lo: int,
+        hi: int,
+        titles: Set[str] = frozenset(),
+        acronyms: Set[str] = frozenset(),
+    ) -> SentenceTokens:
         """Tokenise ``text[lo:hi]``.
 
         The full stop after a title (``titles``: "Mr.", "Sen.") or an initial ("John
-        F. Kerry") before a capitalised word is no boundary.
+        F. Kerry") before a capitalised word is no boundary. A word of ``acronyms`` written
+        in capitals in a sentence that is not ("The WHO said") keeps its capitals as its
+        key, so no grammar word list holds it.
+
+        Examples
+        --------
+        >>> SentenceTokens.of("The WHO said", 0, 12, acronyms={"who"}).keys
+        ['the', 'WHO', 'said']
         """
         found = list(TOKEN.finditer(text, lo, hi))
         words = [m.group() for m in found]
-        keys = [w.casefold() for w in words]
+        keys = _acronym_keys(words, acronyms)
         starts = [m.start() for m in found]
         ends = [m.end() for m in found]
         soft = frozenset(
@@ -127,6 +141,22 @@ class SentenceTokens:
     def index_from(self, pos: int) -> int:
         """Return the index of the first token starting at or after ``pos``."""
         return bisect.bisect_left(self.starts, pos)
+
+
+def _acronym_keys(words: Sequence[str], acronyms: Set[str]) -> list[str]:
+    """The keys of ``words``: casefolded, a word of ``acronyms`` in capitals kept as it is
+    ("WHO", the World Health Organization, is no relative pronoun) unless half the words
+    or more are in capitals (a shouted headline: "WHO WON?")."""
+    keys = [w.casefold() for w in words]
+    if not acronyms or not any(k in acronyms for k in keys):
+        return keys
+    shouted = sum(len(w) > 1 and w.isupper() for w in words)
+    if 2 * shouted >= sum(w[:1].isalpha() for w in words):
+        return keys
+    return [
+        w if k in acronyms and len(w) > 1 and w.isupper() else k
+        for w, k in zip(words, keys, strict=True)
+    ]
 
 
 def is_adverb(word: str, adverbs: Set[str], endings: Sequence[str]) -> bool:

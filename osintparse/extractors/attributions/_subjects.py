@@ -366,6 +366,39 @@ def _relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     return p  # "which advocates say": the phrase after the relative pronoun
 
 
+#: How many words a relative clause's verb may take before its object (adverbs, particle).
+_RELATIVE_VERB_WORDS = 3
+
+
+@SUBJECTS.rule("relative_object")
+def _relative_object(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """The object of a relative clause right before the verb is crossed, its antecedent the
+    subject: "Doctors who treated the wounded said" gives Doctors (not "the wounded"),
+    "Residents who fled the town told AFP" Residents."""
+    tk, src = s.tk, s.lex.sources
+    if p is None or p.relative or p.i < 2 or tk.boundary(p.i):
+        return p
+    rel = _relative_before(s, p.i)
+    if rel is None:
+        return p
+    i, j, stop = np_before(tk, rel, src, cross=True)
+    if i >= j or s.kind(i, j, open_subject=cue.entry.open_subject) is None:
+        return p
+    return _parts(s, Candidate(i, j, "relative" if stop == "start" else stop))
+
+
+def _relative_before(s: Context, k: int) -> int | None:
+    """The lower-case relative pronoun a few lower-case words before token ``k`` (the verb
+    of its clause between: "who treated | the wounded"), with no punctuation; else ``None``."""
+    tk, src = s.tk, s.lex.sources
+    for t in range(k - 2, max(0, k - 2 - _RELATIVE_VERB_WORDS), -1):
+        if tk.boundary(t + 1) or not tk.words[t].islower():
+            return None
+        if tk.keys[t] in src.relatives:
+            return t if not tk.boundary(t) else None
+    return None
+
+
 def _noun_relative(s: Context, rel: int) -> bool:
     """True when token ``rel`` is a relative pronoun of ``noun_relatives`` ("that") right
     after a noun phrase naming a document or a source, no cue before it: "A 2014 study that
@@ -716,10 +749,20 @@ def clause_subject(s: Context, cue: Cue) -> Candidate | None:
         if f.cue_end <= cue.first and f.source_end > f.source_start:
             i, j = s.tk.index_from(f.source_start), s.tk.index_from(f.source_end)
             return Candidate(
-                i, j, "clause", role=_tokens(s, f.role), antecedent=_tokens(s, f.resolved),
-                kind=f.source_kind,
+                i, j, "clause", first=_determiner_before(s, i, f.start),
+                role=_tokens(s, f.role), antecedent=_tokens(s, f.resolved), kind=f.source_kind,
             )  # fmt: skip
     return _first_phrase(s, cue)
+
+
+def _determiner_before(s: Context, i: int, start: int) -> int | None:
+    """Token ``i - 1`` when it is a determiner inside the attribution starting at ``start``
+    ("The senator praised X, saying": the gerund's phrase opens at "The", as the first
+    verb's does), else ``None``."""
+    tk = s.tk
+    if i == 0 or tk.starts[i - 1] < start or tk.boundary(i):
+        return None
+    return i - 1 if tk.keys[i - 1] in s.lex.sources.determiners else None
 
 
 def _first_phrase(s: Context, cue: Cue) -> Candidate | None:
