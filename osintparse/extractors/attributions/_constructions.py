@@ -889,7 +889,7 @@ def _verb_obj(s: Context, cue: Cue) -> Found | Stop | None:
     tk, b = s.tk, cue.after  # "X told Reuters the attack failed": after the one told
     if sub is None or b >= len(tk) or not cue.entry.takes("object"):
         return None
-    if tk.keys[b] in s.lex.sources.breakers or tk.keys[b] in s.lex.not_objects:
+    if tk.keys[b] in s.lex.sources.breakers or _not_object(s, b):
         return None  # "They believe in ...", "les Français approuvent a été publié"
     if cue.entry.object_source and not _names_source(s, sub):
         return None  # "Le budget prévoit 3 milliards": a text provides for it
@@ -914,7 +914,7 @@ def _verb_bare_clause(s: Context, cue: Cue) -> Found | Stop | None:
     tk, lex, b = s.tk, s.lex, cue.after
     if sub is None or b >= len(tk) or tk.boundary(b) or not cue.entry.takes("clause"):
         return None
-    if tk.keys[b] in lex.not_objects or tk.keys[b] in lex.bare_finite:
+    if _not_object(s, b) or tk.keys[b] in lex.bare_finite:
         return None  # "it feels like"; "his remarks were": a noun, the subject of "were"
     if s.text[cue.start : cue.end].casefold() in lex.nouns.homographs and (
         s.kind(sub.i, sub.j) is None
@@ -969,7 +969,23 @@ def _no_clause_word(s: Context, k: int) -> bool:
     """True when token ``k`` cannot stand inside a clause's subject: a coordinator or a
     preposition of ``clauses.not_objects``."""
     key = s.tk.keys[k]
-    return key in s.lex.coordinators or key in s.lex.not_objects
+    return key in s.lex.coordinators or _not_object(s, k)
+
+
+def _not_object(s: Context, k: int) -> bool:
+    """True when token ``k`` is a preposition of ``clauses.not_objects`` ("said about the
+    talks"), not one opening an amount (:func:`_amount`: "said about 40 people were killed")."""
+    return s.tk.keys[k] in s.lex.not_objects and not _amount(s, k)
+
+
+def _amount(s: Context, k: int) -> bool:
+    """True when token ``k`` is an approximator (``clauses.approximators``) right before a
+    number, digits or one of ``clauses.numerals``: "about 40", "over half", "about $3"."""
+    tk, lex = s.tk, s.lex
+    if tk.keys[k] not in lex.approximators or k + 1 >= len(tk) or tk.boundary(k + 1):
+        return False
+    gap = tk.gap(k + 1).strip()
+    return gap in ("", "$") and (tk.words[k + 1][:1].isdigit() or tk.keys[k + 1] in lex.numerals)
 
 
 def read(s: Context, cue: Cue) -> Found | None:

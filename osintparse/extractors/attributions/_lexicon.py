@@ -409,6 +409,10 @@ class CueLexicon:
     sources: SourceLexicon
     nouns: NounReadings
     not_objects: frozenset[str] = frozenset()
+    #: Words of ``not_objects`` opening an amount before a number (``clauses.approximators``,
+    #: ``clauses.numerals``): "said about 40 people".
+    approximators: frozenset[str] = frozenset()
+    numerals: frozenset[str] = frozenset()
     #: Two-character quotation marks and the mark each stands for (``quotes.doubled``).
     doubled: Mapping[str, str] = attrs.field(factory=dict)
     #: Contrast connectors as word sequences ("while", "tandis que"), see ``clauses.contrasts``.
@@ -890,6 +894,8 @@ def cue_lexicon(lang: str) -> CueLexicon:
         sources=_sources(lang),
         nouns=_noun_readings(lang, data["noun_readings"], forms.forms["finite"]),
         not_objects=keys(clauses["not_objects"]),
+        approximators=keys(clauses.get("approximators", ())),
+        numerals=keys(clauses.get("numerals", ())),
         contrasts=tuple(
             tuple(key(w) for w in c.replace("'", "' ").split()) for c in clauses["contrasts"]
         ),
