@@ -745,9 +745,26 @@ def _after_adjunct(s: Context, cue: Cue) -> int:
         while k < cue.c and k < src.max_words and "," not in tk.gap(k):
             k += 1
         start = k
+    elif (adverbial := _adverbial_opening(s, cue)) is not None:
+        start = adverbial
     while start < cue.c and tk.keys[start] in src.connectors:
         start += 1
     return start
+
+
+def _adverbial_opening(s: Context, cue: Cue) -> int | None:
+    """The token after the comma closing an adjunct that opens the sentence with a time opener
+    or adverb ("Early in his campaign, Trump attacked X, calling ...", "Separately, the
+    ministry ...", "Later that day, ..."), within ``max_words``; ``None`` without one."""
+    tk, src, lex = s.tk, s.lex.sources, s.lex
+    first = tk.keys[0]
+    timed = first in src.time_openers or first in src.time_adverbs
+    if not (timed or is_adverb(first, lex.adverbs, lex.adverb_endings)):
+        return None
+    for k in range(1, min(cue.c, src.max_words)):
+        if tk.boundary(k):
+            return k if tk.gap(k).strip() == "," else None
+    return None
 
 
 def _name_end(s: Context, cue: Cue, start: int) -> int:
