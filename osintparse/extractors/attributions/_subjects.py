@@ -348,6 +348,8 @@ def _relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
         return None
     if adjunct and not closed:
         antecedent = _name_of(s, i, j, stop)
+        if _comma(tk.gap(rel)):  # "attacked by X, who ...": the phrase before the comma
+            antecedent = _antecedent_tail(s, i, j) or antecedent
         if antecedent is None and (
             i >= j or s.kind(i, j, open_subject=cue.entry.open_subject) is None
         ):
@@ -361,6 +363,31 @@ def _relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
         # ", who ..., said", "who requested anonymity said": the relative clause is crossed
         return _parts(s, Candidate(i, j, "relative" if stop == "start" else stop))
     return p  # "which advocates say": the phrase after the relative pronoun
+
+
+def _antecedent_tail(s: Context, i: int, j: int) -> tuple[int, int] | None:
+    """The longest end of the phrase ``i:j`` before a relative pronoun after a comma that
+    names a source, opens with no link and holds no verb, stop nor breaker: the object or
+    prepositional object a relative clause hangs on ("attacked by Bernie Sanders, who cites
+    ...", "alarm among Jewish leaders, who had hoped ..."); ``None`` without one."""
+    tk, src = s.tk, s.lex.sources
+    verbs = s.lex.participle_endings
+    # the last cue read ends the phrase too ("a été critiqué par X, qui ...")
+    cue_end = s.done[-1].cue_end if s.done else -1
+    t = j
+    while t > max(i, j - src.max_words):
+        key = tk.keys[t - 1]
+        if key in src.stops or key in src.breakers or (t < j and tk.boundary(t)):
+            break
+        if verbs and tk.words[t - 1].islower() and key.endswith(verbs):
+            break
+        if tk.starts[t - 1] < cue_end:
+            break
+        t -= 1
+    for k in range(t, j):
+        if tk.keys[k] not in src.links and s.kind(k, j) is not None:
+            return k, j  # "by X", "among X": no link opens it
+    return None
 
 
 def _noun_relative(s: Context, rel: int) -> bool:
