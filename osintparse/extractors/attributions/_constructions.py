@@ -248,8 +248,9 @@ def _citing(s: Context, cue: Cue) -> Found | Stop | None:
     if k == 0 or not (opened or "," in tk.gap(k)):
         return None
     i, j = np_after(tk, cue.b, lex.sources, s.reporters)
-    # "citing his record": a possessive opens a thing, not a source
-    if j <= i or (tk.keys[i] not in lex.possessives and s.kind(i, j) is not None):
+    # "citing his record": a possessive opens a thing, not a source; so does a lower-case
+    # phrase of kind other naming no document ("citing a more progressive platform")
+    if j <= i or (tk.keys[i] not in lex.possessives and not _grounds(s, i, j)):
         return None
     sub = find_clause_subject(s, cue)
     if sub is None:
@@ -733,15 +734,41 @@ def _citation(s: Context, cue: Cue) -> Found | Stop | None:
         return None  # "a cité le nom des victimes": the object names no source
     if document_kind(tk, i, j, s.lex.sources) is not None:
         return None  # "She cited satellite images": the subject's grounds, read as an object
-    src = s.source_span(i, j)
     k = j
-    if k + 1 < len(tk) and tk.starts[k + 1] in s.cue_starts and not tk.boundary(k + 1):
+    saying = k + 1 < len(tk) and tk.starts[k + 1] in s.cue_starts and not tk.boundary(k + 1)
+    if not saying and _cited_grounds(s, cue, i, j, kind):
+        return None  # "cited Alphabet as the likely buyer", "cites them": the subject's
+    src = s.source_span(i, j)
+    if saying:
         k += 2  # "cited two officials as saying ...": the content after the cited one's cue
     content = s.rest(k) if k < len(tk) and not tk.boundary(k) else NO_SPAN
     return s.found(
         cue, "citation", (tk.starts[i] if i < cue.c else cue.first, src[1]), src, kind,
         content, reporter=sub.resolved or sub.src,
     )  # fmt: skip
+
+
+def _grounds(s: Context, i: int, j: int) -> bool:
+    """True when the phrase ``i:j`` after a citing word names no cited source: no source at
+    all, or a lower-case phrase of kind ``other`` naming no document ("a more progressive
+    platform", "the campaign"; not "two officials", "a poll", "the ministry")."""
+    kind = s.kind(i, j)
+    if kind is None:
+        return True
+    lower = kind is SourceKind.OTHER and s.tk.words[i].islower()
+    return lower and document_kind(s.tk, i, j, s.lex.sources) is None
+
+
+def _cited_grounds(s: Context, cue: Cue, i: int, j: int, kind: SourceKind) -> bool:
+    """True when the object ``i:j`` of a citing verb is the subject's grounds, no cited
+    source: a pronoun ("cites them as evidence"), an object its frame word follows ("cited
+    Alphabet as the likely buyer": ``frame``) or a lower-case one of kind ``other`` ("cited
+    trade reform", "cited the campaign"); "cited two officials", "cited the ministry", "cited
+    John Smith" stay cited sources."""
+    tk = s.tk
+    if j - i == 1 and tk.keys[i] in s.lex.sources.pronouns:
+        return True
+    return cue.framed or (kind is SourceKind.OTHER and _grounds(s, i, j))
 
 
 @CONSTRUCTIONS.rule("quote_after")
@@ -789,9 +816,7 @@ def _frame(s: Context, cue: Cue) -> Found | Stop | None:
     sub = cue.subject
     if sub is None or not cue.framed:
         return None
-    b = cue.b
-    content = trim(s.text, s.tk.starts[b], s.hi) if b < len(s.tk) else NO_SPAN
-    return s.by_subject(cue, "frame", content)
+    return s.by_subject(cue, "frame", s.rest(cue.b))  # up to a cut: "X, who ..., said"
 
 
 @CONSTRUCTIONS.rule("verb_clause")
