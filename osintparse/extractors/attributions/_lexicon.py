@@ -62,11 +62,12 @@ __all__ = [
 #: Word boundaries used around every cue: a hyphen glues words ("selon-moi").
 BEFORE = r"\m(?<!-)"
 AFTER = r"(?!\w|-)"
-#: A word token: a number with digit groups ("1,000", "2.000", "10\u202f000"), an
-#: abbreviation with dots ("U.S."), or letters and digits with inner hyphens, the last part
-#: possibly an abbreviation ("D-N.Y.").
+#: A word token: a percentage ("42%", "3.5%": "42% say"), a number with digit groups
+#: ("1,000", "2.000", "10\u202f000"), an abbreviation with dots ("U.S."), or letters and
+#: digits with inner hyphens, the last part possibly an abbreviation ("D-N.Y.").
 TOKEN = compile_pattern(
-    r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|(?:\w\.){2,}|\w+(?:-(?:(?:\w\.){2,}|\w+))*",
+    r"\d+(?:[.,]\d+)?%"
+    r"|\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|(?:\w\.){2,}|\w+(?:-(?:(?:\w\.){2,}|\w+))*",
     flags=regex.V1,
 )
 
