@@ -948,7 +948,9 @@ def _verb_bare_clause(s: Context, cue: Cue) -> Found | Stop | None:
     if tk.keys[b] in lex.bare_subjects and b + 1 < len(tk) and not tk.boundary(b + 1):
         return s.by_subject(cue, "verb_clause", s.rest(b))
     for k in range(b + 1, min(len(tk), b + lex.bare_gap + 1)):
-        if tk.boundary(k) or tk.starts[k] in s.cue_starts or _no_clause_word(s, k - 1):
+        if tk.boundary(k) or tk.starts[k] in s.cue_starts:
+            return None
+        if _no_clause_word(s, k - 1) and not _name_after(s, cue, k - 1):
             return None  # "felt well and was", "charged his campaign for rent was"
         if tk.keys[k] in lex.bare_finite and tk.words[k].islower():
             return s.by_subject(cue, "verb_clause", s.rest(b))
@@ -995,6 +997,17 @@ def _no_clause_word(s: Context, k: int) -> bool:
     preposition of ``clauses.not_objects``."""
     key = s.tk.keys[k]
     return key in s.lex.coordinators or _not_object(s, k)
+
+
+def _name_after(s: Context, cue: Cue, k: int) -> bool:
+    """True when token ``k``, after a verb taking no object, is a preposition before a name,
+    inside the subject of a bare clause: "hope the technology developed in Israel can",
+    "hope her attacks on Clinton might" (not "charged his campaign for rent was", "felt the
+    need to have")."""
+    tk = s.tk
+    if cue.entry.takes("object") or tk.keys[k] in s.lex.coordinators or k + 1 >= len(tk):
+        return False
+    return tk.keys[k] in s.lex.not_objects and tk.words[k + 1][:1].isupper()
 
 
 def _not_object(s: Context, k: int) -> bool:
