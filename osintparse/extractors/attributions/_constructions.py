@@ -252,8 +252,9 @@ def _citing(s: Context, cue: Cue) -> Found | Stop | None:
     if k == 0 or not (opened or "," in tk.gap(k)):
         return None
     i, j = np_after(tk, cue.b, lex.sources, s.reporters)
-    # "citing his record": a possessive opens a thing, not a source
-    if j <= i or (tk.keys[i] not in lex.possessives and s.kind(i, j) is not None):
+    # "citing his record": a possessive opens a thing, not a source; so does a lower-case
+    # phrase of kind other naming no document ("citing a more progressive platform")
+    if j <= i or (tk.keys[i] not in lex.possessives and not _grounds(s, i, j)):
         return None
     sub = find_clause_subject(s, cue)
     if sub is None:
@@ -738,15 +739,41 @@ def _citation(s: Context, cue: Cue) -> Found | Stop | None:
         return None  # "a cité le nom des victimes": the object names no source
     if document_kind(tk, i, j, s.lex.sources) is not None:
         return None  # "She cited satellite images": the subject's grounds, read as an object
-    src = s.source_span(i, j)
     k = j
-    if k + 1 < len(tk) and tk.starts[k + 1] in s.cue_starts and not tk.boundary(k + 1):
+    saying = k + 1 < len(tk) and tk.starts[k + 1] in s.cue_starts and not tk.boundary(k + 1)
+    if not saying and _cited_grounds(s, cue, i, j, kind):
+        return None  # "cited Alphabet as the likely buyer", "cites them": the subject's
+    src = s.source_span(i, j)
+    if saying:
         k += 2  # "cited two officials as saying ...": the content after the cited one's cue
     content = s.rest(k) if k < len(tk) and not tk.boundary(k) else NO_SPAN
     return s.found(
         cue, "citation", (tk.starts[i] if i < cue.c else cue.first, src[1]), src, kind,
         content, reporter=sub.resolved or sub.src,
     )  # fmt: skip
+
+
+def _grounds(s: Context, i: int, j: int) -> bool:
+    """True when the phrase ``i:j`` after a citing word names no cited source: no source at
+    all, or a lower-case phrase of kind ``other`` naming no document ("a more progressive
+    platform", "the campaign"; not "two officials", "a poll", "the ministry")."""
+    kind = s.kind(i, j)
+    if kind is None:
+        return True
+    lower = kind is SourceKind.OTHER and s.tk.words[i].islower()
+    return lower and document_kind(s.tk, i, j, s.lex.sources) is None
+
+
+def _cited_grounds(s: Context, cue: Cue, i: int, j: int, kind: SourceKind) -> bool:
+    """True when the object ``i:j`` of a citing verb is the subject's grounds, no cited
+    source: a pronoun ("cites them as evidence"), an object its frame word follows ("cited
+    Alphabet as the likely buyer": ``frame``) or a lower-case one of kind ``other`` ("cited
+    trade reform", "cited the campaign"); "cited two officials", "cited the ministry", "cited
+    John Smith" stay cited sources."""
+    tk = s.tk
+    if j - i == 1 and tk.keys[i] in s.lex.sources.pronouns:
+        return True
+    return cue.framed or (kind is SourceKind.OTHER and _grounds(s, i, j))
 
 
 @CONSTRUCTIONS.rule("quote_after")
@@ -794,9 +821,7 @@ def _frame(s: Context, cue: Cue) -> Found | Stop | None:
     sub = cue.subject
     if sub is None or not cue.framed:
         return None
-    b = cue.b
-    content = trim(s.text, s.tk.starts[b], s.hi) if b < len(s.tk) else NO_SPAN
-    return s.by_subject(cue, "frame", content)
+    return s.by_subject(cue, "frame", s.rest(cue.b))  # up to a cut: "X, who ..., said"
 
 
 @CONSTRUCTIONS.rule("verb_clause")
@@ -913,7 +938,7 @@ def _verb_obj(s: Context, cue: Cue) -> Found | Stop | None:
     tk, b = s.tk, cue.after  # "X told Reuters the attack failed": after the one told
     if sub is None or b >= len(tk) or not cue.entry.takes("object"):
         return None
-    if tk.keys[b] in s.lex.sources.breakers or tk.keys[b] in s.lex.not_objects:
+    if tk.keys[b] in s.lex.sources.breakers or _not_object(s, b):
         return None  # "They believe in ...", "les Français approuvent a été publié"
     if cue.entry.object_source and not _names_source(s, sub):
         return None  # "Le budget prévoit 3 milliards": a text provides for it
@@ -938,7 +963,7 @@ def _verb_bare_clause(s: Context, cue: Cue) -> Found | Stop | None:
     tk, lex, b = s.tk, s.lex, cue.after
     if sub is None or b >= len(tk) or tk.boundary(b) or not cue.entry.takes("clause"):
         return None
-    if tk.keys[b] in lex.not_objects or tk.keys[b] in lex.bare_finite:
+    if _not_object(s, b) or tk.keys[b] in lex.bare_finite:
         return None  # "it feels like"; "his remarks were": a noun, the subject of "were"
     if s.text[cue.start : cue.end].casefold() in lex.nouns.homographs and (
         s.kind(sub.i, sub.j) is None
@@ -947,7 +972,9 @@ def _verb_bare_clause(s: Context, cue: Cue) -> Found | Stop | None:
     if tk.keys[b] in lex.bare_subjects and b + 1 < len(tk) and not tk.boundary(b + 1):
         return s.by_subject(cue, "verb_clause", s.rest(b))
     for k in range(b + 1, min(len(tk), b + lex.bare_gap + 1)):
-        if tk.boundary(k) or tk.starts[k] in s.cue_starts or _no_clause_word(s, k - 1):
+        if tk.boundary(k) or tk.starts[k] in s.cue_starts:
+            return None
+        if _no_clause_word(s, k - 1) and not _name_after(s, cue, k - 1):
             return None  # "felt well and was", "charged his campaign for rent was"
         if tk.keys[k] in lex.bare_finite and tk.words[k].islower():
             return s.by_subject(cue, "verb_clause", s.rest(b))
@@ -993,7 +1020,34 @@ def _no_clause_word(s: Context, k: int) -> bool:
     """True when token ``k`` cannot stand inside a clause's subject: a coordinator or a
     preposition of ``clauses.not_objects``."""
     key = s.tk.keys[k]
-    return key in s.lex.coordinators or key in s.lex.not_objects
+    return key in s.lex.coordinators or _not_object(s, k)
+
+
+def _name_after(s: Context, cue: Cue, k: int) -> bool:
+    """True when token ``k``, after a verb taking no object, is a preposition before a name,
+    inside the subject of a bare clause: "hope the technology developed in Israel can",
+    "hope her attacks on Clinton might" (not "charged his campaign for rent was", "felt the
+    need to have")."""
+    tk = s.tk
+    if cue.entry.takes("object") or tk.keys[k] in s.lex.coordinators or k + 1 >= len(tk):
+        return False
+    return tk.keys[k] in s.lex.not_objects and tk.words[k + 1][:1].isupper()
+
+
+def _not_object(s: Context, k: int) -> bool:
+    """True when token ``k`` is a preposition of ``clauses.not_objects`` ("said about the
+    talks"), not one opening an amount (:func:`_amount`: "said about 40 people were killed")."""
+    return s.tk.keys[k] in s.lex.not_objects and not _amount(s, k)
+
+
+def _amount(s: Context, k: int) -> bool:
+    """True when token ``k`` is an approximator (``clauses.approximators``) right before a
+    number, digits or one of ``clauses.numerals``: "about 40", "over half", "about $3"."""
+    tk, lex = s.tk, s.lex
+    if tk.keys[k] not in lex.approximators or k + 1 >= len(tk) or tk.boundary(k + 1):
+        return False
+    gap = tk.gap(k + 1).strip()
+    return gap in ("", "$") and (tk.words[k + 1][:1].isdigit() or tk.keys[k + 1] in lex.numerals)
 
 
 def read(s: Context, cue: Cue) -> Found | None:

@@ -74,9 +74,11 @@ _ALONE_STEM = 7
 #: How many words an object may hold before the word that opens a verb's subject
 #: (``verbs.*.open_with``: "accused the Republican candidate of").
 _OPEN_WITH_GAP = 6
-
 #: How many words after a verb its object's head is looked for (``objects.not_reported``).
 _OBJECT_GAP = 4
+#: How many words an apposition between commas after a labelled object may hold ("called
+#: Clinton, his Democratic rival, an ...").
+_APPOSITION_GAP = 6
 
 #: Cue kinds read as verbs with a subject (rules of ``CUE_KINDS``).
 VERBS = frozenset({"compound", "finite", "progressive"})
@@ -371,7 +373,7 @@ class Context:
                 end, b = tk.ends[b], b + 1
         first = tk.starts[lead] if lead < c else m.start
         entry = m.entry
-        if entry.labels and not (self._labels(b, entry.frame_gap) or self._predicate(b)):
+        if entry.labels and not self._labelled(b, entry.frame_gap):
             return None  # "called the police" is no cue, "called him a liar" is
         if self._not_reported(b, entry.lemma):
             return None  # "claimed the lives of": taking, not saying
@@ -512,6 +514,56 @@ class Context:
         # not media ("des responsables, sous couvert d'anonymat, ont déclaré à CNN")
         kind = valid_np(self.tk, i, j, self.lex.sources, self.cue_starts)
         return kind is SourceKind.MEDIA
+
+    def _labelled(self, b: int, gap: int) -> bool:
+        """True when the object opening at token ``b`` takes a label: right after it
+        (:meth:`_labels`, :meth:`_predicate`), after a name (:meth:`_name_predicate`: "calls
+        Clinton unqualified") or after an apposition or an incise between commas
+        (:meth:`_past_apposition`: "called Clinton, his rival, an ISIS co-founder")."""
+        if self._labels(b, gap) or self._predicate(b) or self._name_predicate(b):
+            return True
+        k = self._past_apposition(b)
+        return k is not None and self._labels(k, gap)
+
+    def _object_end(self, b: int) -> int | None:
+        """The token after an object opening at token ``b``: an object pronoun (``labels.objects``)
+        or a name of up to three capitalised words, not a known source opening the sentence;
+        ``None`` otherwise."""
+        tk = self.tk
+        if b >= len(tk) or tk.boundary(b):
+            return None
+        if tk.keys[b] in self.lex.label_objects and tk.words[b].islower():
+            return b + 1
+        k = b
+        while (
+            k < min(len(tk), b + 3) and tk.words[k][:1].isupper() and (k == b or not tk.boundary(k))
+        ):
+            k += 1
+        return k if k > b else None
+
+    def _name_predicate(self, b: int) -> bool:
+        """True when a name opens at token ``b`` and a lower-case word with a predicate ending
+        (``labels.predicate_endings``) closes the clause right after it: "calls Clinton
+        unqualified.", "call Pfizer unpatriotic" (not "called Smith yesterday")."""
+        tk, lex = self.tk, self.lex
+        k = self._object_end(b)
+        if k is None or not tk.words[b][:1].isupper() or k >= len(tk) or tk.boundary(k):
+            return False
+        closed = k + 1 >= len(tk) or tk.boundary(k + 1) or tk.keys[k + 1] in lex.coordinators
+        return closed and tk.words[k].islower() and tk.keys[k].endswith(lex.label_endings)
+
+    def _past_apposition(self, b: int) -> int | None:
+        """The token after an apposition or incise between commas that follows an object
+        opening at token ``b`` ("called Clinton, his rival, an ...", "calling him, among other
+        things, a ..."), within ``_APPOSITION_GAP`` words; ``None`` without one."""
+        tk = self.tk
+        k = self._object_end(b)
+        if k is None or k >= len(tk) or tk.gap(k).strip() != ",":
+            return None
+        for t in range(k + 1, min(len(tk), k + _APPOSITION_GAP + 1)):
+            if tk.boundary(t):
+                return t if tk.gap(t).strip().startswith(",") else None  # ', "a ...
+        return None
 
     def _labels(self, b: int, gap: int) -> bool:
         """True when a label follows token ``b`` soon: an indefinite article or a quotation

@@ -63,11 +63,12 @@ __all__ = [
 #: Word boundaries used around every cue: a hyphen glues words ("selon-moi").
 BEFORE = r"\m(?<!-)"
 AFTER = r"(?!\w|-)"
-#: A word token: a number with digit groups ("1,000", "2.000", "10\u202f000"), an
-#: abbreviation with dots ("U.S."), or letters and digits with inner hyphens, the last part
-#: possibly an abbreviation ("D-N.Y.").
+#: A word token: a percentage ("42%", "3.5%": "42% say"), a number with digit groups
+#: ("1,000", "2.000", "10\u202f000"), an abbreviation with dots ("U.S."), or letters and
+#: digits with inner hyphens, the last part possibly an abbreviation ("D-N.Y.").
 TOKEN = compile_pattern(
-    r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|(?:\w\.){2,}|\w+(?:-(?:(?:\w\.){2,}|\w+))*",
+    r"\d+(?:[.,]\d+)?%"
+    r"|\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|(?:\w\.){2,}|\w+(?:-(?:(?:\w\.){2,}|\w+))*",
     flags=regex.V1,
 )
 
@@ -414,6 +415,10 @@ class CueLexicon:
     sources: SourceLexicon
     nouns: NounReadings
     not_objects: frozenset[str] = frozenset()
+    #: Words of ``not_objects`` opening an amount before a number (``clauses.approximators``,
+    #: ``clauses.numerals``): "said about 40 people".
+    approximators: frozenset[str] = frozenset()
+    numerals: frozenset[str] = frozenset()
     #: Two-character quotation marks and the mark each stands for (``quotes.doubled``).
     doubled: Mapping[str, str] = attrs.field(factory=dict)
     #: Contrast connectors as word sequences ("while", "tandis que"), see ``clauses.contrasts``.
@@ -931,6 +936,8 @@ def cue_lexicon(lang: str) -> CueLexicon:
         sources=sources,
         nouns=_noun_readings(lang, data["noun_readings"], forms.forms["finite"]),
         not_objects=not_objects,
+        approximators=keys(clauses.get("approximators", ())),
+        numerals=keys(clauses.get("numerals", ())),
         contrasts=tuple(
             tuple(key(w) for w in c.replace("'", "' ").split()) for c in clauses["contrasts"]
         ),

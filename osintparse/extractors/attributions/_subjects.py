@@ -351,6 +351,8 @@ def _relative(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
         return None
     if adjunct and not closed:
         antecedent = _name_of(s, i, j, stop)
+        if _comma(tk.gap(rel)):  # "attacked by X, who ...": the phrase before the comma
+            antecedent = _antecedent_tail(s, i, j) or antecedent
         if antecedent is None and (
             i >= j or s.kind(i, j, open_subject=cue.entry.open_subject) is None
         ):
@@ -396,6 +398,31 @@ def _relative_before(s: Context, k: int) -> int | None:
             return None
         if tk.keys[t] in src.relatives:
             return t if not tk.boundary(t) else None
+    return None
+
+
+def _antecedent_tail(s: Context, i: int, j: int) -> tuple[int, int] | None:
+    """The longest end of the phrase ``i:j`` before a relative pronoun after a comma that
+    names a source, opens with no link and holds no verb, stop nor breaker: the object or
+    prepositional object a relative clause hangs on ("attacked by Bernie Sanders, who cites
+    ...", "alarm among Jewish leaders, who had hoped ..."); ``None`` without one."""
+    tk, src = s.tk, s.lex.sources
+    verbs = s.lex.participle_endings
+    # the last cue read ends the phrase too ("a été critiqué par X, qui ...")
+    cue_end = s.done[-1].cue_end if s.done else -1
+    t = j
+    while t > max(i, j - src.max_words):
+        key = tk.keys[t - 1]
+        if key in src.stops or key in src.breakers or (t < j and tk.boundary(t)):
+            break
+        if verbs and tk.words[t - 1].islower() and key.endswith(verbs):
+            break
+        if tk.starts[t - 1] < cue_end:
+            break
+        t -= 1
+    for k in range(t, j):
+        if tk.keys[k] not in src.links and s.kind(k, j) is not None:
+            return k, j  # "by X", "among X": no link opens it
     return None
 
 
@@ -794,9 +821,26 @@ def _after_adjunct(s: Context, cue: Cue) -> int:
         while k < cue.c and k < src.max_words and "," not in tk.gap(k):
             k += 1
         start = k
+    elif (adverbial := _adverbial_opening(s, cue)) is not None:
+        start = adverbial
     while start < cue.c and tk.keys[start] in src.connectors:
         start += 1
     return start
+
+
+def _adverbial_opening(s: Context, cue: Cue) -> int | None:
+    """The token after the comma closing an adjunct that opens the sentence with a time opener
+    or adverb ("Early in his campaign, Trump attacked X, calling ...", "Separately, the
+    ministry ...", "Later that day, ..."), within ``max_words``; ``None`` without one."""
+    tk, src, lex = s.tk, s.lex.sources, s.lex
+    first = tk.keys[0]
+    timed = first in src.time_openers or first in src.time_adverbs
+    if not (timed or is_adverb(first, lex.adverbs, lex.adverb_endings)):
+        return None
+    for k in range(1, min(cue.c, src.max_words)):
+        if tk.boundary(k):
+            return k if tk.gap(k).strip() == "," else None
+    return None
 
 
 def _name_end(s: Context, cue: Cue, start: int) -> int:
