@@ -681,7 +681,7 @@ def _inverted(s: Context, cue: Cue) -> Found | Stop | None:
         return None
     if lead == 0:
         return STOP
-    sub = find_subject(s, cue)
+    sub = find_subject(s, cue) if cue.pronoun is None else None
     if sub is not None and (sub.role is not None or sub.parts > 1):
         return None  # "Mark Spivey, a spokesman for X, said": the subject is before
     return s.source_after(cue, "inverted", trim(s.text, s.lo, start))
@@ -711,9 +711,13 @@ def _comparative_first(s: Context, cue: Cue) -> Found | Stop:
 
 @CONSTRUCTIONS.rule("subject")
 def _subject(s: Context, cue: Cue) -> Found | Stop | None:
-    """Any other verb needs a subject before it that can name a source: none without."""
+    """Any other verb needs a subject before it that can name a source: none without; nor
+    does a verb with its subject pronoun inverted that no rule above read, a question ("A-t-il
+    dit que ... ?", "Pourquoi a-t-il démenti ?", "Le ministre a-t-il confirmé ... ?")."""
     if cue.kind not in VERBS:
         return None
+    if cue.pronoun is not None:
+        return STOP
     cue.subject = find_subject(s, cue)
     return STOP if cue.subject is None else None
 

@@ -192,6 +192,9 @@ class Cue:
     after: int = -1
     channel: tuple[int, int] | None = None
     document: DocumentAt | None = None
+    #: The subject pronoun written after the verb, inside the cue ("a-t-il ajouté",
+    #: "estime-t-elle": ``inversion.pronouns``): its offsets, the source of an incise.
+    pronoun: tuple[int, int] | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.lead < 0:
@@ -363,6 +366,7 @@ class Context:
         if entry.open_with and not entry.open_subject and self._open_with(b, entry):
             entry = attrs.evolve(entry, open_subject=True)  # "Some accused X of ..."
         plain = Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated)
+        plain.pronoun = self._inverted_pronoun(m, c)
         if m.kind not in ("prep", "colon", "noun"):  # "appel à la retenue": no channel
             plain.after, plain.channel, plain.document = self.adjuncts(b, entry.recipient)
             if plain.channel is None and plain.document is None:
@@ -375,8 +379,23 @@ class Context:
             if self._frame_word(k, entry.frame):
                 # The cue is the verb; its particle is grammar ("described", not
                 # "described the move as": PolNeAR's convention too).
-                return Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated, True)
+                framed = Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated, True)
+                framed.pronoun = plain.pronoun
+                return framed
         return plain if entry.frame_optional else None
+
+    def _inverted_pronoun(self, m: CueMatch, c: int) -> tuple[int, int] | None:
+        """The offsets of the subject pronoun a verb cue opening at token ``c`` ends its first
+        token with, after a hyphen ("dit-il", "a-t-il ajouté", "estime-t-elle":
+        ``inversion.pronouns``), ``None`` without one."""
+        tk = self.tk
+        if m.kind not in VERBS or c >= len(tk) or tk.ends[c] > m.end:
+            return None
+        word = tk.words[c]
+        h = word.rfind("-")
+        if h < 0 or word[h + 1 :].casefold() not in self.lex.inverted_pronouns:
+            return None
+        return tk.starts[c] + h + 1, tk.ends[c]
 
     def adjuncts(
         self, b: int, recipient: bool = False
@@ -765,7 +784,10 @@ class Context:
         )  # fmt: skip
 
     def source_after(self, cue: Cue, pattern: str, content: Span) -> Found | None:
-        """The source follows the cue: "..., a indiqué la Finul", "C'est ce qu'indique X"."""
+        """The source follows the cue: "..., a indiqué la Finul", "C'est ce qu'indique X"; or
+        it is the pronoun inverted inside it: "..., a-t-il ajouté"."""
+        if cue.pronoun is not None:
+            return self._inverted_source(cue, pattern, content, cue.pronoun)
         tk, words = self.tk, self.lex.sources
         start = cue.after if cue.after > cue.b else tk.index_from(cue.end)
         i, j = np_after(tk, start, words, self.cue_starts)
@@ -786,6 +808,19 @@ class Context:
         cue.channel, cue.document = cue.channel or channel, cue.document or document
         end = max(src[1], role[1]) if role is not None else src[1]
         return self.found(cue, pattern, (cue.start, end), src, kind, content, role=role)
+
+    def _inverted_source(
+        self, cue: Cue, pattern: str, content: Span, pronoun: tuple[int, int]
+    ) -> Found | None:
+        """The attribution whose source is the pronoun inverted in the cue ("..., estime-t-elle",
+        "« ... », a-t-on appris"): a pronoun of its kind (``pronouns``: "on" anonymous),
+        resolved later as any pronoun source."""
+        kind = self.lex.sources.pronouns.get(self.text[pronoun[0] : pronoun[1]].casefold())
+        if kind is None:
+            return None
+        if self.anonymous:
+            kind = SourceKind.ANONYMOUS
+        return self.found(cue, pattern, (cue.start, cue.end), pronoun, kind, content)
 
     def role_after(self, j: int) -> tuple[int, int] | None:
         """The apposition after a source read forward, between a comma and punctuation: "...,

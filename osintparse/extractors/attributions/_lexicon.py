@@ -224,6 +224,9 @@ class VerbForms:
     between: str
     progressive: str = "(?!)"
     plural_endings: tuple[str, ...] = ()
+    #: The optional inverted subject pronoun after a finite verb or an auxiliary
+    #: (``inversion``: "dit-il", "a-t-il ajouté"); "" in a language without one.
+    inversion: str = ""
 
 
 @attrs.frozen
@@ -256,9 +259,10 @@ class CueShape:
         return tuple(self.forms) if self.openers is None else self.openers
 
     @classmethod
-    def listed(cls, kind: str, forms: Mapping[str, CueEntry]) -> CueShape:
-        """A cue that is one of ``forms``: the scan compiles the forms of each token of a
-        text as it meets them (``template``: the pattern, "{}" for the forms).
+    def listed(cls, kind: str, forms: Mapping[str, CueEntry], suffix: str = "") -> CueShape:
+        """A cue that is one of ``forms``, then ``suffix`` (a pattern): the scan compiles the
+        forms of each token of a text as it meets them (``template``: the pattern, "{}" for
+        the forms).
 
         Examples
         --------
@@ -266,7 +270,12 @@ class CueShape:
         >>> shape.pattern, shape.template
         ('(?P<view>(?:avis))', '(?P<view>{})')
         """
-        return cls(f"(?P<{kind}>{alternation(forms)})", forms, template=f"(?P<{kind}>{{}})")
+        braced = suffix.replace("{", "{{").replace("}", "}}")
+        return cls(
+            f"(?P<{kind}>{alternation(forms)}){suffix}",
+            forms,
+            template=f"(?P<{kind}>{{}}){braced}",
+        )
 
     @property
     def alternative(self) -> str:
@@ -319,10 +328,11 @@ def _passive(f: VerbForms) -> CueShape:
 
 @CUE_KINDS.rule("compound")
 def _compound(f: VerbForms) -> CueShape:
-    """Active auxiliary, up to two adverbs, past participle: "a officiellement confirmé"."""
+    """Active auxiliary, its inverted pronoun ("a-t-il"), up to two adverbs, past participle:
+    "a officiellement confirmé", "a-t-il ajouté"."""
     parts = f.forms["participle"]
     return CueShape(
-        f"{f.active}{f.between}(?P<compound>{alternation(parts)})",
+        f"{f.active}{f.inversion}{f.between}(?P<compound>{alternation(parts)})",
         parts,
         openers=_auxiliaries(f, "active"),
     )
@@ -341,8 +351,9 @@ def _progressive(f: VerbForms) -> CueShape:
 
 @CUE_KINDS.rule("finite")
 def _finite(f: VerbForms) -> CueShape:
-    """A finite form of a reporting verb: "estiment", "said", "fait savoir"."""
-    return CueShape.listed("finite", f.forms["finite"])
+    """A finite form of a reporting verb, its inverted pronoun too: "estiment", "said", "fait
+    savoir", "estime-t-elle"."""
+    return CueShape.listed("finite", f.forms["finite"], f.inversion)
 
 
 @CUE_KINDS.rule("gerund")
@@ -468,6 +479,8 @@ class CueLexicon:
     active_auxiliaries: frozenset[str] = frozenset()
     #: Lead-in phrases joining the verb after them, as token keys ("went on to say").
     lead_ins: tuple[tuple[str, ...], ...] = ()
+    #: Subject pronouns written after their verb (``inversion.pronouns``: "dit-il").
+    inverted_pronouns: frozenset[str] = frozenset()
 
 
 @attrs.frozen
@@ -682,7 +695,17 @@ def _forms(
         between=f"(?:{GAP}{adverb}{AFTER}){{0,3}}{GAP}",
         progressive=alternation(aux["progressive"]),
         plural_endings=plural_endings,
+        inversion=_inversion(data["inversion"]),
     )
+
+
+def _inversion(data: Mapping[str, Any]) -> str:
+    """The optional inverted subject pronoun after a verb (``inversion``): a hyphen, the
+    euphonic letter and a hyphen maybe, a pronoun ("-il", "-t-elle"); "" without pronouns."""
+    if not data["pronouns"]:
+        return ""
+    euphonic = f"(?:{alternation(keys(data['euphonic']))}-)?" if data["euphonic"] else ""
+    return f"(?:-{euphonic}{alternation(keys(data['pronouns']))})?"
 
 
 def _noun_readings(
@@ -930,6 +953,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         imperative_openers=keys(data["adverbs"]["imperative_openers"]),
         modals=keys(data["auxiliaries"].get("modals", ())),
         modal_classes=frozenset(data["auxiliaries"].get("modal_classes", ())),
+        inverted_pronouns=keys(data["inversion"]["pronouns"]),
         lead_ins=tuple(
             sorted(
                 {tuple(t.casefold() for t in tokens(w)) for w in data["auxiliaries"]["lead_ins"]},
