@@ -385,17 +385,22 @@ class Context:
         return plain if entry.frame_optional else None
 
     def _inverted_pronoun(self, m: CueMatch, c: int) -> tuple[int, int] | None:
-        """The offsets of the subject pronoun a verb cue opening at token ``c`` ends its first
-        token with, after a hyphen ("dit-il", "a-t-il ajouté", "estime-t-elle":
+        """The offsets of the subject pronoun that ends the first hyphenated token of a verb
+        cue opening at token ``c`` ("dit-il", "a-t-il ajouté", "s'indigne-t-il":
         ``inversion.pronouns``), ``None`` without one."""
         tk = self.tk
-        if m.kind not in VERBS or c >= len(tk) or tk.ends[c] > m.end:
+        if m.kind not in VERBS or not self.lex.inverted_pronouns:
             return None
-        word = tk.words[c]
+        t = c
+        while t < len(tk) and tk.ends[t] <= m.end and "-" not in tk.words[t]:
+            t += 1
+        if t >= len(tk) or tk.ends[t] > m.end:
+            return None
+        word = tk.words[t]
         h = word.rfind("-")
-        if h < 0 or word[h + 1 :].casefold() not in self.lex.inverted_pronouns:
+        if word[h + 1 :].casefold() not in self.lex.inverted_pronouns:
             return None
-        return tk.starts[c] + h + 1, tk.ends[c]
+        return tk.starts[t] + h + 1, tk.ends[t]
 
     def adjuncts(
         self, b: int, recipient: bool = False
