@@ -74,7 +74,9 @@ _ALONE_STEM = 7
 #: (``verbs.*.open_with``: "accused the Republican candidate of").
 _OPEN_WITH_GAP = 6
 #: Cue kinds read as verbs with a subject (rules of ``CUE_KINDS``).
-VERBS = frozenset({"compound", "finite", "progressive"})
+VERBS = frozenset({"compound", "finite", "progressive", "infinitive"})
+#: Gaps that join the words of a lead-in: an elision ("n'a cessé de", "vient d'annoncer").
+_ELISIONS = frozenset({"'", "\u2019"})
 #: What may end a subject on its left for it to follow its content (``np_before``'s stops
 #: other than punctuation).
 _NOT_AFTER_CONTENT = frozenset({"start", "clause", "long", "none", "floor", "relative"})
@@ -366,7 +368,7 @@ class Context:
         if entry.open_with and not entry.open_subject and self._open_with(b, entry):
             entry = attrs.evolve(entry, open_subject=True)  # "Some accused X of ..."
         plain = Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated)
-        plain.pronoun = self._inverted_pronoun(m, c)
+        plain.pronoun = self._inverted_pronoun(m, lead)
         if m.kind not in ("prep", "colon", "noun"):  # "appel à la retenue": no channel
             plain.after, plain.channel, plain.document = self.adjuncts(b, entry.recipient)
             if plain.channel is None and plain.document is None:
@@ -384,23 +386,22 @@ class Context:
                 return framed
         return plain if entry.frame_optional else None
 
-    def _inverted_pronoun(self, m: CueMatch, c: int) -> tuple[int, int] | None:
-        """The offsets of the subject pronoun that ends the first hyphenated token of a verb
-        cue opening at token ``c`` ("dit-il", "a-t-il ajouté", "s'indigne-t-il":
-        ``inversion.pronouns``), ``None`` without one."""
+    def _inverted_pronoun(self, m: CueMatch, lead: int) -> tuple[int, int] | None:
+        """The offsets of the subject pronoun inverted after a word of a verb cue whose words
+        (lead-in, negation and adverbs included) open at token ``lead`` ("dit-il", "a-t-il
+        ajouté", "s'indigne-t-il", "ne cesse-t-il de répéter": ``inversion.pronouns``),
+        ``None`` without one."""
         tk = self.tk
         if m.kind not in VERBS or not self.lex.inverted_pronouns:
             return None
-        t = c
-        while t < len(tk) and tk.ends[t] <= m.end and "-" not in tk.words[t]:
+        t = lead
+        while t < len(tk) and tk.ends[t] <= m.end:
+            word = tk.words[t]
+            h = word.rfind("-")
+            if h >= 0 and word[h + 1 :].casefold() in self.lex.inverted_pronouns:
+                return tk.starts[t] + h + 1, tk.ends[t]
             t += 1
-        if t >= len(tk) or tk.ends[t] > m.end:
-            return None
-        word = tk.words[t]
-        h = word.rfind("-")
-        if word[h + 1 :].casefold() not in self.lex.inverted_pronouns:
-            return None
-        return tk.starts[t] + h + 1, tk.ends[t]
+        return None
 
     def adjuncts(
         self, b: int, recipient: bool = False
@@ -621,17 +622,40 @@ class Context:
 
     def _lead_in(self, c: int) -> int:
         """The first token of a lead-in phrase ending right before token ``c``
-        (``auxiliaries.lead_ins``: "went on to say"), else ``c``."""
+        (``auxiliaries.lead_ins``: "went on to say"; ``infinitive_lead_ins``: "ne cesse-t-il
+        de répéter", its pronoun inverted maybe, "vient d'annoncer"), else ``c``."""
         tk = self.tk
         for phrase in self.lex.lead_ins:
             i = c - len(phrase)
             if (
                 i >= 0
-                and tuple(tk.keys[i:c]) == phrase
-                and not any(tk.boundary(t) for t in range(i + 1, c + 1))
+                and self._keys_are(i, phrase)
+                and not any(
+                    tk.boundary(t) and tk.gap(t).strip() not in _ELISIONS
+                    for t in range(i + 1, c + 1)
+                )
             ):
                 return i
         return c
+
+    def _keys_are(self, i: int, phrase: tuple[str, ...]) -> bool:
+        """True when the tokens from ``i`` are the keys of ``phrase``, a pronoun inverted after
+        one of them aside ("cesse-t-il" is "cesse")."""
+        keys = self.tk.keys[i : i + len(phrase)]
+        if tuple(keys) == phrase:
+            return True
+        inverted = self.lex.inverted_pronouns
+        return bool(inverted) and all(
+            k == w or self._uninverted(k) == w for k, w in zip(keys, phrase, strict=True)
+        )
+
+    def _uninverted(self, word: str) -> str:
+        """``word`` without the pronoun inverted after it ("cesse-t-il" gives "cesse")."""
+        head, _, tail = word.rpartition("-")
+        if not head or tail not in self.lex.inverted_pronouns:
+            return word
+        verb, _, letter = head.rpartition("-")
+        return verb if verb and letter in self.lex.euphonic else head
 
     # -- quotations ----------------------------------------------------------------
     def closing_quote(self, gap_start: int, gap: str) -> int | None:

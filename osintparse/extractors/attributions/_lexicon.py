@@ -227,6 +227,10 @@ class VerbForms:
     #: The optional inverted subject pronoun after a finite verb or an auxiliary
     #: (``inversion``: "dit-il", "a-t-il ajouté"); "" in a language without one.
     inversion: str = ""
+    #: The infinitive of each verb (its lemma, frames aside) and what must stand before it for
+    #: it to be a cue: a lookbehind of ``auxiliaries.infinitive_lead_ins`` ("(?!)" without).
+    infinitives: Mapping[str, CueEntry] = attrs.field(factory=dict)
+    lead_in: str = "(?!)"
 
 
 @attrs.frozen
@@ -347,6 +351,18 @@ def _progressive(f: VerbForms) -> CueShape:
         parts,
         openers=_auxiliaries(f, "progressive"),
     )
+
+
+@CUE_KINDS.rule("infinitive")
+def _infinitive(f: VerbForms) -> CueShape:
+    """An infinitive right after a lead-in before an infinitive, its pronoun inverted maybe:
+    "ne cesse(-t-il) de répéter", "a tenu à préciser", "vient d'annoncer"."""
+    if not f.infinitives:
+        return CueShape("(?P<infinitive>(?!))", {})
+    shape = CueShape.listed("infinitive", f.infinitives)
+    template = shape.template or ""
+    lead = f.lead_in.replace("{", "{{").replace("}", "}}")
+    return attrs.evolve(shape, pattern=f.lead_in + shape.pattern, template=lead + template)
 
 
 @CUE_KINDS.rule("finite")
@@ -481,6 +497,8 @@ class CueLexicon:
     lead_ins: tuple[tuple[str, ...], ...] = ()
     #: Subject pronouns written after their verb (``inversion.pronouns``: "dit-il").
     inverted_pronouns: frozenset[str] = frozenset()
+    #: The euphonic letters before an inverted pronoun (``inversion.euphonic``: "a-t-il").
+    euphonic: frozenset[str] = frozenset()
 
 
 @attrs.frozen
@@ -686,9 +704,10 @@ def _forms(
     if adverb_endings:
         adverb += r"|\w{2,30}?" + alternation(adverb_endings)
     adverb += ")"
+    verbs = _verbs(lang, data)
     return VerbForms(
         data=data,
-        forms=_verbs(lang, data),
+        forms=verbs,
         prepositions=preps,
         active=alternation(aux["active"]),
         passive=alternation(aux["passive"]),
@@ -696,7 +715,44 @@ def _forms(
         progressive=alternation(aux["progressive"]),
         plural_endings=plural_endings,
         inversion=_inversion(data["inversion"]),
+        infinitives=_infinitives(data, verbs),
+        lead_in=_lead_in(aux.get("infinitive_lead_ins", ()), data),
     )
+
+
+def _infinitives(
+    data: Mapping[str, Any], verbs: Mapping[str, Mapping[str, CueEntry]]
+) -> dict[str, CueEntry]:
+    """The infinitive of every verb (its lemma; no frame "qualifier ... de"), read only after
+    an infinitive lead-in; none without lead-ins."""
+    if not data["auxiliaries"].get("infinitive_lead_ins"):
+        return {}
+    out: dict[str, CueEntry] = {}
+    for forms in verbs.values():
+        for entry in forms.values():
+            if "..." not in entry.lemma:
+                out.setdefault(key(entry.lemma), entry)
+    return out
+
+
+def _lead_in(phrases: Iterable[str], data: Mapping[str, Any]) -> str:
+    """A lookbehind: one of the infinitive lead-ins ending right before, its verb's pronoun
+    inverted maybe ("ne cesse-t-il de", "a-t-il tenu à"; the first word that is no negator
+    takes it), "de" elided too ("vient d'annoncer"); "(?!)" without lead-ins."""
+    negators = keys(data["negation"]["before"])
+    inversion = _inversion(data["inversion"])
+    alts: list[str] = []
+    for phrase in phrases:
+        words = phrase.split()
+        at = 1 if len(words) > 1 and key(words[0]) in negators else 0
+        parts = [alternation([key(w)]) for w in words]
+        parts[at] += inversion
+        alts.append(GAP.join(parts) + GAP)
+        if key(words[-1]) == "de" and len(words) > 1:
+            alts.append(GAP.join(parts[:-1]) + GAP + "d['\u2019]")
+    if not alts:
+        return "(?!)"
+    return "(?<=" + BEFORE + "(?:" + "|".join(alts) + "))"
 
 
 def _inversion(data: Mapping[str, Any]) -> str:
@@ -954,14 +1010,29 @@ def cue_lexicon(lang: str) -> CueLexicon:
         modals=keys(data["auxiliaries"].get("modals", ())),
         modal_classes=frozenset(data["auxiliaries"].get("modal_classes", ())),
         inverted_pronouns=keys(data["inversion"]["pronouns"]),
+        euphonic=keys(data["inversion"]["euphonic"]),
         lead_ins=tuple(
             sorted(
-                {tuple(t.casefold() for t in tokens(w)) for w in data["auxiliaries"]["lead_ins"]},
+                {
+                    tuple(t.casefold() for t in tokens(w))
+                    for w in _lead_in_phrases(data["auxiliaries"])
+                },
                 key=len,
                 reverse=True,
             )
         ),
     )
+
+
+def _lead_in_phrases(aux: Mapping[str, Any]) -> list[str]:
+    """Every lead-in (``lead_ins`` and ``infinitive_lead_ins``), "de" elided too ("vient
+    d'")."""
+    out = [*aux["lead_ins"]]
+    for phrase in aux.get("infinitive_lead_ins", ()):
+        out.append(phrase)
+        if phrase.split()[-1].casefold() == "de":
+            out.append(phrase[: -len("de")] + "d'")
+    return out
 
 
 def _phrases(words: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
