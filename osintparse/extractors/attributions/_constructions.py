@@ -615,10 +615,13 @@ def _issued(s: Context, cue: Cue) -> Found | Stop | None:
 @CONSTRUCTIONS.rule("participial")
 def _participial(s: Context, cue: Cue) -> Found | Stop | None:
     """A gerund after a comma or an opener, its source the subject of the clause it hangs on:
-    "X attacked Y, saying ...", "..., ajoutant que ...", "by saying", "en affirmant que"."""
-    if cue.kind != "gerund":
-        return None
+    "X attacked Y, saying ...", "..., ajoutant que ...", "by saying", "en affirmant que"; so is
+    an infinitive after an infinitive opener and a comma ("..., avant d'ajouter que")."""
     tk, k = s.tk, cue.lead
+    if cue.kind == "infinitive" and tuple(tk.keys[k : cue.c]) in s.lex.infinitive_openers:
+        k = cue.lead if "," in tk.gap(k) else 0  # an opener after no comma: none
+    elif cue.kind != "gerund":
+        return None
     opened = k > 0 and not tk.boundary(k) and tk.keys[k - 1] in s.lex.participle_openers
     if k == 0 or not (opened or "," in tk.gap(k)):
         return STOP

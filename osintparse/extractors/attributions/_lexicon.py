@@ -499,6 +499,9 @@ class CueLexicon:
     inverted_pronouns: frozenset[str] = frozenset()
     #: The euphonic letters before an inverted pronoun (``inversion.euphonic``: "a-t-il").
     euphonic: frozenset[str] = frozenset()
+    #: Words reading the infinitive after them as a gerund (``participles.infinitive_openers``:
+    #: "avant de", "avant d'"), as token keys.
+    infinitive_openers: frozenset[tuple[str, ...]] = frozenset()
 
 
 @attrs.frozen
@@ -716,7 +719,7 @@ def _forms(
         plural_endings=plural_endings,
         inversion=_inversion(data["inversion"]),
         infinitives=_infinitives(data, verbs),
-        lead_in=_lead_in(aux.get("infinitive_lead_ins", ()), data),
+        lead_in=_lead_in(_infinitive_lead_ins(data), data),
     )
 
 
@@ -725,7 +728,7 @@ def _infinitives(
 ) -> dict[str, CueEntry]:
     """The infinitive of every verb (its lemma; no frame "qualifier ... de"), read only after
     an infinitive lead-in; none without lead-ins."""
-    if not data["auxiliaries"].get("infinitive_lead_ins"):
+    if not _infinitive_lead_ins(data):
         return {}
     out: dict[str, CueEntry] = {}
     for forms in verbs.values():
@@ -1011,12 +1014,13 @@ def cue_lexicon(lang: str) -> CueLexicon:
         modal_classes=frozenset(data["auxiliaries"].get("modal_classes", ())),
         inverted_pronouns=keys(data["inversion"]["pronouns"]),
         euphonic=keys(data["inversion"]["euphonic"]),
+        infinitive_openers=frozenset(
+            tuple(t.casefold() for t in tokens(w))
+            for w in _elided(data["participles"].get("infinitive_openers", ()))
+        ),
         lead_ins=tuple(
             sorted(
-                {
-                    tuple(t.casefold() for t in tokens(w))
-                    for w in _lead_in_phrases(data["auxiliaries"])
-                },
+                {tuple(t.casefold() for t in tokens(w)) for w in _lead_in_phrases(data)},
                 key=len,
                 reverse=True,
             )
@@ -1024,15 +1028,29 @@ def cue_lexicon(lang: str) -> CueLexicon:
     )
 
 
-def _lead_in_phrases(aux: Mapping[str, Any]) -> list[str]:
-    """Every lead-in (``lead_ins`` and ``infinitive_lead_ins``), "de" elided too ("vient
-    d'")."""
-    out = [*aux["lead_ins"]]
-    for phrase in aux.get("infinitive_lead_ins", ()):
+def _infinitive_lead_ins(data: Mapping[str, Any]) -> list[str]:
+    """The words an infinitive cue follows: ``auxiliaries.infinitive_lead_ins`` and
+    ``participles.infinitive_openers``."""
+    return [
+        *data["auxiliaries"].get("infinitive_lead_ins", ()),
+        *data["participles"].get("infinitive_openers", ()),
+    ]
+
+
+def _elided(phrases: Iterable[str]) -> list[str]:
+    """``phrases``, and each ending with "de" elided too ("vient de", "vient d'")."""
+    out = []
+    for phrase in phrases:
         out.append(phrase)
         if phrase.split()[-1].casefold() == "de":
             out.append(phrase[: -len("de")] + "d'")
     return out
+
+
+def _lead_in_phrases(data: Mapping[str, Any]) -> list[str]:
+    """Every lead-in (``lead_ins``, ``infinitive_lead_ins``, ``infinitive_openers``), "de"
+    elided too ("vient d'")."""
+    return [*data["auxiliaries"]["lead_ins"], *_elided(_infinitive_lead_ins(data))]
 
 
 def _phrases(words: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:

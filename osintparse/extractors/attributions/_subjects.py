@@ -56,6 +56,9 @@ class Candidate:
     parts: int = 1
     #: The kind, when known already (a clause subject taken from an attribution).
     kind: SourceKind | None = None
+    #: The source's offsets, when they are part of token ``i`` only (a pronoun inverted in
+    #: its verb: "a-t-il affirmé, ajoutant que").
+    src: tuple[int, int] | None = None
 
     @property
     def start(self) -> int:
@@ -709,9 +712,12 @@ def clause_subject(s: Context, cue: Cue) -> Candidate | None:
     for f in reversed(s.done):
         if f.cue_end <= cue.first and f.source_end > f.source_start:
             i, j = s.tk.index_from(f.source_start), s.tk.index_from(f.source_end)
+            inside = None  # "a-t-il affirmé, ajoutant que": the pronoun ends a token
+            if j <= i or s.tk.starts[i] != f.source_start:
+                i, j, inside = j - 1, j, (f.source_start, f.source_end)
             return Candidate(
                 i, j, "clause", role=_tokens(s, f.role), antecedent=_tokens(s, f.resolved),
-                kind=f.source_kind,
+                kind=f.source_kind, src=inside,
             )  # fmt: skip
     return _first_phrase(s, cue)
 
@@ -800,7 +806,9 @@ def _subject_of(s: Context, cue: Cue, phrase: Candidate) -> Subject | None:
             kind = s.kind(*phrase.role) or kind
     if phrase.antecedent is not None:
         resolved = s.source_span(*phrase.antecedent)
-    if phrase.relative or phrase.kind is not None:
+    if phrase.src is not None:
+        src = phrase.src
+    elif phrase.relative or phrase.kind is not None:
         src = (tk.starts[i], tk.ends[j - 1])
     else:
         src = s.source_span(i, j)
