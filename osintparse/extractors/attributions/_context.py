@@ -430,6 +430,10 @@ class Context:
                     channel, k = self.source_span(i, j), j  # "told Reuters"
         for _ in range(4):
             t = self.after_time(k)
+            if t == k and self.anonymous and k < n and not tk.boundary(k):
+                # "a déclaré sous couvert d'anonymat un responsable": the marker is crossed
+                hit = src.anonymity.match(self.text, tk.starts[k], self.hi)
+                t = tk.index_from(hit.end()) if hit is not None else k
             if t != k:
                 k = t
                 continue
