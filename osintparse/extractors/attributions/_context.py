@@ -414,26 +414,10 @@ class Context:
         n = len(tk)
         channel: tuple[int, int] | None = None
         document: DocumentAt | None = None
-        k = b
-        if recipient and k < n and not tk.boundary(k):
-            if tk.keys[k] in src.pronouns:
-                k += 1
-            else:
-                i, j = np_after(tk, k, src, self.cue_starts)
-                # A pronoun after the addressee opens the content ("told AFP they saw"); a
-                # time adjunct ends the addressee ("told reporters late Tuesday").
-                j = next(
-                    (t for t in range(i + 1, j) if tk.keys[t] in src.pronouns or self._timed(t)),
-                    j,
-                )
-                if 0 < j - i <= 5 and self.kind(i, j) is not None:
-                    channel, k = self.source_span(i, j), j  # "told Reuters"
+        k, channel = self._recipient(b) if recipient else (b, None)
         for _ in range(4):
             t = self.after_time(k)
-            if t == k and self.anonymous and k < n and not tk.boundary(k):
-                # "a déclaré sous couvert d'anonymat un responsable": the marker is crossed
-                hit = src.anonymity.match(self.text, tk.starts[k], self.hi)
-                t = tk.index_from(hit.end()) if hit is not None else k
+            t = self._after_marker(k) if t == k else t
             if t != k:
                 k = t
                 continue
@@ -456,6 +440,36 @@ class Context:
             else:
                 break
         return k, channel, document
+
+    def _recipient(self, k: int) -> tuple[int, tuple[int, int] | None]:
+        """The one a `recipient` verb tells, opening at token ``k``: the token after it and,
+        when it names a source, its span as the channel ("told Reuters"); a pronoun is
+        crossed ("told him")."""
+        tk, src = self.tk, self.lex.sources
+        if k >= len(tk) or tk.boundary(k):
+            return k, None
+        if tk.keys[k] in src.pronouns:
+            return k + 1, None
+        i, j = np_after(tk, k, src, self.cue_starts)
+        # A pronoun after the addressee opens the content ("told AFP they saw"); a time
+        # adjunct ends the addressee ("told reporters late Tuesday").
+        j = next(
+            (t for t in range(i + 1, j) if tk.keys[t] in src.pronouns or self._timed(t)),
+            j,
+        )
+        if 0 < j - i <= 5 and self.kind(i, j) is not None:
+            return j, self.source_span(i, j)  # "told Reuters"
+        return k, None
+
+    def _after_marker(self, k: int) -> int:
+        """The token after an anonymity marker (``anonymity.markers``) opening at token ``k``
+        with no punctuation before it, else ``k``: "a déclaré | sous couvert d'anonymat | un
+        responsable" (the marker is crossed to the source)."""
+        tk = self.tk
+        if not self.anonymous or k >= len(tk) or tk.boundary(k):
+            return k
+        hit = self.lex.sources.anonymity.match(self.text, tk.starts[k], self.hi)
+        return tk.index_from(hit.end()) if hit is not None else k
 
     def _named_channel(self, k: int, channel: tuple[int, int]) -> tuple[tuple[int, int], int]:
         """The channel a channel noun ending before token ``k`` names after `with`, and the
