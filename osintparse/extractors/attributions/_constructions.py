@@ -687,7 +687,16 @@ def _inverted(s: Context, cue: Cue) -> Found | Stop | None:
     sub = find_subject(s, cue) if cue.pronoun is None else None
     if sub is not None and (sub.role is not None or sub.parts > 1):
         return None  # "Mark Spivey, a spokesman for X, said": the subject is before
-    return s.source_after(cue, "inverted", trim(s.text, s.lo, start))
+    return s.source_after(cue, "inverted", _unquoted(s, trim(s.text, s.lo, start)))
+
+
+def _unquoted(s: Context, content: Span) -> Span:
+    """A content without the opening quotation mark it starts with, the cue an incise inside
+    the quotation ("« Nous allons, a-t-il dit, continuer »" gives "Nous allons")."""
+    a, b = content
+    if a is None or b is None or s.text[a] not in s.lex.quotes.values():
+        return content
+    return trim(s.text, a + 1, b)
 
 
 def _comparative(s: Context, cue: Cue) -> int:
