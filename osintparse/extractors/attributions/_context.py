@@ -373,6 +373,7 @@ class Context:
             plain.after, plain.channel, plain.document = self.adjuncts(b, entry.recipient)
             if plain.channel is None and plain.document is None:
                 plain.channel, plain.document = self._opening(c)
+            plain.channel = plain.channel or self._apposed_channel(lead)
         if entry.frame is None:
             return plain
         for k in range(b, min(len(tk), b + entry.frame_gap + 1)):
@@ -494,6 +495,35 @@ class Context:
         if k == 0 or k >= c or "," not in tk.gap(k):
             return None, None
         return channel, document
+
+    def agent_participle(self, i: int, j: int) -> bool:
+        """True when tokens ``i:j`` open with a lower-case participle (an ending of
+        ``language.toml [attributions] clause_participle_endings``) and its agent word
+        (``auxiliaries.passive_agent``): "interrogé par l'AFP", "contacté par Reuters"."""
+        tk = self.tk
+        word = tk.words[i]
+        return (
+            j - i > 2
+            and word.islower()
+            and word.endswith(self.lex.clause_participle_endings)
+            and tk.keys[i + 1] in self.lex.passive_agent
+        )
+
+    def _apposed_channel(self, lead: int) -> tuple[int, int] | None:
+        """The channel a participle and its agent between commas right before a cue at token
+        ``lead`` name: "Le porte-parole, interrogé par l'AFP, a déclaré" (AFP)."""
+        tk = self.tk
+        if lead == 0 or tk.gap(lead).strip() != ",":
+            return None
+        t = lead - 1
+        while t > 0 and not tk.boundary(t):
+            t -= 1
+        if t == 0 or tk.gap(t).strip() != "," or not self.agent_participle(t, lead):
+            return None
+        if tk.starts[t] in self.cue_starts:
+            return None  # "Le ministre, cité par l'agence Tass, a affirmé": a reporter
+        i, j = np_after(tk, t + 2, self.lex.sources, self.cue_starts)
+        return self.source_span(i, j) if j == lead and self._channel(i, j) else None
 
     def _contacted(self, end: int) -> tuple[int, int] | None:
         """The channel an opening participle clause ending before token ``end`` names after

@@ -59,6 +59,8 @@ __all__ = [
     "tokens",
 ]
 
+#: Apostrophes ending an elided word, glued to the next ("vient d'annoncer").
+_ELISION = ("'", "\u2019")
 #: Word boundaries used around every cue: a hyphen glues words ("selon-moi").
 BEFORE = r"\m(?<!-)"
 AFTER = r"(?!\w|-)"
@@ -741,7 +743,8 @@ def _infinitives(
 def _lead_in(phrases: Iterable[str], data: Mapping[str, Any]) -> str:
     """A lookbehind: one of the infinitive lead-ins ending right before, its verb's pronoun
     inverted maybe ("ne cesse-t-il de", "a-t-il tenu à"; the first word that is no negator
-    takes it), "de" elided too ("vient d'annoncer"); "(?!)" without lead-ins."""
+    takes it), glued to the infinitive after an elision ("vient d'annoncer"); "(?!)" without
+    lead-ins."""
     negators = keys(data["negation"]["before"])
     inversion = _inversion(data["inversion"])
     alts: list[str] = []
@@ -750,9 +753,7 @@ def _lead_in(phrases: Iterable[str], data: Mapping[str, Any]) -> str:
         at = 1 if len(words) > 1 and key(words[0]) in negators else 0
         parts = [alternation([key(w)]) for w in words]
         parts[at] += inversion
-        alts.append(GAP.join(parts) + GAP)
-        if key(words[-1]) == "de" and len(words) > 1:
-            alts.append(GAP.join(parts[:-1]) + GAP + "d['\u2019]")
+        alts.append(GAP.join(parts) + ("" if phrase.endswith(_ELISION) else GAP))
     if not alts:
         return "(?!)"
     return "(?<=" + BEFORE + "(?:" + "|".join(alts) + "))"
@@ -1016,7 +1017,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         euphonic=keys(data["inversion"]["euphonic"]),
         infinitive_openers=frozenset(
             tuple(t.casefold() for t in tokens(w))
-            for w in _elided(data["participles"].get("infinitive_openers", ()))
+            for w in data["participles"].get("infinitive_openers", ())
         ),
         lead_ins=tuple(
             sorted(
@@ -1037,20 +1038,9 @@ def _infinitive_lead_ins(data: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def _elided(phrases: Iterable[str]) -> list[str]:
-    """``phrases``, and each ending with "de" elided too ("vient de", "vient d'")."""
-    out = []
-    for phrase in phrases:
-        out.append(phrase)
-        if phrase.split()[-1].casefold() == "de":
-            out.append(phrase[: -len("de")] + "d'")
-    return out
-
-
 def _lead_in_phrases(data: Mapping[str, Any]) -> list[str]:
-    """Every lead-in (``lead_ins``, ``infinitive_lead_ins``, ``infinitive_openers``), "de"
-    elided too ("vient d'")."""
-    return [*data["auxiliaries"]["lead_ins"], *_elided(_infinitive_lead_ins(data))]
+    """Every lead-in (``lead_ins``, ``infinitive_lead_ins``, ``infinitive_openers``)."""
+    return [*data["auxiliaries"]["lead_ins"], *_infinitive_lead_ins(data)]
 
 
 def _phrases(words: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:

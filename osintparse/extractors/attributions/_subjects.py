@@ -532,11 +532,8 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
         return "tag"
     if j - i == 1 and first in src.pronouns:
         return "pronoun"
-    verbs = s.lex.participle_endings
-    if (first in src.stops and first in src.links) or (
-        verbs and tk.words[i].islower() and first.endswith(verbs) and first not in src.determiners
-    ):
-        return "adjunct"  # "at a later press gaggle", "dedicating the museum on Saturday"
+    if _adjunct(s, i, j):
+        return "adjunct"
     if first in src.stops or first in src.links:
         return "none"
     if j - i == 1 and is_adverb(first, s.lex.adverbs, s.lex.adverb_endings):
@@ -549,7 +546,6 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
     if s.opening_participle(i) == j or s.after_time(i) >= j:
         return "none"  # "Reached Tuesday, the spokesman said", "Early Tuesday, the ministry"
     last, _ = _split_tag(s, i, j)
-    verbs = s.lex.participle_endings
     if (
         tk.words[last - 1][:1].isupper()
         and not any(_verb_like(s, t) for t in range(i, last))
@@ -557,6 +553,22 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
     ):
         return "name"  # "Russia attacked Kyiv", "Clinton won on Super Tuesday" are none
     return "none"
+
+
+def _adjunct(s: Context, i: int, j: int) -> bool:
+    """True when a part is an adjunct: opened by a preposition ("at a later press gaggle"),
+    by a lower-case word with a participle ending ("dedicating the museum on Saturday"), or
+    by a participle and its agent word ("interrogé par l'AFP": :meth:`Context.agent_participle`)."""
+    tk, src = s.tk, s.lex.sources
+    first, verbs = tk.keys[i], s.lex.participle_endings
+    if (first in src.stops and first in src.links) or s.agent_participle(i, j):
+        return True
+    return (
+        bool(verbs)
+        and tk.words[i].islower()
+        and first.endswith(verbs)
+        and first not in src.determiners
+    )
 
 
 def _verb_like(s: Context, t: int) -> bool:
