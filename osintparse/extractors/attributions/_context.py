@@ -430,6 +430,7 @@ class Context:
             j = next((t for t in range(i + 1, j) if self._timed(t)), j)
             if i >= j:
                 break
+            j = self._channel_end(i, j)
             words = document_words(tk, i, j, src)
             doc = None if words is None else (words[0], self.span_of(words[1], words[2]))
             # "in an interview with CNN": a channel noun naming its channel is no document
@@ -471,6 +472,22 @@ class Context:
             return k
         hit = self.lex.sources.anonymity.match(self.text, tk.starts[k], self.hi)
         return tk.index_from(hit.end()) if hit is not None else k
+
+    def _channel_end(self, i: int, j: int) -> int:
+        """Where a phrase read as tokens ``i:j`` after a cue's preposition ends: after a
+        channel's name, before an indefinite article (a link word too: "des") opening a source
+        ("ont indiqué à l'AFP | des sources concordantes"; not "à la radio des armées"), else
+        ``j``."""
+        tk, src = self.tk, self.lex.sources
+        for t in range(i + 1, j - 1):
+            if (
+                tk.keys[t] in src.indefinite
+                and tk.words[t - 1][:1].isupper()
+                and self._channel(i, t)
+                and self.kind(t, j)
+            ):
+                return t
+        return j
 
     def _named_channel(self, k: int, channel: tuple[int, int]) -> tuple[tuple[int, int], int]:
         """The channel a channel noun ending before token ``k`` names after `with`, and the
