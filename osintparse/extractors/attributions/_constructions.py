@@ -216,8 +216,8 @@ def _prep_content(s: Context, cue: Cue, j: int) -> Span:
         return trim(s.text, tk.ends[j - 1], s.hi)
     if cue.entry.cites == "source" and j < n:
         return NO_SPAN  # "Reuters, citing two officials, reported ...": the reporter's content
-    if j < n and s.after_time(j) == n:
-        j = n  # "..., according to a report released on Monday."
+    if j < n and (s.after_time(j) == n or _origin_to_end(s, j)):
+        j = n  # "..., according to a report released on Monday.", "selon l'AFP de source sûre."
     if j == n and not tk.gap(n).strip(END_PUNCT):
         return trim(s.text, s.lo, cue.start)
     return trim(s.text, s.lo, s.hi)
@@ -256,6 +256,16 @@ def _citing(s: Context, cue: Cue) -> Found | Stop | None:
         return STOP
     cue.subject = sub
     return s.by_subject(cue, "citing", s.rest(cue.b))
+
+
+def _origin_to_end(s: Context, j: int) -> bool:
+    """True when an origin phrase (``noun_phrase.origins``: "de source sûre") opens at token
+    ``j`` and runs to the end of the sentence with no punctuation."""
+    tk = s.tk
+    n = len(tk)
+    if j + 1 >= n or (tk.keys[j], tk.keys[j + 1]) not in s.lex.sources.origins:
+        return False
+    return not any(tk.boundary(t) for t in range(j + 1, n))
 
 
 @CONSTRUCTIONS.rule("prep")

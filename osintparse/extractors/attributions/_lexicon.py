@@ -104,15 +104,19 @@ def key(form: str) -> str:
     return word_key(form)
 
 
-def _pairs(phrases: Iterable[str]) -> frozenset[tuple[str, str]]:
-    """The (first word, second word) keys of two-word phrases (``postmodifiers``)."""
+def _pairs(
+    phrases: Iterable[str],
+    where: str = "postmodifiers",
+    hint: str = "an adjective and the preposition after it, such as 'familiar with'",
+) -> frozenset[tuple[str, str]]:
+    """The (first word, second word) keys of two-word phrases (``postmodifiers``,
+    ``origins``)."""
     out = set()
     for phrase in phrases:
         words = phrase.split()
         if len(words) != 2:
             raise LexiconError(
-                f"sources.toml noun_phrase.postmodifiers: {phrase!r} is not two words; write "
-                "an adjective and the preposition after it, such as 'familiar with'"
+                f"sources.toml noun_phrase.{where}: {phrase!r} is not two words; write {hint}"
             )
         out.add((key(words[0]), key(words[1])))
     return frozenset(out)
@@ -554,6 +558,9 @@ class SourceLexicon:
     links: frozenset[str]
     #: (adjective, preposition) pairs that continue a source past a stop word.
     postmodifiers: frozenset[tuple[str, str]]
+    #: (preposition, noun) pairs opening where a source learned what it reports, which end
+    #: it ("a appris l'AFP | de source diplomatique": ``noun_phrase.origins``).
+    origins: frozenset[tuple[str, str]]
     stops: frozenset[str]
     clause_words: frozenset[str]
     connectors: frozenset[str]
@@ -862,6 +869,9 @@ def _sources(lang: str) -> SourceLexicon:
         determiners=keys(np["determiners"]),
         links=keys(np["links"]),
         postmodifiers=_pairs(np["postmodifiers"]),
+        origins=_pairs(
+            np.get("origins", ()), "origins", "a preposition and a noun, such as 'de source'"
+        ),
         stops=keys(np["stops"]),
         clause_words=keys(np["clause_words"]),
         connectors=keys(np["connectors"]),
