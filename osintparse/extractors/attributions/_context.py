@@ -690,7 +690,7 @@ class Context:
         (``auxiliaries.lead_ins``: "went on to say"; ``infinitive_lead_ins``: "ne cesse-t-il
         de répéter", its pronoun inverted maybe, "vient d'annoncer"), else ``c``."""
         tk = self.tk
-        for phrase in self.lex.lead_ins:
+        for phrase in self.lex.lead_ins.get(tk.keys[c - 1], ()) if c > 0 else ():
             i = c - len(phrase)
             if (
                 i >= 0
@@ -707,11 +707,9 @@ class Context:
         """True when the tokens from ``i`` are the keys of ``phrase``, a pronoun inverted after
         one of them aside ("cesse-t-il" is "cesse")."""
         keys = self.tk.keys[i : i + len(phrase)]
-        if tuple(keys) == phrase:
-            return True
-        inverted = self.lex.inverted_pronouns
-        return bool(inverted) and all(
-            k == w or self._uninverted(k) == w for k, w in zip(keys, phrase, strict=True)
+        return all(
+            k == w or ("-" in k and self._uninverted(k) == w)
+            for k, w in zip(keys, phrase, strict=True)
         )
 
     def _uninverted(self, word: str) -> str:

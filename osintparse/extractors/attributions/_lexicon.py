@@ -499,8 +499,9 @@ class CueLexicon:
     modal_classes: frozenset[str] = frozenset()
     #: The auxiliaries of compound tenses (``auxiliaries.active``), as token keys.
     active_auxiliaries: frozenset[str] = frozenset()
-    #: Lead-in phrases joining the verb after them, as token keys ("went on to say").
-    lead_ins: tuple[tuple[str, ...], ...] = ()
+    #: Lead-in phrases joining the verb after them, as token keys, by their last key, the
+    #: longest first ("went on to say": ``lead_ins``, ``infinitive_lead_ins``).
+    lead_ins: Mapping[str, tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
     #: Subject pronouns written after their verb (``inversion.pronouns``: "dit-il").
     inverted_pronouns: frozenset[str] = frozenset()
     #: The euphonic letters before an inverted pronoun (``inversion.euphonic``: "a-t-il").
@@ -1029,14 +1030,18 @@ def cue_lexicon(lang: str) -> CueLexicon:
             tuple(t.casefold() for t in tokens(w))
             for w in data["participles"].get("infinitive_openers", ())
         ),
-        lead_ins=tuple(
-            sorted(
-                {tuple(t.casefold() for t in tokens(w)) for w in _lead_in_phrases(data)},
-                key=len,
-                reverse=True,
-            )
-        ),
+        lead_ins=_by_last(_lead_in_phrases(data)),
     )
+
+
+def _by_last(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases as token keys, by their last key, the longest first."""
+    index: dict[str, set[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        toks = tuple(t.casefold() for t in tokens(phrase))
+        if toks:
+            index.setdefault(toks[-1], set()).add(toks)
+    return {k: tuple(sorted(v, key=lambda t: (-len(t), t))) for k, v in index.items()}
 
 
 def _infinitive_lead_ins(data: Mapping[str, Any]) -> list[str]:
