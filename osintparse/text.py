@@ -235,13 +235,15 @@ def normalize(text: str) -> Normalized:
 
 
 # A sentence ends at . ! ? or an ellipsis, optionally followed by closing quotes or
-# brackets, when whitespace and then an opening quote, an upper-case letter or a
-# digit follow. Linear: no nested quantifiers, and the repeats are bounded ({0,8}):
-# unbounded, each start in a long run scanned the rest of it, which was quadratic
-# on " » » » ..." (4 s for 200 000 characters) and on "......" with no space after.
+# brackets, when whitespace and then an upper-case letter or a digit follow, an opening
+# quote or bracket maybe before it, and a space after a French opening quote ("... l'AFP.
+# « C'est la panique », a raconté un témoin."). Linear: no nested quantifiers, and the
+# repeats are bounded ({0,8}): unbounded, each start in a long run scanned the rest of it,
+# which was quadratic on " » » » ..." (4 s for 200 000 characters) and on "......" with no
+# space after.
 _BOUNDARY = regex.compile(
     r"(?:\.{3}|[.!?\u2026])[.!?]{0,8}(?:\s?[\u00bb\"')\]]){0,8}"
-    r"(?=\s+[\u00ab\"'(\[]?[\p{Lu}\p{N}\u00bf\u00a1-])",
+    r"(?=\s+(?:\u00ab\s?|[\"'(\[])?[\p{Lu}\p{N}\u00bf\u00a1-])",
     flags=regex.V1,
 )
 # Searched backwards ((?r)): forwards, every start in a long run of non-space ended
@@ -345,6 +347,9 @@ def split_sentences(
     >>> u = "A b. C d. E f."
     >>> [u[s:e] for s, e in split_sentences(u, no_break=lambda text, dot: dot == 8)]
     ['A b.', 'C d. E f.']
+    >>> v = "Les civils fuient. « C'est la panique », dit-il."
+    >>> [v[s:e] for s, e in split_sentences(v)]
+    ['Les civils fuient.', "« C'est la panique », dit-il."]
     """
     stop = len(text) if end is None else end
     if no_break is None:

@@ -217,8 +217,9 @@ def _prep_content(s: Context, cue: Cue, j: int) -> Span:
         return trim(s.text, tk.ends[j - 1], s.hi)
     if cue.entry.cites == "source" and j < n:
         return NO_SPAN  # "Reuters, citing two officials, reported ...": the reporter's content
-    if j < n and time_after(s.tk, j, s.lex.sources, clause=s.lex.complementizers) == n:
-        j = n  # "..., according to a report released on Monday."
+    timed = j < n and time_after(tk, j, s.lex.sources, clause=s.lex.complementizers) == n
+    if j < n and (timed or _origin_to_end(s, j)):
+        j = n  # "..., according to a report released on Monday.", "selon l'AFP de source sûre."
     if j == n and not tk.gap(n).strip(END_PUNCT):
         return trim(s.text, s.lo, cue.start)
     return trim(s.text, s.lo, s.hi)
@@ -261,6 +262,16 @@ def _citing(s: Context, cue: Cue) -> Found | Stop | None:
         return STOP
     cue.subject = sub
     return s.by_subject(cue, "citing", s.rest(cue.b))
+
+
+def _origin_to_end(s: Context, j: int) -> bool:
+    """True when an origin phrase (``noun_phrase.origins``: "de source sûre") opens at token
+    ``j`` and runs to the end of the sentence with no punctuation."""
+    tk = s.tk
+    n = len(tk)
+    if j + 1 >= n or (tk.keys[j], tk.keys[j + 1]) not in s.lex.sources.origins:
+        return False
+    return not any(tk.boundary(t) for t in range(j + 1, n))
 
 
 @CONSTRUCTIONS.rule("prep")
@@ -621,10 +632,13 @@ def _issued(s: Context, cue: Cue) -> Found | Stop | None:
 @CONSTRUCTIONS.rule("participial")
 def _participial(s: Context, cue: Cue) -> Found | Stop | None:
     """A gerund after a comma or an opener, its source the subject of the clause it hangs on:
-    "X attacked Y, saying ...", "..., ajoutant que ...", "by saying", "en affirmant que"."""
-    if cue.kind != "gerund":
-        return None
+    "X attacked Y, saying ...", "..., ajoutant que ...", "by saying", "en affirmant que"; so is
+    an infinitive after an infinitive opener and a comma ("..., avant d'ajouter que")."""
     tk, k = s.tk, cue.lead
+    if cue.kind == "infinitive" and tuple(tk.keys[k : cue.c]) in s.lex.infinitive_openers:
+        k = cue.lead if "," in tk.gap(k) else 0  # an opener after no comma: none
+    elif cue.kind != "gerund":
+        return None
     opened = k > 0 and not tk.boundary(k) and tk.keys[k - 1] in s.lex.participle_openers
     if k == 0 or not (opened or "," in tk.gap(k)):
         return STOP
@@ -687,10 +701,19 @@ def _inverted(s: Context, cue: Cue) -> Found | Stop | None:
         return None
     if lead == 0:
         return STOP
-    sub = find_subject(s, cue)
+    sub = find_subject(s, cue) if cue.pronoun is None else None
     if sub is not None and (sub.role is not None or sub.parts > 1):
         return None  # "Mark Spivey, a spokesman for X, said": the subject is before
-    return s.source_after(cue, "inverted", trim(s.text, s.lo, start))
+    return s.source_after(cue, "inverted", _unquoted(s, trim(s.text, s.lo, start)))
+
+
+def _unquoted(s: Context, content: Span) -> Span:
+    """A content without the opening quotation mark it starts with, the cue an incise inside
+    the quotation ("« Nous allons, a-t-il dit, continuer »" gives "Nous allons")."""
+    a, b = content
+    if a is None or b is None or s.text[a] not in s.lex.quotes.values():
+        return content
+    return trim(s.text, a + 1, b)
 
 
 def _comparative(s: Context, cue: Cue) -> int:
@@ -717,9 +740,13 @@ def _comparative_first(s: Context, cue: Cue) -> Found | Stop:
 
 @CONSTRUCTIONS.rule("subject")
 def _subject(s: Context, cue: Cue) -> Found | Stop | None:
-    """Any other verb needs a subject before it that can name a source: none without."""
+    """Any other verb needs a subject before it that can name a source: none without; nor
+    does a verb with its subject pronoun inverted that no rule above read, a question ("A-t-il
+    dit que ... ?", "Pourquoi a-t-il démenti ?", "Le ministre a-t-il confirmé ... ?")."""
     if cue.kind not in VERBS:
         return None
+    if cue.pronoun is not None:
+        return STOP
     cue.subject = find_subject(s, cue)
     return STOP if cue.subject is None else None
 

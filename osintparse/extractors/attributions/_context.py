@@ -81,7 +81,9 @@ _OBJECT_GAP = 4
 _APPOSITION_GAP = 6
 
 #: Cue kinds read as verbs with a subject (rules of ``CUE_KINDS``).
-VERBS = frozenset({"compound", "finite", "progressive"})
+VERBS = frozenset({"compound", "finite", "progressive", "infinitive"})
+#: Gaps that join the words of a lead-in: an elision ("n'a cessé de", "vient d'annoncer").
+_ELISIONS = frozenset({"'", "\u2019"})
 #: What may end a subject on its left for it to follow its content (``np_before``'s stops
 #: other than punctuation).
 _NOT_AFTER_CONTENT = frozenset({"start", "clause", "long", "none", "floor", "relative"})
@@ -205,6 +207,9 @@ class Cue:
     after: int = -1
     channel: tuple[int, int] | None = None
     document: DocumentAt | None = None
+    #: The subject pronoun written after the verb, inside the cue ("a-t-il ajouté",
+    #: "estime-t-elle": ``inversion.pronouns``): its offsets, the source of an incise.
+    pronoun: tuple[int, int] | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.lead < 0:
@@ -380,10 +385,12 @@ class Context:
         if entry.open_with and not entry.open_subject and self._open_with(b, entry):
             entry = attrs.evolve(entry, open_subject=True)  # "Some accused X of ..."
         plain = Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated)
+        plain.pronoun = self._inverted_pronoun(m, lead)
         if m.kind not in ("prep", "colon", "noun"):  # "appel à la retenue": no channel
             plain.after, plain.channel, plain.document = self.adjuncts(b, entry.recipient)
             if plain.channel is None and plain.document is None:
                 plain.channel, plain.document = self._opening(c)
+            plain.channel = plain.channel or self._apposed_channel(lead)
         if entry.frame is None:
             return plain
         for k in range(b, min(len(tk), b + entry.frame_gap + 1)):
@@ -392,8 +399,27 @@ class Context:
             if self._frame_word(k, entry.frame):
                 # The cue is the verb; its particle is grammar ("described", not
                 # "described the move as": PolNeAR's convention too).
-                return Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated, True)
+                framed = Cue(m.kind, m.start, end, entry, c, b, None, lead, first, negated, True)
+                framed.pronoun = plain.pronoun
+                return framed
         return plain if entry.frame_optional else None
+
+    def _inverted_pronoun(self, m: CueMatch, lead: int) -> tuple[int, int] | None:
+        """The offsets of the subject pronoun inverted after a word of a verb cue whose words
+        (lead-in, negation and adverbs included) open at token ``lead`` ("dit-il", "a-t-il
+        ajouté", "s'indigne-t-il", "ne cesse-t-il de répéter": ``inversion.pronouns``),
+        ``None`` without one."""
+        tk = self.tk
+        if m.kind not in VERBS or not self.lex.inverted_pronouns:
+            return None
+        t = lead
+        while t < len(tk) and tk.ends[t] <= m.end:
+            word = tk.words[t]
+            h = word.rfind("-")
+            if h >= 0 and word[h + 1 :].casefold() in self.lex.inverted_pronouns:
+                return tk.starts[t] + h + 1, tk.ends[t]
+            t += 1
+        return None
 
     def adjuncts(
         self, b: int, recipient: bool = False
@@ -406,22 +432,10 @@ class Context:
         n = len(tk)
         channel: tuple[int, int] | None = None
         document: DocumentAt | None = None
-        k = b
-        if recipient and k < n and not tk.boundary(k):
-            if tk.keys[k] in src.pronouns:
-                k += 1
-            else:
-                i, j = np_after(tk, k, src, self.cue_starts)
-                # A pronoun after the addressee opens the content ("told AFP they saw"); a
-                # time adjunct ends the addressee ("told reporters late Tuesday").
-                j = next(
-                    (t for t in range(i + 1, j) if tk.keys[t] in src.pronouns or self._timed(t)),
-                    j,
-                )
-                if 0 < j - i <= 5 and self.kind(i, j) is not None:
-                    channel, k = self.source_span(i, j), j  # "told Reuters"
+        k, channel = self._recipient(b) if recipient else (b, None)
         for _ in range(4):
             t = time_after(self.tk, k, self.lex.sources, clause=self.lex.complementizers)
+            t = self._after_marker(k) if t == k else t
             if t != k:
                 k = t
                 continue
@@ -433,6 +447,7 @@ class Context:
             j = next((t for t in range(i + 1, j) if self._timed(t)), j)
             if i >= j:
                 break
+            j = self._channel_end(i, j)
             words = document_words(tk, i, j, src)
             doc = None if words is None else (words[0], self.span_of(words[1], words[2]))
             # "in an interview with CNN": a channel noun naming its channel is no document
@@ -444,6 +459,52 @@ class Context:
             else:
                 break
         return k, channel, document
+
+    def _recipient(self, k: int) -> tuple[int, tuple[int, int] | None]:
+        """The one a `recipient` verb tells, opening at token ``k``: the token after it and,
+        when it names a source, its span as the channel ("told Reuters"); a pronoun is
+        crossed ("told him")."""
+        tk, src = self.tk, self.lex.sources
+        if k >= len(tk) or tk.boundary(k):
+            return k, None
+        if tk.keys[k] in src.pronouns:
+            return k + 1, None
+        i, j = np_after(tk, k, src, self.cue_starts)
+        # A pronoun after the addressee opens the content ("told AFP they saw"); a time
+        # adjunct ends the addressee ("told reporters late Tuesday").
+        j = next(
+            (t for t in range(i + 1, j) if tk.keys[t] in src.pronouns or self._timed(t)),
+            j,
+        )
+        if 0 < j - i <= 5 and self.kind(i, j) is not None:
+            return j, self.source_span(i, j)  # "told Reuters"
+        return k, None
+
+    def _after_marker(self, k: int) -> int:
+        """The token after an anonymity marker (``anonymity.markers``) opening at token ``k``
+        with no punctuation before it, else ``k``: "a déclaré | sous couvert d'anonymat | un
+        responsable" (the marker is crossed to the source)."""
+        tk = self.tk
+        if not self.anonymous or k >= len(tk) or tk.boundary(k):
+            return k
+        hit = self.lex.sources.anonymity.match(self.text, tk.starts[k], self.hi)
+        return tk.index_from(hit.end()) if hit is not None else k
+
+    def _channel_end(self, i: int, j: int) -> int:
+        """Where a phrase read as tokens ``i:j`` after a cue's preposition ends: after a
+        channel's name, before an indefinite article (a link word too: "des") opening a source
+        ("ont indiqué à l'AFP | des sources concordantes"; not "à la radio des armées"), else
+        ``j``."""
+        tk, src = self.tk, self.lex.sources
+        for t in range(i + 1, j - 1):
+            if (
+                tk.keys[t] in src.indefinite
+                and tk.words[t - 1][:1].isupper()
+                and self._channel(i, t)
+                and self.kind(t, j)
+            ):
+                return t
+        return j
 
     def _named_channel(self, k: int, channel: tuple[int, int]) -> tuple[tuple[int, int], int]:
         """The channel a channel noun ending before token ``k`` names after `with`, and the
@@ -468,6 +529,35 @@ class Context:
         if k == 0 or k >= c or "," not in tk.gap(k):
             return None, None
         return channel, document
+
+    def agent_participle(self, i: int, j: int) -> bool:
+        """True when tokens ``i:j`` open with a lower-case participle (an ending of
+        ``language.toml [attributions] clause_participle_endings``) and its agent word
+        (``auxiliaries.passive_agent``): "interrogé par l'AFP", "contacté par Reuters"."""
+        tk = self.tk
+        word = tk.words[i]
+        return (
+            j - i > 2
+            and word.islower()
+            and word.endswith(self.lex.clause_participle_endings)
+            and tk.keys[i + 1] in self.lex.passive_agent
+        )
+
+    def _apposed_channel(self, lead: int) -> tuple[int, int] | None:
+        """The channel a participle and its agent between commas right before a cue at token
+        ``lead`` name: "Le porte-parole, interrogé par l'AFP, a déclaré" (AFP)."""
+        tk = self.tk
+        if lead == 0 or tk.gap(lead).strip() != ",":
+            return None
+        t = lead - 1
+        while t > 0 and not tk.boundary(t):
+            t -= 1
+        if t == 0 or tk.gap(t).strip() != "," or not self.agent_participle(t, lead):
+            return None
+        if tk.starts[t] in self.cue_starts:
+            return None  # "Le ministre, cité par l'agence Tass, a affirmé": a reporter
+        i, j = np_after(tk, t + 2, self.lex.sources, self.cue_starts)
+        return self.source_span(i, j) if j == lead and self._channel(i, j) else None
 
     def _contacted(self, end: int) -> tuple[int, int] | None:
         """The channel an opening participle clause ending before token ``end`` names after
@@ -684,17 +774,38 @@ class Context:
 
     def _lead_in(self, c: int) -> int:
         """The first token of a lead-in phrase ending right before token ``c``
-        (``auxiliaries.lead_ins``: "went on to say"), else ``c``."""
+        (``auxiliaries.lead_ins``: "went on to say"; ``infinitive_lead_ins``: "ne cesse-t-il
+        de répéter", its pronoun inverted maybe, "vient d'annoncer"), else ``c``."""
         tk = self.tk
-        for phrase in self.lex.lead_ins:
+        for phrase in self.lex.lead_ins.get(tk.keys[c - 1], ()) if c > 0 else ():
             i = c - len(phrase)
             if (
                 i >= 0
-                and tuple(tk.keys[i:c]) == phrase
-                and not any(tk.boundary(t) for t in range(i + 1, c + 1))
+                and self._keys_are(i, phrase)
+                and not any(
+                    tk.boundary(t) and tk.gap(t).strip() not in _ELISIONS
+                    for t in range(i + 1, c + 1)
+                )
             ):
                 return i
         return c
+
+    def _keys_are(self, i: int, phrase: tuple[str, ...]) -> bool:
+        """True when the tokens from ``i`` are the keys of ``phrase``, a pronoun inverted after
+        one of them aside ("cesse-t-il" is "cesse")."""
+        keys = self.tk.keys[i : i + len(phrase)]
+        return all(
+            k == w or ("-" in k and self._uninverted(k) == w)
+            for k, w in zip(keys, phrase, strict=True)
+        )
+
+    def _uninverted(self, word: str) -> str:
+        """``word`` without the pronoun inverted after it ("cesse-t-il" gives "cesse")."""
+        head, _, tail = word.rpartition("-")
+        if not head or tail not in self.lex.inverted_pronouns:
+            return word
+        verb, _, letter = head.rpartition("-")
+        return verb if verb and letter in self.lex.euphonic else head
 
     # -- quotations ----------------------------------------------------------------
     def closing_quote(self, gap_start: int, gap: str) -> int | None:
@@ -852,7 +963,10 @@ class Context:
         )  # fmt: skip
 
     def source_after(self, cue: Cue, pattern: str, content: Span) -> Found | None:
-        """The source follows the cue: "..., a indiqué la Finul", "C'est ce qu'indique X"."""
+        """The source follows the cue: "..., a indiqué la Finul", "C'est ce qu'indique X"; or
+        it is the pronoun inverted inside it: "..., a-t-il ajouté"."""
+        if cue.pronoun is not None:
+            return self._inverted_source(cue, pattern, content, cue.pronoun)
         tk, words = self.tk, self.lex.sources
         start = cue.after if cue.after > cue.b else tk.index_from(cue.end)
         i, j = np_after(tk, start, words, self.cue_starts)
@@ -873,6 +987,19 @@ class Context:
         cue.channel, cue.document = cue.channel or channel, cue.document or document
         end = max(src[1], role[1]) if role is not None else src[1]
         return self.found(cue, pattern, (cue.start, end), src, kind, content, role=role)
+
+    def _inverted_source(
+        self, cue: Cue, pattern: str, content: Span, pronoun: tuple[int, int]
+    ) -> Found | None:
+        """The attribution whose source is the pronoun inverted in the cue ("..., estime-t-elle",
+        "« ... », a-t-on appris"): a pronoun of its kind (``pronouns``: "on" anonymous),
+        resolved later as any pronoun source."""
+        kind = self.lex.sources.pronouns.get(self.text[pronoun[0] : pronoun[1]].casefold())
+        if kind is None:
+            return None
+        if self.anonymous:
+            kind = SourceKind.ANONYMOUS
+        return self.found(cue, pattern, (cue.start, cue.end), pronoun, kind, content)
 
     def role_after(self, j: int) -> tuple[int, int] | None:
         """The apposition after a source read forward, between a comma and punctuation: "...,

@@ -111,6 +111,8 @@ def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[in
     out: list[int] = []
     for m in cues:
         k = tk.index_from(m.start)
+        if m.kind == "infinitive":
+            k = _opener_start(tk, k, lex)  # ", avant d'ajouter": the cut is before "avant"
         citing = m.kind == "prep" and m.entry.cites == "source"  # "..., (often) citing its cost"
         while citing and k > 0 and not tk.boundary(k):
             if not is_adverb(tk.keys[k - 1], lex.adverbs, lex.adverb_endings):
@@ -122,7 +124,8 @@ def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[in
         opened = m.kind == "gerund" and before in lex.participle_openers
         coordinated = m.kind != "prep" and before in lex.coordinators
         # ", adding that": a gerund after a comma; ", said ...": a verb right after one
-        after_comma = "," in tk.gap(k) if m.kind == "gerund" else tk.gap(k).strip() == ","
+        gerund = m.kind == "gerund" or m.kind == "infinitive"
+        after_comma = "," in tk.gap(k) if gerund else tk.gap(k).strip() == ","
         contrast = _contrast_before(tk, k, lex) if m.kind not in _NOT_VERBS else None
         if contrast is not None:  # "..., while Kyiv said": the clause is no content
             out.append(tk.ends[contrast - 1])
@@ -131,6 +134,16 @@ def _cuts(cues: list[CueMatch], tk: SentenceTokens, lex: CueLexicon) -> tuple[in
         elif (opened or coordinated) and not tk.boundary(k):
             out.append(tk.ends[k - 2] if k > 1 else tk.starts[k - 1])
     return tuple(sorted(out))
+
+
+def _opener_start(tk: SentenceTokens, k: int, lex: CueLexicon) -> int:
+    """The token opening an infinitive opener (``participles.infinitive_openers``: "avant de",
+    "avant d'") that ends right before token ``k``, else ``k``."""
+    for phrase in lex.infinitive_openers:
+        i = k - len(phrase)
+        if i >= 0 and tuple(tk.keys[i:k]) == phrase:
+            return i
+    return k
 
 
 #: How many words back from a verb a contrast connector is looked for.

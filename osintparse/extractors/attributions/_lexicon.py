@@ -60,6 +60,8 @@ __all__ = [
     "tokens",
 ]
 
+#: Apostrophes ending an elided word, glued to the next ("vient d'annoncer").
+_ELISION = ("'", "\u2019")
 #: Word boundaries used around every cue: a hyphen glues words ("selon-moi").
 BEFORE = r"\m(?<!-)"
 AFTER = r"(?!\w|-)"
@@ -104,15 +106,19 @@ def key(form: str) -> str:
     return word_key(form)
 
 
-def _pairs(phrases: Iterable[str]) -> frozenset[tuple[str, str]]:
-    """The (first word, second word) keys of two-word phrases (``postmodifiers``)."""
+def _pairs(
+    phrases: Iterable[str],
+    where: str = "postmodifiers",
+    hint: str = "an adjective and the preposition after it, such as 'familiar with'",
+) -> frozenset[tuple[str, str]]:
+    """The (first word, second word) keys of two-word phrases (``postmodifiers``,
+    ``origins``)."""
     out = set()
     for phrase in phrases:
         words = phrase.split()
         if len(words) != 2:
             raise LexiconError(
-                f"sources.toml noun_phrase.postmodifiers: {phrase!r} is not two words; write "
-                "an adjective and the preposition after it, such as 'familiar with'"
+                f"sources.toml noun_phrase.{where}: {phrase!r} is not two words; write {hint}"
             )
         out.add((key(words[0]), key(words[1])))
     return frozenset(out)
@@ -228,6 +234,13 @@ class VerbForms:
     between: str
     progressive: str = "(?!)"
     plural_endings: tuple[str, ...] = ()
+    #: The optional inverted subject pronoun after a finite verb or an auxiliary
+    #: (``inversion``: "dit-il", "a-t-il ajouté"); "" in a language without one.
+    inversion: str = ""
+    #: The infinitive of each verb (its lemma, frames aside) and what must stand before it for
+    #: it to be a cue: a lookbehind of ``auxiliaries.infinitive_lead_ins`` ("(?!)" without).
+    infinitives: Mapping[str, CueEntry] = attrs.field(factory=dict)
+    lead_in: str = "(?!)"
 
 
 @attrs.frozen(eq=False)
@@ -262,9 +275,10 @@ class CueShape:
         return tuple(self.forms) if self.openers is None else self.openers
 
     @classmethod
-    def listed(cls, kind: str, forms: Mapping[str, CueEntry]) -> CueShape:
-        """A cue that is one of ``forms``: the scan compiles the forms of each token of a
-        text as it meets them (``template``: the pattern, "{}" for the forms).
+    def listed(cls, kind: str, forms: Mapping[str, CueEntry], suffix: str = "") -> CueShape:
+        """A cue that is one of ``forms``, then ``suffix`` (a pattern): the scan compiles the
+        forms of each token of a text as it meets them (``template``: the pattern, "{}" for
+        the forms).
 
         Examples
         --------
@@ -272,7 +286,12 @@ class CueShape:
         >>> shape.pattern, shape.template
         ('(?P<view>(?:avis))', '(?P<view>{})')
         """
-        return cls(f"(?P<{kind}>{alternation(forms)})", forms, template=f"(?P<{kind}>{{}})")
+        braced = suffix.replace("{", "{{").replace("}", "}}")
+        return cls(
+            f"(?P<{kind}>{alternation(forms)}){suffix}",
+            forms,
+            template=f"(?P<{kind}>{{}}){braced}",
+        )
 
     @property
     def alternative(self) -> str:
@@ -325,10 +344,11 @@ def _passive(f: VerbForms) -> CueShape:
 
 @CUE_KINDS.rule("compound")
 def _compound(f: VerbForms) -> CueShape:
-    """Active auxiliary, up to two adverbs, past participle: "a officiellement confirmé"."""
+    """Active auxiliary, its inverted pronoun ("a-t-il"), up to two adverbs, past participle:
+    "a officiellement confirmé", "a-t-il ajouté"."""
     parts = f.forms["participle"]
     return CueShape(
-        f"{f.active}{f.between}(?P<compound>{alternation(parts)})",
+        f"{f.active}{f.inversion}{f.between}(?P<compound>{alternation(parts)})",
         parts,
         openers=_auxiliaries(f, "active"),
     )
@@ -345,10 +365,23 @@ def _progressive(f: VerbForms) -> CueShape:
     )
 
 
+@CUE_KINDS.rule("infinitive")
+def _infinitive(f: VerbForms) -> CueShape:
+    """An infinitive right after a lead-in before an infinitive, its pronoun inverted maybe:
+    "ne cesse(-t-il) de répéter", "a tenu à préciser", "vient d'annoncer"."""
+    if not f.infinitives:
+        return CueShape("(?P<infinitive>(?!))", {})
+    shape = CueShape.listed("infinitive", f.infinitives)
+    template = shape.template or ""
+    lead = f.lead_in.replace("{", "{{").replace("}", "}}")
+    return attrs.evolve(shape, pattern=f.lead_in + shape.pattern, template=lead + template)
+
+
 @CUE_KINDS.rule("finite")
 def _finite(f: VerbForms) -> CueShape:
-    """A finite form of a reporting verb: "estiment", "said", "fait savoir"."""
-    return CueShape.listed("finite", f.forms["finite"])
+    """A finite form of a reporting verb, its inverted pronoun too: "estiment", "said", "fait
+    savoir", "estime-t-elle"."""
+    return CueShape.listed("finite", f.forms["finite"], f.inversion)
 
 
 @CUE_KINDS.rule("gerund")
@@ -490,14 +523,22 @@ class CueLexicon:
     modal_classes: frozenset[str] = frozenset()
     #: The auxiliaries of compound tenses (``auxiliaries.active``), as token keys.
     active_auxiliaries: frozenset[str] = frozenset()
-    #: Lead-in phrases joining the verb after them, as token keys ("went on to say").
-    lead_ins: tuple[tuple[str, ...], ...] = ()
+    #: Lead-in phrases joining the verb after them, as token keys, by their last key, the
+    #: longest first ("went on to say": ``lead_ins``, ``infinitive_lead_ins``).
+    lead_ins: Mapping[str, tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
     #: The grammar words of a noun phrase read back from a cue (the sources' links,
     #: determiners and titles): "of", "the", "President"; precomputed, read on every subject.
     name_grammar: frozenset[str] = frozenset()
     #: The words a possessor read back from a nominal cue starts after (the sources' links
     #: and stops and :attr:`not_objects`): "of", "at", "over", "against"; precomputed.
     possessor_marks: frozenset[str] = frozenset()
+    #: Subject pronouns written after their verb (``inversion.pronouns``: "dit-il").
+    inverted_pronouns: frozenset[str] = frozenset()
+    #: The euphonic letters before an inverted pronoun (``inversion.euphonic``: "a-t-il").
+    euphonic: frozenset[str] = frozenset()
+    #: Words reading the infinitive after them as a gerund (``participles.infinitive_openers``:
+    #: "avant de", "avant d'"), as token keys.
+    infinitive_openers: frozenset[tuple[str, ...]] = frozenset()
 
 
 @attrs.frozen
@@ -555,6 +596,9 @@ class SourceLexicon:
     links: frozenset[str]
     #: (adjective, preposition) pairs that continue a source past a stop word.
     postmodifiers: frozenset[tuple[str, str]]
+    #: (preposition, noun) pairs opening where a source learned what it reports, which end
+    #: it ("a appris l'AFP | de source diplomatique": ``noun_phrase.origins``).
+    origins: frozenset[tuple[str, str]]
     stops: frozenset[str]
     clause_words: frozenset[str]
     connectors: frozenset[str]
@@ -712,16 +756,63 @@ def _forms(
     if adverb_endings:
         adverb += r"|\w{2,30}?" + alternation(adverb_endings)
     adverb += ")"
+    verbs = _verbs(lang, data)
     return VerbForms(
         data=data,
-        forms=_verbs(lang, data),
+        forms=verbs,
         prepositions=preps,
         active=alternation(aux["active"]),
         passive=alternation(aux["passive"]),
         between=f"(?:{GAP}{adverb}{AFTER}){{0,3}}{GAP}",
         progressive=alternation(aux["progressive"]),
         plural_endings=plural_endings,
+        inversion=_inversion(data["inversion"]),
+        infinitives=_infinitives(data, verbs),
+        lead_in=_lead_in(_infinitive_lead_ins(data), data),
     )
+
+
+def _infinitives(
+    data: Mapping[str, Any], verbs: Mapping[str, Mapping[str, CueEntry]]
+) -> dict[str, CueEntry]:
+    """The infinitive of every verb (its lemma; no frame "qualifier ... de"), read only after
+    an infinitive lead-in; none without lead-ins."""
+    if not _infinitive_lead_ins(data):
+        return {}
+    out: dict[str, CueEntry] = {}
+    for forms in verbs.values():
+        for entry in forms.values():
+            if "..." not in entry.lemma:
+                out.setdefault(key(entry.lemma), entry)
+    return out
+
+
+def _lead_in(phrases: Iterable[str], data: Mapping[str, Any]) -> str:
+    """A lookbehind: one of the infinitive lead-ins ending right before, its verb's pronoun
+    inverted maybe ("ne cesse-t-il de", "a-t-il tenu à"; the first word that is no negator
+    takes it), glued to the infinitive after an elision ("vient d'annoncer"); "(?!)" without
+    lead-ins."""
+    negators = keys(data["negation"]["before"])
+    inversion = _inversion(data["inversion"])
+    alts: list[str] = []
+    for phrase in phrases:
+        words = phrase.split()
+        at = 1 if len(words) > 1 and key(words[0]) in negators else 0
+        parts = [alternation([key(w)]) for w in words]
+        parts[at] += inversion
+        alts.append(GAP.join(parts) + ("" if phrase.endswith(_ELISION) else GAP))
+    if not alts:
+        return "(?!)"
+    return "(?<=" + BEFORE + "(?:" + "|".join(alts) + "))"
+
+
+def _inversion(data: Mapping[str, Any]) -> str:
+    """The optional inverted subject pronoun after a verb (``inversion``): a hyphen, the
+    euphonic letter and a hyphen maybe, a pronoun ("-il", "-t-elle"); "" without pronouns."""
+    if not data["pronouns"]:
+        return ""
+    euphonic = f"(?:{alternation(keys(data['euphonic']))}-)?" if data["euphonic"] else ""
+    return f"(?:-{euphonic}{alternation(keys(data['pronouns']))})?"
 
 
 def _noun_readings(
@@ -820,6 +911,9 @@ def _sources(lang: str) -> SourceLexicon:
         determiners=keys(np["determiners"]),
         links=keys(np["links"]),
         postmodifiers=_pairs(np["postmodifiers"]),
+        origins=_pairs(
+            np.get("origins", ()), "origins", "a preposition and a noun, such as 'de source'"
+        ),
         stops=keys(np["stops"]),
         clause_words=keys(np["clause_words"]),
         connectors=keys(np["connectors"]),
@@ -983,16 +1077,40 @@ def cue_lexicon(lang: str) -> CueLexicon:
         imperative_openers=keys(data["adverbs"]["imperative_openers"]),
         modals=keys(data["auxiliaries"].get("modals", ())),
         modal_classes=frozenset(data["auxiliaries"].get("modal_classes", ())),
-        lead_ins=tuple(
-            sorted(
-                {tuple(t.casefold() for t in tokens(w)) for w in data["auxiliaries"]["lead_ins"]},
-                key=len,
-                reverse=True,
-            )
+        inverted_pronouns=keys(data["inversion"]["pronouns"]),
+        euphonic=keys(data["inversion"]["euphonic"]),
+        infinitive_openers=frozenset(
+            tuple(t.casefold() for t in tokens(w))
+            for w in data["participles"].get("infinitive_openers", ())
         ),
         name_grammar=sources.links | sources.determiners | sources.titles,
         possessor_marks=sources.links | sources.stops | not_objects,
+        lead_ins=_by_last(_lead_in_phrases(data)),
     )
+
+
+def _by_last(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases as token keys, by their last key, the longest first."""
+    index: dict[str, set[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        toks = tuple(t.casefold() for t in tokens(phrase))
+        if toks:
+            index.setdefault(toks[-1], set()).add(toks)
+    return {k: tuple(sorted(v, key=lambda t: (-len(t), t))) for k, v in index.items()}
+
+
+def _infinitive_lead_ins(data: Mapping[str, Any]) -> list[str]:
+    """The words an infinitive cue follows: ``auxiliaries.infinitive_lead_ins`` and
+    ``participles.infinitive_openers``."""
+    return [
+        *data["auxiliaries"].get("infinitive_lead_ins", ()),
+        *data["participles"].get("infinitive_openers", ()),
+    ]
+
+
+def _lead_in_phrases(data: Mapping[str, Any]) -> list[str]:
+    """Every lead-in (``lead_ins``, ``infinitive_lead_ins``, ``infinitive_openers``)."""
+    return [*data["auxiliaries"]["lead_ins"], *_infinitive_lead_ins(data)]
 
 
 def _phrases(words: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -312,6 +312,8 @@ def _ends_phrase(
         return tk.keys[k] in lex.stops or tk.keys[k] in lex.clause_words
     if (tk.keys[k - 1], tk.keys[k]) in lex.postmodifiers:  # "familiar with", "close to"
         return tk.boundary(k)
+    if lex.origins and k + 1 < len(tk) and (tk.keys[k], tk.keys[k + 1]) in lex.origins:
+        return True  # "a appris l'AFP | de source diplomatique"
     return (
         tk.boundary(k)
         or tk.keys[k] in lex.stops

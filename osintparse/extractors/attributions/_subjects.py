@@ -59,6 +59,9 @@ class Candidate:
     parts: int = 1
     #: The kind, when known already (a clause subject taken from an attribution).
     kind: SourceKind | None = None
+    #: The source's offsets, when they are part of token ``i`` only (a pronoun inverted in
+    #: its verb: "a-t-il affirmé, ajoutant que").
+    src: tuple[int, int] | None = None
 
     @property
     def start(self) -> int:
@@ -592,11 +595,8 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
         return "tag"
     if j - i == 1 and first in src.pronouns:
         return "pronoun"
-    verbs = s.lex.participle_endings
-    if (first in src.stops and first in src.links) or (
-        verbs and tk.words[i].islower() and first.endswith(verbs) and first not in src.determiners
-    ):
-        return "adjunct"  # "at a later press gaggle", "dedicating the museum on Saturday"
+    if _adjunct(s, i, j):
+        return "adjunct"
     if first in src.stops or first in src.links:
         return "none"
     if j - i == 1 and is_adverb(first, s.lex.adverbs, s.lex.adverb_endings):
@@ -612,7 +612,6 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
     ):
         return "none"  # "Reached Tuesday, the spokesman said", "Early Tuesday, the ministry"
     last, _ = _split_tag(s, i, j)
-    verbs = s.lex.participle_endings
     if (
         tk.words[last - 1][:1].isupper()
         and not any(_verb_like(s, t) for t in range(i, last))
@@ -620,6 +619,22 @@ def _kind_of_part(s: Context, i: int, j: int) -> str:
     ):
         return "name"  # "Russia attacked Kyiv", "Clinton won on Super Tuesday" are none
     return "none"
+
+
+def _adjunct(s: Context, i: int, j: int) -> bool:
+    """True when a part is an adjunct: opened by a preposition ("at a later press gaggle"),
+    by a lower-case word with a participle ending ("dedicating the museum on Saturday"), or
+    by a participle and its agent word ("interrogé par l'AFP": :meth:`Context.agent_participle`)."""
+    tk, src = s.tk, s.lex.sources
+    first, verbs = tk.keys[i], s.lex.participle_endings
+    if (first in src.stops and first in src.links) or s.agent_participle(i, j):
+        return True
+    return (
+        bool(verbs)
+        and tk.words[i].islower()
+        and first.endswith(verbs)
+        and first not in src.determiners
+    )
 
 
 def _verb_like(s: Context, t: int) -> bool:
@@ -775,9 +790,13 @@ def clause_subject(s: Context, cue: Cue) -> Candidate | None:
     for f in reversed(s.done):
         if f.cue_end <= cue.first and f.source_end > f.source_start:
             i, j = s.tk.index_from(f.source_start), s.tk.index_from(f.source_end)
+            inside = None  # "a-t-il affirmé, ajoutant que": the pronoun ends a token
+            if j <= i or s.tk.starts[i] != f.source_start:
+                i, j, inside = j - 1, j, (f.source_start, f.source_end)
             return Candidate(
                 i, j, "clause", first=_determiner_before(s, i, f.start),
                 role=_tokens(s, f.role), antecedent=_tokens(s, f.resolved), kind=f.source_kind,
+                src=inside,
             )  # fmt: skip
     return _first_phrase(s, cue)
 
@@ -893,7 +912,9 @@ def _subject_of(s: Context, cue: Cue, phrase: Candidate) -> Subject | None:
             kind = s.kind(*phrase.role) or kind
     if phrase.antecedent is not None:
         resolved = s.source_span(*phrase.antecedent)
-    if phrase.relative or phrase.kind is not None:
+    if phrase.src is not None:
+        src = phrase.src
+    elif phrase.relative or phrase.kind is not None:
         src = (tk.starts[i], tk.ends[j - 1])
     else:
         src = s.source_span(i, j)
