@@ -788,9 +788,26 @@ def _after_adjunct(s: Context, cue: Cue) -> int:
         while k < cue.c and k < src.max_words and "," not in tk.gap(k):
             k += 1
         start = k
+    else:
+        start = _time_ending(s, cue)
     while start < cue.c and tk.keys[start] in src.connectors:
         start += 1
     return start
+
+
+#: The longest time adjunct ending with a time word before a comma, in words.
+_TIME_WORDS = 4
+
+
+def _time_ending(s: Context, cue: Cue) -> int:
+    """The token after a short adjunct opening the sentence and ending with a time word
+    before a comma ("Two weeks earlier, Dutch voters ...", "Three days later, the army
+    ..."), else 0."""
+    tk, src = s.tk, s.lex.sources
+    for k in range(1, min(cue.c, _TIME_WORDS + 1)):
+        if tk.boundary(k):
+            return k if "," in tk.gap(k) and tk.keys[k - 1] in src.time_words else 0
+    return 0
 
 
 def _name_end(s: Context, cue: Cue, start: int) -> int:
