@@ -8,7 +8,7 @@ Examples
 --------
 >>> SUBJECTS.names()
 ('phrase', 'modified', 'fronted', 'zero_relative', 'incise', 'coordinated', 'relative',
- 'closed_relative', 'apposition', 'long_apposition')
+ 'relative_object', 'closed_relative', 'apposition', 'long_apposition')
 """
 
 from __future__ import annotations
