@@ -8,7 +8,7 @@ Examples
 --------
 >>> SUBJECTS.names()
 ('phrase', 'modified', 'fronted', 'zero_relative', 'incise', 'coordinated', 'relative',
- 'closed_relative', 'apposition', 'long_apposition')
+ 'relative_object', 'closed_relative', 'apposition', 'long_apposition')
 """
 
 from __future__ import annotations
@@ -842,6 +842,8 @@ def _after_adjunct(s: Context, cue: Cue) -> int:
         start = k
     elif (adverbial := _adverbial_opening(s, cue)) is not None:
         start = adverbial
+    else:
+        start = _time_ending(s, cue)
     while start < cue.c and tk.keys[start] in src.connectors:
         start += 1
     return start
@@ -860,6 +862,21 @@ def _adverbial_opening(s: Context, cue: Cue) -> int | None:
         if tk.boundary(k):
             return k if tk.gap(k).strip() == "," else None
     return None
+
+
+#: The longest time adjunct ending with a time word before a comma, in words.
+_TIME_WORDS = 4
+
+
+def _time_ending(s: Context, cue: Cue) -> int:
+    """The token after a short adjunct opening the sentence and ending with a time word
+    before a comma ("Two weeks earlier, Dutch voters ...", "Three days later, the army
+    ..."), else 0."""
+    tk, src = s.tk, s.lex.sources
+    for k in range(1, min(cue.c, _TIME_WORDS + 1)):
+        if tk.boundary(k):
+            return k if "," in tk.gap(k) and tk.keys[k - 1] in src.time_words else 0
+    return 0
 
 
 def _name_end(s: Context, cue: Cue, start: int) -> int:
