@@ -639,8 +639,8 @@ def _complement(s: Context, cue: Cue) -> Span | None:
     tk, b, entry = s.tk, cue.after, cue.entry
     if b >= len(tk):
         return None
-    gap = s.text[tk.ends[b - 1] if b > cue.b else cue.end : tk.starts[b]]
-    quoted = s.quoted_after(cue.end, gap)
+    left = tk.ends[b - 1] if b > cue.b else cue.end  # after the one told: "telling X, '...'"
+    quoted = s.quoted_after(left, s.text[left : tk.starts[b]])
     if quoted is not None and entry.takes("clause"):
         return quoted
     k = s.complementizer(cue)

@@ -26,7 +26,7 @@ from osintparse.extractors.attributions._sources import (
     np_after,
     np_before,
 )
-from osintparse.extractors.attributions._times import time_at
+from osintparse.extractors.attributions._times import time_after, time_at
 from osintparse.model import SourceKind
 
 __all__ = ["SUBJECTS", "Candidate", "clause_subject", "find_clause_subject", "find_subject"]
@@ -781,10 +781,14 @@ def _after_adjunct(s: Context, cue: Cue) -> int:
 
 def _adverbial_opening(s: Context, cue: Cue) -> int | None:
     """The token after the comma closing an adjunct that opens the sentence with a time opener
-    or adverb ("Early in his campaign, Trump attacked X, calling ...", "Separately, the
-    ministry ...", "Later that day, ..."), within ``max_words``; ``None`` without one."""
+    or adverb, or a whole time adjunct ("Early in his campaign, Trump attacked X, calling
+    ...", "Separately, the ministry ...", "Hours later, ..."), within ``max_words``; ``None``
+    without one."""
     tk, src, lex = s.tk, s.lex.sources, s.lex
     first = tk.keys[0]
+    t = time_after(tk, 0, src)  # "This year, he ...", "Hours later, Trump ..."
+    if 0 < t < cue.c and tk.gap(t).strip() == ",":
+        return t
     timed = first in src.time_openers or first in src.time_adverbs
     if not (timed or is_adverb(first, lex.adverbs, lex.adverb_endings)):
         return None
