@@ -276,6 +276,31 @@ def _incise(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
     return Candidate(i, j, stop) if j > i else p
 
 
+@SUBJECTS.rule("dash_incise")
+def _dash_incise(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """An incise between dashes right before the verb is crossed when the phrase before it
+    names a source: "Murphy — after a knock on wood — told", "Gingrich — mentioned by
+    Newsmax as a choice — told", "Le ministre – cité par l'AFP – a affirmé"."""
+    tk, c = s.tk, cue.lead
+    if c < 3 or tk.gap(c).strip() not in _DASHES:
+        return p
+    for t in range(c - 1, max(0, c - _DASH_REACH), -1):
+        gap = tk.gap(t).strip()
+        if gap in _DASHES:
+            i, j, stop = np_before(tk, t, s.lex.sources, cross=True)
+            kind = s.kind(i, j, open_subject=cue.entry.open_subject) if j > i else None
+            return Candidate(i, j, stop) if kind is not None else p
+        if gap and gap != ",":
+            return p
+    return p
+
+
+#: Dashes setting off an incise ("X — after a pause — said").
+_DASHES = frozenset({"\u2013", "\u2014", "--", "-"})
+#: How many tokens back from a verb the dash opening its incise is looked for.
+_DASH_REACH = 20
+
+
 def _unquoted(s: Context, gap: str) -> str:
     """A gap without its quotation marks."""
     return "".join(ch for ch in gap if ch not in s.lex.quotes and ch not in s.lex.quotes.values())
