@@ -20,7 +20,7 @@ Offsets here are into the normalised text; the package's ``__init__`` maps them 
 Examples
 --------
 >>> CONSTRUCTIONS.names()[:6]
-('framed_passive', 'not_a_verb', 'imperative', 'anaphoric', 'passive', 'citing')
+('framed_passive', 'not_a_verb', 'imperative', 'anaphoric', 'passive', 'reduced_passive')
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ and checks the result can name a source.
 Examples
 --------
 >>> SUBJECTS.names()
-('phrase', 'modified', 'fronted', 'zero_relative', 'incise', 'coordinated', 'relative',
- 'closed_relative', 'apposition', 'long_apposition')
+('phrase', 'modified', 'fronted', 'zero_relative', 'incise', 'dash_incise', 'coordinated',
+ 'relative', 'closed_relative', 'apposition', 'long_apposition')
 """
 
 from __future__ import annotations
