@@ -48,6 +48,7 @@ VARIANTS = {
     "document_obj": "verb_obj",
     "quoted_object": "verb_obj",
     "free_relative": "verb_clause",
+    "reduced_passive": "passive",
 }
 GUARDS = {"framed_passive", "not_a_verb", "imperative", "subject"}
 PATTERNS = {

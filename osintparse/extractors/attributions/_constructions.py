@@ -20,7 +20,7 @@ Offsets here are into the normalised text; the package's ``__init__`` maps them 
 Examples
 --------
 >>> CONSTRUCTIONS.names()[:6]
-('framed_passive', 'not_a_verb', 'imperative', 'anaphoric', 'passive', 'citing')
+('framed_passive', 'not_a_verb', 'imperative', 'anaphoric', 'passive', 'reduced_passive')
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from osintparse.extractors.attributions._context import (
     Subject,
     trim,
 )
-from osintparse.extractors.attributions._lexicon import rules_of
+from osintparse.extractors.attributions._lexicon import key, rules_of
 from osintparse.extractors.attributions._sources import (
     document_kind,
     document_words,
@@ -234,6 +234,39 @@ def _passive(s: Context, cue: Cue) -> Found | Stop | None:
     if cue.entry.lemma in s.lex.passive_none:
         return STOP
     return s.agent(cue, "passive", trim(s.text, s.lo, s.hi), anaphoric=False) or STOP
+
+
+@CONSTRUCTIONS.rule("reduced_passive")
+def _reduced_passive(s: Context, cue: Cue) -> Found | Stop | None:
+    """A past participle with no auxiliary right before its agent naming a source, opening
+    the sentence, a clause or an incise: "he said when asked by a reporter", "Asked by the
+    BBC, the minister ...", "The bill, backed by Republicans, ..." (reports ``passive``);
+    "said by email" (a document) and "responded by sidestepping X" (a gerund) name no
+    agent, "decisions opposed by Israel" is a noun phrase."""
+    tk, b, lex = s.tk, cue.b, s.lex
+    if cue.kind != "finite" or b + 1 >= len(tk) or tk.boundary(b) or tk.boundary(b + 1):
+        return None
+    if (
+        tk.keys[b] not in lex.passive_agent
+        or key(s.text[cue.start : cue.end]) not in lex.participles
+    ):
+        return None
+    k = cue.lead  # no noun before it: "decisions opposed by Israel" is a noun phrase
+    if not (k == 0 or "," in tk.gap(k) or tk.keys[k - 1] in lex.sources.clause_words):
+        return None
+    word = tk.words[b + 1]
+    if word.islower() and lex.participle_endings and word.endswith(lex.participle_endings):
+        return None
+    i, j = np_after(tk, b + 1, lex.sources, s.cue_starts)
+    if document_kind(tk, i, j, lex.sources) is not None:
+        return None
+    # the content follows the agent ("asked by reporters whether ..."), if anything does,
+    # up to the comma closing an opening participle clause ("Asked by X whether ..., Y")
+    content = s.rest(j) if j < len(tk) and not tk.boundary(j) else NO_SPAN
+    comma = next((t for t in range(j + 1, len(tk)) if "," in tk.gap(t)), None) if k == 0 else None
+    if comma is not None and content != NO_SPAN:
+        content = trim(s.text, tk.starts[j], tk.ends[comma - 1])
+    return s.agent(cue, "passive", content, anaphoric=False)
 
 
 @CONSTRUCTIONS.rule("citing")
@@ -658,8 +691,8 @@ def _complement(s: Context, cue: Cue) -> Span | None:
     tk, b, entry = s.tk, cue.after, cue.entry
     if b >= len(tk):
         return None
-    gap = s.text[tk.ends[b - 1] if b > cue.b else cue.end : tk.starts[b]]
-    quoted = s.quoted_after(cue.end, gap)
+    left = tk.ends[b - 1] if b > cue.b else cue.end  # after the one told: "telling X, '...'"
+    quoted = s.quoted_after(left, s.text[left : tk.starts[b]])
     if quoted is not None and entry.takes("clause"):
         return quoted
     k = s.complementizer(cue)

@@ -448,6 +448,9 @@ class CueLexicon:
     sources: SourceLexicon
     nouns: NounReadings
     not_objects: frozenset[str] = frozenset()
+    #: Past participles and their entries: a finite form among them before an agent is a
+    #: reduced passive ("when asked by a reporter").
+    participles: Mapping[str, CueEntry] = attrs.field(factory=dict)
     #: Words of ``not_objects`` opening an amount before a number (``clauses.approximators``,
     #: ``clauses.numerals``): "said about 40 people".
     approximators: frozenset[str] = frozenset()
@@ -1008,6 +1011,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         scan=scan,
         kinds={name: s.forms for name, s in shapes.items()},
         finite=forms.forms["finite"],
+        participles=forms.forms["participle"],
         verb_forms=forms,
         opener=opener,
         prep_blocked=keys(data["prepositions"]["blocked_next"]),

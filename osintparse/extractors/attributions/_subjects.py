@@ -7,8 +7,8 @@ and checks the result can name a source.
 Examples
 --------
 >>> SUBJECTS.names()
-('phrase', 'modified', 'fronted', 'zero_relative', 'incise', 'coordinated', 'relative',
- 'relative_object', 'closed_relative', 'apposition', 'long_apposition')
+('phrase', 'modified', 'fronted', 'zero_relative', 'incise', 'dash_incise', 'coordinated',
+ 'relative', 'relative_object', 'closed_relative', 'apposition', 'long_apposition')
 """
 
 from __future__ import annotations
@@ -280,6 +280,31 @@ def _incise(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
         return p
     i, j, stop = np_before(tk, t, s.lex.sources, cross=True)
     return Candidate(i, j, stop) if j > i else p
+
+
+@SUBJECTS.rule("dash_incise")
+def _dash_incise(s: Context, cue: Cue, p: Candidate | None) -> Candidate | None:
+    """An incise between dashes right before the verb is crossed when the phrase before it
+    names a source: "Murphy — after a knock on wood — told", "Gingrich — mentioned by
+    Newsmax as a choice — told", "Le ministre – cité par l'AFP – a affirmé"."""
+    tk, c = s.tk, cue.lead
+    if c < 3 or tk.gap(c).strip() not in _DASHES:
+        return p
+    for t in range(c - 1, max(0, c - _DASH_REACH), -1):
+        gap = tk.gap(t).strip()
+        if gap in _DASHES:
+            i, j, stop = np_before(tk, t, s.lex.sources, cross=True)
+            kind = s.kind(i, j, open_subject=cue.entry.open_subject) if j > i else None
+            return Candidate(i, j, stop) if kind is not None else p
+        if gap and gap != ",":
+            return p
+    return p
+
+
+#: Dashes setting off an incise ("X — after a pause — said").
+_DASHES = frozenset({"\u2013", "\u2014", "--", "-"})
+#: How many tokens back from a verb the dash opening its incise is looked for.
+_DASH_REACH = 20
 
 
 def _unquoted(s: Context, gap: str) -> str:
@@ -851,10 +876,14 @@ def _after_adjunct(s: Context, cue: Cue) -> int:
 
 def _adverbial_opening(s: Context, cue: Cue) -> int | None:
     """The token after the comma closing an adjunct that opens the sentence with a time opener
-    or adverb ("Early in his campaign, Trump attacked X, calling ...", "Separately, the
-    ministry ...", "Later that day, ..."), within ``max_words``; ``None`` without one."""
+    or adverb, or a whole time adjunct ("Early in his campaign, Trump attacked X, calling
+    ...", "Separately, the ministry ...", "Hours later, ..."), within ``max_words``; ``None``
+    without one."""
     tk, src, lex = s.tk, s.lex.sources, s.lex
     first = tk.keys[0]
+    t = time_after(tk, 0, src)  # "This year, he ...", "Hours later, Trump ..."
+    if 0 < t < cue.c and tk.gap(t).strip() == ",":
+        return t
     timed = first in src.time_openers or first in src.time_adverbs
     if not (timed or is_adverb(first, lex.adverbs, lex.adverb_endings)):
         return None
