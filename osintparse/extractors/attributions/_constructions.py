@@ -737,7 +737,27 @@ def _inverted(s: Context, cue: Cue) -> Found | Stop | None:
     sub = find_subject(s, cue) if cue.pronoun is None else None
     if sub is not None and (sub.role is not None or sub.parts > 1):
         return None  # "Mark Spivey, a spokesman for X, said": the subject is before
-    return s.source_after(cue, "inverted", _unquoted(s, trim(s.text, s.lo, start)))
+    return _run_on(s, s.source_after(cue, "inverted", _unquoted(s, trim(s.text, s.lo, start))))
+
+
+def _run_on(s: Context, found: Found | None) -> Found | None:
+    """An incise mid-clause: the content before it runs on past it, from the comma after
+    the source to the end of the clause or quotation ("La guerre, a-t-il estimé, va durer",
+    "« Nous allons, a-t-il dit, continuer »"); not into a relative clause on the source
+    ("..., a dit le ministre, qui ...") nor into another attribution. Only where the language
+    reads incises so (``clauses.incise_run_on``)."""
+    if not s.lex.incise_run_on or found is None or found.content_end is None:
+        return found
+    tk = s.tk
+    j = tk.index_from(found.end)
+    if j >= len(tk) or tk.gap(j).strip() != "," or found.content_end > found.cue_start:
+        return found
+    if tk.keys[j] in s.lex.sources.relatives or tk.starts[j] in s.cue_starts:
+        return found
+    _, end = s.rest(j)
+    if end is None or any(found.end < c <= tk.starts[j] for c in s.cuts):
+        return found
+    return attrs.evolve(found, content_end=end)
 
 
 def _unquoted(s: Context, content: Span) -> Span:
@@ -919,7 +939,7 @@ def _inverted_end(s: Context, cue: Cue) -> Found | Stop | None:
         return None
     k = s.content_start(sub)
     start, _ = s.gap_before(k, s.tk.starts[k])
-    return s.by_subject(cue, "inverted", trim(s.text, s.lo, start))
+    return _run_on(s, s.by_subject(cue, "inverted", trim(s.text, s.lo, start)))
 
 
 def _noun_at_end(s: Context, cue: Cue, sub: Subject) -> bool:

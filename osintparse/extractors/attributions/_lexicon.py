@@ -447,6 +447,8 @@ class CueLexicon:
     quotes: Mapping[str, str]
     sources: SourceLexicon
     nouns: NounReadings
+    #: A content cut by an incise mid-clause runs on past it (``clauses.incise_run_on``).
+    incise_run_on: bool = False
     not_objects: frozenset[str] = frozenset()
     #: Past participles and their entries: a finite form among them before an agent is a
     #: reduced passive ("when asked by a reporter").
@@ -1026,6 +1028,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         comparatives=keys(clauses["comparatives"]),
         as_openers=keys(clauses["as_openers"]),
         clause_gap=int(clauses["max_gap"]),
+        incise_run_on=bool(clauses.get("incise_run_on", False)),
         infinitive_endings=tuple(own["infinitive_endings"]),
         not_infinitives=keys(clauses["not_infinitives"]),
         infinitive_markers=keys(clauses["infinitive_markers"]),
