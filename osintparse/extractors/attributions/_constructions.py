@@ -344,7 +344,7 @@ def _nominal(s: Context, cue: Cue) -> Found | Stop | None:
     tk, c, b, lex = s.tk, cue.c, cue.b, s.lex
     owner = _possessor(s, c)
     if owner is not None:
-        i, j = _after_preposition(s, *owner)
+        i, j = _after_verb(s, *_after_preposition(s, *owner))
         pronoun = j - i == 1 and tk.keys[i] in lex.possessives
         kind = SourceKind.OTHER if pronoun else s.kind(i, j)
         content = _subject_end(s, i, _noun_complement(s, b))
@@ -378,6 +378,24 @@ def _after_preposition(s: Context, i: int, j: int) -> tuple[int, int]:
     if tk.keys[cut] in src.links and s.kind(i, cut) not in (None, SourceKind.OTHER):
         return i, j
     return cut + 1, j
+
+
+def _after_verb(s: Context, i: int, j: int) -> tuple[int, int]:
+    """A possessor read back from a nominal cue starts at its name when a lower-case word
+    naming no source, no name grammar, comes right before the name (the verb of the clause:
+    "The talks reflected Scholz's refusal" gives "Scholz"; "the foreign minister Annalena
+    Baerbock's", "Russia's foreign ministry's" are kept whole)."""
+    tk, grammar = s.tk, s.lex.name_grammar
+    for t in range(j - 1, i, -1):
+        word = tk.words[t - 1]
+        if (
+            tk.words[t][:1].isupper()
+            and word.islower()
+            and tk.keys[t - 1] not in grammar
+            and s.kind(t - 1, t) is None
+        ):
+            return t, j
+    return i, j
 
 
 def _agent(s: Context, b: int) -> tuple[int, int]:
