@@ -413,16 +413,35 @@ def _agent(s: Context, b: int) -> tuple[int, int]:
 
 def _subject_end(s: Context, first: int, content: Span | None) -> Span | None:
     """The content of a nominal cue whose phrase opens the sentence at token ``first``: it
-    ends before the main verb (``nouns.ends``: "Sa promesse de baisser les impôts n'a pas
-    été tenue" gives "baisser les impôts")."""
+    ends before the main verb (:func:`_ends_content`: "Sa promesse de baisser les impôts n'a
+    pas été tenue" gives "baisser les impôts"); a clause ("that ...") keeps its own verb."""
     tk = s.tk
-    if content is None or content[0] is None or first > 0 or not s.lex.noun_ends:
+    if content is None or content[0] is None or first > 0:
         return content
-    k = next(
-        (t for t in range(tk.index_from(content[0]) + 1, len(tk)) if tk.keys[t] in s.lex.noun_ends),
-        None,
-    )
+    c = tk.index_from(content[0])
+    if c > 0 and tk.keys[c - 1] in s.lex.complementizers:
+        return content
+    k = next((t for t in range(c + 1, len(tk)) if _ends_content(s, t)), None)
     return content if k is None else trim(s.text, content[0], tk.starts[k])
+
+
+def _ends_content(s: Context, t: int) -> bool:
+    """True when token ``t`` is the main verb after a sentence-opening nominal cue: one of
+    ``nouns.ends``, or a lower-case word with an ending of ``nouns.end_endings``, no
+    determiner before it nor preposition after it ("angered Kyiv", not "a detailed plan",
+    "built in Germany")."""
+    tk, lex = s.tk, s.lex
+    if tk.boundary(t):
+        return False
+    word = tk.keys[t]
+    if word in lex.noun_ends:
+        return True
+    return (
+        tk.words[t].islower()
+        and any(len(word) > len(e) + 2 and word.endswith(e) for e in lex.noun_end_endings)
+        and tk.keys[t - 1] not in lex.sources.determiners
+        and (t + 1 >= len(tk) or tk.keys[t + 1] not in lex.not_objects)
+    )
 
 
 def _noun_complement(s: Context, b: int, *, agent: bool = False) -> Span | None:
