@@ -377,7 +377,7 @@ def _nominal(s: Context, cue: Cue) -> Found | Stop | None:
     tk, c, b, lex = s.tk, cue.c, cue.b, s.lex
     owner = _possessor(s, c)
     if owner is not None:
-        i, j = _after_preposition(s, *owner)
+        i, j = _after_verb(s, *_after_preposition(s, *owner))
         pronoun = j - i == 1 and tk.keys[i] in lex.possessives
         kind = SourceKind.OTHER if pronoun else s.kind(i, j)
         content = _subject_end(s, i, _noun_complement(s, b))
@@ -413,6 +413,24 @@ def _after_preposition(s: Context, i: int, j: int) -> tuple[int, int]:
     return cut + 1, j
 
 
+def _after_verb(s: Context, i: int, j: int) -> tuple[int, int]:
+    """A possessor read back from a nominal cue starts at its name when a lower-case word
+    naming no source, no name grammar, comes right before the name (the verb of the clause:
+    "The talks reflected Scholz's refusal" gives "Scholz"; "the foreign minister Annalena
+    Baerbock's", "Russia's foreign ministry's" are kept whole)."""
+    tk, grammar = s.tk, s.lex.name_grammar
+    for t in range(j - 1, i, -1):
+        word = tk.words[t - 1]
+        if (
+            tk.words[t][:1].isupper()
+            and word.islower()
+            and tk.keys[t - 1] not in grammar
+            and s.kind(t - 1, t) is None
+        ):
+            return t, j
+    return i, j
+
+
 def _agent(s: Context, b: int) -> tuple[int, int]:
     """The agent of a nominal cue from token ``b``, without the complement it swallowed:
     "l'annonce par Washington de nouvelles sanctions" gives "Washington"."""
@@ -428,16 +446,35 @@ def _agent(s: Context, b: int) -> tuple[int, int]:
 
 def _subject_end(s: Context, first: int, content: Span | None) -> Span | None:
     """The content of a nominal cue whose phrase opens the sentence at token ``first``: it
-    ends before the main verb (``nouns.ends``: "Sa promesse de baisser les impôts n'a pas
-    été tenue" gives "baisser les impôts")."""
+    ends before the main verb (:func:`_ends_content`: "Sa promesse de baisser les impôts n'a
+    pas été tenue" gives "baisser les impôts"); a clause ("that ...") keeps its own verb."""
     tk = s.tk
-    if content is None or content[0] is None or first > 0 or not s.lex.noun_ends:
+    if content is None or content[0] is None or first > 0:
         return content
-    k = next(
-        (t for t in range(tk.index_from(content[0]) + 1, len(tk)) if tk.keys[t] in s.lex.noun_ends),
-        None,
-    )
+    c = tk.index_from(content[0])
+    if c > 0 and tk.keys[c - 1] in s.lex.complementizers:
+        return content
+    k = next((t for t in range(c + 1, len(tk)) if _ends_content(s, t)), None)
     return content if k is None else trim(s.text, content[0], tk.starts[k])
+
+
+def _ends_content(s: Context, t: int) -> bool:
+    """True when token ``t`` is the main verb after a sentence-opening nominal cue: one of
+    ``nouns.ends``, or a lower-case word with an ending of ``nouns.end_endings``, no
+    determiner before it nor preposition after it ("angered Kyiv", not "a detailed plan",
+    "built in Germany")."""
+    tk, lex = s.tk, s.lex
+    if tk.boundary(t):
+        return False
+    word = tk.keys[t]
+    if word in lex.noun_ends:
+        return True
+    return (
+        tk.words[t].islower()
+        and any(len(word) > len(e) + 2 and word.endswith(e) for e in lex.noun_end_endings)
+        and tk.keys[t - 1] not in lex.sources.determiners
+        and (t + 1 >= len(tk) or tk.keys[t + 1] not in lex.not_objects)
+    )
 
 
 def _noun_complement(s: Context, b: int, *, agent: bool = False) -> Span | None:

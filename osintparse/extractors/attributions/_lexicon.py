@@ -491,6 +491,8 @@ class CueLexicon:
     possessives: frozenset[str] = frozenset()
     noun_agents: frozenset[str] = frozenset()
     noun_ends: frozenset[str] = frozenset()
+    #: Endings of the main verb that ends a sentence-opening nominal cue's content.
+    noun_end_endings: tuple[str, ...] = ()
     comparatives: frozenset[str] = frozenset()
     as_openers: frozenset[str] = frozenset()
     participle_endings: tuple[str, ...] = ()
@@ -1068,6 +1070,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         possessives=keys(data["prepositions"]["possessives"]),
         noun_agents=keys(data["nouns"]["agents"]),
         noun_ends=keys(data["nouns"]["ends"]),
+        noun_end_endings=tuple(data["nouns"].get("end_endings", ())),
         participle_endings=tuple(typology["noun_phrase"]["participle_endings"]),
         clause_participle_endings=tuple(own["clause_participle_endings"]),
         negators=_tails(data["negation"]["before"]),
