@@ -467,9 +467,9 @@ class Context:
         tk, src = self.tk, self.lex.sources
         if k >= len(tk) or tk.boundary(k):
             return k, None
-        if tk.keys[k] in src.pronouns:
-            return k + 1, None
         i, j = np_after(tk, k, src, self.cue_starts)
+        if tk.keys[k] in src.pronouns and not self._possessed(k, i, j):
+            return k + 1, None
         # A pronoun after the addressee opens the content ("told AFP they saw"); a time
         # adjunct ends the addressee ("told reporters late Tuesday").
         j = next(
@@ -479,6 +479,16 @@ class Context:
         if 0 < j - i <= 5 and self.kind(i, j) is not None:
             return j, self.source_span(i, j)  # "told Reuters"
         return k, None
+
+    def _possessed(self, k: int, i: int, j: int) -> bool:
+        """True when the pronoun at token ``k`` is a possessive determiner opening the noun
+        phrase ``i:j`` that names a source: "told her supporters" (not "told her the news")."""
+        return (
+            self.tk.keys[k] in self.lex.sources.determiners
+            and i == k
+            and j - i > 1
+            and self.kind(k + 1, j) is not None
+        )
 
     def _after_marker(self, k: int) -> int:
         """The token after an anonymity marker (``anonymity.markers``) opening at token ``k``
@@ -967,6 +977,8 @@ class Context:
         it is the pronoun inverted inside it: "..., a-t-il ajouté"."""
         if cue.pronoun is not None:
             return self._inverted_source(cue, pattern, content, cue.pronoun)
+        if cue.entry.recipient:
+            return None  # "X, who ..., told her supporters": the one told, no source
         tk, words = self.tk, self.lex.sources
         start = cue.after if cue.after > cue.b else tk.index_from(cue.end)
         i, j = np_after(tk, start, words, self.cue_starts)
