@@ -645,6 +645,12 @@ class SourceLexicon:
     issuer_clients: frozenset[str] = frozenset()
     #: Links opening a survey's population, not its issuer ("a poll of South Carolina").
     issuer_populations: frozenset[str] = frozenset()
+    #: Quantifiers naming a share of people ("many", "la plupart"), those of them that may
+    #: follow an article ("majority"), and the links after one that open whom it counts
+    #: ("a majority of voters").
+    quantifiers: frozenset[str] = frozenset()
+    quantifier_nouns: frozenset[str] = frozenset()
+    quantifier_links: frozenset[str] = frozenset()
 
 
 def _stance(value: str, where: str) -> Stance:
@@ -948,6 +954,9 @@ def _sources(lang: str) -> SourceLexicon:
         issuer_participles=keys(data["issuers"]["participles"]),
         issuer_clients=keys(data["issuers"]["clients"]),
         issuer_populations=keys(data["issuers"].get("populations", ())),
+        quantifiers=keys(data["quantifiers"]["words"]) | keys(data["quantifiers"]["nouns"]),
+        quantifier_nouns=keys(data["quantifiers"]["nouns"]),
+        quantifier_links=keys(data["quantifiers"]["links"]),
     )
 
 

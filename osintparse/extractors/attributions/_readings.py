@@ -155,11 +155,28 @@ def _determiner(r: Reading) -> bool:
         k -= 1
     if k == 0 or tk.boundary(k) or tk.keys[k - 1] not in lex.sources.determiners:
         return False
+    if _quantifier_subject(r, k - 1):
+        return False
     # "those supporting X": a pronoun heading a reduced relative (rule reduced_relative)
     return not (
         r.cue.kind == "gerund"
         and tk.keys[k - 1] in lex.relative_heads
         and r.cue.entry.cue_class in lex.relative_classes
+    )
+
+
+def _quantifier_subject(r: Reading, k: int) -> bool:
+    """True when token ``k``, a determiner right before the cue, is a quantifier opening its
+    clause (`quantifiers`) and the cue a finite form that is no noun: the quantifier is the
+    subject ("Many said", "Some argue", "Certains affirment"; not "Some claims", "many reports")."""
+    tk, src = r.tk, r.lex.sources
+    opening = k == 0 or tk.boundary(k) or tk.keys[k - 1] in src.connectors
+    return (
+        opening
+        and k + 1 == r.c
+        and r.cue.kind == "finite"
+        and not r.homograph
+        and tk.keys[k] in src.quantifiers
     )
 
 

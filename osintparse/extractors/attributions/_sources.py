@@ -658,6 +658,46 @@ def _pronoun(p: Phrase) -> SourceKind | Literal[False] | None:
     return None
 
 
+@SOURCE_CHECKS.rule("quantifier")
+def _quantifier(p: Phrase) -> SourceKind | Literal[False] | None:
+    """A quantifier (`quantifiers`), after an article or a number maybe, is a source of kind
+    anonymous: "Many", "the public", "42 percent", "la plupart"; followed by a quantifier link,
+    only when the rest names a source, of its kind: "a majority of voters", "12 of the
+    senators"; "most of the money" is none."""
+    tk, lex = p.tk, p.lex
+    t = _after_quantifier(p)
+    if t == p.i:
+        return None
+    if t == p.j:
+        return SourceKind.ANONYMOUS if tk.keys[t - 1] in lex.quantifiers else None
+    if tk.keys[t] not in lex.quantifier_links or t + 1 == p.j:
+        return None
+    kind, matched = _classify(tk, t + 1, p.j, lex)
+    if matched:
+        return kind
+    return SourceKind.OTHER if has_name(tk, t + 1, p.j, lex) else False
+
+
+def _after_quantifier(p: Phrase) -> int:
+    """The token after a phrase's opening quantifier words (an article before a quantifier
+    noun, a number, then quantifiers: "a majority", "42 percent", "la plupart"), or ``p.i``
+    when none opens it."""
+    tk, lex, t = p.tk, p.lex, p.i
+    if tk.keys[t] in lex.articles and t + 1 < p.j:
+        if tk.keys[t + 1] not in lex.quantifier_nouns:
+            return p.i  # "the most detailed", "a few minutes": no quantifier
+        t += 1
+    number = _number(tk.keys[t].rstrip("%"))
+    if number:
+        t += 1
+    quantified = t
+    while t < p.j and tk.keys[t] in lex.quantifiers:
+        t += 1
+    if t == quantified and not number:
+        return p.i
+    return t
+
+
 @SOURCE_CHECKS.rule("time")
 def _time(p: Phrase) -> SourceKind | Literal[False] | None:
     """No source is only time words, numbers and determiners: "Tuesday", "last week", "her
