@@ -663,7 +663,7 @@ def _quantifier(p: Phrase) -> SourceKind | Literal[False] | None:
     """A quantifier (`quantifiers`), after an article or a number maybe, is a source of kind
     anonymous: "Many", "the public", "42 percent", "la plupart"; followed by a quantifier link,
     only when the rest names a source, of its kind: "a majority of voters", "12 of the
-    senators"; "most of the money" is none."""
+    senators"; "most of the money" is none (after a number alone, the next checks decide)."""
     tk, lex = p.tk, p.lex
     t = _after_quantifier(p)
     if t == p.i:
@@ -675,7 +675,10 @@ def _quantifier(p: Phrase) -> SourceKind | Literal[False] | None:
     kind, matched = _classify(tk, t + 1, p.j, lex)
     if matched:
         return kind
-    return SourceKind.OTHER if has_name(tk, t + 1, p.j, lex) else False
+    if has_name(tk, t + 1, p.j, lex):
+        return SourceKind.OTHER
+    # a number alone is left to the next checks ("42% des personnes interrogées")
+    return False if tk.keys[t - 1] in lex.quantifiers else None
 
 
 def _after_quantifier(p: Phrase) -> int:
