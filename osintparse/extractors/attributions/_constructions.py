@@ -735,9 +735,14 @@ def _complement(s: Context, cue: Cue) -> Span | None:
     k = s.complementizer(cue)
     if k is not None and entry.takes("clause"):
         return s.rest(k + 1)
-    if tk.boundary(b) or tk.keys[b] in s.lex.not_objects:
+    if tk.boundary(b):
         return None
-    if tk.keys[b] in s.lex.infinitive_markers and entry.takes("infinitive"):
+    infinitive = tk.keys[b] in s.lex.infinitive_markers and entry.takes("infinitive")
+    if infinitive and b > cue.b:
+        return s.rest(b + 1)  # after the one told: "telling voters to stay home"
+    if tk.keys[b] in s.lex.not_objects:
+        return None
+    if infinitive:
         return s.rest(b + 1)
     if entry.takes("object") or (entry.takes("clause") and entry.open_subject):
         return s.rest(b)

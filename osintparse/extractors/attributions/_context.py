@@ -771,6 +771,8 @@ class Context:
                 break
             elif w in src.clitics and tk.words[k - 1].islower():
                 k -= 1
+            elif (phrase := self._adverb_phrase(k)) is not None:
+                k = accepted = phrase  # "no doubt said", "for its part said"
             elif (
                 (tk.words[k - 1][:1].islower() or tk.titled)  # "Trump Just Revealed"
                 and is_adverb(w, lex.adverbs, lex.before_verb_endings)
@@ -781,6 +783,21 @@ class Context:
             else:
                 break
         return accepted, negated
+
+    def _adverb_phrase(self, k: int) -> int | None:
+        """The first token of an adverb of several lower-case words ending right before
+        token ``k`` ("of course", "no doubt": ``adverb_phrases``), else ``None``."""
+        tk = self.tk
+        for phrase in self.lex.adverb_phrases.get(tk.keys[k - 1], ()):
+            i = k - len(phrase)
+            if (
+                i >= 0
+                and self._keys_are(i, phrase)
+                and all(tk.words[t][:1].islower() for t in range(i, k))
+                and not any(tk.boundary(t) for t in range(i + 1, k))
+            ):
+                return i
+        return None
 
     def _lead_in(self, c: int) -> int:
         """The first token of a lead-in phrase ending right before token ``c``
@@ -958,10 +975,20 @@ class Context:
         return Found(
             start, span[1], src[0], src[1], cue.first, cue.end, stance or cue.entry.stance,
             kind, content[0], content[1], anaphoric, f"{pattern}:{cue.entry.lemma}",
-            negated=cue.negated, role=role, resolved=resolved,
-            document=document and document[0], document_span=document and document[1],
+            negated=cue.negated or self._negative_source(i), role=role,
+            resolved=resolved, document=document and document[0],
+            document_span=document and document[1],
             channel=channel, cites=cue.entry.cites, reporter=reporter, talk=talk,
         )  # fmt: skip
+
+    def _negative_source(self, i: int) -> bool:
+        """True when the source opening at token ``i`` opens with, or right follows, a
+        negative determiner ("No official said", "Aucun responsable n'a déclaré":
+        ``negative_determiners``)."""
+        tk, negative = self.tk, self.lex.negative_determiners
+        if i < len(tk) and tk.keys[i] in negative:
+            return True
+        return 0 < i < len(tk) and not tk.boundary(i) and tk.keys[i - 1] in negative
 
     def by_subject(self, cue: Cue, pattern: str, content: Span) -> Found:
         """The attribution of a verb and its subject (``cue.subject``, set)."""

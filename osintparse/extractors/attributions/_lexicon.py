@@ -508,6 +508,9 @@ class CueLexicon:
     #: Negators, one token each: single-word ones and the last token of the others ("not",
     #: "t" of "can't", "longer" of "no longer").
     negators: frozenset[str] = frozenset()
+    #: Determiners negating the source they open (``negation.subjects``: "No official
+    #: said", "Aucun responsable n'a déclaré"): the attribution is negated.
+    negative_determiners: frozenset[str] = frozenset()
     #: The tokens before a multi-token negator's last ("can" of "can't", "didn" of "didn't"):
     #: part of the negation only right before it ("We can say" holds none).
     negation_heads: frozenset[str] = frozenset()
@@ -533,6 +536,10 @@ class CueLexicon:
     #: Lead-in phrases joining the verb after them, as token keys, by their last key, the
     #: longest first ("went on to say": ``lead_ins``, ``infinitive_lead_ins``).
     lead_ins: Mapping[str, tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
+    #: The adverbs of several words (``adverbs.words``: "of course", "no doubt"), as token
+    #: keys, by their last key, the longest first: they join the cue after them as a one-word
+    #: adverb does, and never end its source ("The army no doubt said").
+    adverb_phrases: Mapping[str, tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
     #: The grammar words of a noun phrase read back from a cue (the sources' links,
     #: determiners and titles): "of", "the", "President"; precomputed, read on every subject.
     name_grammar: frozenset[str] = frozenset()
@@ -1085,6 +1092,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         negators=_tails(data["negation"]["before"]),
         negation_heads=_heads(data["negation"]["before"]),
         negation_after=_token_keys(data["negation"]["after"]),
+        negative_determiners=_token_keys(data["negation"]["subjects"]),
         negation_auxiliaries=_token_keys(data["negation"]["auxiliaries"]),
         bare_subjects=keys(clauses["bare_subjects"]),
         bare_finite=_first_keys(clauses["bare_finite"]),
@@ -1105,6 +1113,7 @@ def cue_lexicon(lang: str) -> CueLexicon:
         name_grammar=sources.links | sources.determiners | sources.titles,
         possessor_marks=sources.links | sources.stops | not_objects,
         lead_ins=_by_last(_lead_in_phrases(data)),
+        adverb_phrases=_by_last(w for w in data["adverbs"]["words"] if len(tokens(w)) > 1),
     )
 
 

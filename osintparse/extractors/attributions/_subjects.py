@@ -840,6 +840,8 @@ def _first_phrase(s: Context, cue: Cue) -> Candidate | None:
     """The first noun phrase of the sentence before ``cue`` (see :func:`clause_subject`)."""
     start = _after_adjunct(s, cue)
     k = _name_end(s, cue, start)
+    if k > start and s.kind(start, k) is None:
+        k = _complement_end(s, cue, start, k)
     if k == start or s.kind(start, k) is None:
         return None
     tk, src = s.tk, s.lex.sources
@@ -849,6 +851,27 @@ def _first_phrase(s: Context, cue: Cue) -> Candidate | None:
         if j > i and j < cue.c and tk.gap(j).strip() == "," and _kind_of_part(s, i, j) == "role":
             role = (i, j)
     return Candidate(start, k, "clause", role=role)
+
+
+def _complement_end(s: Context, cue: Cue, start: int, k: int) -> int:
+    """The end of a phrase whose name ended inside a prepositional complement ("A doctor in
+    the | city resigned, saying"): the complement's nouns up to a lower-case word with a
+    participle ending when one closes them ("A doctor in the city"), when the phrase before
+    the last link word names a source; else ``k``."""
+    tk, src = s.tk, s.lex.sources
+    link = next((t for t in range(k - 1, start, -1) if tk.keys[t] in src.links), None)
+    if link is None or s.kind(start, link) is None:
+        return k
+    verbs, grammar = s.lex.participle_endings, s.lex.name_grammar
+    end = k
+    while end < cue.c and end - k < src.max_words and not tk.boundary(end):
+        word = tk.keys[end]
+        if not tk.words[end].islower() or word in grammar or word in src.clause_words:
+            break
+        if verbs and word.endswith(verbs):
+            return end if end > k else k  # "A spokesman at the city hospital resigned"
+        end += 1
+    return k
 
 
 def _after_adjunct(s: Context, cue: Cue) -> int:
