@@ -566,14 +566,14 @@ class Context:
             return None
         if tk.starts[t] in self.cue_starts:
             return None  # "Le ministre, cité par l'agence Tass, a affirmé": a reporter
-        i, j = np_after(tk, t + 2, self.lex.sources, self.cue_starts)
-        return self.source_span(i, j) if j == lead and self._channel(i, j) else None
+        return self._contacted(lead, t)
 
-    def _contacted(self, end: int) -> tuple[int, int] | None:
-        """The channel an opening participle clause ending before token ``end`` names after
-        its agent word ("Contacted by Reuters", "Contacté par l'AFP"), ``None`` without one."""
+    def _contacted(self, end: int, start: int = 0) -> tuple[int, int] | None:
+        """The channel a participle clause opening at token ``start`` (the sentence's start by
+        default) and ending before token ``end`` names after its agent word ("Contacted by
+        Reuters", "Contacté par l'AFP", ", interrogé par l'AFP,"), ``None`` without one."""
         tk = self.tk
-        for t in range(1, end - 1):
+        for t in range(start + 1, end - 1):
             if tk.keys[t] in self.lex.passive_agent:
                 i, j = np_after(tk, t + 1, self.lex.sources, self.cue_starts)
                 return self.source_span(i, j) if j == end and self._channel(i, j) else None

@@ -888,46 +888,37 @@ def _after_adjunct(s: Context, cue: Cue) -> int:
         while k < cue.c and k < src.max_words and "," not in tk.gap(k):
             k += 1
         start = k
-    elif (adverbial := _adverbial_opening(s, cue)) is not None:
-        start = adverbial
     else:
-        start = _time_ending(s, cue)
+        start = _opening_adjunct(s, cue)
     while start < cue.c and tk.keys[start] in src.connectors:
         start += 1
     return start
-
-
-def _adverbial_opening(s: Context, cue: Cue) -> int | None:
-    """The token after the comma closing an adjunct that opens the sentence with a time opener
-    or adverb, or a whole time adjunct ("Early in his campaign, Trump attacked X, calling
-    ...", "Separately, the ministry ...", "Hours later, ..."), within ``max_words``; ``None``
-    without one."""
-    tk, src, lex = s.tk, s.lex.sources, s.lex
-    first = tk.keys[0]
-    t = time_after(tk, 0, src)  # "This year, he ...", "Hours later, Trump ..."
-    if 0 < t < cue.c and tk.gap(t).strip() == ",":
-        return t
-    timed = first in src.time_openers or first in src.time_adverbs
-    if not (timed or is_adverb(first, lex.adverbs, lex.adverb_endings)):
-        return None
-    for k in range(1, min(cue.c, src.max_words)):
-        if tk.boundary(k):
-            return k if tk.gap(k).strip() == "," else None
-    return None
 
 
 #: The longest time adjunct ending with a time word before a comma, in words.
 _TIME_WORDS = 4
 
 
-def _time_ending(s: Context, cue: Cue) -> int:
-    """The token after a short adjunct opening the sentence and ending with a time word
-    before a comma ("Two weeks earlier, Dutch voters ...", "Three days later, the army
-    ..."), else 0."""
-    tk, src = s.tk, s.lex.sources
-    for k in range(1, min(cue.c, _TIME_WORDS + 1)):
-        if tk.boundary(k):
-            return k if "," in tk.gap(k) and tk.keys[k - 1] in src.time_words else 0
+def _opening_adjunct(s: Context, cue: Cue) -> int:
+    """The token after the comma closing a short adjunct that opens the sentence, else 0: one
+    opening with a time opener or an adverb, within ``max_words`` ("Early in his campaign,
+    Trump attacked X, calling ...", "Separately, the ministry ..."), or one of at most
+    ``_TIME_WORDS`` words ending with a time word ("Three days later, the army ...")."""
+    tk, src, lex = s.tk, s.lex.sources, s.lex
+    first = tk.keys[0]
+    opened = (
+        first in src.time_openers
+        or first in src.time_adverbs
+        or is_adverb(first, lex.adverbs, lex.adverb_endings)
+    )
+    for k in range(1, min(cue.c, max(src.max_words, _TIME_WORDS + 1))):
+        if not tk.boundary(k):
+            continue
+        gap = tk.gap(k)
+        if opened and k < src.max_words and gap.strip() == ",":
+            return k
+        timed = k <= _TIME_WORDS and tk.keys[k - 1] in src.time_words
+        return k if timed and "," in gap else 0
     return 0
 
 
