@@ -148,7 +148,7 @@ def _acronym_keys(words: Sequence[str], acronyms: Set[str]) -> list[str]:
     ("WHO", the World Health Organization, is no relative pronoun) unless half the words
     or more are in capitals (a shouted headline: "WHO WON?")."""
     keys = [w.casefold() for w in words]
-    if not acronyms or not any(k in acronyms for k in keys):
+    if not acronyms or acronyms.isdisjoint(keys):
         return keys
     shouted = sum(len(w) > 1 and w.isupper() for w in words)
     if 2 * shouted >= sum(w[:1].isalpha() for w in words):
